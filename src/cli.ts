@@ -1,0 +1,120 @@
+/**
+ * The command line: argv → build (later dev, bench). The only module that
+ * prints diagnostics and sets exit codes.
+ */
+import { parseArgs } from 'node:util'
+import { build } from './build.ts'
+import { ConfigError } from './config.ts'
+import { OutputError } from './output.ts'
+import { formatDiagnostic } from './report.ts'
+import { ThemeError } from './theme/load.ts'
+
+const HELP = `slugwiki: build a wiki of markdown notes (or an mdBook) into a static site.
+
+Usage:
+  npm run build -- [options]
+
+Options:
+  --src DIR      Source folder of notes, or an mdBook folder with book.toml (default: content)
+  --out DIR      Output folder, replaced atomically (default: dist)
+  --base PATH    Base path the site is served under, e.g. /wiki/ (default: book.toml's site-url, else /)
+  --theme NAME   Theme folder under themes/ (default: config, else "default")
+  --drafts       Include notes with \`draft: true\` in their frontmatter
+  --strict       Treat every warning as an error (exit 1, nothing written)
+  --quiet        Print only diagnostics, no progress or summary
+  -h, --help     Show this help
+
+Exit status: 0 on success; 1 on errors, or on warnings under --strict.`
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`)
+  process.exit(1)
+}
+
+async function runBuild(argv: string[]): Promise<number> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        src: { type: 'string' },
+        out: { type: 'string' },
+        base: { type: 'string' },
+        theme: { type: 'string' },
+        drafts: { type: 'boolean' },
+        strict: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }))
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`)
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`)
+    return 0
+  }
+  const quiet = values.quiet ?? false
+  const progress = createProgress(quiet)
+  try {
+    const result = await build(values, { onProgress: progress.update })
+    progress.done()
+    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+    const warnings = result.diagnostics.length - errors
+    if (!quiet) {
+      const pages = result.pages.length
+      const assets = result.plan.copies.size
+      const status = result.written ? `built ${result.config.out}` : 'not written'
+      process.stderr.write(
+        `${status}: ${pages} pages, ${assets} assets, ${errors} errors, ${warnings} warnings in ${result.seconds.toFixed(2)} s${
+          !result.written && result.config.strict && errors === 0 ? ' (--strict: warnings are errors)' : ''
+        }\n`,
+      )
+    }
+    return result.ok ? 0 : 1
+  } catch (error) {
+    progress.done()
+    if (error instanceof ConfigError) return fail(formatDiagnostic(error.diagnostic))
+    if (error instanceof OutputError || error instanceof ThemeError) return fail(`error  ${error.message}`)
+    throw error
+  }
+}
+
+/** A one-line progress bar on a TTY, once a build has run for a second. */
+function createProgress(quiet: boolean) {
+  const tty = process.stderr.isTTY && !quiet
+  const started = Date.now()
+  let shown = false
+  return {
+    update(done: number, total: number) {
+      if (!tty || Date.now() - started < 1000) return
+      shown = true
+      const width = 30
+      const filled = Math.round((done / Math.max(total, 1)) * width)
+      process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} notes`)
+    },
+    done() {
+      if (shown) process.stderr.write('\r\x1b[K')
+    },
+  }
+}
+
+async function main(): Promise<number> {
+  const [command, ...rest] = process.argv.slice(2)
+  switch (command) {
+    case 'build':
+      return runBuild(rest)
+    case undefined:
+    case '-h':
+    case '--help':
+      process.stdout.write(`${HELP}\n`)
+      return 0
+    default:
+      return fail(`Unknown command \`${command}\`\n\n${HELP}`)
+  }
+}
+
+process.exitCode = await main()

@@ -1,0 +1,247 @@
+/**
+ * Configuration: mdBook's `book.toml` read as mdBook reads it, plus our own
+ * `[slugwiki]` table (or a `slugwiki.toml` beside the notes), validated by one
+ * zod schema that gives both the type and the check.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { parse as parseToml, TomlError } from 'smol-toml'
+import { z } from 'zod'
+import { normalizeBase } from './paths.ts'
+import type { Diagnostic } from './report.ts'
+
+/** Our own settings; unknown keys are errors that name them. */
+export const slugwikiSchema = z.strictObject({
+  /** Theme folder name under `themes/` (the book's own, then the built-in ones). */
+  theme: z.string().min(1).default('default'),
+  /** Render `$…$`/`$$…$$` and `\(…\)`/`\[…\]` with KaTeX. Defaults to book.toml's `mathjax-support`. */
+  math: z.boolean().optional(),
+  /** Skip HTML sanitising. Only for wikis whose every author is trusted. */
+  trusted: z.boolean().default(false),
+  /** Topics file, relative to the source folder. */
+  topics: z.string().default('topics.yml'),
+  /** Largest note accepted, in bytes. */
+  'max-note-bytes': z.number().int().positive().default(4 * 1024 * 1024),
+  /** Time budget to parse and render one note, in milliseconds. */
+  'note-timeout-ms': z.number().int().positive().default(20_000),
+  /** Shiki themes for the light and dark schemes. */
+  'light-theme': z.string().default('github-light-default'),
+  'dark-theme': z.string().default('github-dark-default'),
+})
+
+/** mdBook's tables: we read the keys we use and tolerate the rest, as real books carry many. */
+const bookSchema = z
+  .object({
+    title: z.string().optional(),
+    authors: z.array(z.string()).optional(),
+    description: z.string().optional(),
+    language: z.string().optional(),
+    src: z.string().optional(),
+  })
+  .loose()
+
+const htmlSchema = z
+  .object({
+    'site-url': z.string().optional(),
+    'git-repository-url': z.string().optional(),
+    'edit-url-template': z.string().optional(),
+    'mathjax-support': z.boolean().optional(),
+  })
+  .loose()
+
+const bookTomlSchema = z
+  .object({
+    book: bookSchema.optional(),
+    output: z.object({ html: htmlSchema.optional() }).loose().optional(),
+    slugwiki: slugwikiSchema.optional(),
+  })
+  .loose()
+
+export interface CliOptions {
+  src?: string
+  out?: string
+  base?: string
+  theme?: string
+  strict?: boolean
+  quiet?: boolean
+  drafts?: boolean
+}
+
+/** The resolved configuration of one build. */
+export interface Config {
+  /** Folder holding book.toml (or the source folder when there is none). */
+  root: string
+  /** Absolute source folder. */
+  src: string
+  /** Absolute output folder. */
+  out: string
+  /** Base path, always with leading and trailing `/`. */
+  base: string
+  title: string
+  authors: string[]
+  description?: string
+  language: string
+  repositoryUrl?: string
+  /** Edit link template with `{path}` (the note's path from the book root). */
+  editUrlTemplate?: string
+  /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
+  srcFromRoot: string
+  math: boolean
+  theme: string
+  trusted: boolean
+  topicsFile: string
+  maxNoteBytes: number
+  noteTimeoutMs: number
+  lightTheme: string
+  darkTheme: string
+  strict: boolean
+  quiet: boolean
+  drafts: boolean
+  /** The config file read, if any (for diagnostics and watching). */
+  configFile?: string
+}
+
+export class ConfigError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message)
+  }
+}
+
+/** Find book.toml for a `--src` folder: in it, or in its parent when that book's `src` is this folder. */
+function findBookToml(srcArg: string): { file: string; root: string } | undefined {
+  const inside = path.join(srcArg, 'book.toml')
+  if (fs.existsSync(inside)) return { file: inside, root: srcArg }
+  const parent = path.join(path.dirname(srcArg), 'book.toml')
+  if (fs.existsSync(parent)) return { file: parent, root: path.dirname(srcArg) }
+  return undefined
+}
+
+function readToml(file: string, display: string): Record<string, unknown> {
+  const text = fs.readFileSync(file, 'utf8')
+  try {
+    return parseToml(text) as Record<string, unknown>
+  } catch (error) {
+    if (error instanceof TomlError) {
+      throw new ConfigError({
+        file: display,
+        line: error.line,
+        column: error.column,
+        severity: 'error',
+        message: `Invalid TOML: ${error.message.split('\n')[0]}`,
+        rule: 'config',
+      })
+    }
+    throw error
+  }
+}
+
+function zodError(display: string, error: z.ZodError): ConfigError {
+  const issue = error.issues[0]!
+  const where = issue.path.join('.')
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${where ? where + '.' : ''}${k}\``).join(', ')}`
+      : `\`${where}\`: ${issue.message}`
+  return new ConfigError({ file: display, severity: 'error', message, rule: 'config' })
+}
+
+/** Resolve the configuration from CLI options and the files beside the notes. */
+export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config {
+  const display = (p: string) => path.relative(cwd, p) || '.'
+  const srcArg = path.resolve(cwd, options.src ?? 'content')
+  if (!fs.existsSync(srcArg) || !fs.statSync(srcArg).isDirectory()) {
+    throw new ConfigError({
+      file: display(srcArg),
+      severity: 'error',
+      message: `Source folder not found: ${display(srcArg)}`,
+      rule: 'config',
+    })
+  }
+
+  let root = srcArg
+  let src = srcArg
+  let configFile: string | undefined
+  let parsed: z.infer<typeof bookTomlSchema> = {}
+  const book = findBookToml(srcArg)
+  if (book) {
+    const raw = readToml(book.file, display(book.file))
+    const result = bookTomlSchema.safeParse(raw)
+    if (!result.success) throw zodError(display(book.file), result.error)
+    parsed = result.data
+    configFile = book.file
+    root = book.root
+    const declared = parsed.book?.src
+    if (book.root === srcArg) {
+      // mdBook's default source folder is `src`; a book.toml beside the notes means `.`.
+      const candidate = path.resolve(root, declared ?? 'src')
+      src = declared !== undefined || fs.existsSync(candidate) ? candidate : srcArg
+    } else if (path.resolve(root, declared ?? 'src') !== srcArg) {
+      // The parent's book.toml belongs to another book layout: ignore it.
+      parsed = {}
+      configFile = undefined
+      root = srcArg
+    }
+  } else {
+    const own = path.join(srcArg, 'slugwiki.toml')
+    if (fs.existsSync(own)) {
+      const raw = readToml(own, display(own))
+      const result = slugwikiSchema.safeParse(raw)
+      if (!result.success) throw zodError(display(own), result.error)
+      parsed = { slugwiki: result.data }
+      configFile = own
+    }
+  }
+
+  const sw = parsed.slugwiki ?? slugwikiSchema.parse({})
+  const html = parsed.output?.html ?? {}
+  const out = path.resolve(cwd, options.out ?? 'dist')
+  const srcFromRoot = path.relative(root, src).split(path.sep).join('/')
+
+  return {
+    root,
+    src,
+    out,
+    base: normalizeBase(options.base ?? html['site-url'] ?? '/'),
+    title: parsed.book?.title ?? path.basename(root),
+    authors: parsed.book?.authors ?? [],
+    description: parsed.book?.description,
+    language: parsed.book?.language ?? 'en',
+    repositoryUrl: html['git-repository-url'],
+    editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
+    srcFromRoot,
+    math: sw.math ?? html['mathjax-support'] ?? false,
+    theme: options.theme ?? sw.theme,
+    trusted: sw.trusted,
+    topicsFile: sw.topics,
+    maxNoteBytes: sw['max-note-bytes'],
+    noteTimeoutMs: sw['note-timeout-ms'],
+    lightTheme: sw['light-theme'],
+    darkTheme: sw['dark-theme'],
+    strict: options.strict ?? false,
+    quiet: options.quiet ?? false,
+    drafts: options.drafts ?? false,
+    configFile,
+  }
+}
+
+/** GitHub, GitLab and Codeberg share the `/edit/<branch>/<path>` shape; others need `edit-url-template`. */
+function deriveEditTemplate(repository: string | undefined): string | undefined {
+  if (!repository) return undefined
+  let url: URL
+  try {
+    url = new URL(repository)
+  } catch {
+    return undefined
+  }
+  if (!/^(github\.com|gitlab\.com|codeberg\.org)$/.test(url.hostname)) return undefined
+  const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '')
+  const edit = url.hostname === 'gitlab.com' ? '/-/edit/HEAD/' : url.hostname === 'codeberg.org' ? '/_edit/HEAD/' : '/edit/HEAD/'
+  return `${repo}${edit}{path}`
+}
+
+/** The edit link of a note, or undefined. mdBook's `{path}` is relative to the book root. */
+export function editUrl(config: Config, source: string): string | undefined {
+  if (!config.editUrlTemplate) return undefined
+  const full = config.srcFromRoot ? `${config.srcFromRoot}/${source}` : source
+  return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
+}

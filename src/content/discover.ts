@@ -1,0 +1,82 @@
+/**
+ * Find the notes and assets of a source folder, as mdBook does: every `.md`
+ * file is a note, every other file is copied, dotfiles and config are not.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { toSourcePath, type SourcePath } from '../paths.ts'
+import type { Diagnostics } from '../report.ts'
+
+export interface SourceListing {
+  notes: SourcePath[]
+  assets: SourcePath[]
+}
+
+/** Files that configure the book and never reach the output. */
+const CONFIG_FILES = new Set(['SUMMARY.md', 'book.toml', 'slugwiki.toml'])
+
+export interface DiscoverOptions {
+  src: string
+  /** Folders never to descend into (the output, a cache), absolute. */
+  exclude: string[]
+  /** Extra source-relative files that are configuration (the topics file). */
+  configFiles: string[]
+  diagnostics: Diagnostics
+  display: (absolute: string) => string
+}
+
+/** Walk the source folder in a stable order. */
+export function discover(options: DiscoverOptions): SourceListing {
+  const notes: SourcePath[] = []
+  const assets: SourcePath[] = []
+  const realSrc = fs.realpathSync(options.src)
+  const config = new Set([...CONFIG_FILES, ...options.configFiles])
+  const excluded = options.exclude.map((p) => path.resolve(p))
+
+  const visited = new Set<string>()
+  const walk = (dir: string) => {
+    const real = fs.realpathSync(dir)
+    // A symlinked folder pointing at its own ancestor would loop forever.
+    if (visited.has(real)) return
+    visited.add(real)
+    const entries = fs.readdirSync(dir, { withFileTypes: true })
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const absolute = path.join(dir, entry.name)
+      if (excluded.some((e) => absolute === e || absolute.startsWith(e + path.sep))) continue
+      let isDir = entry.isDirectory()
+      let isFile = entry.isFile()
+      if (entry.isSymbolicLink()) {
+        let real: string
+        try {
+          real = fs.realpathSync(absolute)
+        } catch {
+          options.diagnostics.warn(options.display(absolute), 'Broken symbolic link, skipped', 'symlink')
+          continue
+        }
+        if (real !== realSrc && !real.startsWith(realSrc + path.sep)) {
+          options.diagnostics.warn(
+            options.display(absolute),
+            'Symbolic link points outside the source folder, skipped',
+            'symlink-outside',
+          )
+          continue
+        }
+        const stat = fs.statSync(real)
+        isDir = stat.isDirectory()
+        isFile = stat.isFile()
+      }
+      const relative = toSourcePath(path.relative(options.src, absolute))
+      if (!relative) continue
+      if (isDir) walk(absolute)
+      else if (isFile) {
+        if (config.has(relative)) continue
+        if (/\.md$/i.test(entry.name)) notes.push(relative)
+        else assets.push(relative)
+      }
+    }
+  }
+  walk(options.src)
+  return { notes, assets }
+}

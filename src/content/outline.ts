@@ -1,0 +1,57 @@
+/**
+ * The outline of a wiki without SUMMARY.md: folders in name order, each
+ * folder's README.md/index.md as its section page, other notes beneath it.
+ */
+import path from 'node:path'
+import { isIndexNote, type SourcePath } from '../paths.ts'
+import type { OutlineChapter, OutlineItem } from './summary.ts'
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
+
+interface Folder {
+  index?: SourcePath
+  files: SourcePath[]
+  folders: Map<string, Folder>
+}
+
+/** Build the outline from note paths; `titleOf` gives each note's title. */
+export function outlineFromFolders(notes: SourcePath[], titleOf: (source: SourcePath) => string): OutlineItem[] {
+  const root: Folder = { files: [], folders: new Map() }
+  for (const note of notes) {
+    const parts = note.split('/')
+    let folder = root
+    for (const part of parts.slice(0, -1)) {
+      let next = folder.folders.get(part)
+      if (!next) {
+        next = { files: [], folders: new Map() }
+        folder.folders.set(part, next)
+      }
+      folder = next
+    }
+    // README.md wins over index.md when a folder has both (mdBook's rule).
+    if (isIndexNote(note) && (!folder.index || path.posix.basename(note).toLowerCase() === 'readme.md')) {
+      if (folder.index) folder.files.push(folder.index)
+      folder.index = note
+    } else folder.files.push(note)
+  }
+
+  const children = (folder: Folder): OutlineChapter[] => {
+    const entries: Array<{ name: string; item: OutlineChapter }> = []
+    for (const file of folder.files) {
+      entries.push({ name: path.posix.basename(file), item: { kind: 'chapter', title: titleOf(file), source: file, children: [] } })
+    }
+    for (const [name, sub] of folder.folders) {
+      entries.push({
+        name,
+        item: { kind: 'chapter', title: sub.index ? titleOf(sub.index) : name, source: sub.index, children: children(sub) },
+      })
+    }
+    entries.sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : 1))
+    return entries.map((e) => e.item)
+  }
+
+  const items: OutlineItem[] = []
+  if (root.index) items.push({ kind: 'chapter', title: titleOf(root.index), source: root.index, children: [] })
+  items.push(...children(root))
+  return items
+}

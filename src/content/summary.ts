@@ -1,0 +1,188 @@
+/**
+ * Read mdBook's SUMMARY.md into an outline: prefix chapters, part titles,
+ * numbered (nested) chapters, separators, drafts and suffix chapters. It is
+ * parsed with remark-parse so positions are exact; prose and headings between
+ * the lists, which real books carry, are tolerated.
+ */
+import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { resolveSource, type SourcePath } from '../paths.ts'
+import type { Diagnostic } from '../report.ts'
+
+export interface OutlinePart {
+  kind: 'part'
+  title: string
+}
+
+export interface OutlineSeparator {
+  kind: 'separator'
+}
+
+export interface OutlineChapter {
+  kind: 'chapter'
+  title: string
+  /** The note, or undefined for a draft (listed, not linked). */
+  source?: SourcePath
+  /** Section numbers of a numbered chapter (`[2, 1]` is 2.1.); prefix and suffix chapters have none. */
+  number?: number[]
+  children: OutlineItem[]
+  /** Line in SUMMARY.md, for diagnostics. */
+  line?: number
+}
+
+export type OutlineItem = OutlinePart | OutlineSeparator | OutlineChapter
+
+export interface ParseSummaryOptions {
+  /** Shown in diagnostics (e.g. `content/SUMMARY.md`). */
+  file: string
+  /** Whether a note exists. */
+  exists: (source: SourcePath) => boolean
+}
+
+export interface SummaryResult {
+  items: OutlineItem[]
+  diagnostics: Diagnostic[]
+}
+
+/** Parse SUMMARY.md text into outline items. */
+export function parseSummary(text: string, options: ParseSummaryOptions): SummaryResult {
+  const tree = unified().use(remarkParse).parse(text) as Root
+  const diagnostics: Diagnostic[] = []
+  const items: OutlineItem[] = []
+  const seen = new Map<SourcePath, number>()
+  const counter = { top: 0 }
+  let sawTitle = false
+
+  const warn = (message: string, node: { position?: RootContent['position'] }, rule: string, severity: 'warning' | 'error' = 'warning') =>
+    diagnostics.push({
+      file: options.file,
+      line: node.position?.start.line,
+      column: node.position?.start.column,
+      severity,
+      message,
+      rule,
+    })
+
+  const chapterFromLink = (link: Link, number: number[] | undefined, children: OutlineItem[]): OutlineChapter => {
+    const title = toString(link).trim() || link.url
+    const line = link.position?.start.line
+    if (link.url === '') return { kind: 'chapter', title, number, children, line }
+    let target = link.url.replace(/#.*$/, '')
+    try {
+      target = decodeURIComponent(target)
+    } catch {
+      // Keep the raw text: a stray `%` is part of a file name.
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.split('/').includes('..')) {
+      warn(`SUMMARY entry \`${link.url}\` must be a path inside the source folder`, link, 'summary-path', 'error')
+      return { kind: 'chapter', title, number, children, line }
+    }
+    const source = resolveSource('SUMMARY.md' as SourcePath, target)
+    if (!source || !options.exists(source)) {
+      warn(`SUMMARY entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
+      return { kind: 'chapter', title, number, children, line }
+    }
+    const first = seen.get(source)
+    if (first !== undefined) {
+      warn(`\`${source}\` is listed twice in SUMMARY (first on line ${first}); this entry is not linked`, link, 'duplicate-chapter')
+      return { kind: 'chapter', title, number, children, line }
+    }
+    seen.set(source, line ?? 0)
+    return { kind: 'chapter', title, source, number, children, line }
+  }
+
+  const firstLink = (nodes: PhrasingContent[]): Link | undefined => nodes.find((n): n is Link => n.type === 'link')
+
+  const fromList = (list: List, prefix: number[]): OutlineItem[] => {
+    const out: OutlineItem[] = []
+    let index = 0
+    for (const item of list.children as ListItem[]) {
+      const paragraph = item.children.find((c): c is Paragraph => c.type === 'paragraph')
+      const sublists = item.children.filter((c): c is List => c.type === 'list')
+      if (!paragraph && sublists.length === 0) continue
+      // A `---` inside a list is parsed as a thematic break child.
+      if (item.children.some((c) => c.type === 'thematicBreak') && !paragraph) {
+        out.push({ kind: 'separator' })
+        continue
+      }
+      index += 1
+      const number = [...prefix, index]
+      const children = sublists.flatMap((l) => fromList(l, number))
+      const link = paragraph ? firstLink(paragraph.children) : undefined
+      if (link) out.push(chapterFromLink(link, number, children))
+      else {
+        const title = paragraph ? toString(paragraph).trim() : ''
+        warn(`SUMMARY entry "${title}" has no link; listed as a draft`, paragraph ?? item, 'summary-entry')
+        out.push({ kind: 'chapter', title: title || '(untitled)', number, children, line: item.position?.start.line })
+      }
+    }
+    return out
+  }
+
+  for (const node of tree.children) {
+    switch (node.type) {
+      case 'heading': {
+        const title = toString(node as Heading).trim()
+        // The first h1 before any entry is the summary's own title (`# Summary`).
+        if (!sawTitle && items.length === 0 && (node as Heading).depth === 1) {
+          sawTitle = true
+          break
+        }
+        if (title) items.push({ kind: 'part', title })
+        break
+      }
+      case 'thematicBreak':
+        items.push({ kind: 'separator' })
+        break
+      case 'list': {
+        const numbered = fromList(node, [])
+        // Numbering runs on across parts, as mdBook numbers them.
+        for (const item of numbered) {
+          if (item.kind === 'chapter') renumber(item, counter)
+          items.push(item)
+        }
+        break
+      }
+      case 'paragraph': {
+        // Prefix/suffix chapters are bare links; prose without links is tolerated and ignored.
+        for (const link of (node as Paragraph).children.filter((c): c is Link => c.type === 'link')) {
+          items.push(chapterFromLink(link, undefined, []))
+        }
+        break
+      }
+      default:
+        break
+    }
+  }
+  return { items, diagnostics }
+}
+
+function renumber(chapter: OutlineChapter, counter: { top: number }): void {
+  counter.top += 1
+  const apply = (c: OutlineChapter, prefix: number[]) => {
+    c.number = prefix
+    let i = 0
+    for (const child of c.children) {
+      if (child.kind !== 'chapter') continue
+      i += 1
+      apply(child, [...prefix, i])
+    }
+  }
+  apply(chapter, [counter.top])
+}
+
+/** Every chapter in reading order, depth first. */
+export function flattenOutline(items: OutlineItem[]): OutlineChapter[] {
+  const out: OutlineChapter[] = []
+  const walk = (list: OutlineItem[]) => {
+    for (const item of list) {
+      if (item.kind !== 'chapter') continue
+      out.push(item)
+      walk(item.children)
+    }
+  }
+  walk(items)
+  return out
+}

@@ -1,0 +1,58 @@
+/**
+ * Check every internal link, fragment and asset reference of the site at
+ * once, after all notes are compiled: a broken one is a warning at the link's
+ * `file:line:col`.
+ */
+import type { Diagnostic } from '../report.ts'
+import type { SourcePath } from '../paths.ts'
+import { mapLine } from '../content/include.ts'
+import { resolvePageTarget, type SiteGraph } from './site-graph.ts'
+
+export interface CheckLinksOptions {
+  display: (source: SourcePath) => string
+  /** Line maps of notes with includes, to point at the included file. */
+  segments?: (source: SourcePath) => import('../content/include.ts').LineSegment[]
+  /** Notes left out of the build (drafts); a link to one is reported as such. */
+  skipped?: ReadonlySet<SourcePath>
+}
+
+/** All broken links of the site, in note order. */
+export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const idSets = new Map<SourcePath, Set<string>>()
+  const idsOf = (source: SourcePath) => {
+    let ids = idSets.get(source)
+    if (!ids) {
+      ids = new Set(graph.notes.get(source)?.ids ?? [])
+      idSets.set(source, ids)
+    }
+    return ids
+  }
+  for (const source of graph.all) {
+    const note = graph.notes.get(source)!
+    for (const link of note.links) {
+      const where = () => {
+        const mapped = link.line ? mapLine({ segments: options.segments?.(source) ?? [] }, link.line, source) : undefined
+        return { file: options.display(mapped?.file ?? source), line: mapped?.line, column: link.column }
+      }
+      const warn = (message: string, rule: string) => out.push({ ...where(), severity: 'warning', message, rule })
+      if (link.kind === 'fragment') {
+        if (link.fragment && !idsOf(source).has(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in this note`, 'missing-anchor')
+        continue
+      }
+      if (link.kind === 'page' || /\.html$/i.test(link.target)) {
+        const target = resolvePageTarget(graph, link.target)
+        if (!target) {
+          if (link.kind === 'asset' && graph.assets.has(link.target)) continue
+          if (options.skipped?.has(link.target)) warn(`Link to draft \`${link.target}\`, which is not published`, 'draft-link')
+          else warn(`Link to missing note \`${link.url}\``, 'missing-link')
+          continue
+        }
+        if (link.fragment && !idsOf(target).has(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in \`${target}\``, 'missing-anchor')
+        continue
+      }
+      if (!graph.assets.has(link.target)) warn(`Missing file \`${link.url}\``, 'missing-asset')
+    }
+  }
+  return out
+}

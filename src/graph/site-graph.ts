@@ -1,0 +1,86 @@
+/**
+ * The site graph: every published note, its place in the outline, and the
+ * lookups later stages need. Built once per build from compiled notes; read,
+ * never changed, by the page and theme stages.
+ */
+import type { OutlineChapter, OutlineItem } from '../content/summary.ts'
+import type { CompiledNote } from '../markdown/compile.ts'
+import { slugOf, type Slug, type SourcePath } from '../paths.ts'
+
+export interface ChapterPlace {
+  chapter: OutlineChapter
+  /** Enclosing chapters, outermost first. */
+  ancestors: OutlineChapter[]
+  /** The part title above it, if any. */
+  part?: string
+}
+
+export interface SiteGraph {
+  /** Published notes by source path. */
+  notes: ReadonlyMap<SourcePath, CompiledNote>
+  outline: OutlineItem[]
+  /** Notes listed in the outline, in reading order (prev/next follow it). */
+  order: SourcePath[]
+  /** Every published note: the reading order, then unlisted notes by path. */
+  all: SourcePath[]
+  bySlug: ReadonlyMap<Slug, SourcePath>
+  places: ReadonlyMap<SourcePath, ChapterPlace>
+  /** Non-markdown files copied to the output. */
+  assets: ReadonlySet<SourcePath>
+}
+
+export interface SiteGraphInput {
+  notes: CompiledNote[]
+  outline: OutlineItem[]
+  assets: SourcePath[]
+}
+
+/** Build the graph; pure and deterministic for the same input. */
+export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
+  const notes = new Map<SourcePath, CompiledNote>()
+  for (const note of [...input.notes].sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
+
+  const places = new Map<SourcePath, ChapterPlace>()
+  const order: SourcePath[] = []
+  let part: string | undefined
+  const walk = (items: OutlineItem[], ancestors: OutlineChapter[]) => {
+    for (const item of items) {
+      if (item.kind === 'part') part = item.title
+      if (item.kind !== 'chapter') continue
+      if (item.source && notes.has(item.source) && !places.has(item.source)) {
+        places.set(item.source, { chapter: item, ancestors, part })
+        order.push(item.source)
+      }
+      walk(item.children, [...ancestors, item])
+    }
+  }
+  walk(input.outline, [])
+
+  const listed = new Set(order)
+  const all = [...order, ...[...notes.keys()].filter((s) => !listed.has(s))]
+  const bySlug = new Map<Slug, SourcePath>()
+  for (const source of all) bySlug.set(slugOf(source), source)
+
+  return { notes, outline: input.outline, order, all, bySlug, places, assets: new Set(input.assets) }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** The note a page link points at: a note, a folder's section page, or an mdBook-style `.html` URL. */
+export function resolvePageTarget(graph: SiteGraph, target: SourcePath): SourcePath | undefined {
+  if (graph.notes.has(target)) return target
+  for (const candidate of [`${target}/README.md`, `${target}/index.md`, `${target}.md`]) {
+    if (graph.notes.has(candidate as SourcePath)) return candidate as SourcePath
+  }
+  if (/\.html$/i.test(target)) return graph.bySlug.get(target as string as Slug)
+  return undefined
+}
+
+/** Prev/next neighbours of a note in reading order. */
+export function neighbours(graph: SiteGraph, source: SourcePath): { prev?: SourcePath; next?: SourcePath } {
+  const i = graph.order.indexOf(source)
+  if (i === -1) return {}
+  return { prev: graph.order[i - 1], next: graph.order[i + 1] }
+}

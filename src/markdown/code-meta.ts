@@ -1,0 +1,40 @@
+/**
+ * Fence meta as VitePress, Docusaurus and rehype-pretty-code write it:
+ * `title="mm/memcontrol.c" {3,5-7} showLineNumbers`.
+ */
+export interface CodeMeta {
+  title?: string
+  /** 1-based line numbers to highlight. */
+  highlight: Set<number>
+  lineNumbers: boolean
+  /** First line number when counting (`showLineNumbers{10}`). */
+  startLine: number
+}
+
+const TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/
+const RANGES = /\{([\d\s,-]+)\}/
+const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\})?/
+
+/** Parse a fence's meta string. */
+export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
+  const result: CodeMeta = { highlight: new Set(), lineNumbers: false, startLine: 1 }
+  if (!meta) return result
+  const title = TITLE.exec(meta)
+  if (title) result.title = title[1] ?? title[2] ?? title[3]
+  const withoutTitle = title ? meta.replace(title[0], '') : meta
+  const numbers = LINE_NUMBERS.exec(withoutTitle)
+  if (numbers) {
+    result.lineNumbers = true
+    if (numbers[1]) result.startLine = Number(numbers[1])
+  }
+  const ranges = RANGES.exec(withoutTitle.replace(LINE_NUMBERS, ''))
+  if (ranges) {
+    for (const part of ranges[1]!.split(',')) {
+      const [a, b] = part.trim().split('-').map((n) => Number(n.trim()))
+      if (!a || Number.isNaN(a)) continue
+      const end = b && !Number.isNaN(b) ? Math.min(b, a + 10_000) : a
+      for (let n = a; n <= end; n++) result.highlight.add(n)
+    }
+  }
+  return result
+}

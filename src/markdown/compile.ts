@@ -1,0 +1,120 @@
+/**
+ * Compile one note: run the processor on its (include-expanded) text and
+ * return the body tree and facts as plain data, with diagnostics mapped back
+ * to the file and line the text came from.
+ */
+import path from 'node:path'
+import type { Root as HastRoot } from 'hast'
+import { visit } from 'unist-util-visit'
+import { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+import { mapLine, type LineSegment } from '../content/include.ts'
+import { isIndexNote, type SourcePath } from '../paths.ts'
+import type { Diagnostic } from '../report.ts'
+import type { CodeBlockInfo, Frontmatter, HeadingInfo, LinkInfo } from './data.ts'
+import type { NoteProcessor } from './processor.ts'
+
+export interface NoteInput {
+  source: SourcePath
+  /** Text after `{{#include}}` expansion. */
+  text: string
+  segments: LineSegment[]
+  /** Title set by `{{#title}}`. */
+  includeTitle?: string
+}
+
+export interface CompiledNote {
+  source: SourcePath
+  tree: HastRoot
+  title: string
+  /** Whether the body starts its own h1 (otherwise the theme prints the title). */
+  hasH1: boolean
+  frontmatter: Frontmatter
+  headings: HeadingInfo[]
+  links: LinkInfo[]
+  codeBlocks: CodeBlockInfo[]
+  hasMath: boolean
+  /** Every element id of the body, for checking `#fragment` links. */
+  ids: string[]
+  diagnostics: Diagnostic[]
+  /** True when the note has an error and must not be published as is. */
+  failed: boolean
+}
+
+/** The title of a note with nothing better: its file name, or its folder's for a section page. */
+export function fallbackTitle(source: SourcePath): string {
+  if (isIndexNote(source)) {
+    const dir = path.posix.dirname(source)
+    return dir === '.' ? 'Introduction' : path.posix.basename(dir)
+  }
+  return path.posix.basename(source).replace(/\.md$/i, '')
+}
+
+/** Compile a note; never throws for problems in the note itself. */
+export async function compileNote(
+  processor: NoteProcessor,
+  input: NoteInput,
+  display: (source: SourcePath) => string,
+): Promise<CompiledNote> {
+  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source } })
+  let tree: HastRoot = { type: 'root', children: [] }
+  let thrown: unknown
+  try {
+    tree = await processor.run(processor.parse(file), file)
+  } catch (error) {
+    thrown = error
+  }
+
+  const toDiagnostic = (m: VFileMessage): Diagnostic => {
+    const mapped = m.line ? mapLine(input, m.line, input.source) : undefined
+    return {
+      file: display(mapped?.file ?? input.source),
+      line: mapped?.line,
+      column: m.column ?? undefined,
+      severity: m.fatal ? 'error' : 'warning',
+      message: m.reason,
+      rule: (m.ruleId ?? m.source ?? 'markdown').replace(/^slugwiki:/, ''),
+    }
+  }
+  const diagnostics = file.messages.map(toDiagnostic)
+  if (thrown !== undefined) {
+    const error = thrown as Error & { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } }
+    const place = error.place && 'start' in error.place && error.place.start ? error.place.start : (error.place as { line?: number; column?: number } | undefined)
+    const line = place?.line ?? error.line
+    const mapped = line ? mapLine(input, line, input.source) : undefined
+    diagnostics.push({
+      file: display(mapped?.file ?? input.source),
+      line: mapped?.line,
+      column: place?.column ?? error.column,
+      severity: 'error',
+      message: `Failed to render: ${error instanceof Error ? error.message : String(error)}`,
+      rule: 'render',
+    })
+  }
+
+  const data = file.data
+  const headings = data.headings ?? []
+  const frontmatter = data.frontmatter ?? {}
+  const firstH1 = headings.find((h) => h.depth === 1)
+  let hasMath = false
+  const ids: string[] = []
+  visit(tree, 'element', (node) => {
+    if (typeof node.properties.id === 'string') ids.push(node.properties.id)
+    const classes = node.properties.className
+    if (!hasMath && Array.isArray(classes) && classes.includes('katex')) hasMath = true
+  })
+  return {
+    source: input.source,
+    tree,
+    title: frontmatter.title ?? input.includeTitle ?? firstH1?.text ?? fallbackTitle(input.source),
+    hasH1: firstH1 !== undefined && headings[0] === firstH1,
+    frontmatter,
+    headings,
+    links: data.links ?? [],
+    codeBlocks: data.codeBlocks ?? [],
+    hasMath,
+    ids,
+    diagnostics,
+    failed: diagnostics.some((d) => d.severity === 'error'),
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * One shiki highlighter per build: both colour schemes from one tokenisation
+ * pass (CSS variables), grammars loaded only when a note first uses them.
+ */
+import {
+  bundledLanguagesInfo,
+  createHighlighter,
+  createJavaScriptRegexEngine,
+  type Highlighter,
+  type ShikiTransformer,
+} from 'shiki'
+import type { Root } from 'hast'
+
+/** Names that mean "no highlighting". */
+const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'nohighlight'])
+
+/** Every language id and alias shiki ships, lower-cased, to its id. */
+const LANGUAGE_IDS: ReadonlyMap<string, string> = new Map(
+  bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name.toLowerCase(), info.id] as const)),
+)
+
+/** Common names shiki does not alias itself. */
+const EXTRA_ALIASES: Record<string, string> = {
+  sh: 'shellscript',
+  shell: 'shellscript',
+  dmesg: 'log',
+  kmsg: 'log',
+  'c++': 'cpp',
+}
+
+export interface CodeHighlighter {
+  /** The shiki id for a fence language, `text` for plain, undefined when unknown. */
+  resolve(lang: string): string | undefined
+  /** Highlight code as a `pre` tree carrying both schemes' colours as CSS variables. */
+  highlight(code: string, lang: string, transformers?: ShikiTransformer[]): Promise<Root>
+  readonly themes: { light: string; dark: string }
+}
+
+export interface HighlighterOptions {
+  lightTheme: string
+  darkTheme: string
+}
+
+/** Create the build's highlighter. */
+export async function createCodeHighlighter(options: HighlighterOptions): Promise<CodeHighlighter> {
+  const themes = { light: options.lightTheme, dark: options.darkTheme }
+  const shiki: Highlighter = await createHighlighter({
+    themes: [themes.light, themes.dark],
+    langs: [],
+    // The JavaScript engine starts without WebAssembly and is faster on our grammars (see scripts/bench).
+    engine: createJavaScriptRegexEngine({ forgiving: true }),
+  })
+  const loading = new Map<string, Promise<void>>()
+
+  const resolve = (lang: string): string | undefined => {
+    const name = lang.trim().toLowerCase()
+    if (PLAIN.has(name)) return 'text'
+    return LANGUAGE_IDS.get(EXTRA_ALIASES[name] ?? name)
+  }
+
+  const ensure = (id: string): Promise<void> => {
+    if (id === 'text' || shiki.getLoadedLanguages().includes(id)) return Promise.resolve()
+    let pending = loading.get(id)
+    if (!pending) {
+      pending = shiki.loadLanguage(id as Parameters<Highlighter['loadLanguage']>[0])
+      loading.set(id, pending)
+    }
+    return pending
+  }
+
+  return {
+    themes,
+    resolve,
+    async highlight(code, lang, transformers = []) {
+      const id = resolve(lang) ?? 'text'
+      await ensure(id)
+      return shiki.codeToHast(code, { lang: id, themes, defaultColor: false, transformers })
+    },
+  }
+}

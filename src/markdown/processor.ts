@@ -1,0 +1,59 @@
+/**
+ * The one markdown pipeline: markdown text → a hast tree of the note's body,
+ * with everything learnt on the way recorded on `file.data`.
+ */
+import type { Root as HastRoot } from 'hast'
+import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import rehypeKatex from 'rehype-katex'
+import rehypeSanitize from 'rehype-sanitize'
+import rehypeSlug from 'rehype-slug'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
+import remarkParse from 'remark-parse'
+import remarkRehype from 'remark-rehype'
+import { unified, type Processor } from 'unified'
+import type { Root as MdastRoot } from 'mdast'
+import type { CodeHighlighter } from './highlighter.ts'
+import rehypeCode from './rehype-code.ts'
+import rehypeHeadings, { isHiddenHeading } from './rehype-headings.ts'
+import rehypeLinks from './rehype-links.ts'
+import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
+import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
+import remarkMdbookMath from './remark-mdbook-math.ts'
+import { sanitizeSchema } from './sanitize-schema.ts'
+import './data.ts'
+
+export interface ProcessorOptions {
+  /** Render `$…$`, `$$…$$`, `\(…\)` and `\[…\]` with KaTeX. */
+  math: boolean
+  /** Keep raw HTML as written (no sanitising). */
+  trusted: boolean
+  highlighter: CodeHighlighter
+}
+
+export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
+
+/** Create a fresh processor; reuse it for every note of a build. */
+export function createProcessor(options: ProcessorOptions): NoteProcessor {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatterYaml)
+    .use(remarkGfm)
+  if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
+  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
+  if (!options.trusted) rehype.use(rehypeSanitize, sanitizeSchema)
+  rehype
+    .use(rehypeSlug)
+    .use(rehypeHeadings)
+    .use(rehypeLinks)
+  if (options.math) rehype.use(rehypeKatex, { output: 'htmlAndMathml', strict: false })
+  rehype.use(rehypeCode, { highlighter: options.highlighter }).use(rehypeAutolinkHeadings, {
+    behavior: 'append',
+    test: (node) => !isHiddenHeading(node),
+    properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+    content: { type: 'text', value: '#' },
+  })
+  return rehype as unknown as NoteProcessor
+}

@@ -1,0 +1,104 @@
+/**
+ * Highlight fenced code with shiki (both colour schemes in one pass), render
+ * kernel logs, and honour fence meta: title, highlighted lines, line numbers.
+ * An unknown language is a warning and renders as plain text.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { h } from 'hastscript'
+import type { ShikiTransformer } from 'shiki'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { parseCodeMeta, type CodeMeta } from './code-meta.ts'
+import type { CodeHighlighter } from './highlighter.ts'
+import { isKernelLog, renderKernelLog } from './kernel-log.ts'
+import type { CodeBlockInfo } from './data.ts'
+import { sectionAt } from './sections.ts'
+
+export interface RehypeCodeOptions {
+  highlighter: CodeHighlighter
+}
+
+/** Fence names that may hold a kernel log. */
+const LOG_LANGS = new Set(['', 'log', 'dmesg', 'kmsg'])
+
+interface Block {
+  pre: Element
+  parent: Element | Root
+  index: number
+  lang: string
+  code: string
+  meta: CodeMeta
+}
+
+function languageOf(code: Element): string {
+  const classes = code.properties.className
+  const list = Array.isArray(classes) ? classes : []
+  const found = list.find((c) => typeof c === 'string' && c.startsWith('language-'))
+  return typeof found === 'string' ? found.slice('language-'.length) : ''
+}
+
+function markLines(meta: CodeMeta): ShikiTransformer {
+  return {
+    name: 'slugwiki:lines',
+    line(node, line) {
+      if (meta.highlight.has(line)) this.addClassToHast(node, 'highlighted')
+    },
+  }
+}
+
+export default function rehypeCode(options: RehypeCodeOptions) {
+  const { highlighter } = options
+  return async (tree: Root, file: VFile) => {
+    const blocks: Block[] = []
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'pre' || !parent || index === undefined) return
+      const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
+      if (!code) return
+      const lang = languageOf(code)
+      // remark-math marks display math as a `language-math` fence; KaTeX renders it.
+      if (lang === 'math') return
+      const meta = parseCodeMeta((code.data as { meta?: string } | undefined)?.meta)
+      blocks.push({ pre: node, parent, index, lang, code: toString(code), meta })
+      return 'skip'
+    })
+
+    const infos: CodeBlockInfo[] = []
+    const unknown = new Set<string>()
+    for (const [n, block] of blocks.entries()) {
+      const id = `code-${n + 1}`
+      const line = block.pre.position?.start.line
+      const code = block.code.replace(/\n$/, '')
+      let rendered: Element
+      let lang = block.lang
+      if (LOG_LANGS.has(lang.toLowerCase()) && isKernelLog(code)) {
+        rendered = renderKernelLog(code)
+        lang = 'log'
+      } else {
+        let resolved = highlighter.resolve(lang)
+        if (resolved === undefined) {
+          unknown.add(lang)
+          file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
+          resolved = 'text'
+        }
+        const hast = await highlighter.highlight(code, resolved, [markLines(block.meta)])
+        const pre = hast.children[0] as Element
+        if (block.meta.lineNumbers) {
+          pre.properties.dataLineNumbers = ''
+          if (block.meta.startLine !== 1) pre.properties.style = `${pre.properties.style ?? ''};counter-reset:line ${block.meta.startLine - 1}`
+        }
+        rendered = pre
+        lang = resolved
+      }
+      const children: ElementContent[] = []
+      if (block.meta.title) children.push(h('figcaption.code-title', block.meta.title))
+      children.push(rendered)
+      const figure = h('figure.code', { id, dataLang: lang }, children)
+      figure.position = block.pre.position
+      block.parent.children[block.index] = figure
+      infos.push({ id, lang, line, section: sectionAt(file.data.headings ?? [], line) })
+    }
+    file.data.codeBlocks = infos
+    file.data.unknownLanguages = [...unknown].sort()
+  }
+}

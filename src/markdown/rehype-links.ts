@@ -1,0 +1,86 @@
+/**
+ * Rewrite relative links to notes (`../mm/rcu.md#grace-period`) to the
+ * output page's href, and record every internal link, fragment and asset on
+ * `file.data.links` so the site stage can check them all at once.
+ */
+import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { visitParents } from 'unist-util-visit-parents'
+import type { VFile } from 'vfile'
+import { fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
+import type { LinkInfo } from './data.ts'
+import { sectionAt } from './sections.ts'
+
+/** Elements whose text is "the sentence around the link". */
+const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** The sentence of `block` that contains the link text. */
+function sentenceAround(block: Element, link: Element): string {
+  const text = toString(block).replace(/\s+/g, ' ').trim()
+  const anchor = toString(link).replace(/\s+/g, ' ').trim()
+  if (text.length <= 240) return text
+  const at = anchor ? text.indexOf(anchor) : -1
+  if (at === -1) return `${text.slice(0, 237)}…`
+  const start = Math.max(text.lastIndexOf('. ', at) + 2, at - 160, 0)
+  const endDot = text.indexOf('. ', at + anchor.length)
+  const end = Math.min(endDot === -1 ? text.length : endDot + 1, at + anchor.length + 160)
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`
+}
+
+export default function rehypeLinks() {
+  return (tree: Root, file: VFile) => {
+    const self = file.data.source!
+    const headings = file.data.headings ?? []
+    const links: LinkInfo[] = []
+    visitParents(tree, 'element', (node, ancestors) => {
+      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
+      if (!attribute) return
+      const value = node.properties[attribute]
+      if (typeof value !== 'string' || value === '') return
+      // Generated footnote references point at ids remark-rehype made itself.
+      if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined) return
+      const line = node.position?.start.line
+      const column = node.position?.start.column
+      const section = sectionAt(headings, line)
+      const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && BLOCKS.has(a.tagName))
+      const context = node.tagName === 'a' && block ? sentenceAround(block, node) : undefined
+      const base = { url: value, line, column, section, context }
+
+      if (value.startsWith('#')) {
+        links.push({ ...base, kind: 'fragment', target: self, fragment: decode(value.slice(1)) })
+        return
+      }
+      if (SCHEME.test(value) || value.startsWith('//')) return
+
+      const hashAt = value.indexOf('#')
+      const beforeHash = hashAt === -1 ? value : value.slice(0, hashAt)
+      const fragment = hashAt === -1 ? undefined : decode(value.slice(hashAt + 1)) || undefined
+      const pathPart = beforeHash.replace(/\?.*$/, '')
+      if (pathPart === '') return
+      const target = resolveSource(self, decode(pathPart))
+      if (!target) {
+        file.message(`Link \`${value}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
+        if (node.tagName === 'img') delete node.properties.src
+        return
+      }
+      if (node.tagName === 'a' && /\.md$/i.test(target)) {
+        node.properties.href = hrefTo(slugOf(self), slugOf(target), fragment)
+        links.push({ ...base, kind: 'page', target, fragment })
+        return
+      }
+      // `.html` links written for mdBook, folders and other files: the site stage decides.
+      links.push({ ...base, kind: node.tagName === 'a' && !/\.[a-z0-9]+$/i.test(target) ? 'page' : 'asset', target: target as SourcePath, fragment })
+    })
+    file.data.links = links
+  }
+}

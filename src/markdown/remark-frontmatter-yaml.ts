@@ -1,0 +1,92 @@
+/**
+ * Parse a note's YAML frontmatter (found by remark-frontmatter) into
+ * `file.data.frontmatter`, and drop it from the tree so it is never rendered.
+ */
+import type { Root, Yaml } from 'mdast'
+import type { VFile } from 'vfile'
+import { isMap, parseDocument, YAMLError } from 'yaml'
+import type { Frontmatter } from './data.ts'
+
+/** Known keys and their expected shapes; other keys pass through untouched. */
+const LIST_KEYS = ['tags', 'aliases'] as const
+const STRING_KEYS = ['title', 'description', 'date'] as const
+
+export default function remarkFrontmatterYaml() {
+  return (tree: Root, file: VFile) => {
+    const first = tree.children[0]
+    file.data.frontmatter = {}
+    if (!first || first.type !== 'yaml') return
+    tree.children.shift()
+    file.data.frontmatter = readFrontmatter(first, file)
+  }
+}
+
+function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
+  // The YAML text starts on the line after the opening `---`.
+  const lineOffset = node.position ? node.position.start.line : 0
+  const doc = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true })
+  const problem = doc.errors[0]
+  if (problem) {
+    fail(file, problem, lineOffset)
+    return {}
+  }
+  if (doc.contents === null) return {}
+  if (!isMap(doc.contents)) {
+    const m = file.message('Frontmatter must be a YAML mapping (`key: value` lines)', node.position, 'slugwiki:frontmatter')
+    m.fatal = true
+    return {}
+  }
+  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>
+  const out: Frontmatter = { ...data }
+  const warn = (key: string, expected: string) => {
+    const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined
+    const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0]
+    const pos = offset === undefined ? undefined : lineCol(node.value, offset, lineOffset)
+    file.message(`Frontmatter \`${key}\` should be ${expected}`, pos ? { line: pos.line, column: pos.column } : node.position, 'slugwiki:frontmatter')
+  }
+  for (const key of STRING_KEYS) {
+    const value = data[key]
+    if (value === undefined || value === null) delete out[key]
+    else if (value instanceof Date) out[key] = value.toISOString().slice(0, 10)
+    else if (typeof value === 'string' || typeof value === 'number') out[key] = String(value)
+    else {
+      warn(key, 'a string')
+      delete out[key]
+    }
+  }
+  for (const key of LIST_KEYS) {
+    const value = data[key]
+    if (value === undefined || value === null) delete out[key]
+    else if (typeof value === 'string') out[key] = value.split(',').map((v) => v.trim()).filter(Boolean)
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
+      out[key] = value.map((v) => String(v).trim()).filter(Boolean)
+    } else {
+      warn(key, 'a list of strings')
+      delete out[key]
+    }
+  }
+  if (data.draft !== undefined && typeof data.draft !== 'boolean') {
+    warn('draft', '`true` or `false`')
+    delete out.draft
+  }
+  return out
+}
+
+function fail(file: VFile, error: YAMLError, lineOffset: number): void {
+  const at = error.linePos?.[0]
+  // Pretty errors append the position and a source excerpt; the diagnostic carries the position itself.
+  const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+  const m = file.message(
+    `Broken frontmatter YAML: ${message}`,
+    at ? { line: at.line + lineOffset, column: at.col } : undefined,
+    'slugwiki:frontmatter',
+  )
+  m.fatal = true
+}
+
+function lineCol(text: string, offset: number, lineOffset: number): { line: number; column: number } {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  const column = offset - before.lastIndexOf('\n')
+  return { line: line + lineOffset, column }
+}

@@ -1,0 +1,112 @@
+/**
+ * SiteGraph → page models: one page per note, plus the 404, print and alias
+ * redirect pages. Pure: the same graph gives the same pages.
+ */
+import path from 'node:path'
+import { editUrl, type Config } from '../config.ts'
+import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
+import { isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import type { Diagnostic } from '../report.ts'
+import type { Crumb, NotePage, Page, PageLink, RedirectPage } from './model.ts'
+import { buildPrintPage } from './print.ts'
+
+export interface BuildPagesOptions {
+  config: Config
+  /** Last commit date per note, when the source is in git. */
+  lastUpdated?: ReadonlyMap<SourcePath, string>
+  display: (source: SourcePath) => string
+}
+
+/** The title shown for a note in navigation: its SUMMARY title when listed. */
+export function navTitle(graph: SiteGraph, source: SourcePath): string {
+  return graph.places.get(source)?.chapter.title ?? graph.notes.get(source)!.title
+}
+
+function link(graph: SiteGraph, source: SourcePath | undefined): PageLink | undefined {
+  return source ? { title: navTitle(graph, source), slug: slugOf(source) } : undefined
+}
+
+function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
+  const place = graph.places.get(source)
+  if (place) {
+    const crumbs: Crumb[] = place.part ? [{ title: place.part }] : []
+    for (const a of place.ancestors) crumbs.push({ title: a.title, slug: a.source ? slugOf(a.source) : undefined })
+    return crumbs
+  }
+  // An unlisted note: its folders' section pages, when they exist.
+  const crumbs: Crumb[] = []
+  const dirs = path.posix.dirname(source).split('/').filter((d) => d !== '.')
+  for (let i = 1; i <= dirs.length; i++) {
+    const dir = dirs.slice(0, i).join('/')
+    const index = [`${dir}/README.md`, `${dir}/index.md`].find((c) => graph.notes.has(c as SourcePath)) as SourcePath | undefined
+    if (index === source) continue
+    crumbs.push({ title: index ? navTitle(graph, index) : dirs[i - 1]!, slug: index ? slugOf(index) : undefined })
+  }
+  return crumbs
+}
+
+/** Build every page of the site. */
+export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { pages: Page[]; diagnostics: Diagnostic[] } {
+  const { config } = options
+  const diagnostics: Diagnostic[] = []
+  const pages: Page[] = []
+  for (const source of graph.all) {
+    const note = graph.notes.get(source)!
+    const { prev, next } = neighbours(graph, source)
+    const page: NotePage = {
+      kind: 'note',
+      slug: slugOf(source),
+      source,
+      title: note.title,
+      description: note.frontmatter.description,
+      body: note.tree,
+      hasH1: note.hasH1,
+      toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
+      breadcrumbs: breadcrumbs(graph, source),
+      prev: link(graph, prev),
+      next: link(graph, next),
+      tags: note.frontmatter.tags ?? [],
+      editUrl: editUrl(config, source),
+      lastUpdated: options.lastUpdated?.get(source),
+      isSection: isIndexNote(source),
+    }
+    pages.push(page)
+  }
+
+  pages.push({ kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' })
+  pages.push(
+    buildPrintPage(
+      config.title,
+      graph.all.map((source) => {
+        const note = graph.notes.get(source)!
+        return { title: note.title, slug: slugOf(source), body: note.tree, hasH1: note.hasH1 }
+      }),
+    ),
+  )
+
+  const taken = new Set<string>(pages.map((p) => p.slug))
+  for (const source of graph.all) {
+    for (const alias of graph.notes.get(source)!.frontmatter.aliases ?? []) {
+      const redirect = aliasPage(alias, source, graph)
+      if (!redirect) {
+        diagnostics.push({ file: options.display(source), severity: 'warning', message: `Alias \`${alias}\` is not a path inside the site`, rule: 'alias' })
+        continue
+      }
+      if (taken.has(redirect.slug)) {
+        diagnostics.push({ file: options.display(source), severity: 'warning', message: `Alias \`${alias}\` collides with \`${redirect.slug}\`, skipped`, rule: 'alias' })
+        continue
+      }
+      taken.add(redirect.slug)
+      pages.push(redirect)
+    }
+  }
+  return { pages, diagnostics }
+}
+
+function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {
+  const clean = toSourcePath(alias.replace(/^\/+/, '').replace(/\/+$/, '/index'))
+  if (!clean) return undefined
+  const target = slugOf(source)
+  const s: Slug = /\.(md|html)$/i.test(clean) ? slugOf(clean.replace(/\.html$/i, '.md') as SourcePath) : toSlug(`${clean}.html`)
+  return { kind: 'redirect', slug: s, title: navTitle(graph, source), target }
+}

@@ -1,0 +1,59 @@
+/**
+ * Page models: what each output page shows, as plain typed data. Templates
+ * turn them into hast; nothing here knows about HTML layout.
+ */
+import type { Root } from 'hast'
+import type { HeadingInfo } from '../markdown/data.ts'
+import type { Slug, SourcePath } from '../paths.ts'
+
+export interface PageLink {
+  title: string
+  slug: Slug
+  fragment?: string
+}
+
+export interface Crumb {
+  title: string
+  slug?: Slug
+}
+
+interface PageBase {
+  slug: Slug
+  title: string
+  description?: string
+}
+
+export interface NotePage extends PageBase {
+  kind: 'note'
+  source: SourcePath
+  body: Root
+  /** The body has its own h1; otherwise the template prints the title. */
+  hasH1: boolean
+  /** h2 and h3 headings, for the page's table of contents. */
+  toc: HeadingInfo[]
+  breadcrumbs: Crumb[]
+  prev?: PageLink
+  next?: PageLink
+  tags: string[]
+  editUrl?: string
+  /** ISO date of the note's last commit, when known. */
+  lastUpdated?: string
+  /** A folder's README/index page. */
+  isSection: boolean
+}
+
+export interface NotFoundPage extends PageBase {
+  kind: 'not-found'
+}
+
+export interface PrintPage extends PageBase {
+  kind: 'print'
+  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; hasH1: boolean }>
+}
+
+export interface RedirectPage extends PageBase {
+  kind: 'redirect'
+  target: Slug
+}
+
+export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage

@@ -1,0 +1,106 @@
+/**
+ * The three kinds of path the build handles, and the only conversions
+ * between them.
+ *
+ * - `SourcePath`: a note or asset, relative to the source folder, POSIX
+ *   separators, never starting with `/` or `..` (`kernel-mm/rcu.md`).
+ * - `Slug`: an output file, relative to the output folder
+ *   (`kernel-mm/rcu.html`, `kernel-mm/index.html`).
+ * - `Href`: what goes in an `href` attribute (relative, or prefixed with the
+ *   base path), already percent-encoded.
+ */
+import path from 'node:path'
+
+declare const brand: unique symbol
+type Brand<T, B extends string> = T & { readonly [brand]: B }
+
+export type SourcePath = Brand<string, 'SourcePath'>
+export type Slug = Brand<string, 'Slug'>
+export type Href = Brand<string, 'Href'>
+
+/**
+ * Turn a path relative to the source folder into a `SourcePath`, or `undefined`
+ * when it is absolute or leaves the folder.
+ */
+export function toSourcePath(relative: string): SourcePath | undefined {
+  const posix = relative.split(path.sep).join('/')
+  if (posix.startsWith('/') || /^[a-zA-Z]:/.test(posix)) return undefined
+  const normal = path.posix.normalize(posix)
+  if (normal === '.' || normal === '..' || normal.startsWith('../')) return undefined
+  if (normal.includes('\0')) return undefined
+  return normal.replace(/\/$/, '') as SourcePath
+}
+
+/** Resolve `target` (a decoded, relative URL path) against the folder of `from`. */
+export function resolveSource(from: SourcePath, target: string): SourcePath | undefined {
+  if (target.startsWith('/')) return toSourcePath(target.slice(1))
+  return toSourcePath(path.posix.join(path.posix.dirname(from), target))
+}
+
+/** True when the file name makes the note its folder's section page. */
+export function isIndexNote(source: SourcePath): boolean {
+  const base = path.posix.basename(source).toLowerCase()
+  return base === 'readme.md' || base === 'index.md'
+}
+
+/**
+ * The output file of a note: `a/b.md` → `a/b.html`, `a/README.md` →
+ * `a/index.html`, as mdBook lays out its output.
+ */
+export function slugOf(source: SourcePath): Slug {
+  if (isIndexNote(source)) {
+    const dir = path.posix.dirname(source)
+    return (dir === '.' ? 'index.html' : `${dir}/index.html`) as Slug
+  }
+  return source.replace(/\.md$/i, '.html') as Slug
+}
+
+/** A slug for a generated page or asset, from a trusted literal path. */
+export function slug(value: string): Slug {
+  return value.replace(/^\/+/, '') as Slug
+}
+
+/** The relative href from the page `from` to the output file `to`, with an optional `#fragment`. */
+export function hrefTo(from: Slug, to: Slug, fragment?: string): Href {
+  const fromDir = path.posix.dirname(from)
+  let rel = path.posix.relative(fromDir === '.' ? '' : fromDir, to)
+  // Link to a folder's index as the folder itself, as mdBook and static hosts serve it.
+  if (rel === 'index.html') rel = './'
+  else if (rel.endsWith('/index.html')) rel = rel.slice(0, -'index.html'.length)
+  const encoded = encodePath(rel || path.posix.basename(to))
+  return (fragment ? `${encoded}#${encodeURIComponent(fragment)}` : encoded) as Href
+}
+
+/** The same-page href of a fragment. */
+export function fragmentHref(fragment: string): Href {
+  return `#${encodeURIComponent(fragment)}` as Href
+}
+
+/** An absolute href under the site's base path (`/wiki/`), for pages served at any URL (404). */
+export function absoluteHref(base: string, to: Slug, fragment?: string): Href {
+  let rel: string = to
+  if (rel === 'index.html') rel = ''
+  else if (rel.endsWith('/index.html')) rel = rel.slice(0, -'index.html'.length)
+  const url = normalizeBase(base) + encodePath(rel)
+  return (fragment ? `${url}#${encodeURIComponent(fragment)}` : url) as Href
+}
+
+/** `wiki` → `/wiki/`, `` → `/`. */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}
+
+/** Percent-encode each segment of a relative path, keeping `/`, `.` and `..`. */
+export function encodePath(relative: string): string {
+  return relative
+    .split('/')
+    .map((segment) => (segment === '.' || segment === '..' ? segment : encodeURIComponent(segment)))
+    .join('/')
+}
+
+/** The folder slug a page sits in: `a/b.html` → `a`, `index.html` → ``. */
+export function dirOf(s: Slug | SourcePath): string {
+  const dir = path.posix.dirname(s)
+  return dir === '.' ? '' : dir
+}

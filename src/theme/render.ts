@@ -1,0 +1,50 @@
+/**
+ * Render a page model to HTML through the theme's templates: one hast tree,
+ * serialised once, so every string from a note is escaped by construction.
+ */
+import { toHtml } from 'hast-util-to-html'
+import type { Config } from '../config.ts'
+import type { SiteGraph } from '../graph/site-graph.ts'
+import { navTitle } from '../pages/build-pages.ts'
+import type { Page } from '../pages/model.ts'
+import { absoluteHref, hrefTo, slug as toSlug, type Slug } from '../paths.ts'
+import type { LoadedTheme } from './load.ts'
+import type { ThemeContext } from './types.ts'
+
+/** Output folder of theme and site assets. */
+export const ASSET_DIR = '_slugwiki'
+
+export interface RenderOptions {
+  config: Config
+  graph: SiteGraph
+  theme: LoadedTheme
+  /** Extra stylesheets for this page (asset names under `_slugwiki/`), e.g. KaTeX's. */
+  extraStyles?: string[]
+  /** Extra scripts for this page, e.g. the dev server's reload client. */
+  extraScripts?: string[]
+}
+
+/** The theme context of one page. */
+export function createContext(page: Page, options: RenderOptions): ThemeContext {
+  // The 404 page is served at any URL, so its links must be absolute.
+  const absolute = page.kind === 'not-found'
+  const href = (to: Slug, fragment?: string) => (absolute ? absoluteHref(options.config.base, to, fragment) : hrefTo(page.slug, to, fragment))
+  const asset = (name: string) => href(toSlug(`${ASSET_DIR}/${name}`))
+  return {
+    config: options.config,
+    graph: options.graph,
+    page,
+    href,
+    asset,
+    navTitle: (source) => navTitle(options.graph, source),
+    styles: [...options.theme.styles, ...(options.extraStyles ?? [])].map(asset),
+    scripts: [...options.theme.scripts, ...(options.extraScripts ?? [])].map(asset),
+    templates: options.theme.templates,
+  }
+}
+
+/** Render one page to an HTML string. */
+export function renderPage(page: Page, options: RenderOptions): string {
+  const ctx = createContext(page, options)
+  return toHtml(ctx.templates.document(ctx), { allowDangerousHtml: false }) + '\n'
+}

@@ -1,0 +1,51 @@
+/**
+ * The contract between the build and a theme: typed page models in, hast out.
+ */
+import type { Element, Root } from 'hast'
+import type { Config } from '../config.ts'
+import type { SiteGraph } from '../graph/site-graph.ts'
+import type { Page } from '../pages/model.ts'
+import type { Slug, SourcePath } from '../paths.ts'
+
+export interface ThemeContext {
+  config: Config
+  graph: SiteGraph
+  /** The page being rendered. */
+  page: Page
+  /** Href from the current page to an output file (absolute under the base on the 404 page). */
+  href(to: Slug, fragment?: string): string
+  /** Href from the current page to a theme or site asset under `_slugwiki/`. */
+  asset(name: string): string
+  /** The navigation title of a note. */
+  navTitle(source: SourcePath): string
+  /** Stylesheets and scripts the page must load, in order (already hrefs). */
+  styles: string[]
+  scripts: string[]
+  /** All templates, the theme's own over its parent's, so a template can call another. */
+  templates: Templates
+}
+
+/** A template renders part of a page. */
+export type Template<T = Element | Root> = (ctx: ThemeContext) => T
+
+export interface Templates {
+  /** The whole document, `<!doctype html>` to `</html>`. */
+  document: Template<Root>
+  [name: string]: Template<Element | Root | Element[]>
+}
+
+/** What a theme's `index.ts` exports by default. */
+export interface ThemeDefinition {
+  /** Inherit every template and asset this theme does not provide. */
+  extends?: string
+  templates: Partial<Templates>
+  /** Stylesheets under the theme's `assets/`, in load order. */
+  styles?: string[]
+  /** Scripts under the theme's `assets/`, loaded with `defer`. */
+  scripts?: string[]
+}
+
+/** Identity helper for typed theme modules. */
+export function defineTheme(theme: ThemeDefinition): ThemeDefinition {
+  return theme
+}

@@ -1,0 +1,196 @@
+/**
+ * End to end: build the fixture mdBook with the CLI and read the site it
+ * writes, as a reader and as the author would.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MARKER, writeAtomically } from '../src/output.ts'
+import { projectRoot, runCli, type CliRun } from './helpers/cli.ts'
+
+const book = path.join(projectRoot, 'test/sites/mdbook')
+let tmp: string
+let out: string
+let first: CliRun
+
+const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort()
+}
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-build-'))
+  out = path.join(tmp, 'out')
+  first = runCli(['build', '--src', book, '--out', out])
+})
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+describe('building the fixture mdBook', () => {
+  it('exits 0 and prints warnings with file:line:col and a summary line', () => {
+    expect(first.status).toBe(0)
+    const lines = first.stderr.trim().split('\n')
+    const rel = (p: string) => path.relative(projectRoot, path.join(book, p))
+    expect(lines.slice(0, -1)).toEqual([
+      `${rel('src/SUMMARY.md')}:13:3  warning  SUMMARY entry \`kernel/missing.md\` has no file; listed as a draft  missing-chapter`,
+      `${rel('src/kernel/cgroup.md')}:14:3  warning  Link to missing note \`nowhere.md\`  missing-link`,
+      `${rel('src/kernel/cgroup.md')}:16:1  warning  Unknown code language \`See\`, rendered as plain text  unknown-language`,
+      `${rel('src/kernel/rcu.md')}:49:40  warning  No heading or anchor \`#no-such-heading\` in \`kernel/cgroup.md\`  missing-anchor`,
+      `${rel('src/shell.md')}:14:1  warning  Unknown mdBook link \`{{#playground}}\`, left as text  unknown-directive`,
+      `${rel('src/unlisted.md')}  warning  Not listed in SUMMARY.md; built but not in the navigation  unlisted`,
+    ])
+    expect(lines.at(-1)).toMatch(/^built .*out: 10 pages, \d+ assets, 0 errors, 6 warnings in \d+\.\d\d s$/)
+  })
+
+  it('writes one page per note at the mdBook URLs, plus 404, print and sitemap', () => {
+    const files = listFiles(out).filter((f) => !f.startsWith('_slugwiki/'))
+    expect(files).toEqual([
+      '.slugwiki-output',
+      '404.html',
+      'appendix.html',
+      'go.html',
+      'images/diagram.svg',
+      'index.html',
+      'kernel/cgroup.html',
+      'kernel/index.html',
+      'kernel/rcu.html',
+      'listings/snippet.go',
+      'print.html',
+      'shell.html',
+      'sitemap.xml',
+      'unlisted.html',
+    ])
+  })
+
+  it('emits valid HTML5 documents', () => {
+    const html = read('kernel/rcu.html')
+    expect(html.startsWith('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport"')).toBe(true)
+    expect(html).toContain('<title>Read-Copy-Update · Fixture Book</title>')
+    expect(html).toContain('<meta name="description" content="How RCU readers and writers interact.">')
+    expect(html).not.toContain('tags: [rcu')
+  })
+
+  it('rewrites links between notes to output URLs, anchors kept', () => {
+    const index = read('index.html')
+    expect(index).toContain('<a href="kernel/rcu.html#grace-period">RCU note</a>')
+    expect(index).toContain('<a href="kernel/cgroup.html">the cgroup note</a>')
+    expect(index).toContain('<img src="images/diagram.svg" alt="A diagram">')
+    expect(read('kernel/rcu.html')).toContain('<a href="../">the intro</a>')
+  })
+
+  it('follows SUMMARY order: sidebar with parts, draft, numbers; prev/next', () => {
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('<li class="part-title">Kernel</li>')
+    expect(rcu).toContain('<a href="rcu.html" aria-current="page"><span class="chapter-number">1.1.</span> RCU</a>')
+    expect(rcu).toContain('<span class="draft" title="Not written yet"><span class="chapter-number">2.</span> Tracing</span>')
+    expect(rcu).toContain('<span class="draft" title="Not written yet"><span class="chapter-number">3.</span> Missing chapter</span>')
+    expect(rcu).toMatch(/<a class="prev" href="\.\/" rel="prev">.*Memory/)
+    expect(rcu).toMatch(/<a class="next" href="cgroup\.html" rel="next">.*Cgroup/)
+  })
+
+  it('highlights code with both schemes as CSS variables', () => {
+    const cgroup = read('kernel/cgroup.html')
+    expect(cgroup).toContain('<figcaption class="code-title">mm/memcontrol.c</figcaption>')
+    expect(cgroup).toMatch(/<span style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">static<\/span>/)
+    expect(cgroup).toMatch(/<span class="line highlighted">.*<\/span>/)
+    const go = read('go.html')
+    expect(go).toContain('data-lang="go"')
+    expect(go).toMatch(/>func<\/span>/)
+    expect(go).toMatch(/> included<\/span>/)
+    expect(go).not.toContain('ANCHOR')
+    expect(read('shell.html')).toContain('data-lang="shellscript"')
+    expect(read('shell.html')).toContain('data-lang="shellsession"')
+    expect(cgroup).toContain('data-lang="text"')
+  })
+
+  it('renders the dmesg dump as a log with the call trace folded', () => {
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('<figure class="code" id="code-2" data-lang="log">')
+    expect(rcu).toContain('<span class="line log-warn"><span class="log-ts">[  +0.000004]</span> WARNING: CPU: 12 PID: 1010')
+    expect(rcu).toContain('<details class="log-fold"><summary>Call Trace: show 11 lines</summary>')
+  })
+
+  it('renders math with KaTeX at build time and ships its CSS and fonts', () => {
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('<span class="katex">')
+    expect(rcu).toContain('<span class="katex-display">')
+    expect(rcu).toContain('href="../_slugwiki/katex/katex.min.css"')
+    expect(fs.existsSync(path.join(out, '_slugwiki/katex/fonts/KaTeX_Main-Regular.woff2'))).toBe(true)
+    expect(read('go.html')).not.toContain('katex.min.css')
+  })
+
+  it('uses the base path on the 404 page and in the sitemap', () => {
+    expect(read('404.html')).toContain('href="/book/_slugwiki/style.css"')
+    expect(read('sitemap.xml')).toContain('<loc>/book/kernel/rcu.html</loc>')
+  })
+
+  it('links "edit this page" from git-repository-url', () => {
+    expect(read('kernel/rcu.html')).toContain('href="https://github.com/example/fixture-book/edit/HEAD/src/kernel/rcu.md"')
+  })
+
+  it('puts every note on the print page with unique ids and in-page links', () => {
+    const print = read('print.html')
+    expect(print).toContain('id="kernel-rcu--grace-period"')
+    expect(print).toContain('href="#kernel-rcu--grace-period"')
+    expect(print.indexOf('id="index"')).toBeLessThan(print.indexOf('id="kernel-rcu"'))
+  })
+
+  it('is deterministic: a second build is byte-identical', () => {
+    const again = path.join(tmp, 'again')
+    expect(runCli(['build', '--src', book, '--out', again, '--quiet']).status).toBe(0)
+    const files = listFiles(out)
+    expect(listFiles(again)).toEqual(files)
+    for (const f of files) expect(fs.readFileSync(path.join(again, f)).equals(fs.readFileSync(path.join(out, f))), f).toBe(true)
+  })
+})
+
+describe('failing builds', () => {
+  it('--strict turns warnings into exit 1 and writes nothing', () => {
+    const strictOut = path.join(tmp, 'strict')
+    const run = runCli(['build', '--src', book, '--out', strictOut, '--strict'])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('not written')
+    expect(fs.existsSync(strictOut)).toBe(false)
+  })
+
+  it('a note with an error leaves the previous output untouched', () => {
+    const src = path.join(tmp, 'broken-src')
+    fs.cpSync(book, src, { recursive: true })
+    const target = path.join(tmp, 'kept')
+    expect(runCli(['build', '--src', src, '--out', target, '--quiet']).status).toBe(0)
+    const before = listFiles(target).map((f) => [f, fs.readFileSync(path.join(target, f), 'utf8')])
+    fs.writeFileSync(path.join(src, 'src/go.md'), '---\ntitle: [broken\n---\n# Go\n')
+    const run = runCli(['build', '--src', src, '--out', target])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/src\/go\.md:2:\d+  error  Broken frontmatter YAML/)
+    expect(listFiles(target).map((f) => [f, fs.readFileSync(path.join(target, f), 'utf8')])).toEqual(before)
+  })
+
+  it('a write that fails midway leaves the previous output and no temporary folder', async () => {
+    const target = path.join(tmp, 'midway')
+    await writeAtomically(target, { files: new Map([['a.html', 'old']]), copies: new Map() })
+    const plan = {
+      files: new Map<string, string>(Array.from({ length: 50 }, (_, i) => [`p${i}.html`, 'new'])),
+      copies: new Map([['gone.png', path.join(tmp, 'does-not-exist.png')]]),
+    }
+    await expect(writeAtomically(target, plan)).rejects.toThrow()
+    expect(fs.readdirSync(target).sort()).toEqual([MARKER, 'a.html'])
+    expect(fs.readFileSync(path.join(target, 'a.html'), 'utf8')).toBe('old')
+    expect(fs.readdirSync(tmp).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([])
+  })
+
+  it('refuses an output folder it did not create', () => {
+    const foreign = path.join(tmp, 'foreign')
+    fs.mkdirSync(foreign)
+    fs.writeFileSync(path.join(foreign, 'precious.txt'), 'keep me')
+    const run = runCli(['build', '--src', book, '--out', foreign])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('not empty and was not made by slugwiki')
+    expect(fs.readFileSync(path.join(foreign, 'precious.txt'), 'utf8')).toBe('keep me')
+  })
+})

@@ -1,0 +1,28 @@
+/** Shared set-up for tests that run the markdown pipeline. */
+import { toHtml } from 'hast-util-to-html'
+import { compileNote, type CompiledNote } from '../../src/markdown/compile.ts'
+import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/highlighter.ts'
+import { createProcessor } from '../../src/markdown/processor.ts'
+import type { SourcePath } from '../../src/paths.ts'
+
+let shared: Promise<CodeHighlighter> | undefined
+
+/** One highlighter per test file: creating it loads themes. */
+export function highlighter(): Promise<CodeHighlighter> {
+  shared ??= createCodeHighlighter({ lightTheme: 'github-light-default', darkTheme: 'github-dark-default' })
+  return shared
+}
+
+export interface RenderOptions {
+  math?: boolean
+  trusted?: boolean
+  source?: string
+}
+
+/** Compile markdown as a note and return the note and its body HTML. */
+export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledNote; html: string }> {
+  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, highlighter: await highlighter() })
+  const source = (options.source ?? 'note.md') as SourcePath
+  const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
+  return { note, html: toHtml(note.tree) }
+}

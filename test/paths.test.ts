@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { absoluteHref, hrefTo, normalizeBase, resolveSource, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
+
+const s = (v: string) => v as SourcePath
+
+describe('slugOf', () => {
+  it.each([
+    ['README.md', 'index.html'],
+    ['index.md', 'index.html'],
+    ['kernel-mm/README.md', 'kernel-mm/index.html'],
+    ['kernel-mm/rcu.md', 'kernel-mm/rcu.html'],
+    ['c++/view.md', 'c++/view.html'],
+    ['a/b/Readme.md', 'a/b/index.html'],
+  ])('%s → %s', (source, expected) => {
+    expect(slugOf(s(source))).toBe(expected)
+  })
+})
+
+describe('hrefTo', () => {
+  it.each([
+    ['index.html', 'kernel-mm/rcu.html', undefined, 'kernel-mm/rcu.html'],
+    ['kernel-mm/rcu.html', 'index.html', undefined, '../'],
+    ['kernel-mm/rcu.html', 'kernel-mm/cgroup.html', 'v1-vs-v2', 'cgroup.html#v1-vs-v2'],
+    ['kernel-mm/rcu.html', 'kernel-mm/index.html', undefined, './'],
+    ['a/b/c.html', 'x/y.html', undefined, '../../x/y.html'],
+    ['index.html', 'my note.html', undefined, 'my%20note.html'],
+    ['index.html', 'c++/view.html', undefined, 'c%2B%2B/view.html'],
+    ['index.html', 'a/b.html', '内存', 'a/b.html#%E5%86%85%E5%AD%98'],
+    ['a.html', 'a.html', 'x', 'a.html#x'],
+  ])('%s → %s#%s = %s', (from, to, fragment, expected) => {
+    expect(hrefTo(slug(from), slug(to), fragment)).toBe(expected)
+  })
+})
+
+describe('absoluteHref and normalizeBase', () => {
+  it.each([
+    ['/', '/'],
+    ['wiki', '/wiki/'],
+    ['/wiki/', '/wiki/'],
+    ['//wiki//', '/wiki/'],
+  ])('normalizeBase(%s) = %s', (base, expected) => expect(normalizeBase(base)).toBe(expected))
+
+  it('prefixes the base and drops index.html', () => {
+    expect(absoluteHref('/wiki/', slug('kernel-mm/index.html'))).toBe('/wiki/kernel-mm/')
+    expect(absoluteHref('/wiki/', slug('index.html'))).toBe('/wiki/')
+    expect(absoluteHref('/', slug('a/b.html'), 'x')).toBe('/a/b.html#x')
+  })
+})
+
+describe('toSourcePath and resolveSource', () => {
+  it.each([
+    ['a/b.md', 'a/b.md'],
+    ['./a/../b.md', 'b.md'],
+    ['../x.md', undefined],
+    ['/etc/passwd', undefined],
+    ['a/../../x', undefined],
+    ['C:/x.md', undefined],
+  ])('toSourcePath(%s) = %s', (input, expected) => expect(toSourcePath(input)).toBe(expected))
+
+  it('resolves relative to the note and root-relative to the source folder', () => {
+    expect(resolveSource(s('kernel-mm/rcu.md'), 'cgroup.md')).toBe('kernel-mm/cgroup.md')
+    expect(resolveSource(s('kernel-mm/rcu.md'), '../README.md')).toBe('README.md')
+    expect(resolveSource(s('kernel-mm/rcu.md'), '/wasm/memory.md')).toBe('wasm/memory.md')
+    expect(resolveSource(s('kernel-mm/rcu.md'), '../../etc/passwd')).toBeUndefined()
+  })
+})

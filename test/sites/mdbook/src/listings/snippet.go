@@ -1,0 +1,5 @@
+package main
+
+// ANCHOR: anchor
+func included() {}
+// ANCHOR_END: anchor

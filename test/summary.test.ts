@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { flattenOutline, parseSummary } from '../src/content/summary.ts'
+import type { SourcePath } from '../src/paths.ts'
+
+const files = new Set(['README.md', 'a.md', 'a/b.md', 'c.md', 'suffix.md', 'x y.md'])
+const parse = (text: string) => parseSummary(text, { file: 'SUMMARY.md', exists: (s: SourcePath) => files.has(s) })
+
+describe('parseSummary', () => {
+  it('reads prefix, parts, nested numbered chapters, separators, drafts and suffix chapters', () => {
+    const { items, diagnostics } = parse(
+      [
+        '# Summary',
+        '',
+        '[Intro](README.md)',
+        '',
+        '# Part one',
+        '',
+        '- [A](a.md)',
+        '  - [B](a/b.md)',
+        '- [Draft]()',
+        '',
+        '---',
+        '',
+        '# Part two',
+        '',
+        '- [C](./c.md)',
+        '',
+        '[Suffix](suffix.md)',
+      ].join('\n'),
+    )
+    expect(diagnostics).toEqual([])
+    expect(items.map((i) => (i.kind === 'chapter' ? `${i.number?.join('.') ?? '-'} ${i.title} ${i.source ?? '(draft)'}` : i.kind === 'part' ? `# ${i.title}` : '---'))).toEqual([
+      '- Intro README.md',
+      '# Part one',
+      '1 A a.md',
+      '2 Draft (draft)',
+      '---',
+      '# Part two',
+      '3 C c.md',
+      '- Suffix suffix.md',
+    ])
+    expect(flattenOutline(items).map((c) => c.title)).toEqual(['Intro', 'A', 'B', 'Draft', 'C', 'Suffix'])
+    const a = items[2]
+    expect(a?.kind === 'chapter' && a.children[0]?.kind === 'chapter' && a.children[0].number).toEqual([1, 1])
+  })
+
+  it('warns with the line of a missing file and lists it as a draft', () => {
+    const { items, diagnostics } = parse('# Summary\n\n- [A](a.md)\n- [Gone](gone.md)\n')
+    expect(diagnostics).toMatchObject([{ file: 'SUMMARY.md', line: 4, column: 3, severity: 'warning', rule: 'missing-chapter' }])
+    const gone = items[1]
+    expect(gone?.kind === 'chapter' && gone.source).toBeUndefined()
+  })
+
+  it('refuses paths outside the source folder and duplicates', () => {
+    const { diagnostics } = parse('- [A](a.md)\n- [Up](../x.md)\n- [Abs](/etc/passwd)\n- [Again](a.md)\n')
+    expect(diagnostics.map((d) => [d.line, d.severity, d.rule])).toEqual([
+      [2, 'error', 'summary-path'],
+      [3, 'error', 'summary-path'],
+      [4, 'warning', 'duplicate-chapter'],
+    ])
+  })
+
+  it('decodes percent-encoded paths and tolerates prose and odd headings', () => {
+    const { items, diagnostics } = parse('# Summary\n\nSome prose.\n\n## A smaller heading\n\n- [Space](x%20y.md)\n')
+    expect(diagnostics).toEqual([])
+    expect(items.map((i) => i.kind)).toEqual(['part', 'chapter'])
+    const chapter = items[1]
+    expect(chapter?.kind === 'chapter' && chapter.source).toBe('x y.md')
+  })
+})
