@@ -1,0 +1,65 @@
+/**
+ * Graph stage for a whole site: drop unpublished drafts, read the outline
+ * (SUMMARY.md or folders), build the SiteGraph and check its links.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Config } from '../config.ts'
+import type { SourceListing } from '../content/discover.ts'
+import type { LineSegment } from '../content/include.ts'
+import { outlineFromFolders } from '../content/outline.ts'
+import { readText } from '../content/read.ts'
+import { parseSummary, type OutlineItem } from '../content/summary.ts'
+import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
+import type { SourcePath } from '../paths.ts'
+import type { Diagnostics } from '../report.ts'
+import { checkLinks } from './check-links.ts'
+import { buildSiteGraph, type SiteGraph } from './site-graph.ts'
+
+export interface AssembleOptions {
+  config: Config
+  listing: SourceListing
+  inputs: NoteInput[]
+  diagnostics: Diagnostics
+  display: (absolute: string) => string
+}
+
+/** Build the site graph from compiled notes. */
+export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions): SiteGraph {
+  const { config, listing, diagnostics, display } = options
+  const displaySource = (source: SourcePath) => display(path.join(config.src, source))
+  const noteSet = new Set(listing.notes)
+
+  // Drafts stay out of a published build unless asked for.
+  const skipped = new Set<SourcePath>()
+  const published = compiled.filter((note) => {
+    const draft = note.frontmatter.draft === true && !config.drafts
+    if (draft) skipped.add(note.source)
+    return !draft
+  })
+
+  const summaryFile = path.join(config.src, 'SUMMARY.md')
+  const hasSummary = fs.existsSync(summaryFile)
+  let outline: OutlineItem[]
+  if (hasSummary) {
+    const summary = parseSummary(readText(summaryFile), {
+      file: display(summaryFile),
+      exists: (s) => noteSet.has(s) && !skipped.has(s),
+    })
+    for (const d of summary.diagnostics) diagnostics.add(d)
+    outline = summary.items
+  } else {
+    const titles = new Map(published.map((n) => [n.source, n.title]))
+    outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
+  }
+
+  const graph = buildSiteGraph({ notes: published, outline, assets: listing.assets })
+  if (hasSummary) {
+    for (const source of graph.all) {
+      if (!graph.places.has(source)) diagnostics.warn(displaySource(source), 'Not listed in SUMMARY.md; built but not in the navigation', 'unlisted')
+    }
+  }
+  const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))
+  for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped })) diagnostics.add(d)
+  return graph
+}
