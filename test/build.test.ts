@@ -6,6 +6,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { compileSite } from '../src/build.ts'
+import { resolveConfig } from '../src/config.ts'
+import type { OutlineItem } from '../src/content/summary.ts'
 import { MARKER, writeAtomically } from '../src/output.ts'
 import { projectRoot, runCli, type CliRun } from './helpers/cli.ts'
 
@@ -192,5 +195,29 @@ describe('failing builds', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('not empty and was not made by slugwiki')
     expect(fs.readFileSync(path.join(foreign, 'precious.txt'), 'utf8')).toBe('keep me')
+  })
+})
+
+describe('a wiki without SUMMARY.md or README.md', () => {
+  it('orders by folder, titles from frontmatter, h1 or file name, and opens on the first note', async () => {
+    const src = path.join(projectRoot, 'test/sites/plain')
+    const target = path.join(tmp, 'plain')
+    const site = await compileSite(resolveConfig({ src, out: target }))
+    const outline = (items: OutlineItem[], depth = 0): string[] =>
+      items.flatMap((i) => (i.kind === 'chapter' ? [`${'  '.repeat(depth)}${i.title} ${i.source ?? '-'}`, ...outline(i.children, depth + 1)] : []))
+    expect(outline(site.graph.outline)).toEqual([
+      'First By H1 2-first.md',
+      'From Frontmatter 10-second.md',
+      'Alpha Section alpha/index.md',
+      '  untitled alpha/untitled.md',
+      'Beta beta/README.md',
+      '  deep -',
+      '    Deep beta/deep/note.md',
+    ])
+    expect(site.diagnostics).toEqual([])
+    const run = runCli(['build', '--src', src, '--out', target, '--strict'])
+    expect(run.status).toBe(0)
+    const index = fs.readFileSync(path.join(target, 'index.html'), 'utf8')
+    expect(index).toContain('<meta http-equiv="refresh" content="0; url=2-first.html">')
   })
 })

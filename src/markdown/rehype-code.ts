@@ -31,18 +31,61 @@ interface Block {
   meta: CodeMeta
 }
 
+/** The fence's language: mdBook writes attributes after a comma (`rust,ignore`, `console,editable`). */
 function languageOf(code: Element): string {
   const classes = code.properties.className
   const list = Array.isArray(classes) ? classes : []
   const found = list.find((c) => typeof c === 'string' && c.startsWith('language-'))
-  return typeof found === 'string' ? found.slice('language-'.length) : ''
+  return typeof found === 'string' ? found.slice('language-'.length).split(',')[0]!.trim() : ''
 }
 
-function markLines(meta: CodeMeta): ShikiTransformer {
+/**
+ * mdBook (like rustdoc) hides Rust lines starting with `# ` or a lone `#`;
+ * `##` stands for a literal `#`. Returns the code to show and the hidden line numbers.
+ */
+function rustHiddenLines(code: string): { code: string; hidden: Set<number> } {
+  const hidden = new Set<number>()
+  const lines = code.split('\n').map((line, i) => {
+    const match = /^(\s*)#(?: (.*)|$)/.exec(line)
+    if (match) {
+      hidden.add(i + 1)
+      return match[1]! + (match[2] ?? '')
+    }
+    return line.replace(/^(\s*)##/, '$1#')
+  })
+  return { code: lines.join('\n'), hidden }
+}
+
+function markLines(meta: CodeMeta, hidden: Set<number>): ShikiTransformer {
   return {
     name: 'slugwiki:lines',
     line(node, line) {
       if (meta.highlight.has(line)) this.addClassToHast(node, 'highlighted')
+    },
+    code(node) {
+      if (hidden.size === 0) return
+      // Drop hidden lines with their newline; they were highlighted only for context.
+      const kept: ElementContent[] = []
+      let line = 0
+      let skipNewline = false
+      for (const child of node.children) {
+        if (child.type === 'element') {
+          line += 1
+          if (hidden.has(line)) {
+            skipNewline = true
+            continue
+          }
+        } else if (skipNewline && child.type === 'text' && child.value === '\n') {
+          skipNewline = false
+          continue
+        }
+        skipNewline = false
+        kept.push(child)
+      }
+      // A trailing newline left by a hidden last line.
+      const last = kept.at(-1)
+      if (last?.type === 'text' && last.value === '\n') kept.pop()
+      node.children = kept
     },
   }
 }
@@ -81,7 +124,8 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
           resolved = 'text'
         }
-        const hast = await highlighter.highlight(code, resolved, [markLines(block.meta)])
+        const shown = resolved === 'rust' ? rustHiddenLines(code) : { code, hidden: new Set<number>() }
+        const hast = await highlighter.highlight(shown.code, resolved, [markLines(block.meta, shown.hidden)])
         const pre = hast.children[0] as Element
         if (block.meta.lineNumbers) {
           pre.properties.dataLineNumbers = ''

@@ -84,6 +84,12 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
     ),
   )
 
+  // mdBook opens a book without README.md on its first chapter; so do we, by redirect.
+  const first = graph.all[0]
+  if (first && !graph.bySlug.has(toSlug('index.html'))) {
+    pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), target: slugOf(first) })
+  }
+
   const taken = new Set<string>(pages.map((p) => p.slug))
   for (const source of graph.all) {
     for (const alias of graph.notes.get(source)!.frontmatter.aliases ?? []) {
