@@ -74,7 +74,11 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
     async highlight(code, lang, transformers = []) {
       const id = resolve(lang) ?? 'text'
       await ensure(id)
-      return shiki.codeToHast(code, { lang: id, themes, defaultColor: false, transformers })
+      // No time limit: shiki's default (500 ms per line) silently leaves the rest of a line
+      // unhighlighted when it runs out, and the first line of a big grammar (cpp) can take that
+      // long while its rules compile on a busy machine, so output would depend on load. Runaway
+      // grammars are stopped by the per-note time budget instead.
+      return shiki.codeToHast(code, { lang: id, themes, defaultColor: false, transformers, tokenizeTimeLimit: 0 })
     },
   }
 }
