@@ -41,13 +41,14 @@ describe('building the fixture mdBook', () => {
     const rel = (p: string) => path.relative(projectRoot, path.join(book, p))
     expect(lines.slice(0, -1)).toEqual([
       `${rel('src/SUMMARY.md')}:13:3  warning  SUMMARY entry \`kernel/missing.md\` has no file; listed as a draft  missing-chapter`,
+      `${rel('src/appendix.md')}:5:1  warning  Missing file \`images/nope.png\`  missing-asset`,
       `${rel('src/kernel/cgroup.md')}:14:3  warning  Link to missing note \`nowhere.md\`  missing-link`,
       `${rel('src/kernel/cgroup.md')}:16:1  warning  Unknown code language \`See\`, rendered as plain text  unknown-language`,
       `${rel('src/kernel/rcu.md')}:49:40  warning  No heading or anchor \`#no-such-heading\` in \`kernel/cgroup.md\`  missing-anchor`,
       `${rel('src/shell.md')}:14:1  warning  Unknown mdBook link \`{{#playground}}\`, left as text  unknown-directive`,
       `${rel('src/unlisted.md')}  warning  Not listed in SUMMARY.md; built but not in the navigation  unlisted`,
     ])
-    expect(lines.at(-1)).toMatch(/^built .*out: 10 pages, \d+ assets, 0 errors, 6 warnings in \d+\.\d\d s$/)
+    expect(lines.at(-1)).toMatch(/^built .*out: 10 pages, \d+ assets, 0 errors, 7 warnings in \d+\.\d\d s$/)
   })
 
   it('writes one page per note at the mdBook URLs, plus 404, print and sitemap', () => {
