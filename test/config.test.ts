@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
+import { projectRoot } from './helpers/cli.ts'
+
+const book = path.join(projectRoot, 'test/sites/mdbook')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-config-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+function wiki(name: string, files: Record<string, string>): string {
+  const dir = path.join(tmp, name)
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+    fs.writeFileSync(path.join(dir, rel), text)
+  }
+  return dir
+}
+
+describe('resolveConfig', () => {
+  it('reads an mdBook from its folder or from its src/ folder alike', () => {
+    const fromRoot = resolveConfig({ src: book }, projectRoot)
+    const fromSrc = resolveConfig({ src: path.join(book, 'src') }, projectRoot)
+    for (const config of [fromRoot, fromSrc]) {
+      expect(config.src).toBe(path.join(book, 'src'))
+      expect(config.root).toBe(book)
+      expect(config.title).toBe('Fixture Book')
+      expect(config.base).toBe('/book/')
+      expect(config.math).toBe(true)
+      expect(config.srcFromRoot).toBe('src')
+    }
+    expect(editUrl(fromRoot, 'kernel/rcu.md')).toBe('https://github.com/example/fixture-book/edit/HEAD/src/kernel/rcu.md')
+  })
+
+  it('lets --base and --theme override the files', () => {
+    const config = resolveConfig({ src: book, base: 'wiki', theme: 'paper' }, projectRoot)
+    expect(config.base).toBe('/wiki/')
+    expect(config.theme).toBe('paper')
+  })
+
+  it('treats a book.toml beside the notes without `src` as src = "."', () => {
+    const dir = wiki('beside', { 'book.toml': '[book]\ntitle = "Beside"\n', 'README.md': '# Hi\n' })
+    expect(resolveConfig({ src: dir }).src).toBe(dir)
+  })
+
+  it('names an unknown [slugwiki] key', () => {
+    const dir = wiki('unknown', { 'book.toml': '[book]\nsrc = "."\n[slugwiki]\nthem = "paper"\n' })
+    expect(() => resolveConfig({ src: dir }, tmp)).toThrow(/Unknown key `slugwiki\.them`/)
+  })
+
+  it('reports broken TOML with its line and column', () => {
+    const dir = wiki('broken', { 'book.toml': '[book]\ntitle = "unterminated\n' })
+    try {
+      resolveConfig({ src: dir }, tmp)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError)
+      expect((error as ConfigError).diagnostic).toMatchObject({ file: 'broken/book.toml', line: 2, severity: 'error', rule: 'config' })
+    }
+  })
+
+  it('tolerates mdBook keys it does not use', () => {
+    const dir = wiki('mdbook-keys', {
+      'book.toml': '[book]\nsrc = "."\nmultilingual = false\n[output.html]\nadditional-css = ["x.css"]\n[output.html.fold]\nenable = true\n[preprocessor.katex]\n',
+    })
+    expect(resolveConfig({ src: dir }).src).toBe(dir)
+  })
+
+  it('reads slugwiki.toml when there is no book.toml', () => {
+    const dir = wiki('own', { 'slugwiki.toml': 'theme = "paper"\nmath = true\n' })
+    const config = resolveConfig({ src: dir })
+    expect(config.theme).toBe('paper')
+    expect(config.math).toBe(true)
+  })
+
+  it('fails clearly on a missing source folder', () => {
+    expect(() => resolveConfig({ src: path.join(tmp, 'nope') }, tmp)).toThrow('Source folder not found: nope')
+  })
+})
