@@ -15,6 +15,7 @@ import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
 import { BUILTIN_THEMES, loadTheme } from './theme/load.ts'
+import { NAV_ASSET, navScript } from './theme/nav.ts'
 import { ASSET_DIR, renderPage } from './theme/render.ts'
 
 const require = createRequire(import.meta.url)
@@ -43,6 +44,8 @@ export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): 
   for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
   if (hasMath) addKatexAssets(plan)
+  // The whole outline once, for the sidebar script; pages carry only their own branch.
+  plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph))
   plan.files.set('sitemap.xml', sitemap(config, graph))
 
   // A page and a copied file must not claim the same output path.

@@ -26,10 +26,25 @@ export interface LoadOptions {
   display: (absolute: string) => string
 }
 
+/**
+ * The wiki's own theme folders (`themes/<name>/index.ts` beside book.toml, or
+ * beside the notes when there is none): code, never published as assets.
+ */
+function wikiThemeFolders(root: string): string[] {
+  const dir = path.join(root, 'themes')
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return []
+  }
+  return names.map((name) => path.join(dir, name)).filter((folder) => fs.existsSync(path.join(folder, 'index.ts')))
+}
+
 /** Read and expand every note of the source folder. */
 export function loadSources({ config, diagnostics, display }: LoadOptions): LoadedSources {
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
-  const listing = discover({ src: config.src, exclude: [config.out], configFiles: [config.topicsFile], diagnostics, display })
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile], diagnostics, display })
 
   const texts = new Map<SourcePath, string | undefined>()
   const readSource = (source: SourcePath): string | undefined => {

@@ -3,6 +3,7 @@
  * serialised once, so every string from a note is escaped by construction.
  */
 import { toHtml } from 'hast-util-to-html'
+import { h, s } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { navTitle } from '../pages/build-pages.ts'
@@ -40,6 +41,8 @@ export function createContext(page: Page, options: RenderOptions): ThemeContext 
     styles: [...options.theme.styles, ...(options.extraStyles ?? [])].map(asset),
     scripts: [...options.theme.scripts, ...(options.extraScripts ?? [])].map(asset),
     templates: options.theme.templates,
+    h,
+    s,
   }
 }
 

@@ -2,6 +2,7 @@
  * The contract between the build and a theme: typed page models in, hast out.
  */
 import type { Element, Root } from 'hast'
+import type { h, s } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { Page } from '../pages/model.ts'
@@ -23,6 +24,9 @@ export interface ThemeContext {
   scripts: string[]
   /** All templates, the theme's own over its parent's, so a template can call another. */
   templates: Templates
+  /** hastscript's `h` and `s`, so a wiki's own theme folder needs no imports to build hast. */
+  h: typeof h
+  s: typeof s
 }
 
 /** A template renders part of a page. */

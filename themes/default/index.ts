@@ -1,14 +1,17 @@
 /**
- * The default theme: sidebar from the outline, header, breadcrumbs, page
- * table of contents, prev/next, edit link; light and dark schemes.
+ * The default theme: sidebar from the outline, header with search slot and
+ * scheme switch, breadcrumbs, table of contents, previous/next, edit link and
+ * last-updated date; light, dark and system schemes.
  */
 import { defineTheme } from '../../src/theme/types.ts'
-import { document } from './templates/document.ts'
-import { header, sidebar, outlineList } from './templates/chrome.ts'
-import { main, note, notFound, print, redirect, toc, pageNav } from './templates/content.ts'
+import { main, note, notFound, print, redirect } from './templates/content.ts'
+import { document, head } from './templates/document.ts'
+import { header } from './templates/header.ts'
+import { breadcrumbs, noteFooter, pageNav, tags, toc } from './templates/page-parts.ts'
+import { sidebar } from './templates/sidebar.ts'
 
 export default defineTheme({
-  templates: { document, header, sidebar, outlineList, main, note, notFound, print, redirect, toc, pageNav },
+  templates: { document, head, header, sidebar, main, note, notFound, print, redirect, breadcrumbs, toc, tags, noteFooter, pageNav },
   styles: ['style.css'],
   scripts: ['theme.js'],
 })

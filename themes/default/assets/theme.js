@@ -1,65 +1,155 @@
-// slugwiki default theme: colour scheme switch, copy buttons, mobile drawer, TOC highlight.
+// slugwiki default theme: scheme switch, sidebar (drawer, folding, the rest of
+// the tree from nav.js), table-of-contents highlight, copy buttons. Every page
+// works without it; this only adds comfort.
 ;(() => {
   const root = document.documentElement
-  const schemes = ['system', 'light', 'dark']
-  const apply = (choice) => {
-    const dark = choice === 'dark' || (choice === 'system' && matchMedia('(prefers-color-scheme: dark)').matches)
-    root.dataset.scheme = choice
-    root.dataset.theme = dark ? 'dark' : 'light'
-    const button = document.querySelector('.scheme-toggle')
-    if (button) button.setAttribute('aria-label', `Colour scheme: ${choice}`)
-  }
-  const toggle = document.querySelector('.scheme-toggle')
-  if (toggle) {
-    apply(root.dataset.scheme || 'system')
-    toggle.addEventListener('click', () => {
-      const next = schemes[(schemes.indexOf(root.dataset.scheme || 'system') + 1) % schemes.length]
-      try { localStorage.setItem('slugwiki-scheme', next) } catch {}
-      apply(next)
-    })
+  const $ = (selector, from = document) => from.querySelector(selector)
+  const $$ = (selector, from = document) => [...from.querySelectorAll(selector)]
+  const el = (tag, attrs = {}, children = []) => {
+    const node = document.createElement(tag)
+    for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, v)
+    node.append(...children)
+    return node
   }
 
-  for (const figure of document.querySelectorAll('figure.code')) {
-    const button = document.createElement('button')
-    button.type = 'button'
-    button.className = 'copy-button'
-    button.textContent = 'Copy'
-    button.setAttribute('aria-label', 'Copy code')
+  // Colour scheme: system → light → dark, remembered; the head script applied it before first paint.
+  const SCHEMES = ['system', 'light', 'dark']
+  const dark = matchMedia('(prefers-color-scheme: dark)')
+  const schemeButton = $('.scheme-toggle')
+  const applyScheme = (choice) => {
+    root.dataset.scheme = choice
+    root.dataset.theme = choice === 'system' ? (dark.matches ? 'dark' : 'light') : choice
+    if (schemeButton) {
+      const next = SCHEMES[(SCHEMES.indexOf(choice) + 1) % SCHEMES.length]
+      const label = `Colour scheme: ${choice} (switch to ${next})`
+      schemeButton.setAttribute('aria-label', label)
+      schemeButton.title = label
+    }
+  }
+  applyScheme(SCHEMES.includes(root.dataset.scheme) ? root.dataset.scheme : 'system')
+  dark.addEventListener('change', () => applyScheme(root.dataset.scheme))
+  schemeButton?.addEventListener('click', () => {
+    const next = SCHEMES[(SCHEMES.indexOf(root.dataset.scheme) + 1) % SCHEMES.length]
+    try { localStorage.setItem('slugwiki-scheme', next) } catch {}
+    applyScheme(next)
+  })
+
+  // Sidebar drawer on narrow screens.
+  const sidebar = $('#sidebar')
+  const navToggle = $('.nav-toggle')
+  const backdrop = $('.backdrop')
+  const setDrawer = (open) => {
+    document.body.classList.toggle('nav-open', open)
+    navToggle?.setAttribute('aria-expanded', String(open))
+    navToggle?.setAttribute('aria-label', open ? 'Hide navigation' : 'Show navigation')
+    if (backdrop) backdrop.hidden = !open
+    if (open) ($('[aria-current="page"]', sidebar) || $('a', sidebar))?.focus()
+  }
+  navToggle?.addEventListener('click', () => setDrawer(!document.body.classList.contains('nav-open')))
+  backdrop?.addEventListener('click', () => setDrawer(false))
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && document.body.classList.contains('nav-open')) {
+      setDrawer(false)
+      navToggle?.focus()
+    }
+  })
+
+  // The whole tree, loaded on first need from the shared nav.js (a script, so it works from file:// too).
+  let tree
+  const loadTree = () =>
+    (tree ||= new Promise((resolve, reject) => {
+      const script = el('script', { src: sidebar.dataset.nav })
+      script.onload = () => resolve(self.slugwikiNav)
+      script.onerror = reject
+      document.head.append(script)
+    }))
+  const entryAt = (items, id) => id.split('.').reduce((node, i) => node.c[Number(i)], { c: items })
+  const foldButton = (title, open) =>
+    el('button', { type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-label': `${title}: show or hide its pages` }, [
+      $('.fold svg', sidebar)?.cloneNode(true) || '›',
+    ])
+  const renderItem = (entry, id) => {
+    if (entry.p !== undefined) return el('li', { class: 'part-title' }, [entry.p])
+    if (entry.s) return el('li', { class: 'separator', role: 'separator' }, [])
+    const label = entry.n ? [el('span', { class: 'chapter-number' }, [entry.n]), ' ', entry.t] : [entry.t]
+    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : el('span', { class: 'draft', title: 'Not written yet' }, label)
+    if (!entry.c) return el('li', { class: 'chapter', 'data-nav-id': id }, [link])
+    return el('li', { class: 'chapter has-children', 'data-nav-id': id }, [el('div', { class: 'chapter-row' }, [link, foldButton(entry.t, false)])])
+  }
+  // A full list; entries the page already rendered are kept, with their open branches.
+  const renderList = (items, parent, existing) => {
+    const kept = new Map($$(':scope > li[data-nav-id]', existing || el('ol')).map((li) => [li.dataset.navId, li]))
+    const children = items.map((entry, i) => {
+      const id = parent === '' ? String(i) : `${parent}.${i}`
+      return kept.get(id) || renderItem(entry, id)
+    })
+    return el('ol', { class: 'outline', 'data-nav-list': parent }, children)
+  }
+  sidebar?.addEventListener('click', async (e) => {
+    const fold = e.target.closest('.fold')
+    const more = e.target.closest('.more')
+    if (fold) {
+      const li = fold.closest('li')
+      const list = $(':scope > ol', li)
+      const open = fold.getAttribute('aria-expanded') !== 'true'
+      fold.setAttribute('aria-expanded', String(open))
+      if (list) list.hidden = !open
+      else if (open) li.append(renderList(entryAt(await loadTree(), li.dataset.navId).c, li.dataset.navId))
+    } else if (more) {
+      const list = more.closest('ol')
+      const id = list.dataset.navList
+      const items = id === '' ? await loadTree() : entryAt(await loadTree(), id).c
+      list.replaceWith(renderList(items, id, list))
+    } else if (e.target.closest('a')) setDrawer(false)
+  })
+  const current = sidebar && $('[aria-current="page"]', sidebar)
+  if (current) sidebar.scrollTop = current.offsetTop - sidebar.clientHeight / 3
+
+  // Table of contents: open beside the text on wide screens; mark the heading being read.
+  const toc = $('.toc-details')
+  if (toc && matchMedia('(min-width: 1280px)').matches) toc.open = true
+  const tocLinks = $$('.page-toc a')
+  const targets = tocLinks.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1)))).filter(Boolean)
+  let pending = false
+  const markHeading = () => {
+    pending = false
+    const line = parseFloat(getComputedStyle(root).scrollPaddingTop) || 80
+    let active = targets.findLast((t) => t.getBoundingClientRect().top <= line + 1)
+    // At the very bottom the last headings may never reach the line: take the last one.
+    if (innerHeight + scrollY >= root.scrollHeight - 2) active = targets.at(-1)
+    for (const a of tocLinks) {
+      const on = active !== undefined && a.hash === `#${encodeURIComponent(active.id)}`
+      a.classList.toggle('active', on)
+      if (on) a.setAttribute('aria-current', 'location')
+      else a.removeAttribute('aria-current')
+    }
+  }
+  if (targets.length) {
+    addEventListener('scroll', () => pending || ((pending = true), requestAnimationFrame(markHeading)), { passive: true })
+    markHeading()
+  }
+
+  // Copy buttons: the code as written, without line numbers or the fold's summary.
+  for (const figure of $$('figure.code')) {
+    const button = el('button', { type: 'button', class: 'copy-button', 'aria-label': 'Copy code' }, ['Copy'])
     button.addEventListener('click', async () => {
-      const text = [...figure.querySelectorAll('pre code')].map((c) => c.textContent).join('\n')
+      const text = $$('pre code', figure).map((c) => c.textContent).join('\n')
+      let ok = true
       try {
         await navigator.clipboard.writeText(text)
-        button.textContent = 'Copied'
       } catch {
-        button.textContent = 'Failed'
+        ok = false
       }
-      setTimeout(() => { button.textContent = 'Copy' }, 1500)
+      button.textContent = ok ? 'Copied' : 'Copy failed'
+      button.dataset.state = ok ? 'done' : 'failed'
+      setTimeout(() => {
+        button.textContent = 'Copy'
+        delete button.dataset.state
+      }, 1500)
     })
     figure.append(button)
   }
 
-  const navToggle = document.querySelector('.nav-toggle')
-  if (navToggle) navToggle.addEventListener('click', () => {
-    const open = document.body.classList.toggle('nav-open')
-    navToggle.setAttribute('aria-expanded', String(open))
-  })
-
-  const current = document.querySelector('.sidebar [aria-current="page"]')
-  if (current) current.scrollIntoView({ block: 'center' })
-
-  const tocLinks = [...document.querySelectorAll('.page-toc a')]
-  if (tocLinks.length && 'IntersectionObserver' in window) {
-    const byId = new Map(tocLinks.map((a) => [decodeURIComponent(a.hash.slice(1)), a]))
-    const visible = new Set()
-    const observer = new IntersectionObserver((entries) => {
-      for (const e of entries) e.isIntersecting ? visible.add(e.target.id) : visible.delete(e.target.id)
-      const first = [...byId.keys()].find((id) => visible.has(id))
-      if (!first) return
-      for (const a of tocLinks) a.classList.toggle('active', a === byId.get(first))
-    })
-    for (const id of byId.keys()) {
-      const el = document.getElementById(id)
-      if (el) observer.observe(el)
-    }
-  }
+  // Printing shows folded logs too.
+  addEventListener('beforeprint', () => $$('details.log-fold').forEach((d) => (d.open = true)))
 })()

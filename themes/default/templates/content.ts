@@ -1,69 +1,45 @@
-/** The main column: note body, table of contents, prev/next, special pages. */
+/** The main column: a note, or one of the generated pages (404, print, redirect). */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { slug } from '../../../src/paths.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
 
+const as = (value: ReturnType<ThemeContext['templates'][string]>) => (Array.isArray(value) ? value : [value]) as ElementContent[]
+
 export function main(ctx: ThemeContext): Element {
-  const { page } = ctx
+  const { page, templates } = ctx
   const body =
     page.kind === 'note'
-      ? ctx.templates.note!(ctx)
+      ? templates.note!(ctx)
       : page.kind === 'not-found'
-        ? ctx.templates.notFound!(ctx)
+        ? templates.notFound!(ctx)
         : page.kind === 'print'
-          ? ctx.templates.print!(ctx)
-          : ctx.templates.redirect!(ctx)
-  return h('main.main', { id: 'content', tabIndex: -1 }, [body as Element])
-}
-
-export function toc(ctx: ThemeContext): Element | Element[] {
-  const page = ctx.page
-  if (page.kind !== 'note' || page.toc.length < 2) return []
-  return h('nav.page-toc', { ariaLabel: 'On this page' }, [
-    h('p.page-toc-title', 'On this page'),
-    h(
-      'ul',
-      page.toc.map((heading) => h(`li.toc-h${heading.depth}`, [h('a', { href: `#${encodeURIComponent(heading.id)}` }, heading.text)])),
-    ),
-  ])
-}
-
-export function pageNav(ctx: ThemeContext): Element | Element[] {
-  const page = ctx.page
-  if (page.kind !== 'note' || (!page.prev && !page.next)) return []
-  return h('nav.page-nav', { ariaLabel: 'Previous and next' }, [
-    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', 'Previous'), h('span.title', page.prev.title)]) : h('span'),
-    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', 'Next'), h('span.title', page.next.title)]) : h('span'),
-  ])
+          ? templates.print!(ctx)
+          : templates.redirect!(ctx)
+  return h('main.main', { id: 'content', tabIndex: -1 }, as(body))
 }
 
 export function note(ctx: ThemeContext): Element {
-  const page = ctx.page
+  const { page, templates } = ctx
   if (page.kind !== 'note') throw new Error('note template on a non-note page')
-  const crumbs: ElementContent[] = page.breadcrumbs.map((c) => h('li', c.slug ? h('a', { href: ctx.href(c.slug) }, c.title) : c.title))
-  const meta: ElementContent[] = []
-  if (page.tags.length) meta.push(h('ul.tags', { ariaLabel: 'Tags' }, page.tags.map((t) => h('li.tag', t))))
-  const footer: ElementContent[] = []
-  if (page.editUrl) footer.push(h('a.edit-link', { href: page.editUrl }, 'Edit this page'))
-  if (page.lastUpdated) footer.push(h('span.last-updated', ['Last updated ', h('time', { dateTime: page.lastUpdated }, page.lastUpdated)]))
   return h('div.note-layout', [
+    ...as(templates.toc!(ctx)),
     h('article.note', [
-      crumbs.length ? h('nav.breadcrumbs', { ariaLabel: 'Breadcrumbs' }, [h('ol', crumbs)]) : h('span'),
+      ...as(templates.breadcrumbs!(ctx)),
       ...(page.hasH1 ? [] : [h('h1', page.title)]),
-      ...meta,
+      ...as(templates.tags!(ctx)),
       h('div.note-body', page.body.children as ElementContent[]),
-      footer.length ? h('footer.note-footer', footer) : h('span'),
-      ctx.templates.pageNav!(ctx) as Element,
+      ...as(templates.noteFooter!(ctx)),
+      ...as(templates.pageNav!(ctx)),
     ]),
-    ctx.templates.toc!(ctx) as Element,
   ])
 }
 
 export function notFound(ctx: ThemeContext): Element {
-  return h('article.note', [
+  return h('article.note.not-found', [
+    h('p.error-code', '404'),
     h('h1', 'Page not found'),
-    h('p', ['This page does not exist. ', h('a', { href: ctx.href(slug('index.html')) }, 'Go to the start'), '.']),
+    h('p', ['This page does not exist, or it moved. ', h('a', { href: ctx.href(slug('index.html')) }, 'Go to the start'), ' or use the navigation.']),
   ])
 }
 

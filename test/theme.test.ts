@@ -1,0 +1,98 @@
+/**
+ * Themes are folders: `--theme` and the `theme` setting pick one, a theme can
+ * override one template and inherit the rest through `extends`, and a wiki
+ * can bring its own theme folder.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from './helpers/cli.ts'
+
+let tmp: string
+let src: string
+const read = (out: string, rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-theme-'))
+  src = path.join(tmp, 'wiki')
+  fs.mkdirSync(path.join(src, 'notes'), { recursive: true })
+  fs.writeFileSync(path.join(src, 'README.md'), '# Home\n\nSee [a note](notes/a.md).\n')
+  fs.writeFileSync(path.join(src, 'notes/a.md'), '# A note\n\n## One\n\nText.\n\n## Two\n\nMore.\n')
+})
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+function build(name: string, args: string[] = [], from = src) {
+  const out = path.join(tmp, name)
+  const run = runCli(['build', '--src', from, '--out', out, '--quiet', ...args])
+  return { run, out }
+}
+
+describe('choosing a theme', () => {
+  it('builds with the default theme unless told otherwise', () => {
+    const { run, out } = build('default')
+    expect(run.status, run.stderr).toBe(0)
+    const page = read(out, 'notes/a.html')
+    expect(page).toContain('<link rel="stylesheet" href="../_slugwiki/style.css">')
+    expect(page).not.toContain('paper.css')
+    expect(page).toContain('<header class="site-header">')
+  })
+
+  it('--theme paper overrides the header, adds its stylesheet and inherits the rest', () => {
+    const { run, out } = build('paper', ['--theme', 'paper'])
+    expect(run.status, run.stderr).toBe(0)
+    const page = read(out, 'notes/a.html')
+    expect(page).toContain('<header class="site-header masthead">')
+    expect(page).toContain('<link rel="stylesheet" href="../_slugwiki/style.css"><link rel="stylesheet" href="../_slugwiki/paper.css">')
+    // Inherited from default: sidebar, table of contents, script and the search slot.
+    expect(page).toContain('<nav class="sidebar" id="sidebar"')
+    expect(page).toContain('<nav class="page-toc" aria-label="On this page">')
+    expect(page).toContain('<script src="../_slugwiki/theme.js" defer></script>')
+    expect(page).toContain('<div class="search-slot" id="search"></div>')
+    expect(fs.existsSync(path.join(out, '_slugwiki/paper.css'))).toBe(true)
+    expect(fs.existsSync(path.join(out, '_slugwiki/theme.js'))).toBe(true)
+  })
+
+  it('reads `theme` from slugwiki.toml, and --theme wins over it', () => {
+    const configured = path.join(tmp, 'configured')
+    fs.cpSync(src, configured, { recursive: true })
+    fs.writeFileSync(path.join(configured, 'slugwiki.toml'), 'theme = "paper"\n')
+    const fromConfig = build('configured-out', [], configured)
+    expect(fromConfig.run.status, fromConfig.run.stderr).toBe(0)
+    expect(read(fromConfig.out, 'index.html')).toContain('paper.css')
+    const overridden = build('overridden-out', ['--theme', 'default'], configured)
+    expect(overridden.run.status, overridden.run.stderr).toBe(0)
+    expect(read(overridden.out, 'index.html')).not.toContain('paper.css')
+  })
+
+  it("uses a wiki's own theme folder, which may extend a built-in one without imports", () => {
+    const own = path.join(tmp, 'own')
+    fs.cpSync(src, own, { recursive: true })
+    fs.mkdirSync(path.join(own, 'themes/mine/assets'), { recursive: true })
+    fs.writeFileSync(
+      path.join(own, 'themes/mine/index.ts'),
+      `export default {
+  extends: 'paper',
+  templates: { notFound: (ctx) => ctx.h('article.gone', [ctx.h('h1', 'Gone fishing')]) },
+  styles: ['style.css', 'paper.css', 'mine.css'],
+}
+`,
+    )
+    fs.writeFileSync(path.join(own, 'themes/mine/assets/mine.css'), '.gone { color: teal; }\n')
+    const { run, out } = build('own-out', ['--theme', 'mine'], own)
+    expect(run.status, run.stderr).toBe(0)
+    expect(read(out, '404.html')).toContain('<article class="gone"><h1>Gone fishing</h1></article>')
+    expect(read(out, '404.html')).toContain('<header class="site-header masthead">')
+    expect(read(out, 'index.html')).toContain('href="_slugwiki/mine.css"')
+    expect(read(out, '_slugwiki/mine.css')).toBe('.gone { color: teal; }\n')
+    // The theme is code, not part of the published site.
+    expect(fs.existsSync(path.join(out, 'themes'))).toBe(false)
+  })
+
+  it('names an unknown theme and exits 1 without writing', () => {
+    const { run, out } = build('missing', ['--theme', 'nope'])
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/Theme `nope` not found/)
+    expect(fs.existsSync(out)).toBe(false)
+  })
+})

@@ -1,0 +1,75 @@
+/** The parts around a note's body: breadcrumbs, table of contents, previous/next, footer. */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { NotePage } from '../../../src/pages/model.ts'
+import type { ThemeContext } from '../../../src/theme/types.ts'
+import { icon } from './icons.ts'
+
+function notePage(ctx: ThemeContext): NotePage | undefined {
+  return ctx.page.kind === 'note' ? ctx.page : undefined
+}
+
+/** Where the page sits: part, then enclosing chapters. */
+export function breadcrumbs(ctx: ThemeContext): Element | Element[] {
+  const page = notePage(ctx)
+  if (!page || page.breadcrumbs.length === 0) return []
+  const crumbs: ElementContent[] = page.breadcrumbs.map((c) => h('li', c.slug ? h('a', { href: ctx.href(c.slug) }, c.title) : c.title))
+  return h('nav.breadcrumbs', { ariaLabel: 'Breadcrumbs' }, [h('ol', crumbs)])
+}
+
+/**
+ * The page's h2/h3 headings. A `<details>`: open beside the text on wide
+ * screens (the script opens it; CSS shows it where `::details-content` is
+ * known), a folded "On this page" above the text on narrow ones.
+ */
+export function toc(ctx: ThemeContext): Element | Element[] {
+  const page = notePage(ctx)
+  if (!page || page.toc.length < 2) return []
+  return h('nav.page-toc', { ariaLabel: 'On this page' }, [
+    h('details.toc-details', [
+      h('summary.page-toc-title', 'On this page'),
+      h(
+        'ul',
+        page.toc.map((heading) => h(`li.toc-h${heading.depth}`, [h('a', { href: `#${encodeURIComponent(heading.id)}` }, heading.text)])),
+      ),
+    ]),
+  ])
+}
+
+/** Previous and next pages in reading order. */
+export function pageNav(ctx: ThemeContext): Element | Element[] {
+  const page = notePage(ctx)
+  if (!page || (!page.prev && !page.next)) return []
+  return h('nav.page-nav', { ariaLabel: 'Previous and next' }, [
+    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', '← Previous'), h('span.title', page.prev.title)]) : h('span'),
+    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', 'Next →'), h('span.title', page.next.title)]) : h('span'),
+  ])
+}
+
+/** A date as the page's language writes it; the ISO date when Intl cannot. */
+function formatDate(iso: string, language: string): string {
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+  } catch {
+    return iso
+  }
+}
+
+/** "Edit this page" and "Last updated" (from git only, never the build time). */
+export function noteFooter(ctx: ThemeContext): Element | Element[] {
+  const page = notePage(ctx)
+  if (!page || (!page.editUrl && !page.lastUpdated)) return []
+  const parts: ElementContent[] = []
+  if (page.editUrl) parts.push(h('a.edit-link', { href: page.editUrl }, [icon('edit'), 'Edit this page']))
+  if (page.lastUpdated) {
+    parts.push(h('span.last-updated', ['Last updated ', h('time', { dateTime: page.lastUpdated }, formatDate(page.lastUpdated, ctx.config.language))]))
+  }
+  return h('footer.note-footer', parts)
+}
+
+/** The note's tags. */
+export function tags(ctx: ThemeContext): Element | Element[] {
+  const page = notePage(ctx)
+  if (!page || page.tags.length === 0) return []
+  return h('ul.tags', { ariaLabel: 'Tags' }, page.tags.map((t) => h('li.tag', t)))
+}

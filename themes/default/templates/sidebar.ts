@@ -1,0 +1,72 @@
+/**
+ * The sidebar: the outline's top level plus the current page's branch (its
+ * ancestors, their siblings and its own children), so every page links
+ * everywhere without JavaScript while its size stays independent of the
+ * wiki's. The client script fills collapsed sections from `nav.js`.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { OutlineChapter, OutlineItem } from '../../../src/content/summary.ts'
+import { slug, slugOf } from '../../../src/paths.ts'
+import { chapterNumber, NAV_ASSET, navId, navWindow } from '../../../src/theme/nav.ts'
+import type { ThemeContext } from '../../../src/theme/types.ts'
+import { icon } from './icons.ts'
+
+interface Branch {
+  /** Chapters whose children are rendered: the current page and its ancestors. */
+  open: ReadonlySet<OutlineChapter>
+  current?: OutlineChapter
+}
+
+function label(chapter: OutlineChapter): ElementContent[] {
+  const n = chapterNumber(chapter)
+  return [...(n ? [h('span.chapter-number', n), { type: 'text' as const, value: ' ' }] : []), { type: 'text' as const, value: chapter.title }]
+}
+
+function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, branch: Branch): Element {
+  const linked = chapter.source !== undefined && ctx.graph.notes.has(chapter.source)
+  const entry = linked
+    ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter))
+    : h('span.draft', { title: 'Not written yet' }, label(chapter))
+  if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
+  const open = branch.open.has(chapter)
+  const fold = h(
+    'button.fold',
+    { type: 'button', ariaExpanded: String(open), ariaLabel: `${chapter.title}: show or hide its pages` },
+    [icon('chevron')],
+  )
+  const children = open ? [outlineList(ctx, chapter.children, id, branch)] : []
+  return h('li.chapter.has-children', { dataNavId: id }, [h('div.chapter-row', [entry, fold]), ...children])
+}
+
+/** One level of the outline, windowed around the current branch when it is long. */
+function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, branch: Branch): Element {
+  const focus = items.findIndex((item) => item.kind === 'chapter' && branch.open.has(item))
+  const [start, end] = navWindow(items.length, focus)
+  const li: Element[] = []
+  const more = (count: number) =>
+    h('li.nav-more', [h('button.more', { type: 'button', dataNavList: parent }, `${count} more…`)])
+  if (start > 0) li.push(more(start))
+  for (let i = start; i < end; i++) {
+    const item = items[i]!
+    if (item.kind === 'part') li.push(h('li.part-title', item.title))
+    else if (item.kind === 'separator') li.push(h('li.separator', { role: 'separator' }))
+    else li.push(chapterItem(ctx, item, navId(parent, i), branch))
+  }
+  if (end < items.length) li.push(more(items.length - end))
+  return h('ol.outline', { dataNavList: parent }, li)
+}
+
+/** The site's navigation. */
+export function sidebar(ctx: ThemeContext): Element {
+  const { page, graph } = ctx
+  const place = page.kind === 'note' ? graph.places.get(page.source) : undefined
+  const branch: Branch = place
+    ? { open: new Set([...place.ancestors, place.chapter]), current: place.chapter }
+    : { open: new Set() }
+  return h(
+    'nav.sidebar',
+    { id: 'sidebar', ariaLabel: 'Chapters', dataRoot: ctx.href(slug('index.html')), dataNav: ctx.asset(NAV_ASSET) },
+    [outlineList(ctx, graph.outline, '', branch)],
+  )
+}

@@ -1,0 +1,13 @@
+/**
+ * `paper`: a print-like reading theme. It overrides one template (the
+ * header, as a centred masthead) and adds a stylesheet; everything else —
+ * sidebar, note layout, scripts — comes from `default` through `extends`.
+ */
+import { defineTheme } from '../../src/theme/types.ts'
+import { header } from './templates/header.ts'
+
+export default defineTheme({
+  extends: 'default',
+  templates: { header },
+  styles: ['style.css', 'paper.css'],
+})
