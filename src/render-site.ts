@@ -1,6 +1,7 @@
 /**
  * Pages and theme stages for a whole site: page models → HTML, plus the
- * assets, sitemap and output plan.
+ * assets, sitemap and output plan. `planSite` stops before rendering, so the
+ * dev server can render pages one at a time, when they are asked for.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,9 +15,9 @@ import { buildPages } from './pages/build-pages.ts'
 import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
-import { BUILTIN_THEMES, loadTheme } from './theme/load.ts'
+import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from './theme/load.ts'
 import { NAV_ASSET, navScript } from './theme/nav.ts'
-import { ASSET_DIR, renderPage } from './theme/render.ts'
+import { ASSET_DIR, renderPage, type RenderOptions } from './theme/render.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -27,20 +28,35 @@ export interface RenderSiteOptions {
   display: (absolute: string) => string
 }
 
-/** Render every page and list every file of the site. */
-export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): Promise<{ pages: Page[]; plan: OutputPlan }> {
-  const { config, listing, diagnostics, display } = options
+export interface PlanSiteOptions extends RenderSiteOptions {
+  theme: LoadedTheme
+  /** Last commit date per note. */
+  lastUpdated: ReadonlyMap<SourcePath, string>
+}
+
+/** Every page model and every non-page file of the site, with what each page needs to render. */
+export interface SitePlan {
+  pages: Page[]
+  /** The site's files other than pages: sitemap, copied assets. */
+  plan: OutputPlan
+  /** The render options of one page. */
+  renderOptions(page: Page): RenderOptions
+}
+
+/** The folders the theme search looks in, the wiki's own first. */
+export function themeDirs(config: Config): string[] {
+  return [path.join(config.root, 'themes'), BUILTIN_THEMES]
+}
+
+/** Build every page model and list the site's other files, without rendering a page. */
+export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
+  const { config, listing, diagnostics, display, theme } = options
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
-  const { pages, diagnostics: pageDiagnostics } = buildPages(graph, { config, display: displaySource, lastUpdated: gitDates(config.src) })
+  const { pages, diagnostics: pageDiagnostics } = buildPages(graph, { config, display: displaySource, lastUpdated: options.lastUpdated })
   for (const d of pageDiagnostics) diagnostics.add(d)
 
-  const theme = await loadTheme(config.theme, [path.join(config.root, 'themes'), BUILTIN_THEMES])
   const hasMath = [...graph.notes.values()].some((n) => n.hasMath)
   const plan: OutputPlan = { files: new Map(), copies: new Map() }
-  for (const page of pages) {
-    const needsKatex = page.kind === 'print' ? hasMath : page.kind === 'note' && graph.notes.get(page.source)?.hasMath === true
-    plan.files.set(page.slug, renderPage(page, { config, graph, theme, extraStyles: needsKatex ? ['katex/katex.min.css'] : [] }))
-  }
   for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
   if (hasMath) addKatexAssets(plan)
@@ -49,10 +65,22 @@ export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): 
   plan.files.set('sitemap.xml', sitemap(config, graph))
 
   // A page and a copied file must not claim the same output path.
-  for (const slug of plan.files.keys()) {
+  for (const slug of [...pages.map((p) => p.slug), ...plan.files.keys()]) {
     if (plan.copies.has(slug)) diagnostics.error(display(path.join(config.src, slug)), `\`${slug}\` is both a page and a file of the source folder`, 'output-collision')
   }
-  return { pages, plan }
+  const renderOptions = (page: Page): RenderOptions => {
+    const needsKatex = page.kind === 'print' ? hasMath : page.kind === 'note' && graph.notes.get(page.source)?.hasMath === true
+    return { config, graph, theme, extraStyles: needsKatex ? ['katex/katex.min.css'] : [] }
+  }
+  return { pages, plan, renderOptions }
+}
+
+/** Render every page and list every file of the site. */
+export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): Promise<{ pages: Page[]; plan: OutputPlan }> {
+  const theme = await loadTheme(options.config.theme, themeDirs(options.config))
+  const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(options.config.src) })
+  for (const page of site.pages) site.plan.files.set(page.slug, renderPage(page, site.renderOptions(page)))
+  return { pages: site.pages, plan: site.plan }
 }
 
 function addKatexAssets(plan: OutputPlan): void {

@@ -7,7 +7,7 @@ import path from 'node:path'
 import type { Config } from '../config.ts'
 import type { NoteInput } from '../markdown/compile.ts'
 import type { SourcePath } from '../paths.ts'
-import type { Diagnostics } from '../report.ts'
+import type { Diagnostic, Diagnostics } from '../report.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { expandIncludes } from './include.ts'
 import { DecodeError, readText } from './read.ts'
@@ -41,15 +41,33 @@ function wikiThemeFolders(root: string): string[] {
   return names.map((name) => path.join(dir, name)).filter((folder) => fs.existsSync(path.join(folder, 'index.ts')))
 }
 
-/** Read and expand every note of the source folder. */
-export function loadSources({ config, diagnostics, display }: LoadOptions): LoadedSources {
-  const displaySource = (source: SourcePath) => display(path.join(config.src, source))
-  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile], diagnostics, display })
+/** Find the notes and assets of the source folder, leaving out the output folder and the wiki's themes. */
+export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
+  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile], diagnostics, display })
+}
 
+/** One note read and expanded, or only the reasons it could not be. */
+export interface LoadedNote {
+  /** Undefined when the note could not be read (too large, not UTF-8). */
+  input?: NoteInput
+  /** Files its includes read. */
+  dependencies: SourcePath[]
+  diagnostics: Diagnostic[]
+}
+
+export interface LoadNoteOptions {
+  config: Config
+  /** Read a file of the source folder, or undefined when it does not exist. */
+  read: (source: SourcePath) => string | undefined
+  displaySource: (source: SourcePath) => string
+}
+
+/** A reader of source files that reads each file once (includes share files). */
+export function sourceReader(src: string): (source: SourcePath) => string | undefined {
   const texts = new Map<SourcePath, string | undefined>()
-  const readSource = (source: SourcePath): string | undefined => {
+  return (source) => {
     if (texts.has(source)) return texts.get(source)
-    const file = path.join(config.src, source)
+    const file = path.join(src, source)
     let text: string | undefined
     try {
       text = fs.statSync(file).isFile() ? readText(file) : undefined
@@ -59,31 +77,54 @@ export function loadSources({ config, diagnostics, display }: LoadOptions): Load
     texts.set(source, text)
     return text
   }
+}
+
+/** Read one note and expand its includes. */
+export function loadNote(source: SourcePath, { config, read, displaySource }: LoadNoteOptions): LoadedNote {
+  const file = path.join(config.src, source)
+  const diagnostics: Diagnostic[] = []
+  const error = (message: string, rule: string): LoadedNote => {
+    diagnostics.push({ file: displaySource(source), severity: 'error', message, rule })
+    return { dependencies: [], diagnostics }
+  }
+  let size: number
+  try {
+    size = fs.statSync(file).size
+  } catch {
+    // Deleted between discovery and reading: a later watch event reports it.
+    return error('Note vanished while it was being read', 'read')
+  }
+  if (size > config.maxNoteBytes) return error(`Note is ${size} bytes, over the ${config.maxNoteBytes}-byte limit (max-note-bytes)`, 'note-size')
+  let text: string
+  try {
+    text = readText(file)
+  } catch (e) {
+    if (e instanceof DecodeError) return error(e.message, 'encoding')
+    throw e
+  }
+  const expansion = expandIncludes(text, { source, read, display: displaySource })
+  diagnostics.push(...expansion.diagnostics)
+  return {
+    input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },
+    dependencies: expansion.dependencies,
+    diagnostics,
+  }
+}
+
+/** Read and expand every note of the source folder. */
+export function loadSources({ config, diagnostics, display }: LoadOptions): LoadedSources {
+  const displaySource = (source: SourcePath) => display(path.join(config.src, source))
+  const listing = discoverSources({ config, diagnostics, display })
+  const read = sourceReader(config.src)
 
   const inputs: NoteInput[] = []
   const dependencies = new Map<SourcePath, SourcePath[]>()
   for (const source of listing.notes) {
-    const file = path.join(config.src, source)
-    const size = fs.statSync(file).size
-    if (size > config.maxNoteBytes) {
-      diagnostics.error(displaySource(source), `Note is ${size} bytes, over the ${config.maxNoteBytes}-byte limit (max-note-bytes)`, 'note-size')
-      continue
-    }
-    let text: string
-    try {
-      text = readText(file)
-    } catch (error) {
-      if (error instanceof DecodeError) {
-        diagnostics.error(displaySource(source), error.message, 'encoding')
-        continue
-      }
-      throw error
-    }
-    texts.set(source, text)
-    const expansion = expandIncludes(text, { source, read: readSource, display: displaySource })
-    for (const d of expansion.diagnostics) diagnostics.add(d)
-    if (expansion.dependencies.length) dependencies.set(source, expansion.dependencies)
-    inputs.push({ source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title })
+    const loaded = loadNote(source, { config, read, displaySource })
+    for (const d of loaded.diagnostics) diagnostics.add(d)
+    if (!loaded.input) continue
+    if (loaded.dependencies.length) dependencies.set(source, loaded.dependencies)
+    inputs.push(loaded.input)
   }
   return { listing, inputs, dependencies }
 }
