@@ -1,10 +1,13 @@
 /**
- * The command line: argv → build (later dev, bench). The only module that
- * prints diagnostics and sets exit codes.
+ * The command line: argv → build | dev. The only module that prints
+ * diagnostics and sets exit codes.
  */
 import { parseArgs } from 'node:util'
+import open from 'open'
 import { build } from './build.ts'
 import { ConfigError } from './config.ts'
+import { PortInUseError } from './dev/server.ts'
+import { startDev } from './dev/session.ts'
 import { OutputError } from './output.ts'
 import { formatDiagnostic } from './report.ts'
 import { ThemeError } from './theme/load.ts'
@@ -13,6 +16,7 @@ const HELP = `slugwiki: build a wiki of markdown notes (or an mdBook) into a sta
 
 Usage:
   npm run build -- [options]
+  npm run dev -- [--port N] [--host ADDR] [--open] [options]
 
 Options:
   --src DIR      Source folder of notes, or an mdBook folder with book.toml (default: content)
@@ -23,6 +27,11 @@ Options:
   --strict       Treat every warning as an error (exit 1, nothing written)
   --quiet        Print only diagnostics, no progress or summary
   -h, --help     Show this help
+
+Dev server options (npm run dev; the site is built in memory, nothing is written):
+  --port N       Port to serve on (default 4000, or the next free one; an explicit port must be free; 0: any)
+  --host ADDR    Address to bind (default 127.0.0.1; the server answers only localhost names, IPs and ADDR)
+  --open         Open the site in the default browser
 
 Exit status: 0 on success; 1 on errors, or on warnings under --strict.`
 
@@ -102,11 +111,64 @@ function createProgress(quiet: boolean) {
   }
 }
 
+async function runDev(argv: string[]): Promise<number> {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      options: {
+        src: { type: 'string' },
+        base: { type: 'string' },
+        theme: { type: 'string' },
+        drafts: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        open: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }))
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`)
+  }
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`)
+    return 0
+  }
+  const port = values.port === undefined ? undefined : Number(values.port)
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) fail(`--port must be a number from 0 to 65535, not \`${values.port}\``)
+  let dev
+  try {
+    dev = await startDev({ ...values, port })
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(formatDiagnostic(error.diagnostic))
+    if (error instanceof PortInUseError || error instanceof ThemeError) return fail(`error  ${error.message}`)
+    throw error
+  }
+  process.stdout.write(`serving ${dev.url} (Ctrl-C to stop)\n`)
+  if (values.open) open(dev.url).catch((error: Error) => process.stderr.write(`could not open a browser: ${error.message}\n`))
+  // Ctrl-C: stop watching, close every connection, release the port, then exit 0.
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      void dev.close().then(resolve)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  process.stderr.write('stopped\n')
+  return 0
+}
+
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2)
   switch (command) {
     case 'build':
       return runBuild(rest)
+    case 'dev':
+      return runDev(rest)
     case undefined:
     case '-h':
     case '--help':

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { tsImport } from 'tsx/esm/api'
 import type { Templates, ThemeDefinition } from './types.ts'
 
 /** The built-in themes folder of this package. */
@@ -51,7 +52,7 @@ function listAssets(folder: string): Array<[string, string]> {
 
 /**
  * Load `name`. `searchDirs` are tried in order (the wiki's `themes/` first).
- * `version` busts the module cache, so the dev server can reload edited templates.
+ * A `version` above 0 bypasses the module cache, so the dev server can reload edited templates.
  */
 export async function loadTheme(name: string, searchDirs: string[], version = 0): Promise<LoadedTheme> {
   const chain: Array<{ folder: string; def: ThemeDefinition }> = []
@@ -60,8 +61,10 @@ export async function loadTheme(name: string, searchDirs: string[], version = 0)
     if (chain.length > 8) throw new ThemeError(`Theme \`${name}\` extends too deeply (a cycle?)`)
     const folder = findThemeFolder(current, searchDirs)
     if (!folder) throw new ThemeError(`Theme \`${current}\` not found in ${searchDirs.join(', ')}`)
-    const url = pathToFileURL(path.join(folder, 'index.ts')).href + (version ? `?v=${version}` : '')
-    const mod = (await import(url)) as { default?: ThemeDefinition }
+    const url = pathToFileURL(path.join(folder, 'index.ts')).href
+    // A reload must re-read the templates the theme imports too, which a plain import() would take from
+    // the module cache: tsx's tsImport loads the whole module graph afresh each time.
+    const mod = (version ? await tsImport(url, import.meta.url) : await import(url)) as { default?: ThemeDefinition }
     if (!mod.default || typeof mod.default.templates !== 'object') {
       throw new ThemeError(`Theme \`${current}\` (${folder}/index.ts) must export a default defineTheme({...})`)
     }

@@ -1,0 +1,130 @@
+/**
+ * The dev server's notes, kept compiled in memory across rebuilds: a rebuild
+ * re-reads only the notes that changed (or whose included files changed) and
+ * re-parses only those whose content hash changed. A note that breaks keeps
+ * its last good version in the site, beside its errors.
+ */
+import path from 'node:path'
+import type { Config } from '../config.ts'
+import { loadNote, sourceReader, type LoadedNote } from '../content/load.ts'
+import { compileNote, type CompiledNote, type NoteInput } from '../markdown/compile.ts'
+import { memoryNoteCache, noteCacheKey } from '../markdown/note-cache.ts'
+import type { NoteProcessor } from '../markdown/processor.ts'
+import type { SourcePath } from '../paths.ts'
+import type { Diagnostic } from '../report.ts'
+
+interface NoteState {
+  loaded: LoadedNote
+  /** This version, compiled; undefined when it could not be read. */
+  current?: CompiledNote
+  /** The latest version without errors. */
+  good?: CompiledNote
+  failed: boolean
+}
+
+export interface NoteStoreOptions {
+  config: Config
+  processor: NoteProcessor
+  displaySource: (source: SourcePath) => string
+}
+
+/** The notes of the site as the dev server holds them. */
+export interface NoteStore {
+  /**
+   * Bring the store in line with `notes` (the current listing): drop notes
+   * that are gone, load new ones and those in `changed`, and those whose
+   * includes read a changed file. Returns the notes that were compiled again.
+   */
+  update(notes: readonly SourcePath[], changed: ReadonlySet<SourcePath>): Promise<SourcePath[]>
+  /** The version of each note the site shows, in listing order: the current one, or the last good one when it fails. */
+  shown(): CompiledNote[]
+  /** The inputs of the shown versions, for line maps. */
+  inputs(): NoteInput[]
+  /** Load and compile diagnostics of every note, current versions. */
+  diagnostics(): Diagnostic[]
+  /** Errors of one note, current version. */
+  errors(source: SourcePath): Diagnostic[]
+  /** The cache key of a compiled note's content, to fingerprint pages without reading their trees. */
+  keyOf(note: CompiledNote): string | undefined
+}
+
+/** Create an empty store; the first `update` loads everything. */
+export function createNoteStore({ config, processor, displaySource }: NoteStoreOptions): NoteStore {
+  const states = new Map<SourcePath, NoteState>()
+  const cache = memoryNoteCache()
+  const keys = new WeakMap<CompiledNote, string>()
+  let order: readonly SourcePath[] = []
+
+  const compile = async (input: NoteInput): Promise<CompiledNote> => {
+    const key = noteCacheKey(input, config)
+    let note = cache.get(key)
+    if (!note) {
+      note = await compileNote(processor, input, displaySource)
+      cache.set(key, note)
+      keys.set(note, key)
+    }
+    return note
+  }
+
+  return {
+    async update(notes, changed) {
+      const listed = new Set(notes)
+      for (const source of states.keys()) if (!listed.has(source)) states.delete(source)
+      const stale = notes.filter(
+        (source) => !states.has(source) || changed.has(source) || states.get(source)!.loaded.dependencies.some((d) => changed.has(d)),
+      )
+      const read = sourceReader(config.src)
+      for (const source of stale) {
+        const loaded = loadNote(source, { config, read, displaySource })
+        const current = loaded.input ? await compile(loaded.input) : undefined
+        const failed = !current || current.failed || loaded.diagnostics.some((d) => d.severity === 'error')
+        const before = states.get(source)
+        states.set(source, { loaded, current, good: failed ? before?.good : current, failed })
+      }
+      order = notes
+      // Keep only what the site still shows, so memory stays flat over a long session.
+      const live = new Set<string>()
+      for (const state of states.values()) {
+        for (const note of [state.current, state.good]) {
+          const key = note && keys.get(note)
+          if (key) live.add(key)
+        }
+      }
+      cache.retain(live)
+      return stale
+    },
+    shown() {
+      const out: CompiledNote[] = []
+      for (const source of order) {
+        const state = states.get(source)
+        const note = state && (state.failed ? (state.good ?? state.current) : state.current)
+        if (note) out.push(note)
+      }
+      return out
+    },
+    inputs() {
+      return order.flatMap((source) => {
+        const input = states.get(source)?.loaded.input
+        return input ? [input] : []
+      })
+    },
+    diagnostics() {
+      return order.flatMap((source) => {
+        const state = states.get(source)
+        return state ? [...state.loaded.diagnostics, ...(state.current?.diagnostics ?? [])] : []
+      })
+    },
+    errors(source) {
+      const state = states.get(source)
+      if (!state) return []
+      return [...state.loaded.diagnostics, ...(state.current?.diagnostics ?? [])].filter((d) => d.severity === 'error')
+    },
+    keyOf: (note) => keys.get(note),
+  }
+}
+
+/** Display a source path as the terminal shows it: relative to the source folder. */
+export function sourceLabel(config: Config, absolute: string): string {
+  const rel = path.relative(config.src, absolute)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : path.relative(process.cwd(), absolute) || absolute
+}

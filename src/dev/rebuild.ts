@@ -1,0 +1,256 @@
+/**
+ * Rebuild stage of the dev server: the whole site held in memory, brought up
+ * to date by each batch of file changes. Only changed notes are parsed again
+ * (by content hash); the site graph and page models are rebuilt, and only
+ * pages whose fingerprint changed are rendered again, when asked for.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { ConfigError, resolveConfig, type CliOptions, type Config } from '../config.ts'
+import type { SourceListing } from '../content/discover.ts'
+import { discoverSources } from '../content/load.ts'
+import { gitDates } from '../content/git-dates.ts'
+import { assembleGraph } from '../graph/assemble.ts'
+import type { SiteGraph } from '../graph/site-graph.ts'
+import { createSiteProcessor } from '../markdown/compile-all.ts'
+import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { planSite, themeDirs, type SitePlan } from '../render-site.ts'
+import { Diagnostics, sortDiagnostics, type Diagnostic } from '../report.ts'
+import { loadTheme, ThemeError, type LoadedTheme } from '../theme/load.ts'
+import { createNoteStore, sourceLabel, type NoteStore } from './notes.ts'
+import { createPageTable, type PageTable } from './pages.ts'
+import type { Change } from './watcher.ts'
+
+const require = createRequire(import.meta.url)
+
+export interface DevSiteOptions {
+  cli: CliOptions
+  /** Asset names (under `_slugwiki/`) of scripts added to every page: the reload client. */
+  extraScripts: string[]
+}
+
+/** What one rebuild changed. */
+export interface RebuildResult {
+  /** What triggered it, as the terminal names files (source-relative for notes). */
+  labels: string[]
+  /** Output keys (`kernel/rcu.html`, `images/a.png`) whose content changed, added or removed. */
+  changed: ReadonlySet<string>
+  /** Every page changed: the outline, the templates or the config did. */
+  everything: boolean
+  /** A theme stylesheet changed: browsers swap stylesheets without reloading. */
+  styles: boolean
+  /** Pages whose HTML changed. */
+  pages: number
+  /** Notes parsed again. */
+  parsed: number
+  diagnostics: Diagnostic[]
+  ms: number
+}
+
+/** A file the server may send: text held in memory, or a file on disk that must stay inside `roots`. */
+export type Served = { kind: 'content'; body: string | Uint8Array } | { kind: 'file'; file: string; roots: string[] }
+
+/** The site as the dev server holds it. */
+export interface DevSite {
+  readonly config: Config
+  /** Files and folders to watch. */
+  watchPaths(): string[]
+  /** Folders never to watch. */
+  ignorePaths(): string[]
+  /** Apply a batch of changes (none: the first build). Never throws for content problems. */
+  update(changes: Change[]): Promise<RebuildResult>
+  has(key: string): boolean
+  /** The content of an output file; throws what a template throws. */
+  serve(key: string): Served | undefined
+  /** Errors to show on the page at `key`: its note's own, and the site-wide ones. */
+  errorsFor(key: string | undefined): Diagnostic[]
+  /** Record (or clear, with undefined) a site-wide error from outside the build, such as a failed rebuild. */
+  setFault(fault: Diagnostic | undefined): void
+}
+
+interface Classified {
+  config: boolean
+  templates: boolean
+  themeAssets: boolean
+  styles: boolean
+  structure: boolean
+  sources: Set<SourcePath>
+  labels: string[]
+}
+
+/** Run `step`; a thrown error becomes a diagnostic on `file` instead of escaping. */
+async function attempt(step: () => Promise<void>, file: string): Promise<Diagnostic | undefined> {
+  try {
+    await step()
+    return undefined
+  } catch (error) {
+    if (error instanceof ConfigError) return error.diagnostic
+    const message = error instanceof Error ? error.message : String(error)
+    return { file: path.relative(process.cwd(), file) || file, severity: 'error', message, rule: error instanceof ThemeError ? 'theme' : 'reload' }
+  }
+}
+
+function inside(file: string, dir: string): string | undefined {
+  const rel = path.relative(dir, file)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined
+}
+
+/** Create the site; call `update([])` once to build it. Throws `ConfigError` when the config is broken at start. */
+export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
+  const cwd = process.cwd()
+  const display = (absolute: string) => path.relative(cwd, absolute) || absolute
+
+  let config = resolveConfig(options.cli)
+  let theme: LoadedTheme
+  let themeVersion = 0
+  let notes: NoteStore
+  let lastUpdated: ReadonlyMap<SourcePath, string>
+  let listing: SourceListing = { notes: [], assets: [] }
+  let listingDiagnostics: Diagnostic[] = []
+  let graph: SiteGraph | undefined
+  let plan: SitePlan | undefined
+  let pages: PageTable = createPageTable(options.extraScripts)
+  let diagnostics: Diagnostic[] = []
+  let siteErrors: Diagnostic[] = []
+  let fault: Diagnostic | undefined
+  let configFault: Diagnostic | undefined
+  let themeFault: Diagnostic | undefined
+  let built = false
+
+  const displaySource = (source: SourcePath) => display(path.join(config.src, source))
+  const configFiles = () => [config.configFile, path.join(config.root, 'book.toml'), path.join(config.src, 'slugwiki.toml')].filter((f): f is string => !!f)
+  const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
+
+  /** Read the config, theme and processor from scratch; keeps the old ones when the new config is broken. */
+  const reset = async () => {
+    const next = built ? resolveConfig(options.cli) : config
+    // The first load may use the module cache; later ones must not, or edited templates would not show.
+    const nextTheme = await loadTheme(next.theme, themeDirs(next), built ? ++themeVersion : 0)
+    config = next
+    theme = nextTheme
+    notes = createNoteStore({ config, processor: await createSiteProcessor(config), displaySource })
+    lastUpdated = gitDates(config.src)
+    pages = createPageTable(options.extraScripts)
+  }
+
+  const classify = (changes: Change[]): Classified => {
+    const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), labels: [] }
+    const configs = new Set(configFiles())
+    for (const { file, kind } of changes) {
+      // A folder event comes with events for its files, which say more.
+      if (kind !== 'addDir' && kind !== 'unlinkDir') c.labels.push(sourceLabel(config, file))
+      if (configs.has(file)) {
+        c.config = true
+        continue
+      }
+      const themed = themeFolders().map((dir) => inside(file, dir)).find((rel) => rel !== undefined)
+      if (themed !== undefined) {
+        if (!themed.startsWith('assets/')) c.templates = true
+        else if (themed.endsWith('.css') && kind === 'change') c.styles = true
+        else c.themeAssets = true
+        continue
+      }
+      const rel = inside(file, config.src)
+      const source = rel === undefined ? undefined : toSourcePath(rel)
+      if (!source) continue
+      if (kind !== 'change') c.structure = true
+      c.sources.add(source)
+    }
+    return c
+  }
+
+  const update = async (changes: Change[]): Promise<RebuildResult> => {
+    const started = performance.now()
+    const c = classify(changes)
+    let everything = !built
+    if (!built) await reset()
+    else if (c.config) {
+      // A broken config or theme keeps the last good one serving, with the error shown, until a save fixes it.
+      configFault = await attempt(reset, configFiles()[0]!)
+      everything = !configFault
+    } else if (c.templates || c.themeAssets) {
+      themeFault = await attempt(async () => {
+        theme = await loadTheme(config.theme, themeDirs(config), ++themeVersion)
+      }, theme.folders[0]!)
+      everything = !themeFault && c.templates
+    }
+
+    const collected = new Diagnostics()
+    if (everything || c.structure) {
+      // Discovery runs only when files appeared or vanished; its warnings are kept for the rebuilds between.
+      const found = new Diagnostics()
+      listing = discoverSources({ config, diagnostics: found, display })
+      listingDiagnostics = found.list
+    }
+    const parsed = await notes.update(listing.notes, c.sources)
+    for (const d of [...listingDiagnostics, ...notes.diagnostics()]) collected.add(d)
+    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), diagnostics: collected, display })
+    const nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
+
+    const shared = JSON.stringify([nextGraph.outline, themeVersion])
+    const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })
+    everything ||= paged.everything
+    const changed = new Set<string>(paged.changed)
+    for (const key of changedFiles(plan, nextPlan, c.sources, config)) changed.add(key)
+    // A changed image or listing changes no HTML, but the pages showing it should reload.
+    for (const note of nextGraph.notes.values()) {
+      if (note.links.some((link) => link.kind === 'asset' && c.sources.has(link.target))) changed.add(slugOf(note.source))
+    }
+    graph = nextGraph
+    plan = nextPlan
+    built = true
+
+    diagnostics = sortDiagnostics(collected.list)
+    const fromNotes = new Set(notes.diagnostics())
+    siteErrors = diagnostics.filter((d) => d.severity === 'error' && !fromNotes.has(d))
+    return {
+      labels: c.labels,
+      changed,
+      everything,
+      styles: c.styles,
+      pages: [...changed].filter((key) => pages.has(key)).length,
+      parsed: parsed.length,
+      diagnostics,
+      ms: performance.now() - started,
+    }
+  }
+
+  return {
+    get config() {
+      return config
+    },
+    watchPaths: () => [config.src, ...configFiles().filter((f) => fs.existsSync(f)), ...themeFolders().filter((f) => fs.existsSync(f))],
+    ignorePaths: () => [config.out],
+    update,
+    has: (key) => pages.has(key) || !!plan?.plan.files.has(key) || !!plan?.plan.copies.has(key),
+    serve(key) {
+      const html = pages.html(key)
+      if (html !== undefined) return { kind: 'content', body: html }
+      const body = plan?.plan.files.get(key)
+      if (body !== undefined) return { kind: 'content', body }
+      const file = plan?.plan.copies.get(key)
+      if (file === undefined) return undefined
+      return { kind: 'file', file, roots: [config.src, ...theme.folders, path.dirname(require.resolve('katex/dist/katex.min.css'))] }
+    },
+    errorsFor(key) {
+      const source = key && graph ? graph.bySlug.get(key as Slug) : undefined
+      const own = source ? notes.errors(source) : []
+      return [...own, ...siteErrors, ...[configFault, themeFault, fault].filter((d): d is Diagnostic => d !== undefined)]
+    },
+    setFault(next) {
+      fault = next
+    },
+  }
+}
+
+/** Non-page output files whose content changed: generated files compared by value, copies by source file. */
+function changedFiles(before: SitePlan | undefined, after: SitePlan, sources: ReadonlySet<SourcePath>, config: Config): string[] {
+  const out: string[] = []
+  const touched = new Set([...sources].map((s) => path.join(config.src, s)))
+  for (const [key, body] of after.plan.files) if (before?.plan.files.get(key) !== body) out.push(key)
+  for (const [key, file] of after.plan.copies) if (before?.plan.copies.get(key) !== file || touched.has(file)) out.push(key)
+  for (const key of before?.plan.files.keys() ?? []) if (!after.plan.files.has(key)) out.push(key)
+  for (const key of before?.plan.copies.keys() ?? []) if (!after.plan.copies.has(key)) out.push(key)
+  return out
+}

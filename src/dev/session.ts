@@ -1,0 +1,136 @@
+/**
+ * One `slugwiki dev` session: build the site in memory, serve it, watch the
+ * sources, and run one rebuild at a time as changes come in, telling the
+ * browsers and printing one line per rebuild. Exported for the CLI, the
+ * tests and the edit-to-reload benchmark.
+ */
+import fs from 'node:fs'
+import type { CliOptions, Config } from '../config.ts'
+import { formatDiagnostic, type Diagnostic } from '../report.ts'
+import { ASSET_DIR } from '../theme/render.ts'
+import { createDevSite, type RebuildResult } from './rebuild.ts'
+import { startDevServer } from './server.ts'
+import { watchSources, type Change } from './watcher.ts'
+
+/** The reload client, as an asset name under `_slugwiki/`. */
+const CLIENT_ASSET = '__dev/reload.js'
+
+export interface DevOptions extends CliOptions {
+  /** Port (default 4000; 0 picks any free one). */
+  port?: number
+  /** The port was given explicitly: fail when taken instead of trying the next (default: true when `port` is set). */
+  strictPort?: boolean
+  /** Address to bind (default 127.0.0.1). */
+  host?: string
+  /** Where terminal lines go (default: stderr). */
+  log?: (line: string) => void
+  /** Quiet window that coalesces a burst of file events into one rebuild, in ms (default 20). */
+  quietMs?: number
+}
+
+export interface DevHandle {
+  /** The site's URL (`http://127.0.0.1:4000/wiki/`). */
+  readonly url: string
+  readonly port: number
+  readonly config: Config
+  /** Diagnostics of the latest build. */
+  diagnostics(): Diagnostic[]
+  /** Call `listener` after every rebuild; returns a function that stops it. */
+  onRebuild(listener: (result: RebuildResult) => void): () => void
+  /** Stop watching and serving; the port is free when this resolves. */
+  close(): Promise<void>
+}
+
+/** How a rebuild shows in the terminal: `rebuilt kernel-mm/rcu.md → 4 pages in 23 ms`. */
+export function rebuildLine(result: RebuildResult): string {
+  const labels = [...new Set(result.labels)]
+  const what = labels.length <= 3 ? labels.join(', ') : `${labels.slice(0, 2).join(', ')} and ${labels.length - 2} more files`
+  const styles = result.styles ? ', stylesheets swapped' : ''
+  return `rebuilt ${what} → ${result.pages} page${result.pages === 1 ? '' : 's'} in ${Math.round(result.ms)} ms${styles}`
+}
+
+/** Build, serve and watch until `close()`. Throws on a broken config or a taken port at start; never for a note. */
+export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
+  const client = { key: `${ASSET_DIR}/${CLIENT_ASSET}`, source: fs.readFileSync(new URL('./reload-client.js', import.meta.url), 'utf8') }
+  const site = await createDevSite({ cli: options, extraScripts: [CLIENT_ASSET] })
+  const first = await site.update([])
+  let printed = new Set<string>()
+  const report = (diagnostics: Diagnostic[]) => {
+    const lines = diagnostics.map(formatDiagnostic)
+    for (const line of lines) if (!printed.has(line)) log(line)
+    const hadErrors = [...printed].some((line) => line.includes('  error  '))
+    printed = new Set(lines)
+    if (hadErrors && !diagnostics.some((d) => d.severity === 'error')) log('errors fixed')
+  }
+  report(first.diagnostics)
+  log(`built ${first.pages} pages in ${Math.round(first.ms)} ms`)
+
+  const server = await startDevServer({
+    site,
+    host: options.host,
+    port: options.port ?? 4000,
+    strictPort: options.strictPort ?? options.port !== undefined,
+    base: site.config.base,
+    client,
+  })
+
+  const listeners = new Set<(result: RebuildResult) => void>()
+  let latest = first
+  let pending: Change[] = []
+  let running = false
+  const rebuild = async (changes: Change[]) => {
+    try {
+      latest = await site.update(changes)
+      site.setFault(undefined)
+      report(latest.diagnostics)
+      log(rebuildLine(latest))
+    } catch (error) {
+      // A bug in a stage must not end the session: show it, keep serving the last good site.
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
+      const fault: Diagnostic = { file: changes[0]?.file ?? site.config.src, severity: 'error', message: `Rebuild failed: ${message}`, rule: 'rebuild' }
+      site.setFault(fault)
+      log(formatDiagnostic(fault))
+      latest = { ...latest, changed: new Set(), everything: false, styles: false, pages: 0, parsed: 0, labels: changes.map((c) => c.file) }
+    }
+    server.notify(latest)
+    for (const listener of listeners) listener(latest)
+  }
+  const drain = async () => {
+    running = true
+    while (pending.length) {
+      const batch = pending
+      pending = []
+      await rebuild(batch)
+    }
+    running = false
+  }
+  const watcher = watchSources({
+    paths: site.watchPaths(),
+    ignore: site.ignorePaths(),
+    quietMs: options.quietMs,
+    onBatch(changes) {
+      pending.push(...changes)
+      if (!running) void drain()
+    },
+    onError: (error) => log(`watch error: ${error.message}`),
+  })
+  await watcher.ready
+
+  return {
+    url: server.url,
+    port: server.port,
+    get config() {
+      return site.config
+    },
+    diagnostics: () => latest.diagnostics,
+    onRebuild(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    async close() {
+      await watcher.close()
+      await server.close()
+    },
+  }
+}
