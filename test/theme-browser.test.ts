@@ -234,6 +234,46 @@ describe('without JavaScript', () => {
   })
 })
 
+describe('keyboard', () => {
+  it('skip link first, then the text; visible focus; sections unfold with Enter', async () => {
+    const page = await open('go.html')
+    await page.keyboard.press('Tab')
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement
+        return { className: el.className, id: el.id, top: el.getBoundingClientRect().top, outline: getComputedStyle(el).outlineStyle }
+      })
+    expect(await focused()).toMatchObject({ className: 'skip-link', outline: 'solid' })
+    expect((await focused()).top).toBeGreaterThanOrEqual(0)
+    await page.keyboard.press('Enter')
+    expect((await focused()).id).toBe('content')
+    const fold = page.locator('#sidebar li[data-nav-id="2"] .fold')
+    await fold.focus()
+    expect((await focused()).outline).toBe('solid')
+    await page.keyboard.press('Enter')
+    await page.locator('#sidebar a', { hasText: 'Cgroup' }).waitFor()
+    expect(await fold.getAttribute('aria-expanded')).toBe('true')
+    await page.keyboard.press('Tab')
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('1.1. RCU')
+  })
+})
+
+describe('print', () => {
+  it('drops the chrome and unfolds logs when printed', async () => {
+    const page = await open('kernel/rcu.html')
+    await page.emulateMedia({ media: 'print' })
+    for (const chrome of ['.site-header', '#sidebar', '.page-toc', '.page-nav', '.note-footer']) {
+      expect(await page.locator(chrome).isVisible(), chrome).toBe(false)
+    }
+    expect(await page.locator('details.log-fold pre').isVisible()).toBe(true)
+    expect(await page.locator('figure.code pre').first().evaluate((el) => getComputedStyle(el).whiteSpace)).toBe('pre-wrap')
+    const print = await open('print.html')
+    await print.emulateMedia({ media: 'print' })
+    expect(await print.locator('.site-header').isVisible()).toBe(false)
+    expect(await print.locator('article.print-chapter').count()).toBeGreaterThan(5)
+  })
+})
+
 describe('weight', () => {
   /** Bytes of script and style a page loads, KaTeX's and search's own assets excluded (they have their own budgets). */
   function weigh(page: string): { js: number; css: number } {

@@ -1,22 +1,29 @@
 /** The main column: a note, or one of the generated pages (404, print, redirect). */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
+import type { Page } from '../../../src/pages/model.ts'
 import { slug } from '../../../src/paths.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
 
 const as = (value: ReturnType<ThemeContext['templates'][string]>) => (Array.isArray(value) ? value : [value]) as ElementContent[]
 
+/**
+ * The template that renders the body of each kind of page. Typed by the page
+ * kinds, so a new kind of page does not compile until it names its template
+ * (registered in the theme's index.ts).
+ */
+export const BODY_TEMPLATES: Record<Page['kind'], string> = {
+  note: 'note',
+  'not-found': 'notFound',
+  print: 'print',
+  redirect: 'redirect',
+}
+
 export function main(ctx: ThemeContext): Element {
-  const { page, templates } = ctx
-  const body =
-    page.kind === 'note'
-      ? templates.note!(ctx)
-      : page.kind === 'not-found'
-        ? templates.notFound!(ctx)
-        : page.kind === 'print'
-          ? templates.print!(ctx)
-          : templates.redirect!(ctx)
-  return h('main.main', { id: 'content', tabIndex: -1 }, as(body))
+  const name = BODY_TEMPLATES[ctx.page.kind]
+  const template = ctx.templates[name]
+  if (!template) throw new Error(`The theme has no \`${name}\` template for ${ctx.page.kind} pages`)
+  return h('main.main', { id: 'content', tabIndex: -1 }, as(template(ctx)))
 }
 
 export function note(ctx: ThemeContext): Element {
