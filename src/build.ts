@@ -43,10 +43,10 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const diagnostics = new Diagnostics()
 
-  const { listing, inputs } = loadSources({ config, diagnostics, display })
+  const { listing, inputs, included } = loadSources({ config, diagnostics, display })
   const compiled = await compileAll(inputs, { config, displaySource, onProgress: hooks.onProgress })
   for (const note of compiled) for (const d of note.diagnostics) diagnostics.add(d)
-  const graph = assembleGraph(compiled, { config, listing, inputs, diagnostics, display })
+  const graph = assembleGraph(compiled, { config, listing, inputs, included, diagnostics, display })
   const { pages, plan } = await renderSite(graph, { config, listing, diagnostics, display })
 
   const sorted = sortDiagnostics(diagnostics.list)

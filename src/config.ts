@@ -46,6 +46,15 @@ const htmlSchema = z
     'git-repository-url': z.string().optional(),
     'edit-url-template': z.string().optional(),
     'mathjax-support': z.boolean().optional(),
+    /** Newer mdBook spelling of `mathjax-support`. */
+    math: z.boolean().optional(),
+    'additional-css': z.array(z.string()).optional(),
+    'additional-js': z.array(z.string()).optional(),
+    'smart-punctuation': z.boolean().optional(),
+    /** Older mdBook spelling of `smart-punctuation`. */
+    'curly-quotes': z.boolean().optional(),
+    /** Old URL path → new URL, as mdBook's `[output.html.redirect]`. */
+    redirect: z.record(z.string(), z.string()).optional(),
   })
   .loose()
 
@@ -82,10 +91,22 @@ export interface Config {
   description?: string
   language: string
   repositoryUrl?: string
+  /** Stylesheets and scripts from `additional-css`/`additional-js`, relative to the book root. */
+  additionalCss: string[]
+  additionalJs: string[]
+  /** Curly quotes, dashes and ellipses (`smart-punctuation`). */
+  smartPunctuation: boolean
+  /** Old URL path → new URL (`[output.html.redirect]`). */
+  redirects: Record<string, string>
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
   srcFromRoot: string
+  /**
+   * `{{#include}}` may read files under this folder: the git repository holding the
+   * book (real mdBooks include listings kept beside `src/`), else the book folder.
+   */
+  includeRoot: string
   math: boolean
   theme: string
   trusted: boolean
@@ -105,6 +126,22 @@ export class ConfigError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.message)
   }
+}
+
+/**
+ * mdBook's first book.toml format kept `title`, `author`, `description` and
+ * `source` at the top level; mdBook still reads it, so do we.
+ */
+function legacyBookToml(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.book !== undefined || !('title' in raw || 'source' in raw || 'author' in raw)) return raw
+  const { title, author, authors, description, source, ...rest } = raw
+  const book: Record<string, unknown> = {}
+  if (title !== undefined) book.title = title
+  if (description !== undefined) book.description = description
+  if (authors !== undefined) book.authors = authors
+  else if (typeof author === 'string') book.authors = [author]
+  if (source !== undefined) book.src = source
+  return { ...rest, book }
 }
 
 /** Find book.toml for a `--src` folder: in it, or in its parent when that book's `src` is this folder. */
@@ -164,7 +201,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   let parsed: z.infer<typeof bookTomlSchema> = {}
   const book = findBookToml(srcArg)
   if (book) {
-    const raw = readToml(book.file, display(book.file))
+    const raw = legacyBookToml(readToml(book.file, display(book.file)))
     const result = bookTomlSchema.safeParse(raw)
     if (!result.success) throw zodError(display(book.file), result.error)
     parsed = result.data
@@ -209,7 +246,12 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     repositoryUrl: html['git-repository-url'],
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
-    math: sw.math ?? html['mathjax-support'] ?? false,
+    includeRoot: repositoryRoot(root) ?? root,
+    math: sw.math ?? html['mathjax-support'] ?? html.math ?? false,
+    additionalCss: html['additional-css'] ?? [],
+    additionalJs: html['additional-js'] ?? [],
+    smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
+    redirects: html.redirect ?? {},
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,
     topicsFile: sw.topics,
@@ -221,6 +263,14 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     quiet: options.quiet ?? false,
     drafts: options.drafts ?? false,
     configFile,
+  }
+}
+
+/** The nearest folder at or above `dir` holding `.git`, if any. */
+function repositoryRoot(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current
+    if (path.dirname(current) === current) return undefined
   }
 }
 

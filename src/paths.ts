@@ -63,10 +63,8 @@ export function slug(value: string): Slug {
 /** The relative href from the page `from` to the output file `to`, with an optional `#fragment`. */
 export function hrefTo(from: Slug, to: Slug, fragment?: string): Href {
   const fromDir = path.posix.dirname(from)
-  let rel = path.posix.relative(fromDir === '.' ? '' : fromDir, to)
-  // Link to a folder's index as the folder itself, as mdBook and static hosts serve it.
-  if (rel === 'index.html') rel = './'
-  else if (rel.endsWith('/index.html')) rel = rel.slice(0, -'index.html'.length)
+  // `index.html` is kept (as mdBook does): a bare folder link opens a directory listing from disk.
+  const rel = path.posix.relative(fromDir === '.' ? '' : fromDir, to)
   const encoded = encodePath(rel || path.posix.basename(to))
   return (fragment ? `${encoded}#${encodeURIComponent(fragment)}` : encoded) as Href
 }

@@ -13,7 +13,7 @@ import type { SiteGraph } from './graph/site-graph.ts'
 import type { OutputPlan } from './output.ts'
 import { buildPages } from './pages/build-pages.ts'
 import type { Page } from './pages/model.ts'
-import { absoluteHref, slugOf, type SourcePath } from './paths.ts'
+import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
 import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from './theme/load.ts'
 import { NAV_ASSET, navScript } from './theme/nav.ts'
@@ -60,6 +60,20 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
   if (hasMath) addKatexAssets(plan)
+  // mdBook's additional-css/js, relative to the book folder, copied under _slugwiki/additional/.
+  const additional = (files: string[]) =>
+    files.flatMap((rel) => {
+      const clean = toSourcePath(rel)
+      const file = clean ? path.join(config.root, clean) : undefined
+      if (!clean || !file || !fs.existsSync(file)) {
+        diagnostics.warn(display(config.configFile ?? config.root), `additional file \`${rel}\` not found in the book folder`, 'additional-asset')
+        return []
+      }
+      plan.copies.set(`${ASSET_DIR}/additional/${clean}`, file)
+      return [`additional/${clean}`]
+    })
+  const extraCss = additional(config.additionalCss)
+  const extraJs = additional(config.additionalJs)
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph))
   plan.files.set('sitemap.xml', sitemap(config, graph))
@@ -70,7 +84,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   }
   const renderOptions = (page: Page): RenderOptions => {
     const needsKatex = page.kind === 'print' ? hasMath : page.kind === 'note' && graph.notes.get(page.source)?.hasMath === true
-    return { config, graph, theme, extraStyles: needsKatex ? ['katex/katex.min.css'] : [] }
+    return { config, graph, theme, extraStyles: [...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss], extraScripts: extraJs }
   }
   return { pages, plan, renderOptions }
 }

@@ -45,7 +45,7 @@ describe('building the fixture mdBook', () => {
       `${rel('src/kernel/cgroup.md')}:14:3  warning  Link to missing note \`nowhere.md\`  missing-link`,
       `${rel('src/kernel/cgroup.md')}:16:1  warning  Unknown code language \`See\`, rendered as plain text  unknown-language`,
       `${rel('src/kernel/rcu.md')}:49:40  warning  No heading or anchor \`#no-such-heading\` in \`kernel/cgroup.md\`  missing-anchor`,
-      `${rel('src/shell.md')}:14:1  warning  Unknown mdBook link \`{{#playground}}\`, left as text  unknown-directive`,
+      `${rel('src/shell.md')}:14:1  warning  Unknown mdBook link \`{{#custom}}\`, left as text  unknown-directive`,
       `${rel('src/unlisted.md')}  warning  Not listed in SUMMARY.md; built but not in the navigation  unlisted`,
     ])
     expect(lines.at(-1)).toMatch(/^built .*out: 10 pages, \d+ assets, 0 errors, 7 warnings in \d+\.\d\d s$/)
@@ -63,6 +63,7 @@ describe('building the fixture mdBook', () => {
       'kernel/cgroup.html',
       'kernel/index.html',
       'kernel/rcu.html',
+      'listings/example.rs',
       'listings/snippet.go',
       'print.html',
       'shell.html',
@@ -84,7 +85,7 @@ describe('building the fixture mdBook', () => {
     expect(index).toContain('<a href="kernel/rcu.html#grace-period">RCU note</a>')
     expect(index).toContain('<a href="kernel/cgroup.html">the cgroup note</a>')
     expect(index).toContain('<img src="images/diagram.svg" alt="A diagram">')
-    expect(read('kernel/rcu.html')).toContain('<a href="../">the intro</a>')
+    expect(read('kernel/rcu.html')).toContain('<a href="../index.html">the intro</a>')
   })
 
   it('follows SUMMARY order: sidebar with parts, draft, numbers; prev/next', () => {
@@ -93,7 +94,7 @@ describe('building the fixture mdBook', () => {
     expect(rcu).toContain('<a href="rcu.html" aria-current="page"><span class="chapter-number">1.1.</span> RCU</a>')
     expect(rcu).toContain('<span class="draft" title="Not written yet"><span class="chapter-number">2.</span> Tracing</span>')
     expect(rcu).toContain('<span class="draft" title="Not written yet"><span class="chapter-number">3.</span> Missing chapter</span>')
-    expect(rcu).toMatch(/<a class="prev" href="\.\/" rel="prev">.*Memory/)
+    expect(rcu).toMatch(/<a class="prev" href="index\.html" rel="prev">.*Memory/)
     expect(rcu).toMatch(/<a class="next" href="cgroup\.html" rel="next">.*Cgroup/)
   })
 
@@ -108,6 +109,7 @@ describe('building the fixture mdBook', () => {
     expect(go).toMatch(/> included<\/span>/)
     expect(go).not.toContain('ANCHOR')
     expect(read('shell.html')).toContain('data-lang="shellscript"')
+    expect(read('shell.html')).toMatch(/data-lang="rust".*println!/s)
     expect(read('shell.html')).toContain('data-lang="shellsession"')
     expect(cgroup).toContain('data-lang="text"')
   })

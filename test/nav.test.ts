@@ -63,7 +63,7 @@ describe('the sidebar of a large wiki', () => {
     expect(sidebar).toContain(`>${150 - NAV_WINDOW} more…</button>`)
     expect(sidebar).toContain(`>${300 - 151 - NAV_WINDOW} more…</button>`)
     // The other section is listed, folded, without its children.
-    expect(sidebar).toMatch(/<a href="\.\.\/small\/">.*Small<\/a><button class="fold" type="button" aria-expanded="false"/)
+    expect(sidebar).toMatch(/<a href="\.\.\/small\/index\.html">.*Small<\/a><button class="fold" type="button" aria-expanded="false"/)
     expect(sidebar).not.toContain('leaf.html')
     // The home page opens nothing.
     expect(sidebarOf('index.html')).not.toContain('n0.html')

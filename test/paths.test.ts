@@ -19,9 +19,9 @@ describe('slugOf', () => {
 describe('hrefTo', () => {
   it.each([
     ['index.html', 'kernel-mm/rcu.html', undefined, 'kernel-mm/rcu.html'],
-    ['kernel-mm/rcu.html', 'index.html', undefined, '../'],
+    ['kernel-mm/rcu.html', 'index.html', undefined, '../index.html'],
     ['kernel-mm/rcu.html', 'kernel-mm/cgroup.html', 'v1-vs-v2', 'cgroup.html#v1-vs-v2'],
-    ['kernel-mm/rcu.html', 'kernel-mm/index.html', undefined, './'],
+    ['kernel-mm/rcu.html', 'kernel-mm/index.html', undefined, 'index.html'],
     ['a/b/c.html', 'x/y.html', undefined, '../../x/y.html'],
     ['index.html', 'my note.html', undefined, 'my%20note.html'],
     ['index.html', 'c++/view.html', undefined, 'c%2B%2B/view.html'],

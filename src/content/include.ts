@@ -1,21 +1,24 @@
 /**
  * mdBook's text preprocessor links: `{{#include file}}`, `{{#include
- * file:anchor}}`, `{{#include file:10:20}}` (and `rustdoc_include`, `title`).
- * Like mdBook, they are expanded in the raw text before parsing, so they also
- * work inside code fences. A line map keeps diagnostics pointing at the file
- * and line the text came from.
+ * file:anchor}}`, `{{#include file:10:20}}`, `{{#rustdoc_include …}}`,
+ * `{{#playground file attrs}}` and `{{#title …}}`. Like mdBook, they are
+ * expanded in the raw text before parsing, so they also work inside code
+ * fences. A line map keeps diagnostics pointing at the file and line the text
+ * came from.
  *
  * This is a directive scanner, not a markdown parser: mdBook defines these
- * links textually, and no library implements them.
+ * links textually (with the regular expression mirrored below), and no library
+ * implements them.
  */
-import { resolveSource, type SourcePath } from '../paths.ts'
+import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
 
 /** Where a run of expanded lines came from. */
 export interface LineSegment {
   /** First line of the run in the expanded text (1-based). */
   start: number
-  file: SourcePath
+  /** The file as diagnostics show it. */
+  file: string
   /** Its line in `file`. */
   line: number
 }
@@ -24,39 +27,47 @@ export interface Expansion {
   text: string
   /** Sorted by `start`; empty when nothing was included. */
   segments: LineSegment[]
-  /** Files read to expand this note, for cache keys and the dev watcher. */
-  dependencies: SourcePath[]
+  /** Absolute paths of the files read to expand this note (cache keys, the dev watcher). */
+  dependencies: string[]
   /** Set by `{{#title …}}`. */
   title?: string
   diagnostics: Diagnostic[]
 }
 
 export interface ExpandOptions {
-  source: SourcePath
-  /** Read a file of the source folder, or undefined when it does not exist. */
-  read: (file: SourcePath) => string | undefined
-  /** Shown in diagnostics for a source path. */
-  display: (file: SourcePath) => string
+  /** Absolute path of the note. */
+  file: string
+  /** Includes must stay inside this folder (absolute). */
+  root: string
+  /** Read a file, or undefined when it does not exist. */
+  read: (absolute: string) => string | undefined
+  /** Path shown in diagnostics. */
+  display: (absolute: string) => string
 }
 
-const LINK = /\\?\{\{\s*#([A-Za-z0-9_]+)(?:\s+([^}]*?))?\s*\}\}/g
+/**
+ * mdBook's link syntax: a link type and, after whitespace, its arguments. A bare
+ * `{{#toc}}` (Handlebars in a theme note) is not a link, and `\{{#…}}` escapes one.
+ */
+const LINK = /\\\{\{#.*?\}\}|\{\{\s*#([A-Za-z0-9_]+)\s+([^}]+)\}\}/g
 const MAX_DEPTH = 10
+const KNOWN = new Set(['include', 'rustdoc_include', 'playground', 'title'])
 
 /** A run of expanded text and where its first character came from. */
 interface Piece {
   text: string
-  file: SourcePath
+  file: string
   line: number
 }
 
-/** Expand mdBook links in `text`, the content of `options.source`. */
+/** Expand mdBook links in `text`, the content of `options.file`. */
 export function expandIncludes(text: string, options: ExpandOptions): Expansion {
   if (!text.includes('{{')) return { text, segments: [], dependencies: [], diagnostics: [] }
   const diagnostics: Diagnostic[] = []
-  const dependencies = new Set<SourcePath>()
+  const dependencies = new Set<string>()
   let title: string | undefined
 
-  const expand = (body: string, file: SourcePath, firstLine: number, stack: SourcePath[]): Piece[] => {
+  const expand = (body: string, file: string, firstLine: number, stack: string[]): Piece[] => {
     const pieces: Piece[] = []
     const lines = body.split('\n')
     let buffer = ''
@@ -79,26 +90,28 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           continue
         }
         const name = match[1]!
-        const args = (match[2] ?? '').trim()
+        const args = match[2]!.trim()
         const report = (message: string, rule: string, severity: 'warning' | 'error' = 'warning') =>
           diagnostics.push({ file: options.display(file), line: lineNo, column: at + 1, severity, message, rule })
-        if (name === 'title') {
-          title = args
-          continue
-        }
-        if (name !== 'include' && name !== 'rustdoc_include') {
+        if (!KNOWN.has(name)) {
           report(`Unknown mdBook link \`{{#${name}}}\`, left as text`, 'unknown-directive')
           buffer += whole
           continue
         }
-        const spec = parseSpec(args)
-        const target = resolveSource(file, spec.path)
-        if (!target) {
-          report(`\`{{#${name} ${args}}}\` points outside the source folder`, 'include-outside', 'error')
+        if (name === 'title') {
+          title = args
           continue
         }
-        if (target === options.source || stack.includes(target) || target === file) {
-          report(`\`{{#${name} ${args}}}\` includes itself (${[...stack, file, target].join(' → ')})`, 'include-cycle', 'error')
+        const spec = parseSpec(name === 'playground' ? args.split(/\s+/)[0]! : args)
+        const target = path.resolve(path.dirname(file), spec.path)
+        const relative = path.relative(options.root, target)
+        if (relative.startsWith('..') || path.isAbsolute(relative) || target.includes('\0')) {
+          report(`\`{{#${name} ${args}}}\` points outside ${options.display(options.root) || 'the book'}`, 'include-outside', 'error')
+          continue
+        }
+        if (target === options.file || stack.includes(target) || target === file) {
+          const chain = [...stack, file, target].map(options.display).join(' → ')
+          report(`\`{{#${name} ${args}}}\` includes itself (${chain})`, 'include-cycle', 'error')
           continue
         }
         if (stack.length >= MAX_DEPTH) {
@@ -111,12 +124,18 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           continue
         }
         dependencies.add(target)
-        const selected = select(content.replace(/\r\n?/g, '\n'), spec)
+        const selected = select(content.replace(/\r\n?/g, '\n'), spec, name === 'rustdoc_include')
         if (selected.missingAnchor) report(`Anchor \`${spec.anchor}\` not found in ${spec.path}`, 'include-anchor')
         pieces.push({ text: buffer, file, line: bufferLine })
         buffer = ''
         bufferLine = lineNo
-        if (selected.text.includes('{{')) pieces.push(...expand(selected.text, target, selected.firstLine, [...stack, file]))
+        if (name === 'playground') {
+          // mdBook wraps the file in a rust fence carrying the link's attributes.
+          const attributes = args.split(/\s+/).slice(1)
+          pieces.push({ text: `\`\`\`${['rust', ...attributes].join(',')}\n`, file, line: lineNo })
+          pieces.push({ text: `${selected.text}\n`, file: target, line: selected.firstLine })
+          pieces.push({ text: '```', file, line: lineNo })
+        } else if (selected.text.includes('{{')) pieces.push(...expand(selected.text, target, selected.firstLine, [...stack, file]))
         else pieces.push({ text: selected.text, file: target, line: selected.firstLine })
       }
       buffer += raw.slice(last) + newline
@@ -125,7 +144,7 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     return pieces
   }
 
-  const pieces = expand(text, options.source, 1, [])
+  const pieces = expand(text, options.file, 1, [])
   // Join the pieces, starting a line segment wherever a piece begins a new line.
   const segments: LineSegment[] = []
   let out = ''
@@ -133,10 +152,9 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
   for (const piece of pieces) {
     if (piece.text === '') continue
     const atLineStart = out === '' || out.endsWith('\n')
-    if (atLineStart) segments.push({ start: outLine, file: piece.file, line: piece.line })
-    else if (piece.text.includes('\n')) {
-      segments.push({ start: outLine + 1, file: piece.file, line: piece.line + 1 })
-    }
+    const shown = options.display(piece.file)
+    if (atLineStart) segments.push({ start: outLine, file: shown, line: piece.line })
+    else if (piece.text.includes('\n')) segments.push({ start: outLine + 1, file: shown, line: piece.line + 1 })
     out += piece.text
     outLine += countNewlines(piece.text)
   }
@@ -159,56 +177,59 @@ interface Spec {
 /** `file`, `file:anchor`, `file:10`, `file:10:`, `file::20`, `file:10:20`. */
 function parseSpec(args: string): Spec {
   const parts = args.split(':')
-  const path = parts[0]!.trim()
-  if (parts.length === 1) return { path }
+  const file = parts[0]!.trim()
+  if (parts.length === 1) return { path: file }
   const a = parts[1]!.trim()
   if (parts.length === 2) {
-    if (/^\d+$/.test(a)) return { path, from: Number(a), to: Number(a) }
-    return a === '' ? { path } : { path, anchor: a }
+    if (/^\d+$/.test(a)) return { path: file, from: Number(a), to: Number(a) }
+    return a === '' ? { path: file } : { path: file, anchor: a }
   }
   const b = parts[2]!.trim()
-  return {
-    path,
-    from: a === '' ? undefined : Number(a),
-    to: b === '' ? undefined : Number(b),
-  }
+  return { path: file, from: a === '' ? undefined : Number(a), to: b === '' ? undefined : Number(b) }
 }
 
 const ANCHOR_LINE = /ANCHOR(?:_END)?:\s*[\w-]+/
+const ANCHOR_NAME = /ANCHOR(_END)?:\s*([\w-]+)/
 
-function select(content: string, spec: Spec): { lines: string[]; firstLine: number; text: string; missingAnchor: boolean } {
-  let lines = content.split('\n')
+/** The lines of `content` a spec asks for; `hideOthers` keeps the rest as hidden Rust lines (`# `). */
+function select(content: string, spec: Spec, hideOthers: boolean): { text: string; firstLine: number; missingAnchor: boolean } {
+  const lines = content.split('\n')
   if (lines.at(-1) === '') lines.pop()
-  let firstLine = 1
+  let from = 0
+  let to = lines.length
   let missingAnchor = false
   if (spec.anchor) {
-    const start = lines.findIndex((l) => new RegExp(`ANCHOR:\\s*${escape(spec.anchor!)}\\b`).test(l))
+    // Anchor names are compared whole, as mdBook does: `foo` is not `foo-bar`.
+    const isMarker = (line: string, end: boolean) => {
+      const m = ANCHOR_NAME.exec(line)
+      return m !== null && Boolean(m[1]) === end && m[2] === spec.anchor
+    }
+    const start = lines.findIndex((l) => isMarker(l, false))
     if (start === -1) {
       missingAnchor = true
-      lines = []
+      from = to = 0
     } else {
-      const end = lines.findIndex((l, i) => i > start && new RegExp(`ANCHOR_END:\\s*${escape(spec.anchor!)}\\b`).test(l))
-      lines = lines.slice(start + 1, end === -1 ? undefined : end)
-      firstLine = start + 2
+      const end = lines.findIndex((l, i) => i > start && isMarker(l, true))
+      from = start + 1
+      to = end === -1 ? lines.length : end
     }
   } else if (spec.from !== undefined || spec.to !== undefined) {
-    const from = Math.max(1, spec.from ?? 1)
-    lines = lines.slice(from - 1, spec.to)
-    firstLine = from
+    from = Math.max(1, spec.from ?? 1) - 1
+    to = Math.min(lines.length, spec.to ?? lines.length)
+  }
+  if (hideOthers && (from > 0 || to < lines.length)) {
+    // rustdoc_include keeps the whole file compilable: lines outside the range stay, hidden.
+    const shown = lines.flatMap((l, i) => (ANCHOR_LINE.test(l) ? [] : [i >= from && i < to ? l : `# ${l}`]))
+    return { text: shown.join('\n'), firstLine: 1, missingAnchor }
   }
   // Anchor markers never reach the page, whichever lines were asked for.
-  const kept = lines.filter((l) => !ANCHOR_LINE.test(l))
-  return { lines: kept, firstLine, text: kept.join('\n'), missingAnchor }
+  const kept = lines.slice(from, to).filter((l) => !ANCHOR_LINE.test(l))
+  return { text: kept.join('\n'), firstLine: from + 1, missingAnchor }
 }
 
-function escape(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
-
-/** Map a line of the expanded text back to the file and line it came from. */
-export function mapLine(expansion: Pick<Expansion, 'segments'>, line: number, fallback: SourcePath): { file: SourcePath; line: number } {
-  const { segments } = expansion
-  if (segments.length === 0) return { file: fallback, line }
+/** Map a line of the expanded text back to the file (as displayed) and line it came from. */
+export function mapLine(segments: LineSegment[], line: number): { file: string; line: number } | undefined {
+  if (segments.length === 0) return undefined
   let lo = 0
   let hi = segments.length - 1
   while (lo < hi) {
@@ -217,6 +238,6 @@ export function mapLine(expansion: Pick<Expansion, 'segments'>, line: number, fa
     else hi = mid - 1
   }
   const seg = segments[lo]!
-  if (seg.start > line) return { file: fallback, line }
+  if (seg.start > line) return undefined
   return { file: seg.file, line: seg.line + (line - seg.start) }
 }

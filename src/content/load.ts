@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../config.ts'
 import type { NoteInput } from '../markdown/compile.ts'
-import type { SourcePath } from '../paths.ts'
+import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostic, Diagnostics } from '../report.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { expandIncludes } from './include.ts'
@@ -15,8 +15,10 @@ import { DecodeError, readText } from './read.ts'
 export interface LoadedSources {
   listing: SourceListing
   inputs: NoteInput[]
-  /** Files each note's includes read, for cache keys and the dev watcher. */
+  /** Files of the source folder each note's includes read, for cache keys and the dev watcher. */
   dependencies: Map<SourcePath, SourcePath[]>
+  /** Notes that other notes include: fragments, not pages, unless SUMMARY lists them. */
+  included: Set<SourcePath>
 }
 
 export interface LoadOptions {
@@ -50,31 +52,30 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
 export interface LoadedNote {
   /** Undefined when the note could not be read (too large, not UTF-8). */
   input?: NoteInput
-  /** Files its includes read. */
+  /** Files of the source folder its includes read (files outside it are not watched). */
   dependencies: SourcePath[]
   diagnostics: Diagnostic[]
 }
 
 export interface LoadNoteOptions {
   config: Config
-  /** Read a file of the source folder, or undefined when it does not exist. */
-  read: (source: SourcePath) => string | undefined
+  /** Read a file (absolute path), or undefined when it does not exist. */
+  read: (file: string) => string | undefined
   displaySource: (source: SourcePath) => string
 }
 
-/** A reader of source files that reads each file once (includes share files). */
-export function sourceReader(src: string): (source: SourcePath) => string | undefined {
-  const texts = new Map<SourcePath, string | undefined>()
-  return (source) => {
-    if (texts.has(source)) return texts.get(source)
-    const file = path.join(src, source)
+/** A reader of files (absolute paths) that reads each file once (includes share files). */
+export function sourceReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>()
+  return (file) => {
+    if (texts.has(file)) return texts.get(file)
     let text: string | undefined
     try {
       text = fs.statSync(file).isFile() ? readText(file) : undefined
     } catch {
       text = undefined
     }
-    texts.set(source, text)
+    texts.set(file, text)
     return text
   }
 }
@@ -102,20 +103,34 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     if (e instanceof DecodeError) return error(e.message, 'encoding')
     throw e
   }
-  const expansion = expandIncludes(text, { source, read, display: displaySource })
+  const display = (absolute: string) => {
+    const inside = toSourcePath(path.relative(config.src, absolute))
+    return inside ? displaySource(inside) : path.relative(process.cwd(), absolute)
+  }
+  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display })
   diagnostics.push(...expansion.diagnostics)
   return {
     input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },
-    dependencies: expansion.dependencies,
+    dependencies: expansion.dependencies.flatMap((d) => {
+      const inside = toSourcePath(path.relative(config.src, d))
+      return inside ? [inside] : []
+    }),
     diagnostics,
   }
+}
+
+/** Notes that other notes include (`.md` dependencies). */
+export function includedNotes(dependencies: Iterable<[SourcePath, SourcePath[]]> | Map<SourcePath, SourcePath[]>): Set<SourcePath> {
+  const out = new Set<SourcePath>()
+  for (const [, deps] of dependencies) for (const d of deps) if (/\.md$/i.test(d)) out.add(d)
+  return out
 }
 
 /** Read and expand every note of the source folder. */
 export function loadSources({ config, diagnostics, display }: LoadOptions): LoadedSources {
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const listing = discoverSources({ config, diagnostics, display })
-  const read = sourceReader(config.src)
+  const read = sourceReader()
 
   const inputs: NoteInput[] = []
   const dependencies = new Map<SourcePath, SourcePath[]>()
@@ -126,5 +141,5 @@ export function loadSources({ config, diagnostics, display }: LoadOptions): Load
     if (loaded.dependencies.length) dependencies.set(source, loaded.dependencies)
     inputs.push(loaded.input)
   }
-  return { listing, inputs, dependencies }
+  return { listing, inputs, dependencies, included: includedNotes(dependencies) }
 }

@@ -40,6 +40,8 @@ export interface NoteStore {
   shown(): CompiledNote[]
   /** The inputs of the shown versions, for line maps. */
   inputs(): NoteInput[]
+  /** Files of the source folder each note's includes read. */
+  dependencies(): Map<SourcePath, SourcePath[]>
   /** Load and compile diagnostics of every note, current versions. */
   diagnostics(): Diagnostic[]
   /** Errors of one note, current version. */
@@ -73,7 +75,7 @@ export function createNoteStore({ config, processor, displaySource }: NoteStoreO
       const stale = notes.filter(
         (source) => !states.has(source) || changed.has(source) || states.get(source)!.loaded.dependencies.some((d) => changed.has(d)),
       )
-      const read = sourceReader(config.src)
+      const read = sourceReader()
       for (const source of stale) {
         const loaded = loadNote(source, { config, read, displaySource })
         const current = loaded.input ? await compile(loaded.input) : undefined
@@ -99,6 +101,14 @@ export function createNoteStore({ config, processor, displaySource }: NoteStoreO
         const state = states.get(source)
         const note = state && (state.failed ? (state.good ?? state.current) : state.current)
         if (note) out.push(note)
+      }
+      return out
+    },
+    dependencies() {
+      const out = new Map<SourcePath, SourcePath[]>()
+      for (const source of order) {
+        const deps = states.get(source)?.loaded.dependencies
+        if (deps?.length) out.set(source, deps)
       }
       return out
     },

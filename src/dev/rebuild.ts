@@ -9,7 +9,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ConfigError, resolveConfig, type CliOptions, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
-import { discoverSources } from '../content/load.ts'
+import { discoverSources, includedNotes } from '../content/load.ts'
 import { gitDates } from '../content/git-dates.ts'
 import { assembleGraph } from '../graph/assemble.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
@@ -185,7 +185,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     }
     const parsed = await notes.update(listing.notes, c.sources)
     for (const d of [...listingDiagnostics, ...notes.diagnostics()]) collected.add(d)
-    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), diagnostics: collected, display })
+    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included: includedNotes(notes.dependencies()), diagnostics: collected, display })
     const nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
 
     const shared = JSON.stringify([nextGraph.outline, themeVersion])

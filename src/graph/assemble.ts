@@ -9,7 +9,7 @@ import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
 import { readText } from '../content/read.ts'
-import { parseSummary, type OutlineItem } from '../content/summary.ts'
+import { flattenOutline, parseSummary, type OutlineItem } from '../content/summary.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
 import type { SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
@@ -20,6 +20,8 @@ export interface AssembleOptions {
   config: Config
   listing: SourceListing
   inputs: NoteInput[]
+  /** Notes other notes include; they are fragments, not pages, unless SUMMARY lists them. */
+  included?: ReadonlySet<SourcePath>
   diagnostics: Diagnostics
   display: (absolute: string) => string
 }
@@ -32,15 +34,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
 
   // Drafts stay out of a published build unless asked for.
   const skipped = new Set<SourcePath>()
-  const published = compiled.filter((note) => {
-    const draft = note.frontmatter.draft === true && !config.drafts
-    if (draft) skipped.add(note.source)
-    return !draft
-  })
+  for (const note of compiled) if (note.frontmatter.draft === true && !config.drafts) skipped.add(note.source)
 
   const summaryFile = path.join(config.src, 'SUMMARY.md')
   const hasSummary = fs.existsSync(summaryFile)
-  let outline: OutlineItem[]
+  let outline: OutlineItem[] | undefined
   if (hasSummary) {
     const summary = parseSummary(readText(summaryFile), {
       file: display(summaryFile),
@@ -48,7 +46,12 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     })
     for (const d of summary.diagnostics) diagnostics.add(d)
     outline = summary.items
-  } else {
+  }
+  // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
+  const listed = new Set(outline ? flattenOutline(outline).flatMap((c) => (c.source ? [c.source] : [])) : [])
+  for (const source of options.included ?? []) if (!listed.has(source)) skipped.add(source)
+  const published = compiled.filter((note) => !skipped.has(note.source))
+  if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
     outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
   }

@@ -32,8 +32,8 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
     const note = graph.notes.get(source)!
     for (const link of note.links) {
       const where = () => {
-        const mapped = link.line ? mapLine({ segments: options.segments?.(source) ?? [] }, link.line, source) : undefined
-        return { file: options.display(mapped?.file ?? source), line: mapped?.line, column: link.column }
+        const mapped = link.line ? mapLine(options.segments?.(source) ?? [], link.line) : undefined
+        return { file: mapped?.file ?? options.display(source), line: mapped?.line ?? link.line, column: link.column }
       }
       const warn = (message: string, rule: string) => out.push({ ...where(), severity: 'warning', message, rule })
       if (link.kind === 'fragment') {

@@ -20,7 +20,7 @@ export interface CompileAllOptions {
 /** Create the processor a site's notes compile with (one shiki highlighter for all). */
 export async function createSiteProcessor(config: Config): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
-  return createProcessor({ math: config.math, trusted: config.trusted, highlighter })
+  return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, highlighter })
 }
 
 /** Compile notes in input order; diagnostics stay on each note. */

@@ -27,6 +27,8 @@ export interface CompiledNote {
   source: SourcePath
   tree: HastRoot
   title: string
+  /** Where the title came from; a file-name title yields to SUMMARY's. */
+  titleFrom: 'frontmatter' | 'include' | 'h1' | 'file'
   /** Whether the body starts its own h1 (otherwise the theme prints the title). */
   hasH1: boolean
   frontmatter: Frontmatter
@@ -66,10 +68,10 @@ export async function compileNote(
   }
 
   const toDiagnostic = (m: VFileMessage): Diagnostic => {
-    const mapped = m.line ? mapLine(input, m.line, input.source) : undefined
+    const mapped = m.line ? mapLine(input.segments, m.line) : undefined
     return {
-      file: display(mapped?.file ?? input.source),
-      line: mapped?.line,
+      file: mapped?.file ?? display(input.source),
+      line: mapped?.line ?? m.line ?? undefined,
       column: m.column ?? undefined,
       severity: m.fatal ? 'error' : 'warning',
       message: m.reason,
@@ -81,10 +83,10 @@ export async function compileNote(
     const error = thrown as Error & { line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } }
     const place = error.place && 'start' in error.place && error.place.start ? error.place.start : (error.place as { line?: number; column?: number } | undefined)
     const line = place?.line ?? error.line
-    const mapped = line ? mapLine(input, line, input.source) : undefined
+    const mapped = line ? mapLine(input.segments, line) : undefined
     diagnostics.push({
-      file: display(mapped?.file ?? input.source),
-      line: mapped?.line,
+      file: mapped?.file ?? display(input.source),
+      line: mapped?.line ?? line,
       column: place?.column ?? error.column,
       severity: 'error',
       message: `Failed to render: ${error instanceof Error ? error.message : String(error)}`,
@@ -107,6 +109,7 @@ export async function compileNote(
     source: input.source,
     tree,
     title: frontmatter.title ?? input.includeTitle ?? firstH1?.text ?? fallbackTitle(input.source),
+    titleFrom: frontmatter.title ? 'frontmatter' : input.includeTitle ? 'include' : firstH1 ? 'h1' : 'file',
     hasH1: firstH1 !== undefined && headings[0] === firstH1,
     frontmatter,
     headings,

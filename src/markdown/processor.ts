@@ -12,6 +12,7 @@ import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
+import remarkSmartypants from 'remark-smartypants'
 import { unified, type Processor } from 'unified'
 import type { Root as MdastRoot } from 'mdast'
 import type { CodeHighlighter } from './highlighter.ts'
@@ -20,6 +21,7 @@ import rehypeHeadings, { isHiddenHeading } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
+import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import { sanitizeSchema } from './sanitize-schema.ts'
 import './data.ts'
@@ -29,6 +31,8 @@ export interface ProcessorOptions {
   math: boolean
   /** Keep raw HTML as written (no sanitising). */
   trusted: boolean
+  /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
+  smartPunctuation?: boolean
   highlighter: CodeHighlighter
 }
 
@@ -41,7 +45,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkFrontmatterYaml)
     .use(remarkGfm)
+    .use(remarkHeadingAttributes)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
+  if (options.smartPunctuation) processor.use(remarkSmartypants)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
   if (!options.trusted) rehype.use(rehypeSanitize, sanitizeSchema)
   rehype

@@ -41,7 +41,8 @@ function languageOf(code: Element): string {
 
 /**
  * mdBook (like rustdoc) hides Rust lines starting with `# ` or a lone `#`;
- * `##` stands for a literal `#`. Returns the code to show and the hidden line numbers.
+ * `##` stands for a literal `#`. Returns the code without the markers and the
+ * hidden line numbers; the theme shows them on request.
  */
 function rustHiddenLines(code: string): { code: string; hidden: Set<number> } {
   const hidden = new Set<number>()
@@ -61,30 +62,24 @@ function markLines(meta: CodeMeta, hidden: Set<number>): ShikiTransformer {
     name: 'slugwiki:lines',
     line(node, line) {
       if (meta.highlight.has(line)) this.addClassToHast(node, 'highlighted')
+      if (hidden.has(line)) this.addClassToHast(node, 'hidden-line')
     },
     code(node) {
       if (hidden.size === 0) return
-      // Drop hidden lines with their newline; they were highlighted only for context.
+      // Hidden lines carry their own newline, so hiding them leaves no blank line behind.
       const kept: ElementContent[] = []
       let line = 0
-      let skipNewline = false
+      let previousHidden: Element | undefined
       for (const child of node.children) {
         if (child.type === 'element') {
           line += 1
-          if (hidden.has(line)) {
-            skipNewline = true
-            continue
-          }
-        } else if (skipNewline && child.type === 'text' && child.value === '\n') {
-          skipNewline = false
-          continue
-        }
-        skipNewline = false
-        kept.push(child)
+          previousHidden = hidden.has(line) ? child : undefined
+          kept.push(child)
+        } else if (previousHidden && child.type === 'text' && child.value === '\n') {
+          previousHidden.children.push(child)
+          previousHidden = undefined
+        } else kept.push(child)
       }
-      // A trailing newline left by a hidden last line.
-      const last = kept.at(-1)
-      if (last?.type === 'text' && last.value === '\n') kept.pop()
       node.children = kept
     },
   }
@@ -113,6 +108,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       const line = block.pre.position?.start.line
       const code = block.code.replace(/\n$/, '')
       let rendered: Element
+      let hiddenLines = 0
       let lang = block.lang
       if (LOG_LANGS.has(lang.toLowerCase()) && isKernelLog(code)) {
         rendered = renderKernelLog(code)
@@ -125,6 +121,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           resolved = 'text'
         }
         const shown = resolved === 'rust' ? rustHiddenLines(code) : { code, hidden: new Set<number>() }
+        hiddenLines = shown.hidden.size
         const hast = await highlighter.highlight(shown.code, resolved, [markLines(block.meta, shown.hidden)])
         const pre = hast.children[0] as Element
         if (block.meta.lineNumbers) {
@@ -137,7 +134,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       const children: ElementContent[] = []
       if (block.meta.title) children.push(h('figcaption.code-title', block.meta.title))
       children.push(rendered)
-      const figure = h('figure.code', { id, dataLang: lang }, children)
+      const figure = h('figure.code', { id, dataLang: lang, dataHiddenLines: hiddenLines || undefined }, children)
       figure.position = block.pre.position
       block.parent.children[block.index] = figure
       infos.push({ id, lang, line, section: sectionAt(file.data.headings ?? [], line) })

@@ -13,11 +13,19 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 
 const base = defaultSchema.attributes ?? {}
 
+/** GitHub's per-element class allow-lists (`h2: sr-only`, …) would override a global `className`. */
+const withoutClassLimits = Object.fromEntries(
+  Object.entries(base).map(([tag, list]) => [tag, (list ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className'))]),
+)
+
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr'],
   attributes: {
-    ...base,
+    ...withoutClassLimits,
+    // Classes are kept: mdBook books rely on them (`<div class="warning">`, `class="hidden"`),
+    // and a class cannot run script or load anything; `style` stays out.
+    '*': [...(base['*'] ?? []), 'className'],
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     // `name` stays clobber-prefixed; ids are kept (authors link to `<a id>` anchors) and made safe by rehype-headings.
   },

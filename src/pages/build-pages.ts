@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { editUrl, type Config } from '../config.ts'
 import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
-import { isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import type { Crumb, NotePage, Page, PageLink, RedirectPage } from './model.ts'
 import { buildPrintPage } from './print.ts'
@@ -57,7 +57,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       kind: 'note',
       slug: slugOf(source),
       source,
-      title: note.title,
+      title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
       description: note.frontmatter.description,
       body: note.tree,
       hasH1: note.hasH1,
@@ -87,7 +87,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   // mdBook opens a book without README.md on its first chapter; so do we, by redirect.
   const first = graph.all[0]
   if (first && !graph.bySlug.has(toSlug('index.html'))) {
-    pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), target: slugOf(first) })
+    pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), to: hrefTo(toSlug('index.html'), slugOf(first)) })
   }
 
   const taken = new Set<string>(pages.map((p) => p.slug))
@@ -106,6 +106,16 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       pages.push(redirect)
     }
   }
+  // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
+  for (const [from, to] of Object.entries(config.redirects).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const clean = toSourcePath(from.replace(/^\/+/, ''))
+    if (!clean || !/\.html$/i.test(clean) || taken.has(clean)) {
+      diagnostics.push({ file: path.relative(process.cwd(), config.configFile ?? 'book.toml'), severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
+      continue
+    }
+    taken.add(clean)
+    pages.push({ kind: 'redirect', slug: toSlug(clean), title: to, to })
+  }
   return { pages, diagnostics }
 }
 
@@ -114,5 +124,5 @@ function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): Redirec
   if (!clean) return undefined
   const target = slugOf(source)
   const s: Slug = /\.(md|html)$/i.test(clean) ? slugOf(clean.replace(/\.html$/i, '.md') as SourcePath) : toSlug(`${clean}.html`)
-  return { kind: 'redirect', slug: s, title: navTitle(graph, source), target }
+  return { kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, target) }
 }

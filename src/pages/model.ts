@@ -53,7 +53,8 @@ export interface PrintPage extends PageBase {
 
 export interface RedirectPage extends PageBase {
   kind: 'redirect'
-  target: Slug
+  /** Where the page sends the reader: a relative href, or an external URL. */
+  to: string
 }
 
 export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage

@@ -150,6 +150,17 @@
     figure.append(button)
   }
 
+  // mdBook-style hidden Rust lines: shown on request.
+  for (const figure of $$('figure.code[data-hidden-lines]')) {
+    const button = el('button', { type: 'button', class: 'hidden-toggle', 'aria-pressed': 'false' }, ['Show hidden lines'])
+    button.addEventListener('click', () => {
+      const on = figure.classList.toggle('show-hidden')
+      button.setAttribute('aria-pressed', String(on))
+      button.textContent = on ? 'Hide hidden lines' : 'Show hidden lines'
+    })
+    figure.append(button)
+  }
+
   // Printing shows folded logs too.
   addEventListener('beforeprint', () => $$('details.log-fold').forEach((d) => (d.open = true)))
 })()

@@ -64,5 +64,5 @@ export function print(ctx: ThemeContext): Element {
 export function redirect(ctx: ThemeContext): Element {
   const page = ctx.page
   if (page.kind !== 'redirect') throw new Error('redirect template on a non-redirect page')
-  return h('article.note', [h('p', ['This page moved to ', h('a', { href: ctx.href(page.target) }, page.title), '.'])])
+  return h('article.note', [h('p', ['This page moved to ', h('a', { href: page.to }, page.title), '.'])])
 }

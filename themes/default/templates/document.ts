@@ -26,8 +26,8 @@ export function head(ctx: ThemeContext): Element[] {
   for (const href of ctx.styles) items.push(h('link', { rel: 'stylesheet', href }))
   for (const src of ctx.scripts) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
-    items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${ctx.href(page.target)}` }))
-    items.push(h('link', { rel: 'canonical', href: ctx.href(page.target) }))
+    items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
+    items.push(h('link', { rel: 'canonical', href: page.to }))
   }
   return items
 }

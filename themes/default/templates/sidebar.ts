@@ -66,7 +66,7 @@ export function sidebar(ctx: ThemeContext): Element {
     : { open: new Set() }
   return h(
     'nav.sidebar',
-    { id: 'sidebar', ariaLabel: 'Chapters', dataRoot: ctx.href(slug('index.html')), dataNav: ctx.asset(NAV_ASSET) },
+    { id: 'sidebar', ariaLabel: 'Chapters', dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''), dataNav: ctx.asset(NAV_ASSET) },
     [outlineList(ctx, graph.outline, '', branch)],
   )
 }
