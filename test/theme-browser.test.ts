@@ -92,7 +92,7 @@ describe('page navigation', () => {
       await Promise.all([page.waitForURL((url) => url.href !== from), page.locator('.page-nav a.next').click()])
       visited.push(pathOf(page))
     }
-    expect(visited).toEqual(['kernel/', 'kernel/rcu.html', 'kernel/cgroup.html', 'go.html', 'shell.html', 'appendix.html'])
+    expect(visited).toEqual(['kernel/index.html', 'kernel/rcu.html', 'kernel/cgroup.html', 'go.html', 'shell.html', 'appendix.html'])
     await Promise.all([page.waitForURL(/shell\.html$/), page.locator('.page-nav a.prev').click()])
     expect(pathOf(page)).toBe('shell.html')
   })
