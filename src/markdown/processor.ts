@@ -4,6 +4,7 @@
  */
 import type { Root as HastRoot } from 'hast'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
+import { rehypeGithubAlerts } from 'rehype-github-alerts'
 import rehypeKatex from 'rehype-katex'
 import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
@@ -51,6 +52,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
   if (!options.trusted) rehype.use(rehypeSanitize, sanitizeSchema)
   rehype
+    // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
+    .use(rehypeGithubAlerts, {})
     .use(rehypeSlug)
     .use(rehypeHeadings)
     .use(rehypeLinks)
