@@ -5,8 +5,9 @@
 import {
   bundledLanguagesInfo,
   createHighlighter,
-  createJavaScriptRegexEngine,
+  createOnigurumaEngine,
   type Highlighter,
+  type LanguageRegistration,
   type ShikiTransformer,
 } from 'shiki'
 import type { Root } from 'hast'
@@ -39,6 +40,8 @@ export interface CodeHighlighter {
 export interface HighlighterOptions {
   lightTheme: string
   darkTheme: string
+  /** Grammars beyond shiki's own, known by their `name` (tests use one that backtracks without end). */
+  langs?: LanguageRegistration[]
 }
 
 /** Create the build's highlighter. */
@@ -46,16 +49,19 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
   const themes = { light: options.lightTheme, dark: options.darkTheme }
   const shiki: Highlighter = await createHighlighter({
     themes: [themes.light, themes.dark],
-    langs: [],
-    // The JavaScript engine starts without WebAssembly and is faster on our grammars (see scripts/bench).
-    engine: createJavaScriptRegexEngine({ forgiving: true }),
+    langs: options.langs ?? [],
+    // Oniguruma (WebAssembly shipped inside the shiki package), not the JavaScript engine: the
+    // grammars are written for it, and `npm run bench:highlight` measured the JavaScript engine at
+    // 2.4 s of CPU to compile the C++ grammar per thread and 3× slower on C++ blocks after that.
+    engine: createOnigurumaEngine(import('shiki/wasm')),
   })
   const loading = new Map<string, Promise<void>>()
+  const extra = new Map((options.langs ?? []).map((l) => [l.name.toLowerCase(), l.name]))
 
   const resolve = (lang: string): string | undefined => {
     const name = lang.trim().toLowerCase()
     if (PLAIN.has(name)) return 'text'
-    return LANGUAGE_IDS.get(EXTRA_ALIASES[name] ?? name)
+    return LANGUAGE_IDS.get(EXTRA_ALIASES[name] ?? name) ?? extra.get(name)
   }
 
   const ensure = (id: string): Promise<void> => {
