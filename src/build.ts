@@ -8,7 +8,10 @@ import { resolveConfig, type CliOptions, type Config } from './config.ts'
 import { loadSources } from './content/load.ts'
 import { assembleGraph } from './graph/assemble.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
+import { DiskNoteCache } from './markdown/disk-cache.ts'
+import type { NoteCache } from './markdown/note-cache.ts'
 import { compileAll } from './markdown/compile-all.ts'
+import type { NotePool } from './markdown/pool.ts'
 import { checkOutputFolder, writeAtomically, type OutputPlan } from './output.ts'
 import type { Page } from './pages/model.ts'
 import type { SourcePath } from './paths.ts'
@@ -18,6 +21,14 @@ import { renderSite } from './render-site.ts'
 export interface BuildHooks {
   /** Called as notes compile. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Compiled notes kept between builds. Default: a `DiskNoteCache` under
+   * `config.cacheDir` (none under `--no-cache`). A long-lived caller may pass
+   * one it keeps (`memoryNoteCache()`), so a rebuild compiles only changed notes.
+   */
+  cache?: NoteCache
+  /** A worker pool kept across builds (made with `createNotePool(poolOptions(config))`); default: one per build. */
+  pool?: NotePool
 }
 
 export interface SiteResult {
@@ -28,6 +39,8 @@ export interface SiteResult {
   diagnostics: Diagnostic[]
   /** False when any error was reported: the site must not be published. */
   ok: boolean
+  /** Notes compiled by this build; the others came from the cache. */
+  compiledNotes: number
 }
 
 export interface BuildResult extends SiteResult {
@@ -44,13 +57,19 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const diagnostics = new Diagnostics()
 
   const { listing, inputs, included } = loadSources({ config, diagnostics, display })
-  const compiled = await compileAll(inputs, { config, displaySource, onProgress: hooks.onProgress })
-  for (const note of compiled) for (const d of note.diagnostics) diagnostics.add(d)
-  const graph = assembleGraph(compiled, { config, listing, inputs, included, diagnostics, display })
+  const cache = hooks.cache ?? defaultCache(config)
+  const compiled = await compileAll(inputs, { config, displaySource, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads })
+  for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
+  const graph = assembleGraph(compiled.notes, { config, listing, inputs, included, diagnostics, display })
   const { pages, plan } = await renderSite(graph, { config, listing, diagnostics, display })
 
   const sorted = sortDiagnostics(diagnostics.list)
-  return { config, graph, pages, plan, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error') }
+  return { config, graph, pages, plan, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error'), compiledNotes: compiled.compiled }
+}
+
+/** The persistent cache of a config, unless `--no-cache`. */
+function defaultCache(config: Config): NoteCache | undefined {
+  return config.cacheDir ? DiskNoteCache.forWiki(config.cacheDir, config.src) : undefined
 }
 
 /** Build the site and, when it has no errors (and no warnings under `--strict`), write it. */

@@ -26,6 +26,9 @@ Options:
   --drafts       Include notes with \`draft: true\` in their frontmatter
   --strict       Treat every warning as an error (exit 1, nothing written)
   --quiet        Print only diagnostics, no progress or summary
+  --threads N    Worker threads compiling notes (default: one per core, fewer for few notes)
+  --no-cache     Compile every note; do not read or write the persistent cache
+  --cache-dir D  Folder of the persistent cache (default: node_modules/.cache/slugwiki)
   -h, --help     Show this help
 
 Dev server options (npm run dev; the site is built in memory, nothing is written):
@@ -53,6 +56,9 @@ async function runBuild(argv: string[]): Promise<number> {
         drafts: { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
+        threads: { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -68,7 +74,10 @@ async function runBuild(argv: string[]): Promise<number> {
   const quiet = values.quiet ?? false
   const progress = createProgress(quiet)
   try {
-    const result = await build(values, { onProgress: progress.update })
+    const { threads, 'no-cache': noCache, 'cache-dir': cacheDir, ...rest } = values
+    const threadCount = threads === undefined ? undefined : Number(threads)
+    if (threadCount !== undefined && !(Number.isInteger(threadCount) && threadCount > 0)) fail(`--threads must be a positive whole number, not \`${threads}\``)
+    const result = await build({ ...rest, threads: threadCount, cache: !noCache, cacheDir }, { onProgress: progress.update })
     progress.done()
     for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length

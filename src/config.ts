@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { normalizeBase } from './paths.ts'
@@ -74,6 +75,12 @@ export interface CliOptions {
   strict?: boolean
   quiet?: boolean
   drafts?: boolean
+  /** Worker threads that compile notes (default: one per core, fewer for few notes). */
+  threads?: number
+  /** False to build without the persistent cache (`--no-cache`). */
+  cache?: boolean
+  /** Folder of the persistent cache (default: node_modules/.cache/slugwiki of this package). */
+  cacheDir?: string
 }
 
 /** The resolved configuration of one build. */
@@ -120,6 +127,10 @@ export interface Config {
   drafts: boolean
   /** The config file read, if any (for diagnostics and watching). */
   configFile?: string
+  /** Worker threads for the markdown stage; undefined chooses by core and note count. */
+  threads?: number
+  /** Absolute folder of the persistent cache, or undefined to build without one. */
+  cacheDir?: string
 }
 
 export class ConfigError extends Error {
@@ -263,6 +274,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     quiet: options.quiet ?? false,
     drafts: options.drafts ?? false,
     configFile,
+    threads: options.threads,
+    cacheDir: options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? path.join(packageRoot(), 'node_modules', '.cache', 'slugwiki')),
   }
 }
 
@@ -272,6 +285,17 @@ function repositoryRoot(dir: string): string | undefined {
     if (fs.existsSync(path.join(current, '.git'))) return current
     if (path.dirname(current) === current) return undefined
   }
+}
+
+/** This package's root: the nearest folder above this module holding package.json (`src/` or, compiled, `lib/src/`). */
+export function packageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir)
+    if (parent === dir) throw new Error(`No package.json above ${fileURLToPath(import.meta.url)}`)
+    dir = parent
+  }
+  return dir
 }
 
 /** GitHub, GitLab and Codeberg share the `/edit/<branch>/<path>` shape; others need `edit-url-template`. */

@@ -11,6 +11,7 @@ import { resolveConfig } from '../src/config.ts'
 import type { OutlineItem } from '../src/content/summary.ts'
 import { MARKER, writeAtomically } from '../src/output.ts'
 import { projectRoot, runCli, type CliRun } from './helpers/cli.ts'
+import { listFiles } from './helpers/files.ts'
 
 const book = path.join(projectRoot, 'test/sites/mdbook')
 let tmp: string
@@ -18,14 +19,6 @@ let out: string
 let first: CliRun
 
 const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
-
-function listFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort()
-}
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-build-'))

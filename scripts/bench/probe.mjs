@@ -4,9 +4,11 @@
  * file named by SLUGWIKI_BENCH_PROBE.
  */
 import fs from 'node:fs'
+import { isMainThread } from 'node:worker_threads'
 
 const target = process.env.SLUGWIKI_BENCH_PROBE
-if (target) {
+// Worker threads inherit this preload; the process's figure is written once, by the main thread.
+if (target && isMainThread) {
   process.on('exit', () => {
     fs.writeFileSync(target, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }))
   })

@@ -1,43 +1,110 @@
 /**
- * Markdown stage for a whole site: compile every note with one highlighter
- * and one processor, skipping notes the cache already holds.
+ * Markdown stage for a whole site: serve unchanged notes from the cache and
+ * compile the rest on a worker pool, each under the `note-timeout-ms` budget.
+ * The result is in input order and the same whatever the number of threads
+ * and whether it came from the cache.
  */
+import type { Element, Root } from 'hast'
+import { visit } from 'unist-util-visit'
 import type { Config } from '../config.ts'
 import type { SourcePath } from '../paths.ts'
-import { compileNote, type CompiledNote, type NoteInput } from './compile.ts'
+import type { CompiledNote, NoteInput } from './compile.ts'
+import { noteFingerprint, toolFingerprint } from './fingerprint.ts'
 import { createCodeHighlighter } from './highlighter.ts'
 import { noteCacheKey, type NoteCache } from './note-cache.ts'
+import { createNotePool, defaultThreads, type NotePool, type NotePoolOptions } from './pool.ts'
 import { createProcessor, type NoteProcessor } from './processor.ts'
 
 export interface CompileAllOptions {
   config: Config
   displaySource: (source: SourcePath) => string
   onProgress?: (done: number, total: number) => void
-  /** Compiled notes from earlier runs (default: none). */
+  /** Compiled notes from earlier runs (default: none, every note is compiled). */
   cache?: NoteCache
+  /**
+   * A pool to compile on, kept by the caller across builds; it must have been
+   * made with `poolOptions(config)`. Without one, a pool is made when a note
+   * needs compiling and closed at the end of the call.
+   */
+  pool?: NotePool
+  /** Threads of a pool made for this call (default: one per core, fewer for few notes). */
+  threads?: number
+  /** The tool's fingerprint (default `toolFingerprint()`); tests pass another to play a new version. */
+  tool?: string
 }
 
-/** Create the processor a site's notes compile with (one shiki highlighter for all). */
+export interface CompileAllResult {
+  notes: CompiledNote[]
+  /** Notes compiled in this call; the others came from the cache. */
+  compiled: number
+}
+
+/** Notes one thread is worth starting for: a thread costs about as much as compiling this many. */
+const NOTES_PER_THREAD = 12
+
+/** Outcomes that depend on the machine (time, crashes), not on the note: never cached. */
+const UNCACHEABLE = new Set(['note-timeout', 'highlight-timeout', 'worker'])
+
+/** Create the processor a site's notes compile with in this thread (one shiki highlighter for all). */
 export async function createSiteProcessor(config: Config): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
   return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, highlighter })
 }
 
-/** Compile notes in input order; diagnostics stay on each note. */
-export async function compileAll(inputs: NoteInput[], options: CompileAllOptions): Promise<CompiledNote[]> {
-  const { config, cache } = options
-  let processor: NoteProcessor | undefined
-  const compiled: CompiledNote[] = []
-  for (const input of inputs) {
-    const key = cache ? noteCacheKey(input, config) : ''
-    let note = cache?.get(key)
-    if (!note) {
-      processor ??= await createSiteProcessor(config)
-      note = await compileNote(processor, input, options.displaySource)
-      cache?.set(key, note)
-    }
-    compiled.push(note)
-    options.onProgress?.(compiled.length, inputs.length)
+/** The pool settings a config asks for. */
+export function poolOptions(config: Config, threads?: number): NotePoolOptions {
+  return { math: config.math, trusted: config.trusted, lightTheme: config.lightTheme, darkTheme: config.darkTheme, timeoutMs: config.noteTimeoutMs, threads }
+}
+
+/** The highlighted `pre` of each block of a compiled note, by block key. */
+function highlightedBlocks(note: CompiledNote): Record<string, Element> {
+  const keys = new Map(note.codeBlocks.filter((b) => b.key).map((b) => [b.id, b.key!]))
+  const blocks: Record<string, Element> = {}
+  if (keys.size === 0) return blocks
+  visit(note.tree as Root, 'element', (node) => {
+    const key = typeof node.properties.id === 'string' ? keys.get(node.properties.id) : undefined
+    const pre = key ? node.children.findLast((c): c is Element => c.type === 'element' && c.tagName === 'pre') : undefined
+    if (key && pre) blocks[key] = pre
+  })
+  return blocks
+}
+
+/** Compile notes (or take them from the cache); diagnostics stay on each note, files as `displaySource` shows them. */
+export async function compileAll(inputs: NoteInput[], options: CompileAllOptions): Promise<CompileAllResult> {
+  const { config, displaySource, cache } = options
+  const settings = options.pool?.settings ?? poolOptions(config)
+  // Everything besides the note that shapes its output; it also salts code block keys.
+  const version = cache ? noteFingerprint(options.tool ?? toolFingerprint(), settings) : ''
+  let done = 0
+  const finish = (note: CompiledNote): CompiledNote => {
+    options.onProgress?.(++done, inputs.length)
+    // Notes name files by source path; how they are shown depends on this process's working folder.
+    return { ...note, diagnostics: note.diagnostics.map((d) => ({ ...d, file: displaySource(d.file as SourcePath) })) }
   }
-  return compiled
+
+  const lookups = inputs.map((input) => {
+    const key = cache ? noteCacheKey(input, settings, version) : ''
+    const hit = cache?.get(key)
+    return { input, key, hit: hit?.source === input.source ? hit : undefined }
+  })
+  const misses = lookups.filter((l) => !l.hit).length
+  let pool = options.pool
+  const owned = !pool && misses > 0
+  if (owned) pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(misses / NOTES_PER_THREAD))))
+  try {
+    const notes = await Promise.all(
+      lookups.map(async ({ input, key, hit }) => {
+        if (hit) return finish(hit)
+        const previous = cache?.previous?.(input.source)
+        const note = await pool!.compile(input, { blocks: previous ? highlightedBlocks(previous) : {}, salt: version })
+        if (cache && !note.diagnostics.some((d) => UNCACHEABLE.has(d.rule))) cache.set(key, note)
+        return finish(note)
+      }),
+    )
+    cache?.retain?.(new Set(lookups.map((l) => l.key)))
+    await cache?.flush?.()
+    return { notes, compiled: misses }
+  } finally {
+    if (owned) await pool!.close()
+  }
 }

@@ -11,7 +11,7 @@ import type { VFileMessage } from 'vfile-message'
 import { mapLine, type LineSegment } from '../content/include.ts'
 import { isIndexNote, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
-import type { CodeBlockInfo, Frontmatter, HeadingInfo, LinkInfo } from './data.ts'
+import type { CodeBlockInfo, Frontmatter, HeadingInfo, HighlightControl, LinkInfo } from './data.ts'
 import type { NoteProcessor } from './processor.ts'
 
 export interface NoteInput {
@@ -23,8 +23,13 @@ export interface NoteInput {
   includeTitle?: string
 }
 
+/**
+ * A compiled note: plain, structured-clonable data (it crosses worker threads
+ * and is stored in the cache as JSON).
+ */
 export interface CompiledNote {
   source: SourcePath
+  /** The body, without source positions (the facts below carry the lines they need). */
   tree: HastRoot
   title: string
   /** Where the title came from; a file-name title yields to SUMMARY's. */
@@ -57,8 +62,9 @@ export async function compileNote(
   processor: NoteProcessor,
   input: NoteInput,
   display: (source: SourcePath) => string,
+  highlight?: HighlightControl,
 ): Promise<CompiledNote> {
-  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source } })
+  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source, ...(highlight && { highlight }) } })
   let tree: HastRoot = { type: 'root', children: [] }
   let thrown: unknown
   try {
@@ -100,7 +106,10 @@ export async function compileNote(
   const firstH1 = headings.find((h) => h.depth === 1)
   let hasMath = false
   const ids: string[] = []
-  visit(tree, 'element', (node) => {
+  visit(tree, (node) => {
+    // Every fact that needs a source position has been taken; without them the tree is a third smaller to pass between threads and cache.
+    delete node.position
+    if (node.type !== 'element') return
     if (typeof node.properties.id === 'string') ids.push(node.properties.id)
     const classes = node.properties.className
     if (!hasMath && Array.isArray(classes) && classes.includes('katex')) hasMath = true
@@ -119,5 +128,24 @@ export async function compileNote(
     ids,
     diagnostics,
     failed: diagnostics.some((d) => d.severity === 'error'),
+  }
+}
+
+/** A note that could not be compiled at all (time budget, crashed worker): an empty body and the error. */
+export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledNote {
+  return {
+    source: input.source,
+    tree: { type: 'root', children: [] },
+    title: input.includeTitle ?? fallbackTitle(input.source),
+    titleFrom: input.includeTitle ? 'include' : 'file',
+    hasH1: false,
+    frontmatter: {},
+    headings: [],
+    links: [],
+    codeBlocks: [],
+    hasMath: false,
+    ids: [],
+    diagnostics: [diagnostic],
+    failed: true,
   }
 }

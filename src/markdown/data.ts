@@ -3,6 +3,7 @@
  * plugins and read by the graph stage. This is the only `declare module
  * 'vfile'` in the project.
  */
+import type { Element } from 'hast'
 import type { SourcePath } from '../paths.ts'
 
 export interface Frontmatter {
@@ -46,6 +47,26 @@ export interface CodeBlockInfo {
   lang: string
   line?: number
   section: number
+  /** Hash of what shaped a highlighted block's `pre`, to reuse it when the note is edited elsewhere. */
+  key?: string
+}
+
+/**
+ * How the compiler steers code highlighting for one note (set on `file.data`
+ * before the processor runs; absent when compiling without a pool or cache).
+ */
+export interface HighlightControl {
+  /** Blocks (0-based, in document order) to leave plain: their highlighting ran out of time before. */
+  plain?: ReadonlySet<number>
+  /** The time budget that ran out, for the warning. */
+  timeoutMs?: number
+  /** Called as each block starts and ends highlighting, so a watchdog can tell which block hangs. */
+  enter?: (index: number) => void
+  leave?: (index: number) => void
+  /** Highlighted `pre` trees of the note's previous version by `CodeBlockInfo.key`, reused when a block is unchanged. */
+  blocks?: ReadonlyMap<string, Element>
+  /** Mixed into every block key: the fingerprint of the tool and settings, so blocks never cross versions. */
+  salt?: string
 }
 
 declare module 'vfile' {
@@ -61,6 +82,8 @@ declare module 'vfile' {
     hasMath: boolean
     /** Code languages the note used that the highlighter does not know. */
     unknownLanguages: string[]
+    /** Set by the compiler, read by rehype-code. */
+    highlight: HighlightControl
   }
 }
 

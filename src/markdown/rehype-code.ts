@@ -1,8 +1,12 @@
 /**
  * Highlight fenced code with shiki (both colour schemes in one pass), render
  * kernel logs, and honour fence meta: title, highlighted lines, line numbers.
- * An unknown language is a warning and renders as plain text.
+ * An unknown language is a warning and renders as plain text. A block the
+ * note's previous version had unchanged is reused from the cache, and a block
+ * whose highlighting overran the time budget (`file.data.highlight`, set by
+ * the worker pool) stays plain, with a warning.
  */
+import { createHash } from 'node:crypto'
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
@@ -12,7 +16,7 @@ import type { VFile } from 'vfile'
 import { parseCodeMeta, type CodeMeta } from './code-meta.ts'
 import type { CodeHighlighter } from './highlighter.ts'
 import { isKernelLog, renderKernelLog } from './kernel-log.ts'
-import type { CodeBlockInfo } from './data.ts'
+import type { CodeBlockInfo, HighlightControl } from './data.ts'
 import { sectionAt } from './sections.ts'
 
 export interface RehypeCodeOptions {
@@ -85,9 +89,46 @@ function markLines(meta: CodeMeta, hidden: Set<number>): ShikiTransformer {
   }
 }
 
+interface HighlightJob {
+  highlighter: CodeHighlighter
+  control: HighlightControl
+  index: number
+  code: string
+  lang: string
+  meta: CodeMeta
+  hidden: Set<number>
+}
+
+/** Everything that shapes a block's `pre`; the salt stands for the tool, themes and settings. */
+function blockKey(job: HighlightJob): string {
+  const { meta } = job
+  const numbers = (set: Set<number>) => [...set].sort((a, b) => a - b)
+  return createHash('sha256')
+    .update(JSON.stringify([job.control.salt ?? '', job.lang, job.code, numbers(meta.highlight), numbers(job.hidden), meta.lineNumbers, meta.startLine]))
+    .digest('base64url')
+}
+
+/** Highlight one block, or reuse the `pre` of an identical block from the note's previous version. */
+async function highlightBlock(job: HighlightJob, key: string): Promise<Element> {
+  const { control, meta } = job
+  const hit = control.blocks?.get(key)
+  // A copy: the stored tree is the cache's, and later plugins may change this one.
+  if (hit) return structuredClone(hit)
+  control.enter?.(job.index)
+  const hast = await job.highlighter.highlight(job.code, job.lang, [markLines(meta, job.hidden)])
+  control.leave?.(job.index)
+  const pre = hast.children[0] as Element
+  if (meta.lineNumbers) {
+    pre.properties.dataLineNumbers = ''
+    if (meta.startLine !== 1) pre.properties.style = `${pre.properties.style ?? ''};counter-reset:line ${meta.startLine - 1}`
+  }
+  return pre
+}
+
 export default function rehypeCode(options: RehypeCodeOptions) {
   const { highlighter } = options
   return async (tree: Root, file: VFile) => {
+    const control = file.data.highlight ?? {}
     const blocks: Block[] = []
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'pre' || !parent || index === undefined) return
@@ -110,6 +151,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       let rendered: Element
       let hiddenLines = 0
       let lang = block.lang
+      let key: string | undefined
       if (LOG_LANGS.has(lang.toLowerCase()) && isKernelLog(code)) {
         rendered = renderKernelLog(code)
         lang = 'log'
@@ -122,13 +164,18 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         }
         const shown = resolved === 'rust' ? rustHiddenLines(code) : { code, hidden: new Set<number>() }
         hiddenLines = shown.hidden.size
-        const hast = await highlighter.highlight(shown.code, resolved, [markLines(block.meta, shown.hidden)])
-        const pre = hast.children[0] as Element
-        if (block.meta.lineNumbers) {
-          pre.properties.dataLineNumbers = ''
-          if (block.meta.startLine !== 1) pre.properties.style = `${pre.properties.style ?? ''};counter-reset:line ${block.meta.startLine - 1}`
+        let grammar = resolved
+        if (control.plain?.has(n) && resolved !== 'text') {
+          file.message(
+            `Highlighting this \`${resolved}\` block took longer than ${control.timeoutMs ?? '?'} ms (note-timeout-ms); rendered as plain text`,
+            block.pre.position,
+            'slugwiki:highlight-timeout',
+          )
+          grammar = 'text'
         }
-        rendered = pre
+        const job = { highlighter, control, index: n, code: shown.code, lang: grammar, meta: block.meta, hidden: shown.hidden }
+        key = blockKey(job)
+        rendered = await highlightBlock(job, key)
         lang = resolved
       }
       const children: ElementContent[] = []
@@ -137,7 +184,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       const figure = h('figure.code', { id, dataLang: lang, dataHiddenLines: hiddenLines || undefined }, children)
       figure.position = block.pre.position
       block.parent.children[block.index] = figure
-      infos.push({ id, lang, line, section: sectionAt(file.data.headings ?? [], line) })
+      infos.push({ id, lang, line, section: sectionAt(file.data.headings ?? [], line), ...(key && { key }) })
     }
     file.data.codeBlocks = infos
     file.data.unknownLanguages = [...unknown].sort()

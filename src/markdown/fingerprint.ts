@@ -1,0 +1,52 @@
+/**
+ * Fingerprints for the caches: what, besides a note itself, decides its
+ * compiled form. A new version of slugwiki or of any dependency, or other
+ * markdown settings, gives another fingerprint, so nothing cached before is
+ * served after.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { packageRoot } from '../config.ts'
+import type { WorkerSettings } from './worker.ts'
+
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) hashTree(hash, full)
+    else if (entry.isFile()) hash.update(`${entry.name}\0`).update(fs.readFileSync(full)).update('\0')
+  }
+}
+
+/**
+ * The tool's own version: the code of this package's `src/` (every file, so
+ * a local change counts too), the installed version of each dependency (and
+ * of every package npm installed), and Node's version.
+ */
+export function toolFingerprint(): string {
+  const root = packageRoot()
+  const hash = createHash('sha256').update(`node ${process.version}\0`)
+  hashTree(hash, path.dirname(path.dirname(fileURLToPath(import.meta.url))))
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> }
+  hash.update(`slugwiki ${pkg.version}\0`)
+  for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {
+    let version = 'missing'
+    try {
+      version = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version
+    } catch {
+      // Hoisted elsewhere or absent: the name alone still counts.
+    }
+    hash.update(`${name}@${version}\0`)
+  }
+  // npm's record of every installed package and version, transitive ones (micromark…) included.
+  const installed = path.join(root, 'node_modules', '.package-lock.json')
+  if (fs.existsSync(installed)) hash.update(fs.readFileSync(installed))
+  return hash.digest('base64url')
+}
+
+/** The fingerprint of compiled notes: the tool's version and the settings every note is compiled with. */
+export function noteFingerprint(tool: string, settings: WorkerSettings): string {
+  const { math, trusted, lightTheme, darkTheme, langs } = settings
+  return createHash('sha256').update(JSON.stringify([tool, math, trusted, lightTheme, darkTheme, langs ?? []])).digest('base64url')
+}

@@ -1,0 +1,134 @@
+/**
+ * A pool of worker threads (piscina) that compile notes in parallel, each
+ * note under a time budget. A note that overruns it is stopped by ending its
+ * worker: when a code block was being highlighted (a grammar backtracking
+ * without end), the note is tried again with that block left plain, and a
+ * warning; otherwise it becomes an error naming the file. A worker that
+ * crashes (stack, memory) fails only its note. Results do not depend on the
+ * number of threads: each note is compiled alone, from its own input.
+ */
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Element } from 'hast'
+import { Piscina } from 'piscina'
+import { failedNote, type CompiledNote, type NoteInput } from './compile.ts'
+import { BLOCK, HIGHLIGHTING, PHASE, QUEUED, type CompileTask, type WorkerSettings } from './worker.ts'
+
+export interface NotePoolOptions extends WorkerSettings {
+  /** Threads to run (default: the machine's available parallelism). */
+  threads?: number
+  /** Budget for one note, from the moment its worker starts on it (`note-timeout-ms`). */
+  timeoutMs: number
+}
+
+/** Compiles notes off the main thread. Keep one for many builds (the dev server does); `close` it when done. */
+export interface NotePool {
+  readonly threads: number
+  /** What every note is compiled with (part of the cache fingerprint). */
+  readonly settings: WorkerSettings
+  /** Compile one note; never rejects for a problem in the note. */
+  compile(input: NoteInput, reuse?: BlockReuse): Promise<CompiledNote>
+  close(): Promise<void>
+}
+
+/** Highlighted code blocks a recompiled note may take from its previous version. */
+export interface BlockReuse {
+  /** The previous version's `pre` trees by `CodeBlockInfo.key`. */
+  blocks: Record<string, Element>
+  /** Mixed into block keys: the fingerprint of the tool and settings the blocks were made with. */
+  salt: string
+}
+
+/** How many times a note is retried with one more block left plain. */
+const MAX_PLAIN_RETRIES = 3
+
+/** The worker module beside this one: `.ts` from source, `.js` once compiled. */
+const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), `worker${path.extname(fileURLToPath(import.meta.url))}`)
+
+/** Node flags a worker needs to load TypeScript, unless this process already has a loader its workers inherit. */
+function loaderArgs(): string[] {
+  if (!WORKER.endsWith('.ts')) return []
+  return process.execArgv.some((arg) => arg.includes('tsx')) ? [] : ['--import', 'tsx']
+}
+
+/** The default thread count: one per core the process may use. */
+export function defaultThreads(): number {
+  return Math.max(1, os.availableParallelism())
+}
+
+/** Start a pool. Threads start when it is made, so make it as soon as notes are known to need compiling. */
+export function createNotePool(options: NotePoolOptions): NotePool {
+  const threads = Math.max(1, options.threads ?? defaultThreads())
+  const settings: WorkerSettings = { math: options.math, trusted: options.trusted, lightTheme: options.lightTheme, darkTheme: options.darkTheme, langs: options.langs }
+  const piscina = new Piscina<CompileTask, CompiledNote>({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    // Idle threads stay for the next rebuild; the pool is closed explicitly.
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: settings,
+    // The main thread's stack size rather than a worker's 4 MB: a note nested thousands deep
+    // ('>'.repeat(10000)) then overflows in seconds instead of recursing (quadratically) for a minute.
+    resourceLimits: { stackSizeMb: 1 },
+    execArgv: [...process.execArgv.filter((arg) => !arg.startsWith('--eval')), ...loaderArgs()],
+  })
+
+  /** One try: resolves with the result, or with why it stopped. */
+  const attempt = async (input: NoteInput, reuse: BlockReuse, plainBlocks: number[]) => {
+    const progress = new Int32Array(new SharedArrayBuffer(8))
+    const controller = new AbortController()
+    let timer: NodeJS.Timeout | undefined
+    let timedOut = false
+    // The budget starts when a worker takes the note, not while it waits in the queue or a thread boots.
+    const waiting = Atomics.waitAsync(progress, PHASE, QUEUED)
+    const started = waiting.async ? waiting.value : Promise.resolve()
+    void started.then(() => {
+      if (controller.signal.aborted || Atomics.load(progress, PHASE) === QUEUED) return
+      timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, options.timeoutMs)
+    })
+    try {
+      const task: CompileTask = { input, plainBlocks, timeoutMs: options.timeoutMs, blocks: reuse.blocks, salt: reuse.salt, progress }
+      return { result: await piscina.run(task, { signal: controller.signal }) }
+    } catch (error) {
+      if (timedOut) {
+        const highlighting = Atomics.load(progress, PHASE) === HIGHLIGHTING
+        return { timedOut: true, block: highlighting ? Atomics.load(progress, BLOCK) : undefined }
+      }
+      return { error: error as Error }
+    } finally {
+      clearTimeout(timer)
+      controller.abort()
+      // Release the wait of a task that never started.
+      Atomics.notify(progress, PHASE)
+    }
+  }
+
+  return {
+    threads,
+    settings,
+    async compile(input, reuse = { blocks: {}, salt: '' }) {
+      const plainBlocks: number[] = []
+      for (;;) {
+        const outcome = await attempt(input, reuse, plainBlocks)
+        if (outcome.result) return outcome.result
+        const file = input.source
+        if (outcome.timedOut) {
+          const block = outcome.block
+          if (block !== undefined && !plainBlocks.includes(block) && plainBlocks.length < MAX_PLAIN_RETRIES) {
+            plainBlocks.push(block)
+            continue
+          }
+          const message = `Took longer than ${options.timeoutMs} ms to parse and render (note-timeout-ms); not published`
+          return failedNote(input, { file, severity: 'error', message, rule: 'note-timeout' })
+        }
+        const reason = outcome.error?.message ?? 'unknown error'
+        return failedNote(input, { file, severity: 'error', message: `Failed to render: the worker compiling it stopped (${reason})`, rule: 'worker' })
+      }
+    },
+    close: () => piscina.destroy(),
+  }
+}

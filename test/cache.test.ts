@@ -1,0 +1,181 @@
+/**
+ * The persistent cache never serves a stale page: after every kind of change
+ * (edit, include edit, rename, delete, theme, config, tool version, corrupt
+ * entries) a build with the cache is byte-identical to a build without it,
+ * and compiles only the notes the change touched.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { resolveConfig, type CliOptions } from '../src/config.ts'
+import { loadSources } from '../src/content/load.ts'
+import { DiskNoteCache } from '../src/markdown/disk-cache.ts'
+import { memoryNoteCache, noteCacheKey } from '../src/markdown/note-cache.ts'
+import { compileAll, poolOptions } from '../src/markdown/compile-all.ts'
+import { noteFingerprint } from '../src/markdown/fingerprint.ts'
+import { createNotePool, type NotePool } from '../src/markdown/pool.ts'
+import { Diagnostics } from '../src/report.ts'
+import { projectRoot } from './helpers/cli.ts'
+import { listFiles } from './helpers/files.ts'
+
+let tmp: string
+let book: string
+let src: string
+let cacheDir: string
+let round = 0
+/** One worker pool per set of markdown settings, reused by every build (as the dev server would). */
+const pools = new Map<string, NotePool>()
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-cache-'))
+  book = path.join(tmp, 'book')
+  src = path.join(book, 'src')
+  cacheDir = path.join(tmp, 'cache')
+  fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), book, { recursive: true })
+})
+afterAll(async () => {
+  await Promise.all([...pools.values()].map((p) => p.close()))
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+function poolFor(options: CliOptions): NotePool {
+  const settings = poolOptions(resolveConfig(options), 1)
+  const id = JSON.stringify(settings)
+  if (!pools.has(id)) pools.set(id, createNotePool(settings))
+  return pools.get(id)!
+}
+
+function snapshot(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'latin1')]))
+}
+
+/** Build with the cache and without it; both must give the same site. Returns the cached build's site and count. */
+async function cachedMatchesFresh() {
+  round++
+  const cachedOut = path.join(tmp, `cached-${round}`)
+  const freshOut = path.join(tmp, `fresh-${round}`)
+  const cachedOptions: CliOptions = { src: book, out: cachedOut, cacheDir, quiet: true }
+  const freshOptions: CliOptions = { src: book, out: freshOut, cache: false, quiet: true }
+  const cached = await build(cachedOptions, { pool: poolFor(cachedOptions) })
+  const fresh = await build(freshOptions, { pool: poolFor(freshOptions) })
+  expect(cached.written && fresh.written).toBe(true)
+  const site = snapshot(cachedOut)
+  expect(site).toEqual(snapshot(freshOut))
+  expect(cached.diagnostics).toEqual(fresh.diagnostics)
+  return { site, compiled: cached.compiledNotes, notes: cached.graph.notes.size }
+}
+
+const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync(path.join(src, rel), change(fs.readFileSync(path.join(src, rel), 'utf8')))
+const cacheFolder = () => path.join(cacheDir, fs.readdirSync(cacheDir)[0]!)
+const entries = () => fs.readdirSync(cacheFolder()).filter((f) => f.endsWith('.json') && f !== 'index.json')
+
+describe('persistent note cache', () => {
+  it('compiles every note once, then none', async () => {
+    const first = await cachedMatchesFresh()
+    expect(first.compiled).toBe(first.notes)
+    const second = await cachedMatchesFresh()
+    expect(second.compiled).toBe(0)
+    expect(entries()).toHaveLength(first.notes)
+  })
+
+  it('recompiles an edited note only, and shows the edit', async () => {
+    edit('kernel/rcu.md', (t) => t.replace('## Grace period', 'A freshly added sentence.\n\n## Grace period'))
+    const { site, compiled } = await cachedMatchesFresh()
+    expect(compiled).toBe(1)
+    expect(site.get('kernel/rcu.html')).toContain('A freshly added sentence.')
+  })
+
+  it('recompiles the note that includes an edited file', async () => {
+    edit('listings/snippet.go', (t) => t.replace('included', 'included and edited'))
+    const { site, compiled } = await cachedMatchesFresh()
+    expect(compiled).toBe(1)
+    expect(site.get('go.html')).toContain('edited')
+  })
+
+  it('follows a rename: the new page is built, the old one and its entry are gone', async () => {
+    fs.renameSync(path.join(src, 'appendix.md'), path.join(src, 'appendix-renamed.md'))
+    edit('SUMMARY.md', (t) => t.replace('appendix.md', 'appendix-renamed.md'))
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(1)
+    expect(site.has('appendix-renamed.html')).toBe(true)
+    expect(site.has('appendix.html')).toBe(false)
+    expect(entries()).toHaveLength(notes)
+  })
+
+  it('drops a deleted note', async () => {
+    fs.rmSync(path.join(src, 'unlisted.md'))
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(0)
+    expect(site.has('unlisted.html')).toBe(false)
+    expect(entries()).toHaveLength(notes)
+  })
+
+  it('recompiles everything for another shiki theme', async () => {
+    const before = (await cachedMatchesFresh()).site.get('kernel/cgroup.html')!
+    fs.appendFileSync(path.join(book, 'book.toml'), '\n[slugwiki]\nlight-theme = "min-light"\n')
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(notes)
+    expect(site.get('kernel/cgroup.html')).not.toEqual(before)
+    expect(site.get('kernel/cgroup.html')).toContain('min-light')
+  })
+
+  it('recompiles everything when a markdown setting changes', async () => {
+    edit('../book.toml', (t) => t.replace('mathjax-support = true', 'mathjax-support = false'))
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(notes)
+    expect(site.get('kernel/rcu.html')).not.toContain('class="katex"')
+  })
+
+  it('ignores corrupt and truncated entries and replaces them', async () => {
+    const [a, b] = entries()
+    const dir = cacheFolder()
+    fs.writeFileSync(path.join(dir, a!), 'not json at all')
+    const whole = fs.readFileSync(path.join(dir, b!), 'utf8')
+    fs.writeFileSync(path.join(dir, b!), whole.slice(0, whole.length / 2))
+    expect((await cachedMatchesFresh()).compiled).toBe(2)
+    expect((await cachedMatchesFresh()).compiled).toBe(0)
+  })
+})
+
+describe('cache fingerprint', () => {
+  it('serves an entry only to the tool version that wrote it', async () => {
+    const config = resolveConfig({ src: book, out: path.join(tmp, 'unused') })
+    const { inputs } = loadSources({ config, diagnostics: new Diagnostics(), display: (p) => p })
+    const pool = poolFor({ src: book })
+    const options = { config, displaySource: (s: string) => s, pool }
+    for (const cache of [memoryNoteCache(), new DiskNoteCache(path.join(tmp, 'tool-cache'))]) {
+      const first = await compileAll(inputs, { ...options, cache, tool: 'version-a' })
+      expect(first.compiled).toBe(inputs.length)
+      // Plant a different body in one entry, as another version of the tool might have compiled it.
+      const input = inputs[0]!
+      const key = noteCacheKey(input, pool.settings, noteFingerprint('version-a', pool.settings))
+      const planted = { type: 'root' as const, children: [{ type: 'text' as const, value: 'from version a' }] }
+      cache.set(key, { ...cache.get(key)!, tree: planted })
+      await cache.flush?.()
+      const same = await compileAll(inputs, { ...options, cache, tool: 'version-a' })
+      expect(same.compiled).toBe(0)
+      expect(same.notes[0]!.tree).toEqual(planted)
+      const upgraded = await compileAll(inputs, { ...options, cache, tool: 'version-b' })
+      expect(upgraded.compiled).toBe(inputs.length)
+      expect(upgraded.notes.map((n) => n.tree)).toEqual(first.notes.map((n) => n.tree))
+    }
+  })
+
+  it('keeps one folder per wiki and removes those of wikis that are gone', async () => {
+    const root = path.join(tmp, 'wikis')
+    const gone = path.join(tmp, 'gone-wiki')
+    fs.mkdirSync(gone)
+    const note = { source: 'a.md', tree: { type: 'root' }, diagnostics: [] } as never
+    for (const src of [gone, book]) {
+      const cache = DiskNoteCache.forWiki(root, src)
+      cache.set('k', note)
+      await cache.flush()
+    }
+    expect(fs.readdirSync(root)).toHaveLength(2)
+    fs.rmSync(gone, { recursive: true })
+    expect(DiskNoteCache.forWiki(root, book).get('k')).toEqual(note)
+    expect(fs.readdirSync(root)).toHaveLength(1)
+  })
+})
