@@ -7,7 +7,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 
 const TIMESTAMP = /^(\s*\[\s*[+-]?\d+\.\d+\]|\s*\[[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\])/
-const BUG = /\b(BUG:|Oops|Kernel panic|general protection fault|Unable to handle|kernel BUG at|UBSAN:|KASAN:|RIP:)/
+const BUG = /\b(BUG:|Oops|Kernel panic|general protection fault|Unable to handle|kernel BUG at|UBSAN:|KASAN:)/
 const WARNING = /\b(WARNING:|------------\[ cut here \]------------|INFO: task .* blocked|hung_task|soft lockup|hard LOCKUP)/
 const CALL_TRACE = /\bCall Trace:/
 const END_TRACE = /---\[ end trace|<\/TASK>/
