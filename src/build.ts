@@ -17,6 +17,7 @@ import type { Page } from './pages/model.ts'
 import type { SourcePath } from './paths.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './report.ts'
 import { renderSite } from './render-site.ts'
+import { emitSearch } from './search/emit.ts'
 
 export interface BuildHooks {
   /** Called as notes compile. */
@@ -62,6 +63,7 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
   const graph = assembleGraph(compiled.notes, { config, listing, inputs, included, diagnostics, display })
   const { pages, plan } = await renderSite(graph, { config, listing, diagnostics, display })
+  await emitSearch(graph, plan, { config, diagnostics, display })
 
   const sorted = sortDiagnostics(diagnostics.list)
   return { config, graph, pages, plan, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error'), compiledNotes: compiled.compiled }

@@ -21,6 +21,8 @@ export const slugwikiSchema = z.strictObject({
   trusted: z.boolean().default(false),
   /** Topics file, relative to the source folder. */
   topics: z.string().default('topics.yml'),
+  /** Build the search index and show the search box. Defaults to book.toml's `[output.html.search] enable`, else true. */
+  search: z.boolean().optional(),
   /** Largest note accepted, in bytes. */
   'max-note-bytes': z.number().int().positive().default(4 * 1024 * 1024),
   /** Time budget to parse and render one note, in milliseconds. */
@@ -56,6 +58,8 @@ const htmlSchema = z
     'curly-quotes': z.boolean().optional(),
     /** Old URL path → new URL, as mdBook's `[output.html.redirect]`. */
     redirect: z.record(z.string(), z.string()).optional(),
+    /** mdBook's search switch; slugwiki honours `enable`. */
+    search: z.object({ enable: z.boolean().optional() }).loose().optional(),
   })
   .loose()
 
@@ -115,6 +119,8 @@ export interface Config {
    */
   includeRoot: string
   math: boolean
+  /** Build the search index and show the search box. */
+  search: boolean
   theme: string
   trusted: boolean
   topicsFile: string
@@ -263,6 +269,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     additionalJs: html['additional-js'] ?? [],
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
     redirects: html.redirect ?? {},
+    search: sw.search ?? html.search?.enable ?? true,
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,
     topicsFile: sw.topics,

@@ -1,0 +1,32 @@
+/**
+ * Add the search index and its shared script to the site's output plan. A
+ * failure to index is a warning: the site is still published, without search.
+ */
+import type { Config } from '../config.ts'
+import type { SiteGraph } from '../graph/site-graph.ts'
+import type { OutputPlan } from '../output.ts'
+import type { Diagnostics } from '../report.ts'
+import { ASSET_DIR } from '../theme/render.ts'
+import { buildSearchIndex, CORE_SCRIPT, SEARCH_DIR } from './build-index.ts'
+
+export interface EmitSearchOptions {
+  config: Config
+  diagnostics: Diagnostics
+  display: (absolute: string) => string
+}
+
+/** Build the index of `graph` into `plan` under `_slugwiki/search/`; returns whether it was built. */
+export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: EmitSearchOptions): Promise<boolean> {
+  const { config, diagnostics, display } = options
+  if (!config.search) return false
+  try {
+    const index = await buildSearchIndex(graph, config)
+    for (const [rel, content] of index.files) plan.files.set(`${ASSET_DIR}/${SEARCH_DIR}/${rel}`, content)
+    plan.copies.set(`${ASSET_DIR}/${SEARCH_DIR}/core.js`, CORE_SCRIPT)
+    return true
+  } catch (error) {
+    const where = display(config.configFile ?? config.src)
+    diagnostics.warn(where, `Search index not built, the site has no search: ${error instanceof Error ? error.message : String(error)}`, 'search')
+    return false
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * Search end to end in Node: build the search fixture wiki with the CLI, then
+ * run queries through the site's own Pagefind bundle and our ranking, as the
+ * browser does.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { collectSections } from '../src/search/sections.ts'
+import { projectRoot, runCli } from './helpers/cli.ts'
+import { render } from './helpers/markdown.ts'
+import { loadSearch, type NodeSearch } from './helpers/search-node.ts'
+
+const site = path.join(projectRoot, 'test/sites/search')
+let tmp: string
+let out: string
+let search: NodeSearch
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-search-'))
+  out = path.join(tmp, 'out')
+  const run = runCli(['build', '--src', site, '--out', out, '--quiet'])
+  expect(run.status, run.stderr).toBe(0)
+  search = await loadSearch(out)
+})
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+const top = async (query: string) => (await search.search(query))[0]
+const text = (hit: { snippet: Array<{ text: string }> }) => hit.snippet.map((s) => s.text).join('')
+const marked = (hit: { snippet: Array<{ text: string; mark: boolean }> }) => hit.snippet.filter((s) => s.mark).map((s) => s.text.trim())
+
+describe('section records', () => {
+  it('split a compiled note at its headings, code apart from prose, anchors and math source handled', async () => {
+    const { note } = await render('# Title\n\nLead `inline_ident` text.\n\n## Usage\n\nProse here.\n\n```c\nint x = call_it();\n```\n\n### Deeper\n\n- item one\n- item two\n', { source: 'a.md' })
+    expect(collectSections(note.tree)).toEqual([
+      { id: 'title', depth: 1, heading: 'Title', prose: 'Lead inline_ident text.', code: '' },
+      { id: 'usage', depth: 2, heading: 'Usage', prose: 'Prose here.', code: 'int x = call_it();' },
+      { id: 'deeper', depth: 3, heading: 'Deeper', prose: 'item one item two', code: '' },
+    ])
+  })
+
+  it('keep text before the first heading as a lead section and TeX source for math', async () => {
+    const { note } = await render('Before any heading, $\\alpha + \\beta$.\n\n## Then\n\nAfter.\n', { source: 'b.md', math: true })
+    const sections = collectSections(note.tree)
+    expect(sections[0]).toMatchObject({ id: '', depth: 0, heading: '' })
+    expect(sections[0]!.prose).toContain('\\alpha + \\beta')
+    expect(sections[0]!.prose).not.toMatch(/α/)
+    expect(sections[1]).toMatchObject({ id: 'then', heading: 'Then', prose: 'After.' })
+  })
+})
+
+describe('the built index', () => {
+  it('is written under _slugwiki/search with the shared script', () => {
+    const dir = path.join(out, '_slugwiki/search')
+    expect(fs.existsSync(path.join(dir, 'pagefind.js'))).toBe(true)
+    expect(fs.existsSync(path.join(dir, 'core.js'))).toBe(true)
+    expect(fs.existsSync(path.join(dir, 'pagefind-ui.js'))).toBe(false)
+  })
+
+  it('offers section and tag filters', async () => {
+    const filters = await search.pagefind.filters()
+    expect(Object.keys(filters.section ?? {})).toContain('Kernel')
+    expect(filters.tag).toMatchObject({ cgroup: 1, memory: 1 })
+    const hits = await search.search('cgroup', { filters: { tag: 'memory' } })
+    expect(new Set(hits.map((h) => h.url.split('#')[0]))).toEqual(new Set(['/kernel/memcg.html']))
+  })
+})
+
+describe('ranking', () => {
+  it('finds an identifier by its full name at the heading that defines it', async () => {
+    const hit = await top('mem_cgroup_from_css')
+    expect(hit).toMatchObject({ url: '/kernel/memcg.html#mem_cgroup_from_css', title: 'Memory cgroup', heading: 'mem_cgroup_from_css', crumb: 'Kernel' })
+    expect(marked(hit!)).toContain('mem_cgroup_from_css()')
+  })
+
+  it('finds an identifier by its parts, quoting the identifier', async () => {
+    const hit = await top('cgroup from css')
+    expect(hit?.url).toBe('/kernel/memcg.html#mem_cgroup_from_css')
+    expect(marked(hit!)[0]).toBe('mem_cgroup_from_css()')
+  })
+
+  it('finds upper-case constants, macros, and names without their leading underscores', async () => {
+    expect((await top('CFTYPE_NOT_ON_ROOT'))?.url).toBe('/kernel/cftype.html#flags')
+    expect((await top('container_of'))?.url).toBe('/kernel/memcg.html#mem_cgroup_from_css')
+    expect((await top('__kretprobe_trampoline_handler'))?.url).toBe('/kernel/kprobes.html#return-probes')
+    expect((await top('kretprobe_trampoline_handler'))?.url).toBe('/kernel/kprobes.html#return-probes')
+  })
+
+  it('finds dotted, :: and -> names', async () => {
+    expect((await top('memory.swappiness'))?.url).toBe('/kernel/memcg.html#swappiness')
+    expect((await top('std::vector'))?.url).toBe('/kernel/memcg.html#swappiness')
+    expect((await top('css_set::mg_node'))?.url).toBe('/kernel/memcg.html#swappiness')
+    expect((await top('task->kretprobe_instances'))?.url).toBe('/kernel/kprobes.html#return-probes')
+  })
+
+  it('ranks prose that explains an identifier above code that only uses it', async () => {
+    const hits = await search.search('zorblax_lookup_table')
+    expect(hits.map((h) => h.url)).toEqual(['/kernel/lookup-prose.html#building-the-table', '/kernel/lookup-code.html#a-listing'])
+  })
+
+  it('ranks a heading match above a passing mention', async () => {
+    expect((await top('grace period'))?.url).toBe('/kernel/memcg.html#grace-period')
+    const swap = await search.search('swappiness')
+    expect(swap[0]?.url).toBe('/kernel/memcg.html#swappiness')
+  })
+
+  it('finds CJK words inside a run of text, and shows the text unspaced', async () => {
+    const memory = await top('内存')
+    expect(memory?.url).toBe(`/zh/memory.html#${encodeURIComponent('内存管理')}`)
+    expect(memory?.title).toBe('内存管理')
+    const reclaim = await top('回收')
+    expect(reclaim?.url).toBe(`/zh/memory.html#${encodeURIComponent('内存管理')}`)
+    expect(text(reclaim!)).toContain('页面回收由 kswapd 负责。')
+    expect((await top('控制组'))?.heading).toBe('控制组')
+  })
+
+  it('returns markup from a note as plain text in the snippet', async () => {
+    const hits = await search.search('xsspayload')
+    const all = hits.map(text).join('\n')
+    expect(all).toContain('<img src=x onerror=alert(3)>')
+  })
+
+  it('finds nothing for words no note has', async () => {
+    expect(await search.search('qwertyuiopasdf')).toEqual([])
+  })
+})
