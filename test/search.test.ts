@@ -71,13 +71,13 @@ describe('ranking', () => {
   it('finds an identifier by its full name at the heading that defines it', async () => {
     const hit = await top('mem_cgroup_from_css')
     expect(hit).toMatchObject({ url: '/kernel/memcg.html#mem_cgroup_from_css', title: 'Memory cgroup', heading: 'mem_cgroup_from_css', crumb: 'Kernel' })
-    expect(marked(hit!)).toContain('mem_cgroup_from_css()')
+    expect(marked(hit!)).toContain('mem_cgroup_from_css')
   })
 
   it('finds an identifier by its parts, quoting the identifier', async () => {
     const hit = await top('cgroup from css')
     expect(hit?.url).toBe('/kernel/memcg.html#mem_cgroup_from_css')
-    expect(marked(hit!)[0]).toBe('mem_cgroup_from_css()')
+    expect(marked(hit!)[0]).toBe('mem_cgroup_from_css')
   })
 
   it('finds upper-case constants, macros, and names without their leading underscores', async () => {

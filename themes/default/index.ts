@@ -12,6 +12,6 @@ import { sidebar } from './templates/sidebar.ts'
 
 export default defineTheme({
   templates: { document, head, header, sidebar, main, note, notFound, print, redirect, breadcrumbs, toc, tags, noteFooter, pageNav },
-  styles: ['style.css'],
-  scripts: ['theme.js'],
+  styles: ['style.css', 'search.css'],
+  scripts: ['theme.js', 'search.js'],
 })

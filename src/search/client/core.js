@@ -132,7 +132,14 @@ export function snippet(words, start, end, marked, weight = () => 1) {
   for (let i = from; i < to; i++) {
     const word = words[i] ?? ''
     if (i > from) push(joiner(words[i - 1] ?? '', word), false)
-    push(word, marked.has(i))
+    if (!marked.has(i)) push(word, false)
+    else {
+      // Mark the word, not the punctuation around it: `(mem_cgroup_from_css);` → `mem_cgroup_from_css`.
+      const [, before = '', core = word, after = ''] = /^([^\p{L}\p{N}_]*)(.*?)([^\p{L}\p{N}_]*)$/u.exec(word) ?? []
+      push(before, false)
+      push(core, true)
+      push(after, false)
+    }
   }
   if (to < end) push(' …', false)
   return out

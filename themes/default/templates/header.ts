@@ -25,8 +25,8 @@ export function header(ctx: ThemeContext): Element {
   return h('header.site-header', [
     h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: 'Show navigation' }, [icon('menu')]),
     h('a.site-title', { href: ctx.href(slug('index.html')) }, ctx.config.title),
-    // Filled by the search feature; it keeps its place in the header and the tab order.
-    h('div.search-slot', { id: 'search' }),
+    // Filled by search.js, which loads the index from `data-index` on first use.
+    h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined }),
     h('div.header-actions', actions),
   ])
 }

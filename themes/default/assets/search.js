@@ -1,0 +1,155 @@
+// slugwiki search box. Fills the header's search slot; the index (Pagefind's
+// bundle and the shared core.js) loads on first use. Note text reaches the page
+// only as text nodes: a snippet is never parsed as HTML.
+;(() => {
+  const slot = document.querySelector('#search[data-index]')
+  if (!slot) return
+  const indexUrl = new URL(slot.dataset.index, location.href)
+  if (!indexUrl.pathname.endsWith('/')) indexUrl.pathname += '/'
+  // Result URLs are from the site root; the index lives at <root>/_slugwiki/search/.
+  const siteRoot = new URL('../../', indexUrl)
+  const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
+
+  const el = (tag, attrs = {}, children = []) => {
+    const node = document.createElement(tag)
+    for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, v)
+    node.append(...children)
+    return node
+  }
+
+  const input = el('input', {
+    type: 'search',
+    class: 'search-input',
+    placeholder: 'Search',
+    'aria-label': 'Search the wiki',
+    role: 'combobox',
+    'aria-expanded': 'false',
+    'aria-controls': 'search-results',
+    'aria-autocomplete': 'list',
+    autocomplete: 'off',
+    autocapitalize: 'off',
+    spellcheck: 'false',
+    enterkeyhint: 'go',
+  })
+  const hint = el('kbd', { class: 'search-key', 'aria-hidden': 'true', title: `Press / or ${isMac ? '⌘' : 'Ctrl+'}K to search` }, ['/'])
+  const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' })
+  const list = el('ul', { class: 'search-results', id: 'search-results', role: 'listbox', 'aria-label': 'Search results' })
+  const panel = el('div', { class: 'search-panel', hidden: '' }, [status, list])
+  slot.append(el('div', { class: 'search-box' }, [input, hint]), panel)
+
+  let engine // Promise of { pagefind, core }
+  const load = () => {
+    engine ??= (async () => {
+      const [pagefind, core] = await Promise.all([import(new URL('pagefind.js', indexUrl).href), import(new URL('core.js', indexUrl).href)])
+      await pagefind.options({ basePath: indexUrl.pathname, baseUrl: '/' })
+      await pagefind.init()
+      return { pagefind, core }
+    })()
+    return engine
+  }
+
+  let active = -1
+  let asked = 0
+  const options = () => [...list.children]
+  const open = (show) => {
+    panel.hidden = !show
+    input.setAttribute('aria-expanded', String(show))
+    if (!show) setActive(-1)
+  }
+  const setActive = (i) => {
+    const items = options()
+    active = items.length ? Math.max(-1, Math.min(i, items.length - 1)) : -1
+    items.forEach((item, n) => item.setAttribute('aria-selected', String(n === active)))
+    if (active >= 0) {
+      input.setAttribute('aria-activedescendant', items[active].id)
+      items[active].scrollIntoView({ block: 'nearest' })
+    } else input.removeAttribute('aria-activedescendant')
+  }
+
+  const hrefOf = (url) => new URL(url.replace(/^\/+/, ''), siteRoot).href
+  const renderHit = (hit, n) => {
+    const title = hit.heading && hit.heading !== hit.title ? `${hit.title} › ${hit.heading}` : hit.title
+    const snippet = el('span', { class: 'search-hit-snippet' })
+    for (const part of hit.snippet) snippet.append(part.mark ? el('mark', {}, [part.text]) : document.createTextNode(part.text))
+    const parts = [el('span', { class: 'search-hit-title' }, [title])]
+    if (hit.crumb) parts.push(el('span', { class: 'search-hit-crumb' }, [hit.crumb]))
+    parts.push(snippet)
+    const link = el('a', { href: hrefOf(hit.url), tabindex: '-1' }, parts)
+    const item = el('li', { id: `search-hit-${n}`, role: 'option', 'aria-selected': 'false', class: 'search-hit' }, [link])
+    item.addEventListener('mousemove', () => active !== n && setActive(n))
+    return item
+  }
+
+  const run = async () => {
+    const query = input.value.trim()
+    const ask = ++asked
+    if (!query) {
+      list.replaceChildren()
+      status.textContent = ''
+      open(false)
+      return
+    }
+    open(true)
+    let hits
+    try {
+      const { pagefind, core } = await load()
+      hits = await core.searchSections(pagefind, query, { limit: 12 })
+    } catch (error) {
+      if (ask !== asked) return
+      list.replaceChildren()
+      status.textContent = 'Search is unavailable: its index could not be loaded.'
+      console.error(error)
+      return
+    }
+    if (ask !== asked) return // a newer query is on its way
+    list.replaceChildren(...hits.map(renderHit))
+    status.textContent = hits.length ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : `No results for “${query}”`
+    setActive(hits.length ? 0 : -1)
+  }
+
+  let timer
+  input.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(run, 60)
+  })
+  input.addEventListener('focus', () => {
+    load().catch(() => {}) // warm up; errors show when a query runs
+    if (input.value.trim() && list.children.length) open(true)
+  })
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (panel.hidden && input.value.trim()) open(true)
+      const n = options().length
+      if (n) setActive(event.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n)
+      event.preventDefault()
+    } else if (event.key === 'Enter') {
+      const target = options()[active >= 0 ? active : 0]
+      event.preventDefault()
+      if (!target) return
+      const link = target.querySelector('a')
+      open(false)
+      location.href = link.href
+    } else if (event.key === 'Escape') {
+      event.preventDefault()
+      if (!panel.hidden) open(false)
+      else {
+        input.value = ''
+        input.blur()
+      }
+    }
+  })
+  list.addEventListener('click', () => open(false))
+  document.addEventListener('pointerdown', (event) => {
+    if (!slot.contains(event.target)) open(false)
+  })
+
+  const typing = (target) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  document.addEventListener('keydown', (event) => {
+    const modK = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k'
+    const slash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)
+    if (!modK && !slash) return
+    event.preventDefault()
+    input.focus()
+    input.select()
+  })
+})()
