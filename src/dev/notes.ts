@@ -46,7 +46,7 @@ export interface NoteStore {
   diagnostics(): Diagnostic[]
   /** Errors of one note, current version. */
   errors(source: SourcePath): Diagnostic[]
-  /** The cache key of a compiled note's content, to fingerprint pages without reading their trees. */
+  /** The cache key of a compiled note's content, to compare pages without reading their trees. */
   keyOf(note: CompiledNote): string | undefined
 }
 

@@ -1,10 +1,9 @@
 /**
- * The dev server's pages: each page model with a fingerprint of everything
- * its HTML depends on. A rebuild compares fingerprints to find the pages
- * whose output changed; HTML is rendered when a page is first asked for and
- * kept until its fingerprint changes.
+ * The dev server's pages: each page model with everything else its HTML
+ * depends on. A rebuild compares each new model with the last one to find
+ * the pages whose output changed; HTML is rendered when a page is first
+ * asked for and kept until its model changes.
  */
-import type { Root } from 'hast'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
 import type { Page } from '../pages/model.ts'
@@ -14,17 +13,18 @@ import { renderPage } from '../theme/render.ts'
 
 interface PageEntry {
   page: Page
-  fingerprint: string
+  /** Everything besides the page model that its HTML depends on (its stylesheets and scripts). */
+  extra: unknown
   html?: string
 }
 
 export interface PageTableUpdate {
   plan: SitePlan
   graph: SiteGraph
-  /** Content key of a compiled note, so a page fingerprints its body without serialising it. */
+  /** Content key of a compiled note, so pages compare bodies without reading them. */
   keyOf: (note: CompiledNote) => string | undefined
   /** What every page shows (the outline, the theme version); when it changes, every page changed. */
-  shared: string
+  shared: unknown
 }
 
 /** Pages by slug, rendered on demand. */
@@ -41,44 +41,72 @@ export interface PageTable {
   readonly size: number
 }
 
-/** `[page, extra]` as a string, each note body replaced by its note's content key. */
-function fingerprint(page: Page, extra: unknown, bodyKey: (slug: Slug) => string | undefined): string {
-  return JSON.stringify([page, extra], function (this: unknown, key, value: unknown) {
-    if (key === 'body' && value && typeof value === 'object' && (value as Root).type === 'root') {
-      const holder = this as { slug?: Slug }
-      const known = holder.slug ? bodyKey(holder.slug) : undefined
-      if (known) return `note:${known}`
+/** The content key of the note at a slug, if a note is there. */
+type BodyKey = (slug: Slug) => string | undefined
+
+/**
+ * Whether two page models (or parts of them) are the same. Identity comes
+ * first: an unchanged note hands over the very same tree and lists. A `body`
+ * beside a `slug` (a note page, a print chapter) is compared by the content
+ * key of the note at that slug and never read: bodies are the bulk of a
+ * model, and the print page builds its chapters' bodies only when read.
+ */
+function same(a: unknown, b: unknown, before: BodyKey, after: BodyKey): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    return a.every((item, i) => same(item, b[i], before, after))
+  }
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  const keys = Object.keys(x)
+  if (keys.length !== Object.keys(y).length) return false
+  for (const key of keys) {
+    if (!Object.hasOwn(y, key)) return false
+    if (key === 'body' && typeof x.slug === 'string' && x.slug === y.slug) {
+      const was = before(x.slug as Slug)
+      const is = after(y.slug as Slug)
+      if (was !== undefined && is !== undefined) {
+        if (was !== is) return false
+        continue
+      }
     }
-    return value
-  })
+    if (!same(x[key], y[key], before, after)) return false
+  }
+  return true
 }
 
 /** Create an empty table; `extraScripts` are added to every page (the reload client). */
 export function createPageTable(extraScripts: string[]): PageTable {
   let entries = new Map<string, PageEntry>()
-  let shared = ''
+  let shared: unknown
   let plan: SitePlan | undefined
+  let bodyKey: BodyKey = () => undefined
 
   return {
     update(next) {
-      const everything = next.shared !== shared
+      const noKey: BodyKey = () => undefined
+      const everything = !same(shared, next.shared, noKey, noKey)
       shared = next.shared
       plan = next.plan
-      // A body is the note's own tree (note page) or a copy made from it (print chapter): either way the note's key names it.
-      const bodyKey = (slug: Slug) => {
+      const before = bodyKey
+      const after: BodyKey = (slug) => {
         const source = next.graph.bySlug.get(slug)
         const note = source && next.graph.notes.get(source)
         return note && next.keyOf(note)
       }
+      bodyKey = after
       const changed = new Set<Slug>()
       const fresh = new Map<string, PageEntry>()
       for (const page of next.plan.pages) {
         const options = next.plan.renderOptions(page)
-        const print = fingerprint(page, [options.extraStyles, options.extraScripts], bodyKey)
-        const before = entries.get(page.slug)
-        if (!everything && before && before.fingerprint === print) fresh.set(page.slug, { page, fingerprint: print, html: before.html })
-        else {
-          fresh.set(page.slug, { page, fingerprint: print })
+        const extra = [options.extraStyles, options.extraScripts]
+        const old = entries.get(page.slug)
+        if (!everything && old && same(old.page, page, before, after) && same(old.extra, extra, before, after)) {
+          fresh.set(page.slug, { page, extra, html: old.html })
+        } else {
+          fresh.set(page.slug, { page, extra })
           changed.add(page.slug)
         }
       }

@@ -2,7 +2,7 @@
  * Rebuild stage of the dev server: the whole site held in memory, brought up
  * to date by each batch of file changes. Only changed notes are parsed again
  * (by content hash); the site graph and page models are rebuilt, and only
- * pages whose fingerprint changed are rendered again, when asked for.
+ * pages whose model changed are rendered again, when asked for.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { ConfigError, resolveConfig, type CliOptions, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import { discoverSources, includedNotes } from '../content/load.ts'
+import type { SummaryResult } from '../content/summary.ts'
 import { gitDates } from '../content/git-dates.ts'
 import { assembleGraph } from '../graph/assemble.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
@@ -117,6 +118,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   let configFault: Diagnostic | undefined
   let themeFault: Diagnostic | undefined
   let built = false
+  const summaryMemo = new Map<string, SummaryResult>()
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const configFiles = () => [config.configFile, path.join(config.root, 'book.toml'), path.join(config.src, 'slugwiki.toml')].filter((f): f is string => !!f)
@@ -132,6 +134,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     notes = createNoteStore({ config, processor: await createSiteProcessor(config), displaySource })
     lastUpdated = gitDates(config.src)
     pages = createPageTable(options.extraScripts)
+    summaryMemo.clear()
   }
 
   const classify = (changes: Change[]): Classified => {
@@ -185,10 +188,11 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     }
     const parsed = await notes.update(listing.notes, c.sources)
     for (const d of [...listingDiagnostics, ...notes.diagnostics()]) collected.add(d)
-    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included: includedNotes(notes.dependencies()), diagnostics: collected, display })
+    const included = includedNotes(notes.dependencies())
+    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, diagnostics: collected, display, summaryMemo })
     const nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
 
-    const shared = JSON.stringify([nextGraph.outline, themeVersion])
+    const shared = [nextGraph.outline, themeVersion]
     const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })
     everything ||= paged.everything
     const changed = new Set<string>(paged.changed)
@@ -201,6 +205,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     plan = nextPlan
     built = true
 
+    // A broken config or theme is reported with the rest until it is fixed.
+    for (const d of [configFault, themeFault]) if (d) collected.add(d)
     diagnostics = sortDiagnostics(collected.list)
     const fromNotes = new Set(notes.diagnostics())
     siteErrors = diagnostics.filter((d) => d.severity === 'error' && !fromNotes.has(d))
@@ -236,7 +242,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     errorsFor(key) {
       const source = key && graph ? graph.bySlug.get(key as Slug) : undefined
       const own = source ? notes.errors(source) : []
-      return [...own, ...siteErrors, ...[configFault, themeFault, fault].filter((d): d is Diagnostic => d !== undefined)]
+      return [...own, ...siteErrors, ...(fault ? [fault] : [])]
     },
     setFault(next) {
       fault = next

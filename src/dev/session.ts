@@ -33,6 +33,8 @@ export interface DevHandle {
   readonly url: string
   readonly port: number
   readonly config: Config
+  /** Browsers connected to the reload channel. */
+  readonly clients: number
   /** Diagnostics of the latest build. */
   diagnostics(): Diagnostic[]
   /** Call `listener` after every rebuild; returns a function that stops it. */
@@ -122,6 +124,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     port: server.port,
     get config() {
       return site.config
+    },
+    get clients() {
+      return server.clients
     },
     diagnostics: () => latest.diagnostics,
     onRebuild(listener) {

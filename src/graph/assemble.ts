@@ -9,7 +9,7 @@ import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
 import { readText } from '../content/read.ts'
-import { flattenOutline, parseSummary, type OutlineItem } from '../content/summary.ts'
+import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
 import type { SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
@@ -24,6 +24,11 @@ export interface AssembleOptions {
   included?: ReadonlySet<SourcePath>
   diagnostics: Diagnostics
   display: (absolute: string) => string
+  /**
+   * Keeps the parsed SUMMARY.md between builds of one process (the dev
+   * server), so an edit to a note does not parse it again (default: none).
+   */
+  summaryMemo?: Map<string, SummaryResult>
 }
 
 /** Build the site graph from compiled notes. */
@@ -40,10 +45,16 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const hasSummary = fs.existsSync(summaryFile)
   let outline: OutlineItem[] | undefined
   if (hasSummary) {
-    const summary = parseSummary(readText(summaryFile), {
-      file: display(summaryFile),
-      exists: (s) => noteSet.has(s) && !skipped.has(s),
-    })
+    const text = readText(summaryFile)
+    const parse = () => parseSummary(text, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s) })
+    let summary: SummaryResult
+    if (options.summaryMemo) {
+      // The parse depends on the text and on which notes exist to be linked.
+      const key = `${text}\0${listing.notes.filter((s) => !skipped.has(s)).join('\n')}`
+      summary = options.summaryMemo.get(key) ?? parse()
+      options.summaryMemo.clear()
+      options.summaryMemo.set(key, summary)
+    } else summary = parse()
     for (const d of summary.diagnostics) diagnostics.add(d)
     outline = summary.items
   }

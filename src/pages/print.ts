@@ -41,27 +41,43 @@ export function buildPrintPage(title: string, chapters: PrintChapterInput[]): Pr
     title,
     chapters: chapters.map((chapter) => {
       const anchor = anchors.get(chapter.slug)!
-      const body = structuredClone(chapter.body)
-      visit(body, 'element', (node: Element) => {
-        if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
-        for (const attribute of ['href', 'src'] as const) {
-          const value = node.properties[attribute]
-          if (typeof value !== 'string') continue
-          if (value.startsWith('#')) {
-            node.properties[attribute] = `#${anchor}--${value.slice(1)}`
-            continue
-          }
-          const resolved = resolveHref(chapter.slug, value)
-          if (!resolved) continue
-          const target = anchors.get(resolved.path)
-          if (attribute === 'href' && target) {
-            node.properties.href = resolved.fragment ? `#${target}--${encodeURIComponent(resolved.fragment)}` : `#${target}`
-          } else {
-            node.properties[attribute] = hrefTo(PRINT, toSlug(resolved.path), resolved.fragment)
-          }
-        }
-      })
-      return { title: chapter.title, slug: chapter.slug, anchor, body, hasH1: chapter.hasH1 }
+      // Copied and rewritten when first read: the model of a big wiki stays cheap to build, which the
+      // dev server does on every rebuild, while the page itself is rendered only when asked for.
+      let body: Root | undefined
+      return {
+        title: chapter.title,
+        slug: chapter.slug,
+        anchor,
+        hasH1: chapter.hasH1,
+        get body() {
+          return (body ??= chapterBody(chapter, anchor, anchors))
+        },
+      }
     }),
   }
+}
+
+/** A chapter's body with ids prefixed by its anchor and links to other chapters turned into in-page links. */
+function chapterBody(chapter: PrintChapterInput, anchor: string, anchors: ReadonlyMap<string, string>): Root {
+  const body = structuredClone(chapter.body)
+  visit(body, 'element', (node: Element) => {
+    if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
+    for (const attribute of ['href', 'src'] as const) {
+      const value = node.properties[attribute]
+      if (typeof value !== 'string') continue
+      if (value.startsWith('#')) {
+        node.properties[attribute] = `#${anchor}--${value.slice(1)}`
+        continue
+      }
+      const resolved = resolveHref(chapter.slug, value)
+      if (!resolved) continue
+      const target = anchors.get(resolved.path)
+      if (attribute === 'href' && target) {
+        node.properties.href = resolved.fragment ? `#${target}--${encodeURIComponent(resolved.fragment)}` : `#${target}`
+      } else {
+        node.properties[attribute] = hrefTo(PRINT, toSlug(resolved.path), resolved.fragment)
+      }
+    }
+  })
+  return body
 }

@@ -64,7 +64,9 @@ export async function loadTheme(name: string, searchDirs: string[], version = 0)
     const url = pathToFileURL(path.join(folder, 'index.ts')).href
     // A reload must re-read the templates the theme imports too, which a plain import() would take from
     // the module cache: tsx's tsImport loads the whole module graph afresh each time.
-    const mod = (version ? await tsImport(url, import.meta.url) : await import(url)) as { default?: ThemeDefinition }
+    const loaded = (version ? await tsImport(url, import.meta.url) : await import(url)) as { default?: ThemeDefinition & { default?: ThemeDefinition } }
+    // Outside an ESM package, tsImport hands a CommonJS theme back wrapped once more than import() does.
+    const mod = { default: loaded.default && typeof loaded.default.templates !== 'object' ? loaded.default.default : loaded.default }
     if (!mod.default || typeof mod.default.templates !== 'object') {
       throw new ThemeError(`Theme \`${current}\` (${folder}/index.ts) must export a default defineTheme({...})`)
     }
