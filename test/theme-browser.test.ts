@@ -114,6 +114,17 @@ describe('page navigation', () => {
     await page.locator('.page-toc a', { hasText: 'Grace period' }).click()
     await expect.poll(active).toBe('#grace-period')
   })
+
+  it('folds the table of contents above the text on narrower screens', async () => {
+    const page = await open('kernel/rcu.html', { viewport: { width: 1100, height: 800 } })
+    const link = page.locator('.page-toc a', { hasText: 'Pitfalls' })
+    expect(await link.isVisible()).toBe(false)
+    const toc = await page.locator('.page-toc').boundingBox()
+    const title = await page.locator('article.note h1').first().boundingBox()
+    expect(toc!.y).toBeLessThan(title!.y)
+    await page.locator('.page-toc summary').click()
+    expect(await link.isVisible()).toBe(true)
+  })
 })
 
 describe('colour scheme', () => {
