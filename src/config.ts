@@ -23,6 +23,8 @@ export const slugwikiSchema = z.strictObject({
   topics: z.string().default('topics.yml'),
   /** Build the search index and show the search box. Defaults to book.toml's `[output.html.search] enable`, else true. */
   search: z.boolean().optional(),
+  /** Build the cross-note indexes: sections, tags, backlinks, topics, symbols, related notes. */
+  indices: z.boolean().default(true),
   /** Largest note accepted, in bytes. */
   'max-note-bytes': z.number().int().positive().default(4 * 1024 * 1024),
   /** Time budget to parse and render one note, in milliseconds. */
@@ -124,6 +126,8 @@ export interface Config {
   theme: string
   trusted: boolean
   topicsFile: string
+  /** Build the cross-note indexes and their pages. */
+  indices: boolean
   maxNoteBytes: number
   noteTimeoutMs: number
   lightTheme: string
@@ -273,6 +277,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,
     topicsFile: sw.topics,
+    indices: sw.indices,
     maxNoteBytes: sw['max-note-bytes'],
     noteTimeoutMs: sw['note-timeout-ms'],
     lightTheme: sw['light-theme'],

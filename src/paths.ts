@@ -10,6 +10,7 @@
  *   base path), already percent-encoded.
  */
 import path from 'node:path'
+import { slug as githubSlug } from 'github-slugger'
 
 declare const brand: unique symbol
 type Brand<T, B extends string> = T & { readonly [brand]: B }
@@ -102,3 +103,29 @@ export function dirOf(s: Slug | SourcePath): string {
   const dir = path.posix.dirname(s)
   return dir === '.' ? '' : dir
 }
+
+/**
+ * The file name of a generated index entry (a tag, a topic): GitHub's heading
+ * slug of its name, so `Read-Copy-Update` and `read-copy-update` share a page.
+ * Empty when the name has no letters or digits.
+ */
+export function indexKey(name: string): string {
+  return githubSlug(name.trim())
+}
+
+/** The page of a tag, `tags/<key>.html`. */
+export function tagSlug(tag: string): Slug {
+  return `tags/${indexKey(tag) || 'tag'}.html` as Slug
+}
+
+/** The page of a topic, `topics/<id>.html`; `id` is already an index key. */
+export function topicSlug(id: string): Slug {
+  return `topics/${id}.html` as Slug
+}
+
+/** The fixed pages of the generated indexes. */
+export const INDEX_PAGES = {
+  tags: 'tags/index.html' as Slug,
+  topics: 'topics/index.html' as Slug,
+  symbols: 'symbols/index.html' as Slug,
+} as const

@@ -11,6 +11,7 @@ import type { Diagnostic, Diagnostics } from '../report.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { expandIncludes } from './include.ts'
 import { DecodeError, readText } from './read.ts'
+import { parseTopicsFile, type TopicDef } from './topics-file.ts'
 
 export interface LoadedSources {
   listing: SourceListing
@@ -19,6 +20,8 @@ export interface LoadedSources {
   dependencies: Map<SourcePath, SourcePath[]>
   /** Notes that other notes include: fragments, not pages, unless SUMMARY lists them. */
   included: Set<SourcePath>
+  /** The topics file's topics (none when the file is missing or indexes are off). */
+  topics: TopicDef[]
 }
 
 export interface LoadOptions {
@@ -141,5 +144,25 @@ export function loadSources({ config, diagnostics, display }: LoadOptions): Load
     if (loaded.dependencies.length) dependencies.set(source, loaded.dependencies)
     inputs.push(loaded.input)
   }
-  return { listing, inputs, dependencies, included: includedNotes(dependencies) }
+  return { listing, inputs, dependencies, included: includedNotes(dependencies), topics: loadTopics({ config, diagnostics, display }) }
+}
+
+/** Read the topics file beside the notes; a missing file means no topics. */
+export function loadTopics({ config, diagnostics, display }: LoadOptions): TopicDef[] {
+  if (!config.indices) return []
+  const file = path.join(config.src, config.topicsFile)
+  if (!fs.existsSync(file)) return []
+  let text: string
+  try {
+    text = readText(file)
+  } catch (error) {
+    if (error instanceof DecodeError) {
+      diagnostics.error(display(file), error.message, 'encoding')
+      return []
+    }
+    throw error
+  }
+  const { topics, diagnostics: found } = parseTopicsFile(text, display(file))
+  for (const d of found) diagnostics.add(d)
+  return topics
 }

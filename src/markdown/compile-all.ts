@@ -7,6 +7,7 @@
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import type { Config } from '../config.ts'
+import type { TopicDef } from '../content/topics-file.ts'
 import type { SourcePath } from '../paths.ts'
 import type { CompiledNote, NoteInput } from './compile.ts'
 import { noteFingerprint, toolFingerprint } from './fingerprint.ts'
@@ -18,6 +19,8 @@ import { createProcessor, type NoteProcessor } from './processor.ts'
 export interface CompileAllOptions {
   config: Config
   displaySource: (source: SourcePath) => string
+  /** Topics to link in prose (default none). A given `pool` must have been made with the same. */
+  topics?: readonly TopicDef[]
   onProgress?: (done: number, total: number) => void
   /** Compiled notes from earlier runs (default: none, every note is compiled). */
   cache?: NoteCache
@@ -45,15 +48,24 @@ const NOTES_PER_THREAD = 12
 /** Outcomes that depend on the machine (time, crashes), not on the note: never cached. */
 const UNCACHEABLE = new Set(['note-timeout', 'highlight-timeout', 'worker'])
 
-/** Create the processor a site's notes compile with in this thread (one shiki highlighter for all). */
-export async function createSiteProcessor(config: Config): Promise<NoteProcessor> {
+/** Create the processor a site's notes compile with in this thread (one shiki highlighter for all), linking `topics` in prose. */
+export async function createSiteProcessor(config: Config, topics: readonly TopicDef[] = []): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
-  return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, highlighter })
+  return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, highlighter, topics, symbols: config.indices })
 }
 
-/** The pool settings a config asks for. */
-export function poolOptions(config: Config, threads?: number): NotePoolOptions {
-  return { math: config.math, trusted: config.trusted, lightTheme: config.lightTheme, darkTheme: config.darkTheme, timeoutMs: config.noteTimeoutMs, threads }
+/** The pool settings a config asks for; `topics` are linked in prose. */
+export function poolOptions(config: Config, threads?: number, topics: readonly TopicDef[] = []): NotePoolOptions {
+  return {
+    math: config.math,
+    trusted: config.trusted,
+    lightTheme: config.lightTheme,
+    darkTheme: config.darkTheme,
+    topics: [...topics],
+    symbols: config.indices,
+    timeoutMs: config.noteTimeoutMs,
+    threads,
+  }
 }
 
 /** The highlighted `pre` of each block of a compiled note, by block key. */
@@ -72,7 +84,7 @@ function highlightedBlocks(note: CompiledNote): Record<string, Element> {
 /** Compile notes (or take them from the cache); diagnostics stay on each note, files as `displaySource` shows them. */
 export async function compileAll(inputs: NoteInput[], options: CompileAllOptions): Promise<CompileAllResult> {
   const { config, displaySource, cache } = options
-  const settings = options.pool?.settings ?? poolOptions(config)
+  const settings = options.pool?.settings ?? poolOptions(config, undefined, options.topics)
   // Everything besides the note that shapes its output; it also salts code block keys.
   const version = cache ? noteFingerprint(options.tool ?? toolFingerprint(), settings) : ''
   let done = 0
@@ -90,7 +102,7 @@ export async function compileAll(inputs: NoteInput[], options: CompileAllOptions
   const misses = lookups.filter((l) => !l.hit).length
   let pool = options.pool
   const owned = !pool && misses > 0
-  if (owned) pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(misses / NOTES_PER_THREAD))))
+  if (owned) pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(misses / NOTES_PER_THREAD)), options.topics))
   try {
     const notes = await Promise.all(
       lookups.map(async ({ input, key, hit }) => {

@@ -11,7 +11,7 @@ import type { VFileMessage } from 'vfile-message'
 import { mapLine, type LineSegment } from '../content/include.ts'
 import { isIndexNote, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
-import type { CodeBlockInfo, Frontmatter, HeadingInfo, HighlightControl, LinkInfo } from './data.ts'
+import type { CodeBlockInfo, CodeSymbolInfo, Frontmatter, HeadingInfo, HighlightControl, LinkInfo, TopicMention } from './data.ts'
 import type { NoteProcessor } from './processor.ts'
 
 export interface NoteInput {
@@ -40,6 +40,12 @@ export interface CompiledNote {
   headings: HeadingInfo[]
   links: LinkInfo[]
   codeBlocks: CodeBlockInfo[]
+  /** Topics mentioned in prose, per heading section. */
+  mentions: TopicMention[]
+  /** Symbols the code blocks define, call or name. */
+  symbols: CodeSymbolInfo[]
+  /** Identifiers written as inline code in prose. */
+  inlineCode: string[]
   hasMath: boolean
   /** Every element id of the body, for checking `#fragment` links. */
   ids: string[]
@@ -124,6 +130,9 @@ export async function compileNote(
     headings,
     links: data.links ?? [],
     codeBlocks: data.codeBlocks ?? [],
+    mentions: data.topicMentions ?? [],
+    symbols: data.codeSymbols ?? [],
+    inlineCode: data.inlineCode ?? [],
     hasMath,
     ids,
     diagnostics,
@@ -143,6 +152,9 @@ export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledNo
     headings: [],
     links: [],
     codeBlocks: [],
+    mentions: [],
+    symbols: [],
+    inlineCode: [],
     hasMath: false,
     ids: [],
     diagnostics: [diagnostic],

@@ -69,6 +69,35 @@ export interface HighlightControl {
   salt?: string
 }
 
+/** The heading sections of a note in which a topic of the topics file is mentioned in prose. */
+export interface TopicMention {
+  /** Topic id (its page is `topics/<id>.html`). */
+  topic: string
+  /** Index of the heading section (-1 before the first heading). */
+  section: number
+  /** Mentions of the topic in that section. */
+  count: number
+  /** Plain text of the sentence around the first mention. */
+  snippet: string
+}
+
+/** What a code symbol is, as the grammar's scopes say. */
+export type SymbolKind = 'function' | 'macro' | 'struct' | 'union' | 'enum' | 'class' | 'type' | 'interface' | 'trait'
+
+/** How a code block touches a symbol: defines it, calls it, or names it otherwise. */
+export type SymbolRole = 'definition' | 'call' | 'reference'
+
+/** An identifier a code block defines, calls or names. */
+export interface CodeSymbolInfo {
+  name: string
+  kind: SymbolKind
+  role: SymbolRole
+  /** Id of the code block (`code-3`), for deep links. */
+  block: string
+  /** Line in the note where the block touches it first. */
+  line?: number
+}
+
 declare module 'vfile' {
   interface DataMap {
     source: SourcePath
@@ -84,6 +113,12 @@ declare module 'vfile' {
     unknownLanguages: string[]
     /** Set by the compiler, read by rehype-code. */
     highlight: HighlightControl
+    /** Topics mentioned in prose, per heading section. */
+    topicMentions: TopicMention[]
+    /** Symbols the note's code blocks define, call or name, once per block, role and name. */
+    codeSymbols: CodeSymbolInfo[]
+    /** Identifiers written as inline code in prose (`container_of`), sorted, unique. */
+    inlineCode: string[]
   }
 }
 

@@ -47,6 +47,6 @@ export function toolFingerprint(): string {
 
 /** The fingerprint of compiled notes: the tool's version and the settings every note is compiled with. */
 export function noteFingerprint(tool: string, settings: WorkerSettings): string {
-  const { math, trusted, lightTheme, darkTheme, langs } = settings
-  return createHash('sha256').update(JSON.stringify([tool, math, trusted, lightTheme, darkTheme, langs ?? []])).digest('base64url')
+  const { math, trusted, lightTheme, darkTheme, langs, topics, symbols } = settings
+  return createHash('sha256').update(JSON.stringify([tool, math, trusted, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true])).digest('base64url')
 }

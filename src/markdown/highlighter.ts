@@ -34,7 +34,19 @@ export interface CodeHighlighter {
   resolve(lang: string): string | undefined
   /** Highlight code as a `pre` tree carrying both schemes' colours as CSS variables. */
   highlight(code: string, lang: string, transformers?: ShikiTransformer[]): Promise<Root>
+  /**
+   * The grammar's scopes for each token of each line, innermost last, for
+   * reading facts (symbol definitions) out of code. Lines longer than
+   * `maxLineLength` (default 2000) are left untokenised, as one plain token.
+   */
+  scopes(code: string, lang: string, maxLineLength?: number): Promise<ScopedToken[][]>
   readonly themes: { light: string; dark: string }
+}
+
+/** A token of code and the TextMate scopes the grammar gave it, outermost first. */
+export interface ScopedToken {
+  text: string
+  scopes: string[]
 }
 
 export interface HighlighterOptions {
@@ -85,6 +97,21 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
       // long while its rules compile on a busy machine, so output would depend on load. Runaway
       // grammars are stopped by the per-note time budget instead.
       return shiki.codeToHast(code, { lang: id, themes, defaultColor: false, transformers, tokenizeTimeLimit: 0 })
+    },
+    async scopes(code, lang, maxLineLength = 2000) {
+      const id = resolve(lang) ?? 'text'
+      await ensure(id)
+      const lines = code.split(/\r?\n/)
+      if (id === 'text') return lines.map((text) => [{ text, scopes: [] }])
+      // shiki's includeExplanation tokenises every line twice per theme; the grammar alone once.
+      const grammar = shiki.getLanguage(id)
+      let state: Parameters<typeof grammar.tokenizeLine>[1] = null
+      return lines.map((line) => {
+        if (line.length > maxLineLength) return [{ text: line, scopes: [] }]
+        const result = grammar.tokenizeLine(line, state)
+        state = result.ruleStack
+        return result.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes }))
+      })
     },
   }
 }

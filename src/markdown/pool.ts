@@ -60,7 +60,15 @@ export function defaultThreads(): number {
 /** Start a pool. Threads start when it is made, so make it as soon as notes are known to need compiling. */
 export function createNotePool(options: NotePoolOptions): NotePool {
   const threads = Math.max(1, options.threads ?? defaultThreads())
-  const settings: WorkerSettings = { math: options.math, trusted: options.trusted, lightTheme: options.lightTheme, darkTheme: options.darkTheme, langs: options.langs }
+  const settings: WorkerSettings = {
+    math: options.math,
+    trusted: options.trusted,
+    lightTheme: options.lightTheme,
+    darkTheme: options.darkTheme,
+    langs: options.langs,
+    topics: options.topics,
+    symbols: options.symbols,
+  }
   const piscina = new Piscina<CompileTask, CompiledNote>({
     filename: WORKER,
     minThreads: threads,

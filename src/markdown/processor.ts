@@ -17,10 +17,13 @@ import remarkSmartypants from 'remark-smartypants'
 import { unified, type Processor } from 'unified'
 import type { Root as MdastRoot } from 'mdast'
 import type { CodeHighlighter } from './highlighter.ts'
+import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
+import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeHeadings, { isHiddenHeading } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
+import rehypeTopics from './rehype-topics.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
@@ -35,6 +38,10 @@ export interface ProcessorOptions {
   /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
   highlighter: CodeHighlighter
+  /** Topics of the topics file, linked where prose mentions them (default: none). */
+  topics?: readonly TopicDef[]
+  /** Read the symbols code blocks define and use (default true). */
+  symbols?: boolean
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -57,12 +64,16 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeSlug)
     .use(rehypeHeadings)
     .use(rehypeLinks)
+    // After the link collector, so topic links are not taken for the author's own links.
+    .use(rehypeTopics, { topics: options.topics })
   if (options.math) rehype.use(rehypeKatex, { output: 'htmlAndMathml', strict: false })
-  rehype.use(rehypeCode, { highlighter: options.highlighter }).use(rehypeAutolinkHeadings, {
-    behavior: 'append',
-    test: (node) => !isHiddenHeading(node),
-    properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
-    content: { type: 'text', value: '#' },
-  })
+  rehype.use(rehypeCode, { highlighter: options.highlighter })
+  if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
+  rehype.use(rehypeAutolinkHeadings, {
+      behavior: 'append',
+      test: (node) => !isHiddenHeading(node),
+      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    })
   return rehype as unknown as NoteProcessor
 }

@@ -10,9 +10,7 @@ import type { VFile } from 'vfile'
 import { fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
 import type { LinkInfo } from './data.ts'
 import { sectionAt } from './sections.ts'
-
-/** Elements whose text is "the sentence around the link". */
-const BLOCKS = new Set(['p', 'li', 'td', 'th', 'dd', 'dt', 'blockquote', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+import { SNIPPET_BLOCKS, sentenceAround } from './snippet.ts'
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -22,19 +20,6 @@ function decode(value: string): string {
   } catch {
     return value
   }
-}
-
-/** The sentence of `block` that contains the link text. */
-function sentenceAround(block: Element, link: Element): string {
-  const text = toString(block).replace(/\s+/g, ' ').trim()
-  const anchor = toString(link).replace(/\s+/g, ' ').trim()
-  if (text.length <= 240) return text
-  const at = anchor ? text.indexOf(anchor) : -1
-  if (at === -1) return `${text.slice(0, 237)}…`
-  const start = Math.max(text.lastIndexOf('. ', at) + 2, at - 160, 0)
-  const endDot = text.indexOf('. ', at + anchor.length)
-  const end = Math.min(endDot === -1 ? text.length : endDot + 1, at + anchor.length + 160)
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`
 }
 
 export default function rehypeLinks() {
@@ -52,8 +37,8 @@ export default function rehypeLinks() {
       const line = node.position?.start.line
       const column = node.position?.start.column
       const section = sectionAt(headings, line)
-      const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && BLOCKS.has(a.tagName))
-      const context = node.tagName === 'a' && block ? sentenceAround(block, node) : undefined
+      const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && SNIPPET_BLOCKS.has(a.tagName))
+      const context = node.tagName === 'a' && block ? sentenceAround(block, toString(node)) : undefined
       const base = { url: value, line, column, section, context }
 
       if (value.startsWith('#')) {

@@ -7,6 +7,7 @@
 import type { Element } from 'hast'
 import { workerData } from 'piscina'
 import type { LanguageRegistration } from 'shiki'
+import type { TopicDef } from '../content/topics-file.ts'
 import { compileNote, type CompiledNote, type NoteInput } from './compile.ts'
 import { createCodeHighlighter } from './highlighter.ts'
 import { createProcessor, type NoteProcessor } from './processor.ts'
@@ -19,6 +20,10 @@ export interface WorkerSettings {
   darkTheme: string
   /** Extra grammars (`HighlighterOptions.langs`). */
   langs?: LanguageRegistration[]
+  /** Topics linked where prose mentions them (default none). */
+  topics?: TopicDef[]
+  /** Record the symbols code blocks define and use (default true; false with `indices = false`). */
+  symbols?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */
@@ -44,7 +49,7 @@ export interface CompileTask {
 
 async function setUp(settings: WorkerSettings): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: settings.lightTheme, darkTheme: settings.darkTheme, langs: settings.langs })
-  return createProcessor({ math: settings.math, trusted: settings.trusted, highlighter })
+  return createProcessor({ math: settings.math, trusted: settings.trusted, highlighter, topics: settings.topics, symbols: settings.symbols })
 }
 
 // A worker module is this thread's own: the processor is made once, when the thread starts.
