@@ -57,11 +57,11 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const diagnostics = new Diagnostics()
 
-  const { listing, inputs, included } = loadSources({ config, diagnostics, display })
+  const { listing, inputs, included, topics } = loadSources({ config, diagnostics, display })
   const cache = hooks.cache ?? defaultCache(config)
-  const compiled = await compileAll(inputs, { config, displaySource, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads })
+  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads })
   for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
-  const graph = assembleGraph(compiled.notes, { config, listing, inputs, included, diagnostics, display })
+  const graph = assembleGraph(compiled.notes, { config, listing, inputs, included, topics, diagnostics, display })
   const { pages, plan } = await renderSite(graph, { config, listing, diagnostics, display })
   await emitSearch(graph, plan, { config, diagnostics, display })
 

@@ -76,7 +76,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   const extraJs = additional(config.additionalJs)
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph))
-  plan.files.set('sitemap.xml', sitemap(config, graph))
+  plan.files.set('sitemap.xml', sitemap(config, pages))
 
   // A page and a copied file must not claim the same output path.
   for (const slug of [...pages.map((p) => p.slug), ...plan.files.keys()]) {
@@ -109,8 +109,11 @@ function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
-/** sitemap.xml of every note page, as paths under the base (the site's origin is not configured). */
-function sitemap(config: Config, graph: SiteGraph): string {
-  const urls = graph.all.map((source) => `  <url><loc>${escapeXml(absoluteHref(config.base, slugOf(source)))}</loc></url>`)
+/** Pages a reader can land on: notes and generated indexes, not the 404, print or redirect pages. */
+const LISTED: ReadonlySet<Page['kind']> = new Set(['note', 'tag', 'tags', 'topic', 'topics', 'symbols'])
+
+/** sitemap.xml of every note and index page, as paths under the base (the site's origin is not configured). */
+function sitemap(config: Config, pages: Page[]): string {
+  const urls = pages.filter((p) => LISTED.has(p.kind)).map((p) => `  <url><loc>${escapeXml(absoluteHref(config.base, p.slug))}</loc></url>`)
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
 }

@@ -41,10 +41,10 @@ describe('building the fixture mdBook', () => {
       `${rel('src/shell.md')}:14:1  warning  Unknown mdBook link \`{{#custom}}\`, left as text  unknown-directive`,
       `${rel('src/unlisted.md')}  warning  Not listed in SUMMARY.md; built but not in the navigation  unlisted`,
     ])
-    expect(lines.at(-1)).toMatch(/^built .*out: 10 pages, \d+ assets, 0 errors, 7 warnings in \d+\.\d\d s$/)
+    expect(lines.at(-1)).toMatch(/^built .*out: 14 pages, \d+ assets, 0 errors, 7 warnings in \d+\.\d\d s$/)
   })
 
-  it('writes one page per note at the mdBook URLs, plus 404, print and sitemap', () => {
+  it('writes one page per note at the mdBook URLs, plus 404, print, sitemap and the index pages', () => {
     const files = listFiles(out).filter((f) => !f.startsWith('_slugwiki/'))
     expect(files).toEqual([
       '.slugwiki-output',
@@ -61,6 +61,10 @@ describe('building the fixture mdBook', () => {
       'print.html',
       'shell.html',
       'sitemap.xml',
+      'symbols/index.html',
+      'tags/index.html',
+      'tags/kernel.html',
+      'tags/rcu.html',
       'unlisted.html',
     ])
   })

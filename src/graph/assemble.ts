@@ -10,6 +10,7 @@ import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
 import { readText } from '../content/read.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
+import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
 import type { SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
@@ -22,6 +23,8 @@ export interface AssembleOptions {
   inputs: NoteInput[]
   /** Notes other notes include; they are fragments, not pages, unless SUMMARY lists them. */
   included?: ReadonlySet<SourcePath>
+  /** The topics file's topics. */
+  topics?: readonly TopicDef[]
   diagnostics: Diagnostics
   display: (absolute: string) => string
   /**
@@ -67,7 +70,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
   }
 
-  const graph = buildSiteGraph({ notes: published, outline, assets: listing.assets })
+  const graph = buildSiteGraph({ notes: published, outline, assets: listing.assets, topics: options.topics, indices: config.indices })
+  const topicsFile = display(path.join(config.src, config.topicsFile))
+  for (const topic of graph.topics) {
+    if (topic.home && !graph.notes.has(topic.home)) diagnostics.warn(topicsFile, `Topic \`${topic.title}\`: home note \`${topic.home}\` is not a published note`, 'topics', { line: topic.line })
+  }
   if (hasSummary) {
     for (const source of graph.all) {
       if (!graph.places.has(source)) diagnostics.warn(displaySource(source), 'Not listed in SUMMARY.md; built but not in the navigation', 'unlisted')

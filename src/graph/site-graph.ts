@@ -4,8 +4,10 @@
  * never changed, by the page and theme stages.
  */
 import type { OutlineChapter, OutlineItem } from '../content/summary.ts'
+import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
+import { buildIndices, type SiteIndices } from './indices.ts'
 
 export interface ChapterPlace {
   chapter: OutlineChapter
@@ -15,7 +17,8 @@ export interface ChapterPlace {
   part?: string
 }
 
-export interface SiteGraph {
+/** The notes and their order: what the indexes are built from. */
+export interface SiteCore {
   /** Published notes by source path. */
   notes: ReadonlyMap<SourcePath, CompiledNote>
   outline: OutlineItem[]
@@ -29,10 +32,21 @@ export interface SiteGraph {
   assets: ReadonlySet<SourcePath>
 }
 
+export interface SiteGraph extends SiteCore {
+  /** The topics file's topics, in file order. */
+  topics: readonly TopicDef[]
+  /** Sections, tags, backlinks, topics, symbols and related notes. */
+  indices: SiteIndices
+}
+
 export interface SiteGraphInput {
   notes: CompiledNote[]
   outline: OutlineItem[]
   assets: SourcePath[]
+  /** The topics file's topics (default none). */
+  topics?: readonly TopicDef[]
+  /** Build the cross-note indexes (default true). */
+  indices?: boolean
 }
 
 /** Build the graph; pure and deterministic for the same input. */
@@ -61,7 +75,9 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const bySlug = new Map<Slug, SourcePath>()
   for (const source of all) bySlug.set(slugOf(source), source)
 
-  return { notes, outline: input.outline, order, all, bySlug, places, assets: new Set(input.assets) }
+  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, places, assets: new Set(input.assets) }
+  const topics = input.topics ?? []
+  return { ...core, topics, indices: buildIndices(core, { topics, enabled: input.indices }) }
 }
 
 function compare(a: string, b: string): number {
@@ -69,7 +85,7 @@ function compare(a: string, b: string): number {
 }
 
 /** The note a page link points at: a note, a folder's section page, or an mdBook-style `.html` URL. */
-export function resolvePageTarget(graph: SiteGraph, target: SourcePath): SourcePath | undefined {
+export function resolvePageTarget(graph: SiteCore, target: SourcePath): SourcePath | undefined {
   if (graph.notes.has(target)) return target
   for (const candidate of [`${target}/README.md`, `${target}/index.md`, `${target}.md`]) {
     if (graph.notes.has(candidate as SourcePath)) return candidate as SourcePath
@@ -79,7 +95,7 @@ export function resolvePageTarget(graph: SiteGraph, target: SourcePath): SourceP
 }
 
 /** Prev/next neighbours of a note in reading order. */
-export function neighbours(graph: SiteGraph, source: SourcePath): { prev?: SourcePath; next?: SourcePath } {
+export function neighbours(graph: SiteCore, source: SourcePath): { prev?: SourcePath; next?: SourcePath } {
   const i = graph.order.indexOf(source)
   if (i === -1) return {}
   return { prev: graph.order[i - 1], next: graph.order[i + 1] }

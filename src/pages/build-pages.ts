@@ -7,7 +7,10 @@ import { editUrl, type Config } from '../config.ts'
 import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
 import { hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
+import { buildIndexPages, symbolTarget } from './index-pages.ts'
+import { linkInlineSymbols } from './link-symbols.ts'
 import type { Crumb, NotePage, Page, PageLink, RedirectPage } from './model.ts'
+import { noteExtras } from './note-extras.ts'
 import { buildPrintPage } from './print.ts'
 
 export interface BuildPagesOptions {
@@ -50,16 +53,25 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   const { config } = options
   const diagnostics: Diagnostic[] = []
   const pages: Page[] = []
+  const titleOf = (s: SourcePath) => navTitle(graph, s)
   for (const source of graph.all) {
     const note = graph.notes.get(source)!
     const { prev, next } = neighbours(graph, source)
+    const slug = slugOf(source)
+    // Inline code naming an indexed symbol links to its entry; most notes have none, and keep their tree.
+    const body = note.inlineCode.some((name) => graph.indices.symbols.byName.has(name))
+      ? linkInlineSymbols(note.tree, (name) => {
+          const target = symbolTarget(graph, name)
+          return target && hrefTo(slug, target.slug, target.fragment)
+        })
+      : note.tree
     const page: NotePage = {
       kind: 'note',
-      slug: slugOf(source),
+      slug,
       source,
       title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
       description: note.frontmatter.description,
-      body: note.tree,
+      body,
       hasH1: note.hasH1,
       toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
       breadcrumbs: breadcrumbs(graph, source),
@@ -69,6 +81,16 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       editUrl: editUrl(config, source),
       lastUpdated: options.lastUpdated?.get(source),
       isSection: isIndexNote(source),
+      ...noteExtras(graph, source, titleOf),
+    }
+    pages.push(page)
+  }
+  // A note the author put at a generated page's path keeps it; the index page is left out.
+  for (const page of buildIndexPages(graph, titleOf)) {
+    if (graph.bySlug.has(page.slug)) {
+      const note = graph.bySlug.get(page.slug)!
+      diagnostics.push({ file: options.display(note), severity: 'warning', message: `This note is at \`${page.slug}\`, where the ${page.kind} index page would go; the index page is left out`, rule: 'index-collision' })
+      continue
     }
     pages.push(page)
   }

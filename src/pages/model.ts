@@ -5,6 +5,7 @@
 import type { Root } from 'hast'
 import type { HeadingInfo } from '../markdown/data.ts'
 import type { Slug, SourcePath } from '../paths.ts'
+import type { IndexPage, NoteCard, NoteLinkItem } from './index-model.ts'
 
 export interface PageLink {
   title: string
@@ -40,6 +41,14 @@ export interface NotePage extends PageBase {
   lastUpdated?: string
   /** A folder's README/index page. */
   isSection: boolean
+  /** The note's tags, each linked to its tag page (empty when indexes are off). */
+  tagLinks: PageLink[]
+  /** What a section page lists beneath its own text. */
+  sectionIndex: NoteCard[]
+  /** Notes linking here, each with the sentence around its link. */
+  backlinks: NoteLinkItem[]
+  /** Up to five notes sharing the most topics and tags. */
+  related: NoteCard[]
 }
 
 export interface NotFoundPage extends PageBase {
@@ -57,4 +66,4 @@ export interface RedirectPage extends PageBase {
   to: string
 }
 
-export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage
+export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage | IndexPage

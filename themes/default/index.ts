@@ -9,9 +9,13 @@ import { document, head } from './templates/document.ts'
 import { header } from './templates/header.ts'
 import { breadcrumbs, noteFooter, pageNav, tags, toc } from './templates/page-parts.ts'
 import { sidebar } from './templates/sidebar.ts'
+import { indexNav, noteExtras, symbolsPage, tagPage, tagsPage, topicPage, topicsPage } from './templates/indices.ts'
 
 export default defineTheme({
-  templates: { document, head, header, sidebar, main, note, notFound, print, redirect, breadcrumbs, toc, tags, noteFooter, pageNav },
-  styles: ['style.css', 'search.css'],
-  scripts: ['theme.js', 'search.js'],
+  templates: {
+    document, head, header, sidebar, main, note, notFound, print, redirect, breadcrumbs, toc, tags, noteFooter, pageNav,
+    indexNav, noteExtras, tagPage, tagsPage, topicPage, topicsPage, symbolsPage,
+  },
+  styles: ['style.css', 'search.css', 'indices.css'],
+  scripts: ['theme.js', 'search.js', 'topics.js'],
 })

@@ -1,4 +1,4 @@
-/** The main column: a note, or one of the generated pages (404, print, redirect). */
+/** The main column: a note, or one of the generated pages (404, print, redirect, indexes). */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Page } from '../../../src/pages/model.ts'
@@ -17,6 +17,11 @@ export const BODY_TEMPLATES: Record<Page['kind'], string> = {
   'not-found': 'notFound',
   print: 'print',
   redirect: 'redirect',
+  tag: 'tagPage',
+  tags: 'tagsPage',
+  topic: 'topicPage',
+  topics: 'topicsPage',
+  symbols: 'symbolsPage',
 }
 
 export function main(ctx: ThemeContext): Element {
@@ -36,6 +41,7 @@ export function note(ctx: ThemeContext): Element {
       ...(page.hasH1 ? [] : [h('h1', page.title)]),
       ...as(templates.tags!(ctx)),
       h('div.note-body', page.body.children as ElementContent[]),
+      ...as(templates.noteExtras!(ctx)),
       ...as(templates.noteFooter!(ctx)),
       ...as(templates.pageNav!(ctx)),
     ]),

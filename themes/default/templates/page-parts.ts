@@ -67,9 +67,10 @@ export function noteFooter(ctx: ThemeContext): Element | Element[] {
   return h('footer.note-footer', parts)
 }
 
-/** The note's tags. */
+/** The note's tags, each linked to its tag page when the wiki builds them. */
 export function tags(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || page.tags.length === 0) return []
+  if (page.tagLinks.length) return h('ul.tags', { ariaLabel: 'Tags' }, page.tagLinks.map((t) => h('li.tag', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.title)])))
   return h('ul.tags', { ariaLabel: 'Tags' }, page.tags.map((t) => h('li.tag', t)))
 }

@@ -67,6 +67,6 @@ export function sidebar(ctx: ThemeContext): Element {
   return h(
     'nav.sidebar',
     { id: 'sidebar', ariaLabel: 'Chapters', dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''), dataNav: ctx.asset(NAV_ASSET) },
-    [outlineList(ctx, graph.outline, '', branch)],
+    [outlineList(ctx, graph.outline, '', branch), ...[ctx.templates.indexNav?.(ctx) ?? []].flat() as Element[]],
   )
 }

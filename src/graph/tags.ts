@@ -1,0 +1,49 @@
+/**
+ * Tags from the notes' frontmatter: each tag's notes in reading order, and the
+ * tags A–Z. Tags whose names slug alike (`RCU`, `rcu`) are one tag, shown as
+ * first written.
+ */
+import { indexKey, tagSlug, type Slug, type SourcePath } from '../paths.ts'
+import { compareNames } from './order.ts'
+import type { SiteCore } from './site-graph.ts'
+
+export interface TagEntry {
+  /** The slug of the name, shared by its spellings. */
+  key: string
+  /** The name as first written, in reading order. */
+  name: string
+  slug: Slug
+  /** Notes with the tag, in reading order. */
+  notes: SourcePath[]
+}
+
+export interface TagIndex {
+  /** A–Z by name. */
+  list: TagEntry[]
+  byKey: ReadonlyMap<string, TagEntry>
+  /** Each note's tag keys, as the note lists them (no repeats). */
+  ofNote: ReadonlyMap<SourcePath, string[]>
+}
+
+/** Build the tag index. */
+export function buildTagIndex(core: SiteCore): TagIndex {
+  const byKey = new Map<string, TagEntry>()
+  const ofNote = new Map<SourcePath, string[]>()
+  for (const source of core.all) {
+    const keys: string[] = []
+    for (const name of core.notes.get(source)!.frontmatter.tags ?? []) {
+      const key = indexKey(name)
+      if (!key || keys.includes(key)) continue
+      keys.push(key)
+      let entry = byKey.get(key)
+      if (!entry) {
+        entry = { key, name, slug: tagSlug(name), notes: [] }
+        byKey.set(key, entry)
+      }
+      entry.notes.push(source)
+    }
+    ofNote.set(source, keys)
+  }
+  const list = [...byKey.values()].sort((a, b) => compareNames(a.name, b.name))
+  return { list, byKey, ofNote }
+}

@@ -1,0 +1,178 @@
+/**
+ * Templates of the cross-linked indexes: tag, topic and symbol pages, the
+ * sidebar's "Index" part, and what a note shows from the indexes (its tags,
+ * a section's list of notes, "Linked from", related notes).
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { IndexPage, NoteCard, NoteLinkItem, SymbolsPage, TagPage, TagsPage, TopicPage, TopicsPage } from '../../../src/pages/index-model.ts'
+import { indexPageLinks, TAGS_INDEX } from '../../../src/pages/index-pages.ts'
+import type { PageLink } from '../../../src/pages/model.ts'
+import type { ThemeContext } from '../../../src/theme/types.ts'
+import { wikiMap } from './map.ts'
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+function tagList(ctx: ThemeContext, tags: PageLink[], label = 'Tags'): Element | undefined {
+  if (tags.length === 0) return undefined
+  return h('ul.tags', { ariaLabel: label }, tags.map((t) => h('li.tag', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.title)])))
+}
+
+function cards(ctx: ThemeContext, list: NoteCard[]): Element {
+  return h(
+    'ul.note-cards',
+    list.map((card) => {
+      const meta = [card.notes ? h('span.note-count', plural(card.notes, 'note')) : undefined, tagList(ctx, card.tags)].filter((e) => e !== undefined)
+      return h('li.note-card', [
+        h('a.note-card-title', { href: ctx.href(card.slug) }, card.title),
+        card.description ? h('p.note-card-description', card.description) : undefined,
+        meta.length ? h('div.note-card-meta', meta) : undefined,
+      ].filter((e) => e !== undefined))
+    }),
+  )
+}
+
+function place(ctx: ThemeContext, item: NoteLinkItem, withTitle: boolean): ElementContent[] {
+  const target = ctx.href(item.slug, item.fragment)
+  const label = withTitle ? (item.heading ? `${item.title} › ${item.heading}` : item.title) : (item.heading ?? 'Top of the note')
+  return [h('a.place', { href: target }, label), ...(item.context ? [h('q.place-context', item.context)] : [])]
+}
+
+/** What a note shows after its body: a section's notes, "Linked from", related notes. */
+export function noteExtras(ctx: ThemeContext): Element[] {
+  const page = ctx.page
+  if (page.kind !== 'note') return []
+  const out: Element[] = []
+  if (page.sectionIndex.length) {
+    out.push(h('section.section-index', { ariaLabelledBy: 'section-index-title' }, [h('h2#section-index-title', 'In this section'), cards(ctx, page.sectionIndex)]))
+  }
+  if (page.backlinks.length) {
+    out.push(
+      h('section.backlinks', { ariaLabelledBy: 'backlinks-title' }, [
+        h('h2#backlinks-title', 'Linked from'),
+        h('ul', page.backlinks.map((b) => h('li', place(ctx, b, true)))),
+      ]),
+    )
+  }
+  if (page.related.length) {
+    out.push(
+      h('section.related', { ariaLabelledBy: 'related-title' }, [
+        h('h2#related-title', 'Related notes'),
+        h('ul', page.related.map((r) => h('li', [h('a', { href: ctx.href(r.slug) }, r.title), ...(r.description ? [h('span.related-description', r.description)] : [])]))),
+      ]),
+    )
+  }
+  return out
+}
+
+/** The sidebar's "Index" part: links to the generated index pages. */
+export function indexNav(ctx: ThemeContext): Element | Element[] {
+  const links = indexPageLinks(ctx.graph)
+  if (links.length === 0) return []
+  return h('ol.outline.index-nav', [
+    h('li.part-title', 'Index'),
+    ...links.map((l) => h('li.chapter', [h('a', { href: ctx.href(l.slug), ariaCurrent: l.slug === ctx.page.slug ? 'page' : undefined }, l.title)])),
+  ])
+}
+
+function letterNav(letters: Array<{ letter: string }>, prefix: string): Element {
+  return h('nav.letter-nav', { ariaLabel: 'Letters' }, [h('ul', letters.map((l) => h('li', [h('a', { href: `#${prefix}-${encodeURIComponent(l.letter)}` }, l.letter)])))])
+}
+
+function tagPageBody(ctx: ThemeContext, page: TagPage): Element[] {
+  return [
+    h('h1', ['Tag ', h('span.tag-name', page.name)]),
+    h('p.index-summary', [`${plural(page.notes.length, 'note')} tagged “${page.name}”. `, h('a', { href: ctx.href(TAGS_INDEX) }, 'All tags'), '.']),
+    cards(ctx, page.notes),
+  ]
+}
+
+function tagsPageBody(ctx: ThemeContext, page: TagsPage): Element[] {
+  return [
+    h('h1', page.title),
+    h('p.index-summary', `${plural(page.tags.length, 'tag')}, with the number of notes that carry each.`),
+    h('ul.tag-cloud', page.tags.map((t) => h('li', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.name), ' ', h('span.count', `(${t.count})`)]))),
+  ]
+}
+
+function topicPageBody(ctx: ThemeContext, page: TopicPage): Element[] {
+  const notes = page.groups.reduce((n, g) => n + g.notes.length, 0)
+  const facts: Array<ElementContent | string> = [`Mentioned ${plural(page.count, 'time')} in ${plural(notes, 'note')}.`]
+  if (page.home) facts.push(' Start with ', h('a', { href: ctx.href(page.home.slug) }, page.home.title), '.')
+  if (page.tag) facts.push(' Notes tagged ', h('a', { href: ctx.href(page.tag.slug), rel: 'tag' }, page.tag.title), '.')
+  const out: Element[] = [h('h1', page.title)]
+  if (page.description) out.push(h('p.topic-description', page.description))
+  out.push(h('p.index-summary', facts))
+  out.push(h('p.topic-aliases', ['Found as ', ...page.aliases.flatMap((a, i) => [...(i ? [', '] : []), h('span.alias', a)])]))
+  for (const group of page.groups) {
+    out.push(h('h2', group.slug ? h('a', { href: ctx.href(group.slug) }, group.title) : group.title))
+    out.push(
+      h(
+        'ul.topic-notes',
+        group.notes.map((note) =>
+          h('li', [
+            h('a.topic-note', { href: ctx.href(note.slug) }, note.title),
+            h('ul.topic-places', note.places.map((p) => h('li', place(ctx, p, false)))),
+          ]),
+        ),
+      ),
+    )
+  }
+  if (page.seeAlso.length) out.push(h('h2', 'See also'), h('ul.see-also', page.seeAlso.map((t) => h('li', [h('a', { href: ctx.href(t.slug) }, t.title)]))))
+  return out
+}
+
+function topicsPageBody(ctx: ThemeContext, page: TopicsPage): Element[] {
+  const out: Element[] = [h('h1', page.title)]
+  if (page.map) out.push(wikiMap(ctx, page.map))
+  out.push(h('h2', 'Topics A–Z'), letterNav(page.letters, 'topics'))
+  for (const { letter, topics } of page.letters) {
+    out.push(h('h3.letter', { id: `topics-${letter}` }, letter))
+    out.push(
+      h(
+        'dl.topic-list',
+        topics.flatMap((t) => [
+          h('dt', [h('a', { href: ctx.href(t.slug) }, t.title), ' ', h('span.count', `(${plural(t.notes, 'note')})`)]),
+          h('dd', t.description ?? ''),
+        ]),
+      ),
+    )
+  }
+  return out
+}
+
+function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
+  const out: Element[] = [h('h1', page.title), h('p.index-summary', page.description ?? ''), letterNav(page.letters, 'symbols')]
+  const sites = (label: string, list: SymbolsPage['letters'][number]['symbols'][number]['uses']) =>
+    list.length ? [h('dt', label), h('dd', [h('ul', list.map((s) => h('li', [...place(ctx, s, true), ' ', h('span.lang', s.lang)])))])] : []
+  for (const { letter, symbols } of page.letters) {
+    out.push(h('h2.letter', { id: `symbols-${letter}` }, letter))
+    for (const s of symbols) {
+      out.push(
+        h('section.symbol', { id: s.anchor }, [
+          h('h3', [h('code', s.name), ...(s.kinds.length ? [' ', h('span.kind', s.kinds.join(', '))] : [])]),
+          h('dl', [...sites('Defined in', s.definitions), ...sites('Used in', s.uses)]),
+        ]),
+      )
+    }
+  }
+  return out
+}
+
+/** Wrap an index page's body; each template checks it got its own kind of page. */
+function indexArticle<K extends IndexPage['kind']>(ctx: ThemeContext, kind: K, body: (page: Extract<IndexPage, { kind: K }>) => Element[]): Element {
+  const page = ctx.page
+  if (page.kind !== kind) throw new Error(`${kind} template on a ${page.kind} page`)
+  return h(`article.note.index-page.index-${kind}`, body(page as Extract<IndexPage, { kind: K }>))
+}
+
+/** A tag's page: its notes as cards. */
+export const tagPage = (ctx: ThemeContext) => indexArticle(ctx, 'tag', (p) => tagPageBody(ctx, p))
+/** Every tag with its count. */
+export const tagsPage = (ctx: ThemeContext) => indexArticle(ctx, 'tags', (p) => tagsPageBody(ctx, p))
+/** A topic's page: where the wiki mentions it, by section. */
+export const topicPage = (ctx: ThemeContext) => indexArticle(ctx, 'topic', (p) => topicPageBody(ctx, p))
+/** The map of the wiki and the topics A–Z. */
+export const topicsPage = (ctx: ThemeContext) => indexArticle(ctx, 'topics', (p) => topicsPageBody(ctx, p))
+/** The code symbols A–Z. */
+export const symbolsPage = (ctx: ThemeContext) => indexArticle(ctx, 'symbols', (p) => symbolsPageBody(ctx, p))
