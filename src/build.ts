@@ -28,7 +28,7 @@ export interface BuildHooks {
    * one it keeps (`memoryNoteCache()`), so a rebuild compiles only changed notes.
    */
   cache?: NoteCache
-  /** A worker pool kept across builds (made with `createNotePool(poolOptions(config))`); default: one per build. */
+  /** A worker pool kept across builds (made with `createNotePool(poolOptions(config, threads, topics))`); default: one per build. */
   pool?: NotePool
 }
 
