@@ -9,12 +9,14 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ConfigError, resolveConfig, type CliOptions, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
-import { discoverSources, includedNotes } from '../content/load.ts'
+import { discoverSources, includedNotes, loadTopics } from '../content/load.ts'
 import type { SummaryResult } from '../content/summary.ts'
+import type { TopicDef } from '../content/topics-file.ts'
 import { gitDates } from '../content/git-dates.ts'
 import { assembleGraph } from '../graph/assemble.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { createSiteProcessor } from '../markdown/compile-all.ts'
+import { indexPageLinks } from '../pages/index-pages.ts'
 import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import { planSite, themeDirs, type SitePlan } from '../render-site.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../report.ts'
@@ -109,6 +111,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   let lastUpdated: ReadonlyMap<SourcePath, string>
   let listing: SourceListing = { notes: [], assets: [] }
   let listingDiagnostics: Diagnostic[] = []
+  let topics: TopicDef[] = []
+  let topicsDiagnostics: Diagnostic[] = []
   let graph: SiteGraph | undefined
   let plan: SitePlan | undefined
   let pages: PageTable = createPageTable(options.extraScripts)
@@ -121,7 +125,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   const summaryMemo = new Map<string, SummaryResult>()
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
-  const configFiles = () => [config.configFile, path.join(config.root, 'book.toml'), path.join(config.src, 'slugwiki.toml')].filter((f): f is string => !!f)
+  // The topics file counts as configuration: its topics are linked in every note's prose.
+  const configFiles = () =>
+    [config.configFile, path.join(config.root, 'book.toml'), path.join(config.src, 'slugwiki.toml'), path.join(config.src, config.topicsFile)].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 
   /** Read the config, theme and processor from scratch; keeps the old ones when the new config is broken. */
@@ -131,7 +137,10 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     const nextTheme = await loadTheme(next.theme, themeDirs(next), built ? ++themeVersion : 0)
     config = next
     theme = nextTheme
-    notes = createNoteStore({ config, processor: await createSiteProcessor(config), displaySource })
+    const found = new Diagnostics()
+    topics = loadTopics({ config, diagnostics: found, display })
+    topicsDiagnostics = found.list
+    notes = createNoteStore({ config, processor: await createSiteProcessor(config, topics), displaySource })
     lastUpdated = gitDates(config.src)
     pages = createPageTable(options.extraScripts)
     summaryMemo.clear()
@@ -187,12 +196,13 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       listingDiagnostics = found.list
     }
     const parsed = await notes.update(listing.notes, c.sources)
-    for (const d of [...listingDiagnostics, ...notes.diagnostics()]) collected.add(d)
+    for (const d of [...listingDiagnostics, ...topicsDiagnostics, ...notes.diagnostics()]) collected.add(d)
     const included = includedNotes(notes.dependencies())
-    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, diagnostics: collected, display, summaryMemo })
+    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, topics, diagnostics: collected, display, summaryMemo })
     const nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
 
-    const shared = [nextGraph.outline, themeVersion]
+    // Every page's sidebar ends with the Index part, which lists only the index pages that exist.
+    const shared = [nextGraph.outline, themeVersion, indexPageLinks(nextGraph)]
     const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })
     everything ||= paged.everything
     const changed = new Set<string>(paged.changed)

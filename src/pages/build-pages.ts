@@ -59,7 +59,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
     const { prev, next } = neighbours(graph, source)
     const slug = slugOf(source)
     // Inline code naming an indexed symbol links to its entry; most notes have none, and keep their tree.
-    const body = note.inlineCode.some((name) => graph.indices.symbols.byName.has(name))
+    const symbolLinks = note.inlineCode.filter((name) => graph.indices.symbols.byName.has(name))
+    const body = symbolLinks.length > 0
       ? linkInlineSymbols(note.tree, (name) => {
           const target = symbolTarget(graph, name)
           return target && hrefTo(slug, target.slug, target.fragment)
@@ -82,6 +83,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       lastUpdated: options.lastUpdated?.get(source),
       isSection: isIndexNote(source),
       ...noteExtras(graph, source, titleOf),
+      symbolLinks,
     }
     pages.push(page)
   }

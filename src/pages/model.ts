@@ -49,6 +49,12 @@ export interface NotePage extends PageBase {
   backlinks: NoteLinkItem[]
   /** Up to five notes sharing the most topics and tags. */
   related: NoteCard[]
+  /**
+   * Names in the note's inline code that `body` links to the symbol index.
+   * The links depend on other notes' code, so they are listed here, where a
+   * page's fingerprint sees them, not only inside the tree.
+   */
+  symbolLinks: string[]
 }
 
 export interface NotFoundPage extends PageBase {
