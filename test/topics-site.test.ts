@@ -88,8 +88,8 @@ describe('topic pages', () => {
       ['Go services', ['go/index.html', 'go/server.html']],
       ['Scripts', ['scripts.html']],
     ])
-    const svg = html('topics/index.html').match(/<svg[\s\S]*<\/svg>/)![0]
-    for (const href of ['../', '../kernel/', '../kernel/rcu.html', '../kernel/memcg.html', '../go/', '../go/server.html', '../scripts.html']) {
+    const svg = html('topics/index.html').match(/<figure class="wiki-map">[\s\S]*?<\/figure>/)![0]
+    for (const href of ['../index.html', '../kernel/index.html', '../kernel/rcu.html', '../kernel/memcg.html', '../go/index.html', '../go/server.html', '../scripts.html']) {
       expect(svg).toContain(`<a href="${href}"`)
     }
     expect(map.edges.filter((e) => e.kind === 'link')).toHaveLength(4)
@@ -137,9 +137,9 @@ describe('code symbols', () => {
   it('link inline code that names an indexed symbol, and nothing else', () => {
     const linked = (slug: string) => [...html(slug).matchAll(/<a href="([^"]+)" class="symbol-link"><code>([^<]+)<\/code><\/a>/g)].map((m) => [m[2], m[1]])
     expect(linked('kernel/memcg.html')).toEqual([
-      ['mem_cgroup_from_css()', '../symbols/#symbol-mem_cgroup_from_css'],
-      ['mem_cgroup', '../symbols/#symbol-mem_cgroup'],
-      ['publish', '../symbols/#symbol-publish'],
+      ['mem_cgroup_from_css()', '../symbols/index.html#symbol-mem_cgroup_from_css'],
+      ['mem_cgroup', '../symbols/index.html#symbol-mem_cgroup'],
+      ['publish', '../symbols/index.html#symbol-publish'],
     ])
     expect(linked('go/server.html').map(([name]) => name)).toEqual(['Start', 'Handler'])
     expect(linked('scripts.html').map(([name]) => name)).toEqual(['build_all'])
@@ -178,7 +178,7 @@ describe('related notes, sections and tags', () => {
   })
 
   it('put the index pages in the sidebar and the sitemap', () => {
-    expect(html('scripts.html')).toContain('<li class="part-title">Index</li><li class="chapter"><a href="topics/">Topics</a></li><li class="chapter"><a href="tags/">Tags</a></li><li class="chapter"><a href="symbols/">Code symbols</a></li>')
+    expect(html('scripts.html')).toContain('<li class="part-title">Index</li><li class="chapter"><a href="topics/index.html">Topics</a></li><li class="chapter"><a href="tags/index.html">Tags</a></li><li class="chapter"><a href="symbols/index.html">Code symbols</a></li>')
     const sitemap = html('sitemap.xml')
     for (const loc of ['/topics/rcu.html', '/topics/', '/tags/kernel.html', '/tags/', '/symbols/', '/kernel/rcu.html']) expect(sitemap).toContain(`<loc>${loc}</loc>`)
     expect(sitemap).not.toContain('print.html')

@@ -22,7 +22,7 @@ const page = async (rel: string) => (await f.get(rel)).text()
 describe('dev server and the indexes', () => {
   it('serves the index pages', async () => {
     expect((await f.get('topics/rcu.html')).status).toBe(200)
-    expect(await page('symbols/')).toContain('id="symbol-publish"')
+    expect(await page('symbols/index.html')).toContain('id="symbol-publish"')
   })
 
   it('re-renders the notes whose inline code starts naming a symbol', async () => {
@@ -33,7 +33,7 @@ describe('dev server and the indexes', () => {
     expect(result.parsed).toBe(1)
     expect([...result.changed].sort()).toEqual(expect.arrayContaining(['kernel/rcu.html', 'scripts.html', 'symbols/index.html']))
     expect(result.changed.has('go/server.html')).toBe(false)
-    expect(await page('kernel/rcu.html')).toContain('<a href="../symbols/#symbol-rcu_read_lock" class="symbol-link"><code>rcu_read_lock</code></a>')
+    expect(await page('kernel/rcu.html')).toContain('<a href="../symbols/index.html#symbol-rcu_read_lock" class="symbol-link"><code>rcu_read_lock</code></a>')
   })
 
   it('re-renders the page whose backlink went away', async () => {
