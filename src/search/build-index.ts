@@ -14,6 +14,7 @@ import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
 import { indexDocument } from './document.ts'
+import { indexPageDocuments } from './index-pages.ts'
 import { collectSections } from './sections.ts'
 
 /** Output folder of the index and the search scripts, under the asset folder. */
@@ -50,6 +51,13 @@ async function addNotes(index: PagefindIndex, graph: SiteGraph, config: Config):
     const { errors } = await index.addHTMLFile({ url: `/${slugOf(source)}`, content })
     if (errors.length) throw new SearchIndexError(`Pagefind could not index ${source}: ${errors.join('; ')}`)
   })
+  // The generated index pages (topics, tags, symbols) are found too.
+  for (const { url, doc } of indexPageDocuments(graph)) {
+    jobs.push(async () => {
+      const { errors } = await index.addHTMLFile({ url, content: indexDocument({ ...doc, language: config.language }) })
+      if (errors.length) throw new SearchIndexError(`Pagefind could not index ${url}: ${errors.join('; ')}`)
+    })
+  }
   // A few requests in flight keep Pagefind busy; its output does not depend on the order they finish.
   let next = 0
   const worker = async () => {
