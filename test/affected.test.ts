@@ -25,7 +25,8 @@ async function step(change: () => void, changed: string[]): Promise<{ affected: 
   change()
   const next = await build()
   const affected = affectedPages(current.graph, next.graph, changed as SourcePath[])
-  const files = new Set([...current.plan.files.keys(), ...next.plan.files.keys()])
+  // Pages and the sitemap; the search index and other assets are the search stage's to rebuild.
+  const files = new Set([...current.plan.files.keys(), ...next.plan.files.keys()].filter((f) => !f.startsWith('_slugwiki/')))
   const differs = [...files].filter((f) => current.plan.files.get(f) !== next.plan.files.get(f)).sort()
   current = next
   return { affected, differs }
