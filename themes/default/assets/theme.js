@@ -65,9 +65,7 @@
     }))
   const entryAt = (items, id) => id.split('.').reduce((node, i) => node.c[Number(i)], { c: items })
   const foldButton = (title, open) =>
-    el('button', { type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-label': `${title}: show or hide its pages` }, [
-      $('.fold svg', sidebar)?.cloneNode(true) || '›',
-    ])
+    el('button', { type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-label': `${title}: show or hide its pages` })
   const renderItem = (entry, id) => {
     if (entry.p !== undefined) return el('li', { class: 'part-title' }, [entry.p])
     if (entry.s) return el('li', { class: 'separator', role: 'separator' }, [])

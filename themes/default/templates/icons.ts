@@ -3,7 +3,6 @@ import type { Element } from 'hast'
 import { s } from 'hastscript'
 
 const PATHS = {
-  chevron: 'M9 6l6 6-6 6',
   menu: 'M4 6h16M4 12h16M4 18h16',
   sun: 'M12 4V2m0 20v-2m8-8h2M2 12h2m13.66-5.66 1.41-1.41M4.93 19.07l1.41-1.41m0-11.32L4.93 4.93m14.14 14.14-1.41-1.41M12 8a4 4 0 100 8 4 4 0 000-8z',
   moon: 'M21 12.8A9 9 0 1111.2 3a7 7 0 009.8 9.8z',
