@@ -57,6 +57,9 @@ describe('sidebar', () => {
     const page = await open('kernel/rcu.html', {}, (p) => p.on('request', (r) => requests.push(r.url())))
     // The shared tree is fetched only when a reader unfolds another section.
     expect(requests.filter((r) => r.endsWith('nav.js'))).toEqual([])
+    // Everything (styles, script, KaTeX's CSS and fonts) comes from the site itself: no CDN.
+    expect(requests.length).toBeGreaterThan(3)
+    expect(requests.filter((r) => !r.startsWith(site.url))).toEqual([])
     const current = page.locator('#sidebar a[aria-current="page"]')
     await expect(current.textContent()).resolves.toBe('1.1. RCU')
     expect(await current.isVisible()).toBe(true)
@@ -80,6 +83,20 @@ describe('sidebar', () => {
     ])
     await memory.locator('.fold').click()
     expect(await memory.locator('ol').isVisible()).toBe(false)
+  })
+})
+
+describe('from disk', () => {
+  it('opened as file://, the sidebar still unfolds from nav.js', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`file://${path.join(out, 'go.html')}`)
+    const memory = page.locator('#sidebar li[data-nav-id="2"]')
+    await memory.locator('.fold').click()
+    await memory.locator('a', { hasText: 'RCU' }).click()
+    await page.waitForURL(/kernel\/rcu\.html$/)
+    expect(await page.locator('#sidebar a[aria-current="page"]').textContent()).toBe('1.1. RCU')
   })
 })
 
