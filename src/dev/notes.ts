@@ -1,15 +1,18 @@
 /**
  * The dev server's notes, kept compiled in memory across rebuilds: a rebuild
  * re-reads only the notes that changed (or whose included files changed) and
- * re-parses only those whose content hash changed. A note that breaks keeps
- * its last good version in the site, beside its errors.
+ * re-parses only those whose content hash changed, on the build's worker
+ * pool (so a note that never finishes is stopped by `note-timeout-ms`, and a
+ * recompiled note keeps its unchanged highlighted code blocks). A note that
+ * breaks keeps its last good version in the site, beside its errors.
  */
 import path from 'node:path'
 import type { Config } from '../config.ts'
 import { loadNote, sourceReader, type LoadedNote } from '../content/load.ts'
-import { compileNote, type CompiledNote, type NoteInput } from '../markdown/compile.ts'
-import { memoryNoteCache, noteCacheKey } from '../markdown/note-cache.ts'
-import type { NoteProcessor } from '../markdown/processor.ts'
+import { compileAll } from '../markdown/compile-all.ts'
+import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
+import { memoryNoteCache, type NoteCache } from '../markdown/note-cache.ts'
+import type { NotePool } from '../markdown/pool.ts'
 import type { SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 
@@ -24,7 +27,8 @@ interface NoteState {
 
 export interface NoteStoreOptions {
   config: Config
-  processor: NoteProcessor
+  /** The pool notes compile on, kept for the whole session. */
+  pool: NotePool
   displaySource: (source: SourcePath) => string
 }
 
@@ -51,21 +55,25 @@ export interface NoteStore {
 }
 
 /** Create an empty store; the first `update` loads everything. */
-export function createNoteStore({ config, processor, displaySource }: NoteStoreOptions): NoteStore {
+export function createNoteStore({ config, pool, displaySource }: NoteStoreOptions): NoteStore {
   const states = new Map<SourcePath, NoteState>()
-  const cache = memoryNoteCache()
+  const memory = memoryNoteCache()
   const keys = new WeakMap<CompiledNote, string>()
+  const latestKey = new Map<SourcePath, string>()
   let order: readonly SourcePath[] = []
-
-  const compile = async (input: NoteInput): Promise<CompiledNote> => {
-    const key = noteCacheKey(input, config)
-    let note = cache.get(key)
-    if (!note) {
-      note = await compileNote(processor, input, displaySource)
-      cache.set(key, note)
-      keys.set(note, key)
-    }
-    return note
+  // compileAll's view of the store: hits and stores are recorded by source, so each note's
+  // content key is known, and a recompile reuses the code blocks of the version shown now.
+  const cache: NoteCache = {
+    get(key) {
+      const note = memory.get(key)
+      if (note) latestKey.set(note.source, key)
+      return note
+    },
+    set(key, note) {
+      memory.set(key, note)
+      latestKey.set(note.source, key)
+    },
+    previous: (source) => states.get(source)?.current,
   }
 
   return {
@@ -76,13 +84,18 @@ export function createNoteStore({ config, processor, displaySource }: NoteStoreO
         (source) => !states.has(source) || changed.has(source) || states.get(source)!.loaded.dependencies.some((d) => changed.has(d)),
       )
       const read = sourceReader()
-      for (const source of stale) {
-        const loaded = loadNote(source, { config, read, displaySource })
-        const current = loaded.input ? await compile(loaded.input) : undefined
-        const failed = !current || current.failed || loaded.diagnostics.some((d) => d.severity === 'error')
+      const loaded = stale.map((source) => loadNote(source, { config, read, displaySource }))
+      const inputs = loaded.flatMap((l) => (l.input ? [l.input] : []))
+      // The cache lives as long as this process, whose code cannot change under it: no tool fingerprint needed.
+      const { notes: compiled } = await compileAll(inputs, { config, displaySource, cache, pool, tool: 'dev' })
+      const bySource = new Map(compiled.map((note) => [note.source, note]))
+      stale.forEach((source, i) => {
+        const current = bySource.get(source)
+        if (current) keys.set(current, latestKey.get(source)!)
+        const failed = !current || current.failed || loaded[i]!.diagnostics.some((d) => d.severity === 'error')
         const before = states.get(source)
-        states.set(source, { loaded, current, good: failed ? before?.good : current, failed })
-      }
+        states.set(source, { loaded: loaded[i]!, current, good: failed ? before?.good : current, failed })
+      })
       order = notes
       // Keep only what the site still shows, so memory stays flat over a long session.
       const live = new Set<string>()
@@ -92,7 +105,7 @@ export function createNoteStore({ config, processor, displaySource }: NoteStoreO
           if (key) live.add(key)
         }
       }
-      cache.retain(live)
+      memory.retain(live)
       return stale
     },
     shown() {

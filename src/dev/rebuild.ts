@@ -15,7 +15,8 @@ import type { TopicDef } from '../content/topics-file.ts'
 import { gitDates } from '../content/git-dates.ts'
 import { assembleGraph } from '../graph/assemble.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
-import { createSiteProcessor } from '../markdown/compile-all.ts'
+import { poolOptions } from '../markdown/compile-all.ts'
+import { createNotePool, type NotePool } from '../markdown/pool.ts'
 import { indexPageLinks } from '../pages/index-pages.ts'
 import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import { planSite, themeDirs, type SitePlan } from '../render-site.ts'
@@ -70,6 +71,8 @@ export interface DevSite {
   errorsFor(key: string | undefined): Diagnostic[]
   /** Record (or clear, with undefined) a site-wide error from outside the build, such as a failed rebuild. */
   setFault(fault: Diagnostic | undefined): void
+  /** Stop the worker pool. */
+  close(): Promise<void>
 }
 
 interface Classified {
@@ -122,6 +125,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   let configFault: Diagnostic | undefined
   let themeFault: Diagnostic | undefined
   let built = false
+  let pool: NotePool | undefined
   const summaryMemo = new Map<string, SummaryResult>()
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
@@ -140,7 +144,11 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     const found = new Diagnostics()
     topics = loadTopics({ config, diagnostics: found, display })
     topicsDiagnostics = found.list
-    notes = createNoteStore({ config, processor: await createSiteProcessor(config, topics), displaySource })
+    // The topics are linked in every note's prose: the pool's workers are made with them.
+    const previousPool = pool
+    pool = createNotePool(poolOptions(config, config.threads, topics))
+    notes = createNoteStore({ config, pool, displaySource })
+    await previousPool?.close()
     lastUpdated = gitDates(config.src)
     pages = createPageTable(options.extraScripts)
     summaryMemo.clear()
@@ -256,6 +264,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     },
     setFault(next) {
       fault = next
+    },
+    close: async () => {
+      await pool?.close()
     },
   }
 }

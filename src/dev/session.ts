@@ -35,6 +35,8 @@ export interface DevHandle {
   readonly config: Config
   /** Browsers connected to the reload channel. */
   readonly clients: number
+  /** A rebuild is running, or changes seen by the watcher are waiting for one. */
+  readonly busy: boolean
   /** Diagnostics of the latest build. */
   diagnostics(): Diagnostic[]
   /** Call `listener` after every rebuild; returns a function that stops it. */
@@ -128,6 +130,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     get clients() {
       return server.clients
     },
+    get busy() {
+      return running || pending.length > 0 || watcher.waiting
+    },
     diagnostics: () => latest.diagnostics,
     onRebuild(listener) {
       listeners.add(listener)
@@ -136,6 +141,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     async close() {
       await watcher.close()
       await server.close()
+      await site.close()
     },
   }
 }

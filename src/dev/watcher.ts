@@ -33,6 +33,8 @@ export interface WatchOptions {
 export interface SourceWatcher {
   /** Resolves once the initial scan is done and events are reported. */
   ready: Promise<void>
+  /** Events are waiting for their quiet window to end, or a changed file is due to be looked at again. */
+  readonly waiting: boolean
   close(): Promise<void>
 }
 
@@ -140,6 +142,9 @@ export function watchSources(options: WatchOptions): SourceWatcher {
 
   return {
     ready,
+    get waiting() {
+      return pending.size > 0 || rechecks.size > 0
+    },
     async close() {
       closed = true
       clearTimeout(quietTimer)

@@ -81,7 +81,7 @@ describe('editing', () => {
     const rebuilt = f.nextRebuild()
     fs.writeFileSync(summary, fs.readFileSync(summary, 'utf8').replace('    - [Cgroup](kernel/cgroup.md)\n', '    - [Cgroup](kernel/cgroup.md)\n    - [eBPF](kernel/ebpf.md)\n'))
     await rebuilt
-    await f.settle(f.rebuilds.length)
+    await f.settle(f.rebuilds.length, { none: true })
     await go.next('reload')
     const other = await (await f.get('go.html')).text()
     expect(other).toContain('href="kernel/ebpf.html"')
@@ -89,7 +89,7 @@ describe('editing', () => {
   })
 
   it('turns one editor save (temp file renamed over the note) into exactly one rebuild', async () => {
-    await f.settle(f.rebuilds.length)
+    await f.settle(f.rebuilds.length, { none: true })
     const before = f.rebuilds.length
     const note = path.join(f.src, 'go.md')
     fs.writeFileSync(path.join(f.src, '.go.md.swp'), 'swap')
@@ -149,10 +149,25 @@ describe('errors', () => {
     // Back to the text the page already shows: the error clears, and there is nothing to reload.
     fs.writeFileSync(file, good)
     expect((await probe.next('errors')).errors).toEqual([])
-    await f.settle(f.rebuilds.length)
+    await f.settle(f.rebuilds.length, { none: true })
     expect(probe.messages.map((m) => m.type)).toEqual(['errors', 'errors', 'errors'])
     probe.close()
     expect(go.messages.filter((m) => m.type === 'errors' && m.errors!.length > 0)).toEqual([])
+  })
+
+  it('survives a note that makes the pipeline throw (a stack overflow), shows the error, and recovers', async () => {
+    const probe = await listen(f.dev, 'appendix.html')
+    await probe.next('errors')
+    const file = path.join(f.src, 'appendix.md')
+    const good = fs.readFileSync(file, 'utf8')
+    fs.writeFileSync(file, `${good}\n${'>'.repeat(10000)}\n`)
+    const shown = await probe.next('errors', 60_000)
+    expect(shown.errors).toEqual([expect.objectContaining({ file: expect.stringMatching(/appendix\.md$/), message: expect.stringMatching(/call stack/i) })])
+    expect((await f.get('appendix.html')).status).toBe(200)
+    fs.writeFileSync(file, `${good}\nRecovered.\n`)
+    await probe.next('reload', 60_000)
+    probe.close()
+    expect(await (await f.get('appendix.html')).text()).toContain('Recovered.')
   })
 
   it('turns links to a deleted note into warnings and reloads the browser showing it', async () => {

@@ -20,8 +20,12 @@ export interface DevFixture {
   write(rel: string, text: string): void
   /** The next rebuild (started after this call). */
   nextRebuild(): Promise<RebuildResult>
-  /** Wait until no rebuild has come for `quietMs`, then return how many came since `since`. */
-  settle(since: number, quietMs?: number): Promise<number>
+  /**
+   * Wait for the rebuilds the latest changes cause: at least one since
+   * `since` (unless `none`), then none running or waiting for `quietMs`.
+   * Returns how many came since `since`.
+   */
+  settle(since: number, options?: { quietMs?: number; none?: boolean }): Promise<number>
   /** GET a page under the site's base. */
   get(rel: string): Promise<Response>
   close(): Promise<void>
@@ -53,11 +57,13 @@ export async function startFixture(site: string, options: Partial<DevOptions> = 
       fs.writeFileSync(path.join(src, rel), text)
     },
     nextRebuild: () => new Promise((resolve) => waiting.add(resolve)),
-    async settle(since, quietMs = 600) {
-      let seen = -1
-      for (let i = 0; i < 60 && rebuilds.length !== seen; i++) {
-        seen = rebuilds.length
-        await new Promise((r) => setTimeout(r, quietMs))
+    async settle(since, { quietMs = 500, none = false } = {}) {
+      const deadline = Date.now() + 60_000
+      let quietSince = Date.now()
+      while (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 25))
+        if (dev.busy || (!none && rebuilds.length === since)) quietSince = Date.now()
+        else if (Date.now() - quietSince >= quietMs) break
       }
       return rebuilds.length - since
     },
