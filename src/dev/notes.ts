@@ -32,14 +32,27 @@ export interface NoteStoreOptions {
   displaySource: (source: SourcePath) => string
 }
 
+/** One note loaded again: what the site showed of it before, and shows now. */
+export interface NoteChange {
+  source: SourcePath
+  before?: CompiledNote
+  after?: CompiledNote
+  /** Its load and compile diagnostics before (the very objects `diagnostics()` returned) and after. */
+  diagnosticsBefore: Diagnostic[]
+  diagnosticsAfter: Diagnostic[]
+  /** Its includes read other files (their diagnostics may name those files). */
+  includes: boolean
+}
+
 /** The notes of the site as the dev server holds them. */
 export interface NoteStore {
   /**
    * Bring the store in line with `notes` (the current listing): drop notes
    * that are gone, load new ones and those in `changed`, and those whose
-   * includes read a changed file. Returns the notes that were compiled again.
+   * includes read a changed file. Returns the notes that were compiled
+   * again, each with the version shown and its diagnostics before and after.
    */
-  update(notes: readonly SourcePath[], changed: ReadonlySet<SourcePath>): Promise<SourcePath[]>
+  update(notes: readonly SourcePath[], changed: ReadonlySet<SourcePath>): Promise<NoteChange[]>
   /** The version of each note the site shows, in listing order: the current one, or the last good one when it fails. */
   shown(): CompiledNote[]
   /** The inputs of the shown versions, for line maps. */
@@ -52,6 +65,16 @@ export interface NoteStore {
   errors(source: SourcePath): Diagnostic[]
   /** The cache key of a compiled note's content, to compare pages without reading their trees. */
   keyOf(note: CompiledNote): string | undefined
+}
+
+/** The version of a note the site shows: the current one, or the last good one while it fails. */
+function shownOf(state: NoteState): CompiledNote | undefined {
+  return state.failed ? (state.good ?? state.current) : state.current
+}
+
+/** A note's load and compile diagnostics, current version. */
+function diagnosticsOf(state: NoteState): Diagnostic[] {
+  return [...state.loaded.diagnostics, ...(state.current?.diagnostics ?? [])]
 }
 
 /** Create an empty store; the first `update` loads everything. */
@@ -89,12 +112,21 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       // The cache lives as long as this process, whose code cannot change under it: no tool fingerprint needed.
       const { notes: compiled } = await compileAll(inputs, { config, displaySource, cache, pool, tool: 'dev' })
       const bySource = new Map(compiled.map((note) => [note.source, note]))
-      stale.forEach((source, i) => {
+      const changes = stale.map((source, i): NoteChange => {
         const current = bySource.get(source)
         if (current) keys.set(current, latestKey.get(source)!)
         const failed = !current || current.failed || loaded[i]!.diagnostics.some((d) => d.severity === 'error')
         const before = states.get(source)
-        states.set(source, { loaded: loaded[i]!, current, good: failed ? before?.good : current, failed })
+        const state: NoteState = { loaded: loaded[i]!, current, good: failed ? before?.good : current, failed }
+        states.set(source, state)
+        return {
+          source,
+          before: before && shownOf(before),
+          after: shownOf(state),
+          diagnosticsBefore: before ? diagnosticsOf(before) : [],
+          diagnosticsAfter: diagnosticsOf(state),
+          includes: state.loaded.dependencies.length > 0 || (before?.loaded.dependencies.length ?? 0) > 0,
+        }
       })
       order = notes
       // Keep only what the site still shows, so memory stays flat over a long session.
@@ -106,13 +138,12 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
         }
       }
       memory.retain(live)
-      return stale
+      return changes
     },
     shown() {
       const out: CompiledNote[] = []
       for (const source of order) {
-        const state = states.get(source)
-        const note = state && (state.failed ? (state.good ?? state.current) : state.current)
+        const note = states.has(source) ? shownOf(states.get(source)!) : undefined
         if (note) out.push(note)
       }
       return out
@@ -134,13 +165,12 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
     diagnostics() {
       return order.flatMap((source) => {
         const state = states.get(source)
-        return state ? [...state.loaded.diagnostics, ...(state.current?.diagnostics ?? [])] : []
+        return state ? diagnosticsOf(state) : []
       })
     },
     errors(source) {
       const state = states.get(source)
-      if (!state) return []
-      return [...state.loaded.diagnostics, ...(state.current?.diagnostics ?? [])].filter((d) => d.severity === 'error')
+      return state ? diagnosticsOf(state).filter((d) => d.severity === 'error') : []
     },
     keyOf: (note) => keys.get(note),
   }

@@ -35,6 +35,8 @@ export interface PageTable {
    * page because what they all share changed.
    */
   update(next: PageTableUpdate): { changed: Set<Slug>; everything: boolean }
+  /** Take a plan known to differ from the last one only in the pages `slugs`, without comparing the others. */
+  patch(next: Omit<PageTableUpdate, 'shared'>, slugs: readonly Slug[]): void
   has(slug: string): boolean
   /** The page's HTML, rendered now if needed. Throws what a template throws. */
   html(slug: string): string | undefined
@@ -83,6 +85,13 @@ export function createPageTable(extraScripts: string[]): PageTable {
   let shared: unknown
   let plan: SitePlan | undefined
   let bodyKey: BodyKey = () => undefined
+  const keysOf =
+    (next: Omit<PageTableUpdate, 'shared'>): BodyKey =>
+    (slug) => {
+      const source = next.graph.bySlug.get(slug)
+      const note = source && next.graph.notes.get(source)
+      return note && next.keyOf(note)
+    }
 
   return {
     update(next) {
@@ -91,11 +100,7 @@ export function createPageTable(extraScripts: string[]): PageTable {
       shared = next.shared
       plan = next.plan
       const before = bodyKey
-      const after: BodyKey = (slug) => {
-        const source = next.graph.bySlug.get(slug)
-        const note = source && next.graph.notes.get(source)
-        return note && next.keyOf(note)
-      }
+      const after = keysOf(next)
       bodyKey = after
       const changed = new Set<Slug>()
       const fresh = new Map<string, PageEntry>()
@@ -113,6 +118,16 @@ export function createPageTable(extraScripts: string[]): PageTable {
       for (const slug of entries.keys()) if (!fresh.has(slug)) changed.add(slug as Slug)
       entries = fresh
       return { changed, everything }
+    },
+    patch(next, slugs) {
+      plan = next.plan
+      bodyKey = keysOf(next)
+      const replaced = new Set<string>(slugs)
+      for (const page of next.plan.pages) {
+        if (!replaced.has(page.slug)) continue
+        const options = next.plan.renderOptions(page)
+        entries.set(page.slug, { page, extra: [options.extraStyles, options.extraScripts] })
+      }
     },
     has: (slug) => entries.has(slug),
     html(slug) {

@@ -19,11 +19,16 @@ import { poolOptions } from '../markdown/compile-all.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
 import { indexPageLinks } from '../pages/index-pages.ts'
 import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import type { OutputPlan } from '../output.ts'
 import { planSite, themeDirs, type SitePlan } from '../render-site.ts'
+import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
+import { emitSearch } from '../search/emit.ts'
+import { ASSET_DIR } from '../theme/render.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../report.ts'
 import { loadTheme, ThemeError, type LoadedTheme } from '../theme/load.ts'
 import { createNoteStore, sourceLabel, type NoteStore } from './notes.ts'
 import { createPageTable, type PageTable } from './pages.ts'
+import { canPatch, patchSite } from './patch.ts'
 import type { Change } from './watcher.ts'
 
 const require = createRequire(import.meta.url)
@@ -48,6 +53,8 @@ export interface RebuildResult {
   pages: number
   /** Notes parsed again. */
   parsed: number
+  /** Only note trees changed, so the last graph was patched instead of rebuilt. */
+  patched: boolean
   diagnostics: Diagnostic[]
   ms: number
 }
@@ -65,8 +72,8 @@ export interface DevSite {
   /** Apply a batch of changes (none: the first build). Never throws for content problems. */
   update(changes: Change[]): Promise<RebuildResult>
   has(key: string): boolean
-  /** The content of an output file; throws what a template throws. */
-  serve(key: string): Served | undefined
+  /** The content of an output file; rejects with what a template throws. */
+  serve(key: string): Promise<Served | undefined>
   /** Errors to show on the page at `key`: its note's own, and the site-wide ones. */
   errorsFor(key: string | undefined): Diagnostic[]
   /** Record (or clear, with undefined) a site-wide error from outside the build, such as a failed rebuild. */
@@ -126,6 +133,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   let themeFault: Diagnostic | undefined
   let built = false
   let pool: NotePool | undefined
+  // The search index covers the whole wiki and only the search box reads it: built when first asked for after a change.
+  let search: Promise<OutputPlan> | undefined
+  const searchPrefix = `${ASSET_DIR}/${SEARCH_DIR}/`
   const summaryMemo = new Map<string, SummaryResult>()
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
@@ -204,24 +214,40 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       listingDiagnostics = found.list
     }
     const parsed = await notes.update(listing.notes, c.sources)
-    for (const d of [...listingDiagnostics, ...topicsDiagnostics, ...notes.diagnostics()]) collected.add(d)
-    const included = includedNotes(notes.dependencies())
-    const nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, topics, diagnostics: collected, display, summaryMemo })
-    const nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
-
-    // Every page's sidebar ends with the Index part, which lists only the index pages that exist.
-    const shared = [nextGraph.outline, themeVersion, indexPageLinks(nextGraph)]
-    const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })
-    everything ||= paged.everything
-    const changed = new Set<string>(paged.changed)
-    for (const key of changedFiles(plan, nextPlan, c.sources, config)) changed.add(key)
-    // A changed image or listing changes no HTML, but the pages showing it should reload.
-    for (const note of nextGraph.notes.values()) {
-      if (note.links.some((link) => link.kind === 'asset' && c.sources.has(link.target))) changed.add(slugOf(note.source))
+    const changed = new Set<string>()
+    let nextGraph: SiteGraph
+    let nextPlan: SitePlan
+    const onlyNotes = !c.config && !c.templates && !c.themeAssets && !c.structure && [...c.sources].every((s) => parsed.some((p) => p.source === s))
+    const patchable = !!graph && !!plan && !everything && onlyNotes && canPatch(parsed)
+    if (patchable && graph && plan) {
+      // Only prose changed: the graph, the other pages and the other diagnostics still hold.
+      const patched = patchSite(graph, plan, parsed, { config, lastUpdated })
+      nextGraph = patched.graph
+      nextPlan = patched.plan
+      pages.patch({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf }, patched.slugs)
+      for (const slug of patched.slugs) changed.add(slug)
+      const gone = new Set<Diagnostic>([...parsed.flatMap((p) => p.diagnosticsBefore), configFault, themeFault].filter((d): d is Diagnostic => !!d))
+      for (const d of [...diagnostics.filter((d) => !gone.has(d)), ...parsed.flatMap((p) => p.diagnosticsAfter)]) collected.add(d)
+    } else {
+      for (const d of [...listingDiagnostics, ...topicsDiagnostics, ...notes.diagnostics()]) collected.add(d)
+      const included = includedNotes(notes.dependencies())
+      nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, topics, diagnostics: collected, display, summaryMemo })
+      nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
+      // Every page's sidebar ends with the Index part, which lists only the index pages that exist.
+      const shared = [nextGraph.outline, themeVersion, indexPageLinks(nextGraph)]
+      const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })
+      everything ||= paged.everything
+      for (const slug of paged.changed) changed.add(slug)
+      for (const key of changedFiles(plan, nextPlan, c.sources, config)) changed.add(key)
+      // A changed image or listing changes no HTML, but the pages showing it should reload.
+      for (const note of nextGraph.notes.values()) {
+        if (note.links.some((link) => link.kind === 'asset' && c.sources.has(link.target))) changed.add(slugOf(note.source))
+      }
     }
     graph = nextGraph
     plan = nextPlan
     built = true
+    search = undefined
 
     // A broken config or theme is reported with the rest until it is fixed.
     for (const d of [configFault, themeFault]) if (d) collected.add(d)
@@ -235,6 +261,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       styles: c.styles,
       pages: [...changed].filter((key) => pages.has(key)).length,
       parsed: parsed.length,
+      patched: patchable,
       diagnostics,
       ms: performance.now() - started,
     }
@@ -247,15 +274,26 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     watchPaths: () => [config.src, ...configFiles().filter((f) => fs.existsSync(f)), ...themeFolders().filter((f) => fs.existsSync(f))],
     ignorePaths: () => [config.out],
     update,
-    has: (key) => pages.has(key) || !!plan?.plan.files.has(key) || !!plan?.plan.copies.has(key),
-    serve(key) {
+    has: (key) => pages.has(key) || !!plan?.plan.files.has(key) || !!plan?.plan.copies.has(key) || (config.search && key.startsWith(searchPrefix)),
+    async serve(key) {
       const html = pages.html(key)
       if (html !== undefined) return { kind: 'content', body: html }
-      const body = plan?.plan.files.get(key)
+      let files = plan?.plan
+      if (key.startsWith(searchPrefix) && graph && config.search) {
+        const current = graph
+        search ??= (async () => {
+          const index: OutputPlan = { files: new Map(), copies: new Map() }
+          // A failure is a warning in the build; here it only means no search until the next change.
+          await emitSearch(current, index, { config, diagnostics: new Diagnostics(), display })
+          return index
+        })()
+        files = await search
+      }
+      const body = files?.files.get(key)
       if (body !== undefined) return { kind: 'content', body }
-      const file = plan?.plan.copies.get(key)
+      const file = files?.copies.get(key)
       if (file === undefined) return undefined
-      return { kind: 'file', file, roots: [config.src, ...theme.folders, path.dirname(require.resolve('katex/dist/katex.min.css'))] }
+      return { kind: 'file', file, roots: [config.src, ...theme.folders, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT)] }
     },
     errorsFor(key) {
       const source = key && graph ? graph.bySlug.get(key as Slug) : undefined

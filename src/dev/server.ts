@@ -21,7 +21,7 @@ import { pageOf, resolveRequest } from './request-path.ts'
 /** What the server needs from the site. */
 export interface SiteView {
   has(key: string): boolean
-  serve(key: string): Served | undefined
+  serve(key: string): Promise<Served | undefined>
   errorsFor(key: string | undefined): Diagnostic[]
 }
 
@@ -157,11 +157,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     res.end(req.method === 'HEAD' ? undefined : body)
   }
 
-  const serveKey = (req: http.IncomingMessage, res: http.ServerResponse, key: string, status = 200): void => {
+  const serveKey = async (req: http.IncomingMessage, res: http.ServerResponse, key: string, status = 200): Promise<void> => {
     if (key === client.key) return send(res, req, status, key, client.source)
     let served: Served | undefined
     try {
-      served = site.serve(key)
+      served = await site.serve(key)
     } catch (error) {
       return send(res, req, 500, 'error.html', errorPage(key, error, clientHref))
     }
@@ -178,7 +178,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     fs.readFile(real, (error, body) => (error ? notFound(req, res) : send(res, req, status, key, body)))
   }
 
-  const notFound = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+  const notFound = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
     if (site.has('404.html')) return serveKey(req, res, '404.html', 404)
     plain(res, 404, 'Not found')
   }
@@ -197,8 +197,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.writeHead(302, { ...BASE_HEADERS, location: resolved.location })
       return res.end()
     }
-    if (resolved.kind === 'not-found') return notFound(req, res)
-    serveKey(req, res, resolved.key)
+    if (resolved.kind === 'not-found') return void notFound(req, res)
+    void serveKey(req, res, resolved.key)
   })
 
   interface Client {

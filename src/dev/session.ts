@@ -95,7 +95,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
       const fault: Diagnostic = { file: changes[0]?.file ?? site.config.src, severity: 'error', message: `Rebuild failed: ${message}`, rule: 'rebuild' }
       site.setFault(fault)
       log(formatDiagnostic(fault))
-      latest = { ...latest, changed: new Set(), everything: false, styles: false, pages: 0, parsed: 0, labels: changes.map((c) => c.file) }
+      latest = { ...latest, changed: new Set(), everything: false, styles: false, pages: 0, parsed: 0, patched: false, labels: changes.map((c) => c.file) }
     }
     server.notify(latest)
     for (const listener of listeners) listener(latest)

@@ -9,7 +9,7 @@ import { hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, t
 import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
-import type { Crumb, NotePage, Page, PageLink, RedirectPage } from './model.ts'
+import type { Crumb, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
 import { noteExtras } from './note-extras.ts'
 import { buildPrintPage } from './print.ts'
 
@@ -48,45 +48,60 @@ function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
   return crumbs
 }
 
+/** The page of one note. */
+export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<BuildPagesOptions, 'config' | 'lastUpdated'>): NotePage {
+  const { config } = options
+  const titleOf = (s: SourcePath) => navTitle(graph, s)
+  const note = graph.notes.get(source)!
+  const { prev, next } = neighbours(graph, source)
+  const slug = slugOf(source)
+  // Inline code naming an indexed symbol links to its entry; most notes have none, and keep their tree.
+  const symbolLinks = note.inlineCode.filter((name) => graph.indices.symbols.byName.has(name))
+  const body = symbolLinks.length > 0
+    ? linkInlineSymbols(note.tree, (name) => {
+        const target = symbolTarget(graph, name)
+        return target && hrefTo(slug, target.slug, target.fragment)
+      })
+    : note.tree
+  return {
+    kind: 'note',
+    slug,
+    source,
+    title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
+    description: note.frontmatter.description,
+    body,
+    hasH1: note.hasH1,
+    toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
+    breadcrumbs: breadcrumbs(graph, source),
+    prev: link(graph, prev),
+    next: link(graph, next),
+    tags: note.frontmatter.tags ?? [],
+    editUrl: editUrl(config, source),
+    lastUpdated: options.lastUpdated?.get(source),
+    isSection: isIndexNote(source),
+    ...noteExtras(graph, source, titleOf),
+    symbolLinks,
+  }
+}
+
+/** The print page of the site: every note in reading order. */
+export function sitePrintPage(graph: SiteGraph, title: string): PrintPage {
+  return buildPrintPage(
+    title,
+    graph.all.map((source) => {
+      const note = graph.notes.get(source)!
+      return { title: note.title, slug: slugOf(source), body: note.tree, hasH1: note.hasH1 }
+    }),
+  )
+}
+
 /** Build every page of the site. */
 export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { pages: Page[]; diagnostics: Diagnostic[] } {
   const { config } = options
   const diagnostics: Diagnostic[] = []
   const pages: Page[] = []
   const titleOf = (s: SourcePath) => navTitle(graph, s)
-  for (const source of graph.all) {
-    const note = graph.notes.get(source)!
-    const { prev, next } = neighbours(graph, source)
-    const slug = slugOf(source)
-    // Inline code naming an indexed symbol links to its entry; most notes have none, and keep their tree.
-    const symbolLinks = note.inlineCode.filter((name) => graph.indices.symbols.byName.has(name))
-    const body = symbolLinks.length > 0
-      ? linkInlineSymbols(note.tree, (name) => {
-          const target = symbolTarget(graph, name)
-          return target && hrefTo(slug, target.slug, target.fragment)
-        })
-      : note.tree
-    const page: NotePage = {
-      kind: 'note',
-      slug,
-      source,
-      title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
-      description: note.frontmatter.description,
-      body,
-      hasH1: note.hasH1,
-      toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
-      breadcrumbs: breadcrumbs(graph, source),
-      prev: link(graph, prev),
-      next: link(graph, next),
-      tags: note.frontmatter.tags ?? [],
-      editUrl: editUrl(config, source),
-      lastUpdated: options.lastUpdated?.get(source),
-      isSection: isIndexNote(source),
-      ...noteExtras(graph, source, titleOf),
-      symbolLinks,
-    }
-    pages.push(page)
-  }
+  for (const source of graph.all) pages.push(notePage(graph, source, options))
   // A note the author put at a generated page's path keeps it; the index page is left out.
   for (const page of buildIndexPages(graph, titleOf)) {
     if (graph.bySlug.has(page.slug)) {
@@ -98,15 +113,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   }
 
   pages.push({ kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' })
-  pages.push(
-    buildPrintPage(
-      config.title,
-      graph.all.map((source) => {
-        const note = graph.notes.get(source)!
-        return { title: note.title, slug: slugOf(source), body: note.tree, hasH1: note.hasH1 }
-      }),
-    ),
-  )
+  pages.push(sitePrintPage(graph, config.title))
 
   // mdBook opens a book without README.md on its first chapter; so do we, by redirect.
   const first = graph.all[0]

@@ -45,6 +45,17 @@ describe('serving', () => {
     expect(fs.readdirSync(f.dir).sort()).toEqual(['book.toml', 'src'])
   })
 
+  it('serves the search index, built when first asked for and again after a change', async () => {
+    const entry = async () => (await (await f.get('_slugwiki/search/pagefind-entry.json')).json()) as { languages: Record<string, { page_count: number }> }
+    const before = Object.values((await entry()).languages)[0]!.page_count
+    expect(before).toBeGreaterThan(0)
+    const rebuilt = f.nextRebuild()
+    f.write('searchable.md', '# Searchable\n\nA note the index must learn about.\n')
+    await rebuilt
+    expect(Object.values((await entry()).languages)[0]!.page_count).toBe(before + 1)
+    expect((await f.get('_slugwiki/search/no-such-chunk.pf_index')).status).toBe(404)
+  })
+
   it('answers an unknown page with the site’s 404 page', async () => {
     const res = await f.get('no/such/page.html')
     expect(res.status).toBe(404)
@@ -66,13 +77,29 @@ describe('editing', () => {
     fs.appendFileSync(path.join(f.src, 'kernel/rcu.md'), '\nA sentence added while previewing.\n')
     const result = await rebuilt
     expect(result.parsed).toBe(1)
-    expect(f.lines.at(-1)).toMatch(/^rebuilt kernel\/rcu\.md → \d+ pages? in \d+ ms$/)
+    // Only prose changed: the last graph is patched, and the note's page and the print page change.
+    expect(result.patched).toBe(true)
+    expect([...result.changed].sort()).toEqual(['kernel/rcu.html', 'print.html'])
+    expect(f.lines.at(-1)).toMatch(/^rebuilt kernel\/rcu\.md → 2 pages in \d+ ms$/)
     await rcu.next('reload')
     expect(await (await f.get('kernel/rcu.html')).text()).toContain('A sentence added while previewing.')
     // The unrelated page's browser heard nothing since its greeting.
     expect(go.messages.map((m) => m.type)).toEqual(['errors'])
     expect(result.changed.has('go.html')).toBe(false)
     expect(result.changed.has('kernel/rcu.html')).toBe(true)
+  })
+
+  it('rebuilds the graph when a note’s title changes, and changes only the pages that show that title', async () => {
+    const file = path.join(f.src, 'shell.md')
+    const text = fs.readFileSync(file, 'utf8')
+    const rebuilt = f.nextRebuild()
+    fs.writeFileSync(file, text.replace(/^# .*$/m, '# Shell, renamed'))
+    const result = await rebuilt
+    expect(result.patched).toBe(false)
+    // Neighbours and the sidebar show SUMMARY's title ("Shell"), so only the note and the print page change.
+    expect([...result.changed].sort()).toEqual(['print.html', 'shell.html'])
+    await f.settle(f.rebuilds.length, { none: true })
+    expect(go.messages.map((m) => m.type)).toEqual(['errors'])
   })
 
   it('shows a new note in the sidebar of the other pages once SUMMARY.md lists it', async () => {

@@ -1,0 +1,72 @@
+/**
+ * The dev server's fast path. Most saves change a note's prose and nothing
+ * the rest of the site reads of it: its title, headings, ids, links,
+ * frontmatter, code block list and the facts the indexes take from it stay
+ * the same. Then the site graph, every other page and every diagnostic but
+ * the note's own are still right, and the rebuild only swaps the note's
+ * tree into the last graph and its page (and the print page) into the last
+ * plan: work proportional to the edit, not to the wiki.
+ */
+import type { Config } from '../config.ts'
+import type { SiteGraph } from '../graph/site-graph.ts'
+import type { CompiledNote } from '../markdown/compile.ts'
+import { notePage, sitePrintPage } from '../pages/build-pages.ts'
+import { slugOf, type Slug, type SourcePath } from '../paths.ts'
+import type { SitePlan } from '../render-site.ts'
+import type { NoteChange } from './notes.ts'
+
+/** Fields of a compiled note that only its own page shows, or that do not reach any page. */
+const OWN = new Set(['tree', 'diagnostics', 'failed'])
+
+/**
+ * Everything of a note besides its tree and diagnostics, positions included
+ * (a warning about a link names its line), code blocks without their content
+ * key (a block's text shows only on the note's own page).
+ */
+export function graphFacts(note: CompiledNote | undefined): string {
+  return JSON.stringify(note ?? null, (key, value: unknown) => {
+    if (OWN.has(key)) return undefined
+    if (key === 'codeBlocks' && Array.isArray(value)) return value.map(({ key: _content, ...rest }: { key?: string }) => rest)
+    return value
+  })
+}
+
+/** Whether these note changes can be patched in: each note was there before and is still, and only its tree changed. */
+export function canPatch(changes: NoteChange[]): boolean {
+  return changes.every((c) => c.before !== undefined && c.after !== undefined && !c.includes && (c.before === c.after || graphFacts(c.before) === graphFacts(c.after)))
+}
+
+export interface Patched {
+  graph: SiteGraph
+  plan: SitePlan
+  /** Pages whose HTML changed. */
+  slugs: Slug[]
+}
+
+export interface PatchOptions {
+  config: Config
+  lastUpdated: ReadonlyMap<SourcePath, string>
+}
+
+/** The last graph and plan with the changed notes' trees swapped in. */
+export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[], { config, lastUpdated }: PatchOptions): Patched {
+  const swapped = changes.filter((c) => c.before !== c.after && graph.notes.has(c.source))
+  if (swapped.length === 0) return { graph, plan, slugs: [] }
+  const notes = new Map(graph.notes)
+  for (const c of swapped) notes.set(c.source, c.after!)
+  const next: SiteGraph = { ...graph, notes }
+  const sources = new Map<Slug, SourcePath>(swapped.map((c) => [slugOf(c.source), c.source]))
+  const slugs = new Set<Slug>()
+  const pages = plan.pages.map((page) => {
+    if (page.kind === 'note' && sources.has(page.slug)) {
+      slugs.add(page.slug)
+      return notePage(next, sources.get(page.slug)!, { config, lastUpdated })
+    }
+    if (page.kind === 'print') {
+      slugs.add(page.slug)
+      return sitePrintPage(next, config.title)
+    }
+    return page
+  })
+  return { graph: next, plan: { pages, plan: plan.plan, renderOptions: (page) => ({ ...plan.renderOptions(page), graph: next }) }, slugs: [...slugs] }
+}
