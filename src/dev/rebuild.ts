@@ -18,7 +18,7 @@ import type { SiteGraph } from '../graph/site-graph.ts'
 import { poolOptions } from '../markdown/compile-all.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
 import { indexPageLinks } from '../pages/index-pages.ts'
-import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
 import { planSite, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
@@ -26,7 +26,8 @@ import { emitSearch } from '../search/emit.ts'
 import { ASSET_DIR } from '../theme/render.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../report.ts'
 import { loadTheme, ThemeError, type LoadedTheme } from '../theme/load.ts'
-import { createNoteStore, sourceLabel, type NoteStore } from './notes.ts'
+import { createNoteStore, type NoteStore } from './notes.ts'
+import { classifyChanges } from './classify.ts'
 import { createPageTable, type PageTable } from './pages.ts'
 import { canPatch, patchSite } from './patch.ts'
 import type { Change } from './watcher.ts'
@@ -82,16 +83,6 @@ export interface DevSite {
   close(): Promise<void>
 }
 
-interface Classified {
-  config: boolean
-  templates: boolean
-  themeAssets: boolean
-  styles: boolean
-  structure: boolean
-  sources: Set<SourcePath>
-  labels: string[]
-}
-
 /** Run `step`; a thrown error becomes a diagnostic on `file` instead of escaping. */
 async function attempt(step: () => Promise<void>, file: string): Promise<Diagnostic | undefined> {
   try {
@@ -104,10 +95,6 @@ async function attempt(step: () => Promise<void>, file: string): Promise<Diagnos
   }
 }
 
-function inside(file: string, dir: string): string | undefined {
-  const rel = path.relative(dir, file)
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined
-}
 
 /** Create the site; call `update([])` once to build it. Throws `ConfigError` when the config is broken at start. */
 export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
@@ -164,35 +151,10 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     summaryMemo.clear()
   }
 
-  const classify = (changes: Change[]): Classified => {
-    const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), labels: [] }
-    const configs = new Set(configFiles())
-    for (const { file, kind } of changes) {
-      // A folder event comes with events for its files, which say more.
-      if (kind !== 'addDir' && kind !== 'unlinkDir') c.labels.push(sourceLabel(config, file))
-      if (configs.has(file)) {
-        c.config = true
-        continue
-      }
-      const themed = themeFolders().map((dir) => inside(file, dir)).find((rel) => rel !== undefined)
-      if (themed !== undefined) {
-        if (!themed.startsWith('assets/')) c.templates = true
-        else if (themed.endsWith('.css') && kind === 'change') c.styles = true
-        else c.themeAssets = true
-        continue
-      }
-      const rel = inside(file, config.src)
-      const source = rel === undefined ? undefined : toSourcePath(rel)
-      if (!source) continue
-      if (kind !== 'change') c.structure = true
-      c.sources.add(source)
-    }
-    return c
-  }
-
   const update = async (changes: Change[]): Promise<RebuildResult> => {
     const started = performance.now()
-    const c = classify(changes)
+    // The first build has no changes, and no theme yet to ask for its folders.
+    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [] })
     let everything = !built
     if (!built) await reset()
     else if (c.config) {

@@ -1,0 +1,65 @@
+/**
+ * Sort a batch of file changes by what they touch: the config, the theme's
+ * templates or assets, or the notes and assets of the source folder.
+ */
+import path from 'node:path'
+import type { Config } from '../config.ts'
+import { toSourcePath, type SourcePath } from '../paths.ts'
+import { sourceLabel } from './notes.ts'
+import type { Change } from './watcher.ts'
+
+/** What a batch of changes touches. */
+export interface Classified {
+  config: boolean
+  templates: boolean
+  themeAssets: boolean
+  /** A theme stylesheet was edited (not added or removed). */
+  styles: boolean
+  /** Files or folders of the source folder appeared or vanished. */
+  structure: boolean
+  /** Changed files of the source folder. */
+  sources: Set<SourcePath>
+  /** How the terminal names the changed files. */
+  labels: string[]
+}
+
+export interface ClassifyOptions {
+  config: Config
+  /** Files that configure the site (book.toml, slugwiki.toml, the topics file). */
+  configFiles: string[]
+  /** The theme folders in use, and the wiki's own themes folder. */
+  themeFolders: string[]
+}
+
+/** `file` relative to `dir` with `/`, or undefined when it is not inside. */
+function inside(file: string, dir: string): string | undefined {
+  const rel = path.relative(dir, file)
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined
+}
+
+/** Classify a batch of changes. */
+export function classifyChanges(changes: Change[], { config, configFiles, themeFolders }: ClassifyOptions): Classified {
+  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), labels: [] }
+  const configs = new Set(configFiles)
+  for (const { file, kind } of changes) {
+    // A folder event comes with events for its files, which say more.
+    if (kind !== 'addDir' && kind !== 'unlinkDir') c.labels.push(sourceLabel(config, file))
+    if (configs.has(file)) {
+      c.config = true
+      continue
+    }
+    const themed = themeFolders.map((dir) => inside(file, dir)).find((rel) => rel !== undefined)
+    if (themed !== undefined) {
+      if (!themed.startsWith('assets/')) c.templates = true
+      else if (themed.endsWith('.css') && kind === 'change') c.styles = true
+      else c.themeAssets = true
+      continue
+    }
+    const rel = inside(file, config.src)
+    const source = rel === undefined ? undefined : toSourcePath(rel)
+    if (!source) continue
+    if (kind !== 'change') c.structure = true
+    c.sources.add(source)
+  }
+  return c
+}
