@@ -178,4 +178,22 @@ describe('cache fingerprint', () => {
     expect(DiskNoteCache.forWiki(root, book).get('k')).toEqual(note)
     expect(fs.readdirSync(root)).toHaveLength(1)
   })
+
+  it('names files in diagnostics as the terminal shows them, through includes, compiled or cached', async () => {
+    const wiki = path.join(tmp, 'includes')
+    fs.mkdirSync(wiki)
+    fs.writeFileSync(path.join(wiki, 'part.txt'), 'Included.\n\n```nosuchlang\nx\n```\n')
+    fs.writeFileSync(path.join(wiki, 'a.md'), '# A\n\n{{#include part.txt}}\n\n```alsonot\ny\n```\n')
+    const shown = (rel: string) => path.relative(process.cwd(), path.join(wiki, rel))
+    const expected = [
+      [shown('a.md'), 5, 'Unknown code language `alsonot`, rendered as plain text'],
+      [shown('part.txt'), 3, 'Unknown code language `nosuchlang`, rendered as plain text'],
+    ]
+    for (const round of [1, 2]) {
+      const options: CliOptions = { src: wiki, out: path.join(tmp, `includes-out-${round}`), cacheDir, quiet: true }
+      const result = await build(options, { pool: poolFor(options) })
+      expect(result.compiledNotes).toBe(round === 1 ? 1 : 0)
+      expect(result.diagnostics.filter((d) => d.rule === 'unknown-language').map((d) => [d.file, d.line, d.message])).toEqual(expected)
+    }
+  })
 })

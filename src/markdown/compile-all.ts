@@ -90,8 +90,9 @@ export async function compileAll(inputs: NoteInput[], options: CompileAllOptions
   let done = 0
   const finish = (note: CompiledNote): CompiledNote => {
     options.onProgress?.(++done, inputs.length)
-    // Notes name files by source path; how they are shown depends on this process's working folder.
-    return { ...note, diagnostics: note.diagnostics.map((d) => ({ ...d, file: displaySource(d.file as SourcePath) })) }
+    // Workers name the note itself by its source path (how it is shown depends on this process's
+    // working folder, which cache keys leave out); lines mapped through includes come shown already.
+    return { ...note, diagnostics: note.diagnostics.map((d) => (d.file === note.source ? { ...d, file: displaySource(note.source) } : d)) }
   }
 
   const lookups = inputs.map((input) => {
