@@ -24,6 +24,7 @@ const { values } = parseArgs({
     repeat: { type: 'string', default: '3' },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -35,6 +36,7 @@ if (values.help) {
   --repeat R   runs of each warm step and of the floor; the median is reported (default 3)
   --json FILE  where to write the results (default bench-results/bench-N.json)
   --keep       keep the corpus, output and cache in the temporary folder
+  --commit REV label the results with REV (when benchmarking an exported copy, not a git checkout)
 `)
   process.exit(0)
 }
@@ -84,8 +86,8 @@ const warm = await repeated('warm build, no change', repeat, () => {}, () => [no
 const edited = corpus.notes[Math.floor(corpus.notes.length / 2)]!
 const edit = await repeated('warm build, one edit', repeat, (round) => editNote(corpus, edited, round), () => [nodeArgs, buildArgs])
 
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
-const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== ''
+const commit = values.commit ?? execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+const dirty = !values.commit && execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== ''
 const report: BenchReport = {
   notes: corpus.notes.length,
   markdownBytes: corpus.bytes,
