@@ -12,7 +12,7 @@ import { DiskNoteCache } from './markdown/disk-cache.ts'
 import type { NoteCache } from './markdown/note-cache.ts'
 import { compileAll } from './markdown/compile-all.ts'
 import type { NotePool } from './markdown/pool.ts'
-import { checkOutputFolder, writeAtomically, type OutputPlan } from './output.ts'
+import { checkOutputFolder, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
 import type { Page } from './pages/model.ts'
 import type { SourcePath } from './paths.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './report.ts'
@@ -47,6 +47,8 @@ export interface SiteResult {
 export interface BuildResult extends SiteResult {
   /** Whether the output folder was written. */
   written: boolean
+  /** Files written anew and files kept from the previous output, when written. */
+  output?: WriteStats
   seconds: number
 }
 
@@ -81,6 +83,6 @@ export async function build(options: CliOptions, hooks: BuildHooks = {}): Promis
   checkOutputFolder(config.out, config.src, config.root)
   const site = await compileSite(config, hooks)
   const failed = !site.ok || (config.strict && site.diagnostics.length > 0)
-  if (!failed) await writeAtomically(config.out, site.plan)
-  return { ...site, ok: !failed, written: !failed, seconds: (performance.now() - started) / 1000 }
+  const output = failed ? undefined : await writeAtomically(config.out, site.plan)
+  return { ...site, ok: !failed, written: !failed, output, seconds: (performance.now() - started) / 1000 }
 }

@@ -18,7 +18,7 @@ const FORMAT = 2
 const INDEX = 'index.json'
 
 /** Write `text` to `file` so that a reader sees the old content or the new, never half of it. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+async function writeFileAtomically(file: string, text: string): Promise<void> {
   const tmp = `${file}.${process.pid}.tmp`
   await fs.promises.writeFile(tmp, text)
   await fs.promises.rename(tmp, file)
@@ -71,7 +71,7 @@ export class DiskNoteCache implements NoteCache {
     this.#index.set(note.source, key)
     const write = async () => {
       await fs.promises.mkdir(this.#dir, { recursive: true })
-      await writeAtomically(this.#file(key), JSON.stringify({ format: FORMAT, key, note }))
+      await writeFileAtomically(this.#file(key), JSON.stringify({ format: FORMAT, key, note }))
     }
     this.#pending.push(write())
   }
@@ -95,7 +95,7 @@ export class DiskNoteCache implements NoteCache {
       const stale = fs.readdirSync(this.#dir).filter((name) => name !== INDEX && !(name.endsWith('.json') && retained.has(name.slice(0, -'.json'.length))))
       await Promise.all(stale.map((name) => fs.promises.rm(path.join(this.#dir, name), { force: true })))
     }
-    await writeAtomically(path.join(this.#dir, INDEX), JSON.stringify({ format: FORMAT, src: this.#src, notes: Object.fromEntries(this.#index) }))
+    await writeFileAtomically(path.join(this.#dir, INDEX), JSON.stringify({ format: FORMAT, src: this.#src, notes: Object.fromEntries(this.#index) }))
   }
 
   /**
