@@ -13,6 +13,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { editNote, generateCorpus } from './corpus/generate.ts'
 import { buildCommand } from './bench/command.ts'
+import { devLatency } from './bench/dev-latency.ts'
 import { folderSize, measure, median, type Measurement } from './bench/measure.ts'
 import { printTable, type BenchReport, type StepReport } from './bench/report.ts'
 
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
     commit: { type: 'string' },
+    'dev-edits': { type: 'string', default: '20' },
     help: { type: 'boolean', short: 'h' },
   },
 })
@@ -36,6 +38,7 @@ if (values.help) {
   --repeat R   runs of each warm step and of the floor; the median is reported (default 3)
   --json FILE  where to write the results (default bench-results/bench-N.json)
   --keep       keep the corpus, output and cache in the temporary folder
+  --dev-edits E  saves timed on the dev server (default 20; 0 skips it)
   --commit REV label the results with REV (when benchmarking an exported copy, not a git checkout)
 `)
   process.exit(0)
@@ -86,6 +89,14 @@ const warm = await repeated('warm build, no change', repeat, () => {}, () => [no
 const edited = corpus.notes[Math.floor(corpus.notes.length / 2)]!
 const edit = await repeated('warm build, one edit', repeat, (round) => editNote(corpus, edited, round), () => [nodeArgs, buildArgs])
 
+const devEdits = Number(values['dev-edits'])
+let devReload: BenchReport['devReload'] = 'skipped (--dev-edits 0)'
+if (devEdits > 0) {
+  const measured = await devLatency(corpus, edited, devEdits)
+  devReload = measured
+  log(`dev edit → reload: ${measured.runs.join(' ')} ms (server start ${measured.startupMs} ms)`)
+}
+
 const commit = values.commit ?? execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
 const dirty = !values.commit && execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== ''
 const report: BenchReport = {
@@ -97,7 +108,7 @@ const report: BenchReport = {
   loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
   date: new Date().toISOString(),
   steps: [floor, startup, cold, warm, edit],
-  devReload: fs.existsSync(path.join(root, 'src/dev')) ? 'not measured yet' : 'blocked: `npm run dev` is not on main yet',
+  devReload,
   output: { ...output, bytesPerNote: Math.round(output.bytes / corpus.notes.length), printBytes: fs.statSync(path.join(out, 'print.html')).size },
 }
 printTable(report)

@@ -19,7 +19,7 @@ export interface BenchReport {
   date: string
   /** The floor first; every other step's ratio is to it. */
   steps: StepReport[]
-  devReload: string | { medianMs: number; runs: number[] }
+  devReload: string | { medianMs: number; runs: number[]; startupMs: number }
   output: { files: number; bytes: number; bytesPerNote: number; printBytes: number; largestPage: { file: string; bytes: number } }
 }
 
