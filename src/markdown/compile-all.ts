@@ -11,10 +11,9 @@ import type { TopicDef } from '../content/topics-file.ts'
 import type { SourcePath } from '../paths.ts'
 import type { CompiledNote, NoteInput } from './compile.ts'
 import { noteFingerprint, toolFingerprint } from './fingerprint.ts'
-import { createCodeHighlighter } from './highlighter.ts'
 import { noteCacheKey, type NoteCache } from './note-cache.ts'
 import { createNotePool, defaultThreads, type NotePool, type NotePoolOptions } from './pool.ts'
-import { createProcessor, type NoteProcessor } from './processor.ts'
+import type { NoteProcessor } from './processor.ts'
 
 export interface CompileAllOptions {
   config: Config
@@ -50,6 +49,8 @@ const UNCACHEABLE = new Set(['note-timeout', 'highlight-timeout', 'worker'])
 
 /** Create the processor a site's notes compile with in this thread (one shiki highlighter for all), linking `topics` in prose. */
 export async function createSiteProcessor(config: Config, topics: readonly TopicDef[] = []): Promise<NoteProcessor> {
+  // Loaded here, not at the top: a build compiles on workers, and the pipeline is a second of start-up.
+  const [{ createCodeHighlighter }, { createProcessor }] = await Promise.all([import('./highlighter.ts'), import('./processor.ts')])
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
   return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, highlighter, topics, symbols: config.indices })
 }
@@ -61,6 +62,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     trusted: config.trusted,
     lightTheme: config.lightTheme,
     darkTheme: config.darkTheme,
+    smartPunctuation: config.smartPunctuation,
     topics: [...topics],
     symbols: config.indices,
     timeoutMs: config.noteTimeoutMs,

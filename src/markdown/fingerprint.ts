@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { packageRoot } from '../config.ts'
-import type { WorkerSettings } from './worker.ts'
+import type { WorkerSettings } from './task.ts'
 
 function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
@@ -47,6 +47,8 @@ export function toolFingerprint(): string {
 
 /** The fingerprint of compiled notes: the tool's version and the settings every note is compiled with. */
 export function noteFingerprint(tool: string, settings: WorkerSettings): string {
-  const { math, trusted, lightTheme, darkTheme, langs, topics, symbols } = settings
-  return createHash('sha256').update(JSON.stringify([tool, math, trusted, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true])).digest('base64url')
+  const { math, trusted, smartPunctuation, lightTheme, darkTheme, langs, topics, symbols } = settings
+  return createHash('sha256')
+    .update(JSON.stringify([tool, math, trusted, smartPunctuation ?? false, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true]))
+    .digest('base64url')
 }

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 import type { Element } from 'hast'
 import { Piscina } from 'piscina'
 import { failedNote, type CompiledNote, type NoteInput } from './compile.ts'
-import { BLOCK, HIGHLIGHTING, PHASE, QUEUED, type CompileTask, type WorkerSettings } from './worker.ts'
+import { BLOCK, HIGHLIGHTING, PHASE, QUEUED, type CompileTask, type WorkerSettings } from './task.ts'
 
 export interface NotePoolOptions extends WorkerSettings {
   /** Threads to run (default: the machine's available parallelism). */
@@ -60,15 +60,8 @@ export function defaultThreads(): number {
 /** Start a pool. Threads start when it is made, so make it as soon as notes are known to need compiling. */
 export function createNotePool(options: NotePoolOptions): NotePool {
   const threads = Math.max(1, options.threads ?? defaultThreads())
-  const settings: WorkerSettings = {
-    math: options.math,
-    trusted: options.trusted,
-    lightTheme: options.lightTheme,
-    darkTheme: options.darkTheme,
-    langs: options.langs,
-    topics: options.topics,
-    symbols: options.symbols,
-  }
+  // Every other option is a worker setting, so a new one reaches the threads without being listed here.
+  const { threads: _threads, timeoutMs: _timeoutMs, ...settings } = options satisfies WorkerSettings
   const piscina = new Piscina<CompileTask, CompiledNote>({
     filename: WORKER,
     minThreads: threads,

@@ -6,50 +6,15 @@
  */
 import type { Element } from 'hast'
 import { workerData } from 'piscina'
-import type { LanguageRegistration } from 'shiki'
-import type { TopicDef } from '../content/topics-file.ts'
-import { compileNote, type CompiledNote, type NoteInput } from './compile.ts'
+import { compileNote, type CompiledNote } from './compile.ts'
 import { createCodeHighlighter } from './highlighter.ts'
 import { createProcessor, type NoteProcessor } from './processor.ts'
-
-/** What a pool's threads are made with: everything that shapes a note's output besides the note. */
-export interface WorkerSettings {
-  math: boolean
-  trusted: boolean
-  lightTheme: string
-  darkTheme: string
-  /** Extra grammars (`HighlighterOptions.langs`). */
-  langs?: LanguageRegistration[]
-  /** Topics linked where prose mentions them (default none). */
-  topics?: TopicDef[]
-  /** Record the symbols code blocks define and use (default true; false with `indices = false`). */
-  symbols?: boolean
-}
-
-/** Slots of `CompileTask.progress`. */
-export const PHASE = 0
-export const BLOCK = 1
-/** Values of the `PHASE` slot. */
-export const QUEUED = 0
-export const COMPILING = 1
-export const HIGHLIGHTING = 2
-
-export interface CompileTask {
-  input: NoteInput
-  /** Blocks to leave plain because they overran the budget in an earlier try. */
-  plainBlocks: number[]
-  timeoutMs: number
-  /** Highlighted `pre` trees of the note's previous version, by `CodeBlockInfo.key`. */
-  blocks: Record<string, Element>
-  /** Mixed into the keys of this compile's blocks (`BlockReuse.salt`). */
-  salt: string
-  /** Two Int32 slots on a SharedArrayBuffer: phase, then the block being highlighted. */
-  progress: Int32Array
-}
+import { BLOCK, COMPILING, HIGHLIGHTING, PHASE, type CompileTask, type WorkerSettings } from './task.ts'
 
 async function setUp(settings: WorkerSettings): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: settings.lightTheme, darkTheme: settings.darkTheme, langs: settings.langs })
-  return createProcessor({ math: settings.math, trusted: settings.trusted, highlighter, topics: settings.topics, symbols: settings.symbols })
+  const { math, trusted, smartPunctuation, topics, symbols } = settings
+  return createProcessor({ math, trusted, smartPunctuation, highlighter, topics, symbols })
 }
 
 // A worker module is this thread's own: the processor is made once, when the thread starts.

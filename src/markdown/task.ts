@@ -1,0 +1,47 @@
+/**
+ * What the main thread and a note worker exchange: the settings a thread is
+ * made with, one task per note, and the slots of the shared progress array
+ * the pool's watchdog reads. Kept apart so the main thread never loads the
+ * markdown pipeline itself.
+ */
+import type { Element } from 'hast'
+import type { LanguageRegistration } from 'shiki'
+import type { TopicDef } from '../content/topics-file.ts'
+import type { NoteInput } from './compile.ts'
+
+/** What a pool's threads are made with: everything that shapes a note's output besides the note. */
+export interface WorkerSettings {
+  math: boolean
+  trusted: boolean
+  lightTheme: string
+  darkTheme: string
+  /** Curly quotes and dashes in prose (`smart-punctuation`). */
+  smartPunctuation?: boolean
+  /** Extra grammars (`HighlighterOptions.langs`). */
+  langs?: LanguageRegistration[]
+  /** Topics linked where prose mentions them (default none). */
+  topics?: TopicDef[]
+  /** Record the symbols code blocks define and use (default true; false with `indices = false`). */
+  symbols?: boolean
+}
+
+/** Slots of `CompileTask.progress`. */
+export const PHASE = 0
+export const BLOCK = 1
+/** Values of the `PHASE` slot. */
+export const QUEUED = 0
+export const COMPILING = 1
+export const HIGHLIGHTING = 2
+
+export interface CompileTask {
+  input: NoteInput
+  /** Blocks to leave plain because they overran the budget in an earlier try. */
+  plainBlocks: number[]
+  timeoutMs: number
+  /** Highlighted `pre` trees of the note's previous version, by `CodeBlockInfo.key`. */
+  blocks: Record<string, Element>
+  /** Mixed into the keys of this compile's blocks (`BlockReuse.salt`). */
+  salt: string
+  /** Two Int32 slots on a SharedArrayBuffer: phase, then the block being highlighted. */
+  progress: Int32Array
+}
