@@ -13,7 +13,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { editNote, generateCorpus } from './corpus/generate.ts'
 import { buildCommand } from './bench/command.ts'
-import { devLatency } from './bench/dev-latency.ts'
+import { measureReloadLatency } from '../src/dev/latency.ts'
 import { folderSize, measure, median, type Measurement } from './bench/measure.ts'
 import { printTable, type BenchReport, type StepReport } from './bench/report.ts'
 
@@ -92,9 +92,10 @@ const edit = await repeated('warm build, one edit', repeat, (round) => editNote(
 const devEdits = Number(values['dev-edits'])
 let devReload: BenchReport['devReload'] = 'skipped (--dev-edits 0)'
 if (devEdits > 0) {
-  const measured = await devLatency(corpus, edited, devEdits)
-  devReload = measured
-  log(`dev edit → reload: ${measured.runs.join(' ')} ms (server start ${measured.startupMs} ms)`)
+  // The dev engineer's probe (src/dev/latency.ts, also behind npm run bench:dev): file write → reload message.
+  const measured = await measureReloadLatency({ src: book, note: edited.path, runs: devEdits })
+  devReload = { medianMs: measured.median, runs: measured.samples.map((s) => Math.round(s.ms)), startupMs: Math.round(measured.startMs) }
+  log(`dev edit → reload: ${devReload.runs.join(' ')} ms (server start ${devReload.startupMs} ms)`)
 }
 
 const commit = values.commit ?? execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
