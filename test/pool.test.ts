@@ -83,4 +83,14 @@ describe('note pool', () => {
     // The next block is still highlighted.
     expect(html).toMatch(/<span style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">int<\/span>/)
   })
+
+  it('passes every markdown setting to its threads (smart punctuation here)', async () => {
+    const smart = createNotePool({ ...settings, smartPunctuation: true, threads: 1, timeoutMs: 60_000 })
+    try {
+      const compiled = await smart.compile(note('quotes.md', 'He said "fast" -- twice.'))
+      expect(toHtml(compiled.tree)).toBe('<p>He said “fast” — twice.</p>')
+    } finally {
+      await smart.close()
+    }
+  })
 })
