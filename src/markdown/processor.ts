@@ -20,6 +20,7 @@ import type { CodeHighlighter } from './highlighter.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
+import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeHeadings, { isHiddenHeading } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
@@ -27,13 +28,13 @@ import rehypeTopics from './rehype-topics.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
-import { sanitizeSchema } from './sanitize-schema.ts'
+import { noteSchema } from './sanitize-schema.ts'
 import './data.ts'
 
 export interface ProcessorOptions {
   /** Render `$…$`, `$$…$$`, `\(…\)` and `\[…\]` with KaTeX. */
   math: boolean
-  /** Keep raw HTML as written (no sanitising). */
+  /** Keep raw HTML and URLs as written: no sanitising at all. Only for wikis whose every author is trusted. */
   trusted: boolean
   /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
@@ -57,7 +58,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
   if (options.smartPunctuation) processor.use(remarkSmartypants)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
-  if (!options.trusted) rehype.use(rehypeSanitize, sanitizeSchema)
+  // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
+  if (!options.trusted) rehype.use(rehypeSanitize, noteSchema)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGithubAlerts, {})
@@ -75,5 +77,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
       properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
       content: { type: 'text', value: '#' },
     })
+  // Pass 2, after the last plugin that adds markup: keep it last.
+  if (!options.trusted) rehype.use(rehypeFinalSanitize)
   return rehype as unknown as NoteProcessor
 }

@@ -10,12 +10,16 @@ import type { VFile } from 'vfile'
 import type { HeadingInfo } from './data.ts'
 
 /**
- * Ids a browser would expose as `window.<id>` or that name Object.prototype
- * members; a heading must not be able to take their place.
+ * Ids that name Object.prototype members (scripts key objects by id: a
+ * search index, a TOC map) or the globals scripts reach for first. Named
+ * access cannot replace a global the browser defines, but a script that
+ * looks up `window[id]` or `map[id]` must never meet the page's element.
+ * `top` is left alone: `#top` means "the top of the page" to every browser.
  */
 const RESERVED_IDS = new Set([
-  '__proto__', 'constructor', 'prototype', 'hasownproperty', 'isprototypeof', 'tostring', 'valueof',
-  'location', 'document', 'window', 'top', 'self', 'parent', 'opener', 'frames', 'globalthis',
+  '__proto__', 'constructor', 'prototype', 'hasownproperty', 'isprototypeof', 'propertyisenumerable', 'tostring',
+  'tolocalestring', 'valueof', '__definegetter__', '__definesetter__', '__lookupgetter__', '__lookupsetter__',
+  'location', 'document', 'window', 'self', 'parent', 'opener', 'frames', 'globalthis', 'name', 'origin',
 ])
 
 /** An id that cannot clobber a global: reserved names get a `h-` prefix. */

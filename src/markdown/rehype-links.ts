@@ -9,6 +9,7 @@ import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
 import type { LinkInfo } from './data.ts'
+import { safeId } from './rehype-headings.ts'
 import { sectionAt } from './sections.ts'
 import { SNIPPET_BLOCKS, sentenceAround } from './snippet.ts'
 
@@ -42,7 +43,10 @@ export default function rehypeLinks() {
       const base = { url: value, line, column, section, context }
 
       if (value.startsWith('#')) {
-        links.push({ ...base, kind: 'fragment', target: self, fragment: decode(value.slice(1)) })
+        // `#constructor` must follow its heading, which rehype-headings renamed `h-constructor`.
+        const fragment = safeId(decode(value.slice(1)))
+        if (fragment !== decode(value.slice(1))) node.properties.href = fragmentHref(fragment)
+        links.push({ ...base, kind: 'fragment', target: self, fragment })
         return
       }
       if (SCHEME.test(value) || value.startsWith('//')) return
@@ -59,8 +63,9 @@ export default function rehypeLinks() {
         return
       }
       if (node.tagName === 'a' && /\.md$/i.test(target)) {
-        node.properties.href = hrefTo(slugOf(self), slugOf(target), fragment)
-        links.push({ ...base, kind: 'page', target, fragment })
+        const id = fragment === undefined ? undefined : safeId(fragment)
+        node.properties.href = hrefTo(slugOf(self), slugOf(target), id)
+        links.push({ ...base, kind: 'page', target, fragment: id })
         return
       }
       // `.html` links written for mdBook, folders and other files: the site stage decides.

@@ -1,24 +1,48 @@
 /**
- * What raw HTML in a note may keep: GitHub's schema (hast-util-sanitize's
- * default) plus the tags authors of technical notes use and the classes
- * remark-gfm and remark-math put on their nodes.
+ * The two rehype-sanitize schemas of the markdown pipeline.
  *
- * Sanitising runs right after raw HTML is parsed, before our own plugins add
- * highlighting, KaTeX, heading anchors and topic links: their output is built
- * from trees (user text only ever becomes text nodes), and allowing their
- * inline `style` attributes here would let raw HTML inject CSS. rehype-sanitize
- * documents this order for math and syntax highlighting.
+ * Note HTML is sanitised twice (unless the wiki is `trusted`):
+ *
+ * 1. `noteSchema`, right after raw HTML is parsed and before any of our
+ *    plugins: GitHub's schema (hast-util-sanitize's default) plus the tags
+ *    authors of technical notes use, and classes (mdBook books style notes
+ *    with them). This pass sees only what the author wrote, so it can be
+ *    strict: no `style`, no event handler, no URL scheme but http(s), mailto,
+ *    irc(s) and xmpp.
+ * 2. `finalSchema`, after the last plugin that adds markup: the same schema
+ *    extended with exactly the elements and attributes our plugins emit
+ *    (shiki's inline colours, KaTeX's HTML, MathML and SVG, heading anchors,
+ *    code figures, kernel logs). It guarantees that whatever a plugin does
+ *    with the author's text (a KaTeX macro, a fence title, a code line), no
+ *    script, event handler, `javascript:` URL or unknown element reaches the
+ *    page. Its extra attributes (`style` on `span`) cannot be abused by the
+ *    author, because pass 1 already removed every author-written one.
+ *
+ * Either pass alone leaves a gap: sanitising only first trusts every plugin
+ * with the author's text; sanitising only last would have to allow
+ * `style` on every `span` the author writes (CSS injection: a fixed overlay
+ * over the whole page). A plugin that adds new markup must add it to
+ * `PLUGIN_OUTPUT` below; test/security/final-pass.test.ts fails otherwise.
  */
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize'
 
-const base = defaultSchema.attributes ?? {}
+type Attributes = NonNullable<Schema['attributes']>
+
+const base: Attributes = defaultSchema.attributes ?? {}
 
 /** GitHub's per-element class allow-lists (`h2: sr-only`, …) would override a global `className`. */
 const withoutClassLimits = Object.fromEntries(
   Object.entries(base).map(([tag, list]) => [tag, (list ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className'))]),
 )
 
-export const sanitizeSchema: Schema = {
+/**
+ * Elements whose content is never shown as text when the element is removed:
+ * a stray `<style>` must not print its CSS into the page, nor `<iframe>` its fallback.
+ */
+const STRIP = ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'noembed', 'noframes', 'object', 'embed', 'applet', 'template', 'textarea', 'title', 'xmp', 'select']
+
+/** Pass 1: what raw HTML and markdown in a note may keep. */
+export const noteSchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr'],
   attributes: {
@@ -27,7 +51,74 @@ export const sanitizeSchema: Schema = {
     // and a class cannot run script or load anything; `style` stays out.
     '*': [...(base['*'] ?? []), 'className'],
     code: [['className', /^language-./, 'math-inline', 'math-display']],
-    // `name` stays clobber-prefixed; ids are kept (authors link to `<a id>` anchors) and made safe by rehype-headings.
   },
-  clobber: ['ariaDescribedBy', 'ariaLabelledBy', 'name'],
+  // `name` stays prefixed (`document.cookie` clobbering needs only `<img name>`); ids are kept
+  // because authors link to `<a id>` anchors, and rehype-headings renames the dangerous ones.
+  // The ARIA attributes that point at ids must not be prefixed either, or a footnote
+  // reference's `aria-describedby` names a label that does not exist.
+  clobber: ['name'],
+  strip: STRIP,
+}
+
+/** MathML that KaTeX writes (`htmlAndMathml` output), with every attribute it sets. */
+const MATHML_TAGS = [
+  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'mtext', 'mspace', 'mstyle', 'mpadded', 'mphantom',
+  'mfrac', 'msqrt', 'mroot', 'msub', 'msup', 'msubsup', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'menclose',
+]
+const MATHML_ATTRIBUTES = [
+  'xmlns', 'display', 'encoding', 'accent', 'accentunder', 'columnalign', 'columnlines', 'columnspacing', 'depth', 'displaystyle',
+  'fence', 'height', 'largeop', 'linebreak', 'linethickness', 'lspace', 'mathbackground', 'mathcolor', 'mathsize', 'mathvariant',
+  'maxsize', 'minsize', 'notation', 'rowlines', 'rowspacing', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'valign',
+  'voffset', 'width', 'style', 'className',
+]
+
+/** Everything our plugins emit beyond `noteSchema`, by tag name. */
+const PLUGIN_OUTPUT: Attributes = {
+  // rehype-autolink-headings: `<a class="heading-anchor" aria-hidden tabindex="-1">`.
+  a: [['className', 'heading-anchor'], 'ariaHidden'],
+  // rehype-code: `<figure class="code" id data-lang>` with an optional title.
+  figure: [['className', 'code'], 'dataLang'],
+  figcaption: [['className', 'code-title']],
+  // shiki writes HTML attribute names (`class`, `tabindex`) and both schemes' colours as inline CSS variables.
+  pre: ['class', 'style', 'tabindex', 'dataLineNumbers', ['className', 'log-pre']],
+  span: ['class', 'className', 'style', 'ariaHidden'],
+  // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
+  div: [['className', 'log'], 'dataLang'],
+  details: [['className', 'log-fold']],
+  // KaTeX: stretchy delimiters, roots and arrows are inline SVG.
+  svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style'],
+  path: ['d'],
+  line: ['x1', 'x2', 'y1', 'y2', 'strokeWidth'],
+  ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
+}
+
+type Definition = Attributes[string][number]
+
+/** Merge two attribute lists; for a key in both, the allowed values are joined (a bare name allows any value). */
+function mergeDefinitions(a: Definition[], b: Definition[]): Definition[] {
+  const byKey = new Map<string, Definition>()
+  for (const entry of [...a, ...b]) {
+    const key = typeof entry === 'string' ? entry : entry[0]
+    const seen = byKey.get(key)
+    if (seen === undefined) byKey.set(key, entry)
+    else if (typeof seen === 'string' || typeof entry === 'string' || seen.length === 1 || entry.length === 1) byKey.set(key, key)
+    else byKey.set(key, [key, ...seen.slice(1), ...entry.slice(1)] as Definition)
+  }
+  return [...byKey.values()]
+}
+
+const noteAttributes: Attributes = noteSchema.attributes ?? {}
+
+/** Pass 2: what the finished note body may contain. */
+export const finalSchema: Schema = {
+  ...noteSchema,
+  tagNames: [...new Set([...(noteSchema.tagNames ?? []), ...Object.keys(PLUGIN_OUTPUT)])],
+  attributes: Object.fromEntries(
+    [...new Set([...Object.keys(noteAttributes), ...Object.keys(PLUGIN_OUTPUT)])].map((tag) => [
+      tag,
+      mergeDefinitions(noteAttributes[tag] ?? [], PLUGIN_OUTPUT[tag] ?? []),
+    ]),
+  ),
+  // Pass 1 already prefixed `name`; prefixing again would break the author's anchors.
+  clobber: [],
 }

@@ -1,0 +1,61 @@
+/** Throw-away wikis on disk for whole-build tests. */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export interface TempSite {
+  /** The temporary folder holding everything. */
+  root: string
+  /** The notes folder (`<root>/src`). */
+  src: string
+  /** A default output folder (`<root>/out`, not created). */
+  out: string
+  /** Absolute path of a file of the notes folder. */
+  file(rel: string): string
+  /** Every file under `dir` (default: the notes folder) with its bytes, sorted, for before/after comparisons. */
+  snapshot(dir?: string): Array<[string, string]>
+  cleanup(): void
+}
+
+/** Create a wiki from `files` (paths relative to the notes folder). */
+export function tempSite(files: Record<string, string | Uint8Array>, prefix = 'slugwiki-site-'): TempSite {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const src = path.join(root, 'src')
+  fs.mkdirSync(src)
+  for (const [rel, content] of Object.entries(files)) {
+    const file = path.join(src, rel)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    fs.writeFileSync(file, content)
+  }
+  return {
+    root,
+    src,
+    out: path.join(root, 'out'),
+    file: (rel) => path.join(src, rel),
+    snapshot: (dir = src) => snapshot(dir),
+    cleanup: () => fs.rmSync(root, { recursive: true, force: true }),
+  }
+}
+
+/** Every file under `dir` as `[relative path, base64 bytes + mode + mtime]`, sorted. */
+export function snapshot(dir: string): Array<[string, string]> {
+  if (!fs.existsSync(dir)) return []
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .map((rel) => rel.split(path.sep).join('/'))
+    .sort()
+    .map((rel): [string, string] => {
+      const file = path.join(dir, rel)
+      const stat = fs.lstatSync(file)
+      if (stat.isSymbolicLink()) return [rel, `symlink → ${fs.readlinkSync(file)}`]
+      if (stat.isDirectory()) return [rel, 'dir']
+      return [rel, `${fs.readFileSync(file).toString('base64')} mode=${stat.mode.toString(8)} mtime=${stat.mtimeMs}`]
+    })
+}
+
+/** Every file under `dir`, relative, POSIX separators, sorted. */
+export function listFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort()
+}

@@ -1,0 +1,83 @@
+/**
+ * Catalogue item 1, "frontmatter titles and descriptions are escaped
+ * everywhere they appear": a wiki whose book title, note titles,
+ * descriptions, tags, aliases and SUMMARY entries are all HTML payloads is
+ * built, and every page is parsed as a browser would and scanned.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type BuildResult } from '../../src/build.ts'
+import { findUnsafe, inlineScripts } from '../helpers/html-safety.ts'
+import { listFiles, tempSite, type TempSite } from '../helpers/site.ts'
+
+const TITLE = '</title><script>alert("title")</script>'
+const DESCRIPTION = '"><script>alert("description")</script><meta x="'
+const NAV = '<img src=x onerror=alert("nav")>'
+const TAG = '<svg onload=alert("tag")>'
+const BOOK = '<script>alert("book")</script>'
+
+let site: TempSite
+let result: BuildResult
+const page = (rel: string) => fs.readFileSync(path.join(site.out, rel), 'utf8')
+
+beforeAll(async () => {
+  site = tempSite({
+    'book.toml': `[book]\ntitle = ${JSON.stringify(BOOK)}\ndescription = ${JSON.stringify(DESCRIPTION)}\nsrc = "."\n`,
+    'SUMMARY.md': `# Summary\n\n- [${NAV}](a.md)\n- [Plain](b.md)\n- [Section](sub/README.md)\n  - [Child](sub/c.md)\n`,
+    'a.md': `---\ntitle: ${JSON.stringify(TITLE)}\ndescription: ${JSON.stringify(DESCRIPTION)}\ntags: [${JSON.stringify(TAG)}]\naliases: ["old/<script>alert(1)<\\/script>"]\n---\nBody of A.\n`,
+    'b.md': `---\ntitle: ${JSON.stringify(NAV)}\n---\nBody of B.\n`,
+    'sub/README.md': `---\ntitle: ${JSON.stringify(TITLE)}\n---\nSection.\n`,
+    'sub/c.md': '# Child\n\nChild body.\n',
+  })
+  // The book.toml sits beside the notes: the notes folder is the book root.
+  result = await build({ src: site.src, out: site.out, quiet: true })
+})
+afterAll(() => site.cleanup())
+
+describe('hostile titles and descriptions', () => {
+  it('build cleanly', () => {
+    expect(result.diagnostics).toEqual([])
+    expect(result.written).toBe(true)
+  })
+
+  it('no page carries a script, handler or unsafe URL', () => {
+    const themeScripts = inlineScripts(page('sub/c.html'))
+    const pages = listFiles(site.out).filter((f) => f.endsWith('.html'))
+    expect(pages.length).toBeGreaterThanOrEqual(7)
+    for (const rel of pages) expect(findUnsafe(page(rel), { themeScripts }), rel).toEqual([])
+  })
+
+  it('escapes the title in <title>, the heading and the book title', () => {
+    const a = page('a.html')
+    expect(a).toContain('<title>&#x3C;/title>&#x3C;script>alert("title")&#x3C;/script> · &#x3C;script>alert("book")&#x3C;/script></title>')
+    expect(a).toContain('<h1>&#x3C;/title>&#x3C;script>alert("title")&#x3C;/script></h1>')
+    expect(a).toContain('<a class="site-title" href="./">&#x3C;script>alert("book")&#x3C;/script></a>')
+  })
+
+  it('escapes the description in <meta>', () => {
+    // Inside a quoted attribute only `"` and `&` need escaping; `<` and `>` are inert there.
+    const meta = '<meta name="description" content="&#x22;><script>alert(&#x22;description&#x22;)</script><meta x=&#x22;">'
+    expect(page('a.html')).toContain(meta)
+    // A note without a description gets the book's, escaped the same way.
+    expect(page('b.html')).toContain(meta)
+  })
+
+  it('escapes titles in the sidebar, prev/next and breadcrumbs', () => {
+    const b = page('b.html')
+    expect(b).toContain('<span class="chapter-number">1.</span> &#x3C;img src=x onerror=alert("nav")></a>')
+    expect(b).toMatch(/<a class="prev" href="a\.html" rel="prev"><span class="label">Previous<\/span><span class="title">&#x3C;img src=x onerror=alert\("nav"\)><\/span><\/a>/)
+    expect(page('sub/c.html')).toContain('<a href="./">Section</a>')
+  })
+
+  it('escapes tags', () => {
+    expect(page('a.html')).toContain('<li class="tag">&#x3C;svg onload=alert("tag")></li>')
+  })
+
+  it('escapes titles on the print page and alias redirects', () => {
+    expect(page('print.html')).toContain('<h1>&#x3C;/title>&#x3C;script>alert("title")&#x3C;/script></h1>')
+    // The alias is the author's path: `</script>` holds a slash, so it nests one folder deeper.
+    expect(listFiles(site.out).filter((f) => f.startsWith('old/'))).toEqual(['old/<script>alert(1)</script>.html'])
+    expect(page('old/<script>alert(1)</script>.html')).toContain('This page moved to <a href="../../a.html">&#x3C;img src=x onerror=alert("nav")></a>')
+  })
+})

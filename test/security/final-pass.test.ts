@@ -1,0 +1,66 @@
+/**
+ * The final sanitising pass (sanitize-schema.ts) must allow exactly what our
+ * plugins emit: on every note of the real wiki, the fixture book and the
+ * fixtures, plus a KaTeX and code stress note, it changes nothing. A plugin
+ * that starts emitting new markup fails here instead of being silently
+ * stripped from every page.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { toHtml } from 'hast-util-to-html'
+import { sanitize } from 'hast-util-sanitize'
+import type { Root } from 'hast'
+import { describe, expect, it } from 'vitest'
+import { finalSchema } from '../../src/markdown/sanitize-schema.ts'
+import { projectRoot } from '../helpers/cli.ts'
+import { render } from '../helpers/markdown.ts'
+
+const STRESS = String.raw`# Stress: every kind of markup our plugins add
+
+$$\sqrt{x} \sqrt[3]{y} \overrightarrow{AB} \xrightarrow[below]{above} \underbrace{a+b}_{n} \overbrace{c}^{m} \widehat{xyz} \widetilde{ab}$$
+
+$$\begin{pmatrix}1&2\\3&4\end{pmatrix} \begin{array}{c|c:c}a&b&c\\\hline d&e&f\\\hdashline\end{array} \begin{cases}a&x\\b&y\end{cases}$$
+
+$$\begin{aligned}a&=b\tag{1}\\c&=d\end{aligned}$$
+
+$$\frac{a}{b} \dfrac12 \tbinom{n}{k} \cancel{x} \bcancel{y} \xcancel{z} \sout{w} \boxed{q} \fbox{t} \colorbox{red}{c} \fcolorbox{red}{blue}{d} \color{blue}{e} \textcolor{#f00}{f}$$
+
+$$\left(\frac{a}{b}\right] \Big( \bigg\| \vec v \dot x \ddot y \not= \mathbb{R} \mathcal{L} \mathfrak{g} \operatorname{sup} \text{text} \textbf{b} \hspace{1em} \rule{1em}{2pt} \phantom{x} \mathrlap{x} \smash{y} \raisebox{1pt}{r}$$
+
+$$\sum_{i=0}^n \prod\limits_a \int_0^1 \oint \lim_{x\to0} \overset{!}{=} \underset{x}{y} \overline{x} \underline{y} \overleftrightarrow{z} \overgroup{ab} \utilde{x} \xleftarrow{a} \xLeftarrow{b} \xlongequal{d} \langle x \rangle \vcenter{x} \Huge{x} \tiny y \kern1em \mathbin{x} \bmod \pmod{c}$$
+
+Inline $x^2_i$, an error $\frac{$ and $\unknowncommand$.
+
+` + '```c title="mm/memcontrol.c" {1} showLineNumbers{10}\nstatic int x;\nint y;\n```\n\n```dmesg\n' +
+  Array.from({ length: 12 }, (_, i) => `[    ${i}.000000]  ${i === 0 ? 'Call Trace:' : ' func+0x1/0x2'}`).join('\n') +
+  '\n```\n\n```nosuchlanguage\nplain\n```\n\nA footnote[^1].\n\n[^1]: Here.\n\n- [x] done\n- [ ] todo\n\n| a | b |\n|:-|-:|\n| 1 | 2 |\n'
+
+function notesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.md') && !f.split(path.sep).includes('sanitize'))
+    .sort()
+    .map((f) => path.join(dir, f))
+}
+
+const inputs: Array<[string, string]> = [
+  ...[...notesUnder(path.join(projectRoot, 'content')), ...notesUnder(path.join(projectRoot, 'test/sites')), ...notesUnder(path.join(projectRoot, 'test/fixtures'))].map(
+    (file): [string, string] => [path.relative(projectRoot, file), fs.readFileSync(file, 'utf8')],
+  ),
+  ['stress note', STRESS],
+]
+
+describe('the final sanitising pass keeps all of our plugins’ output', () => {
+  it.each(inputs)('%s', async (_name, markdown) => {
+    // Trusted: nothing is sanitised, so the tree is exactly what the plugins produced.
+    const { note } = await render(markdown, { math: true, trusted: true })
+    const before = toHtml(note.tree)
+    const after = toHtml(sanitize(structuredClone(note.tree), finalSchema) as Root)
+    expect(after).toBe(before)
+  })
+
+  it('the stress note really exercises SVG, MathML, shiki, kernel logs and anchors', async () => {
+    const { html } = await render(STRESS, { math: true, trusted: true })
+    for (const marker of ['<svg', '<path', '<line', '<mtable', '<mpadded', 'class="shiki', 'data-line-numbers', 'class="log-fold"', 'class="heading-anchor"', 'katex-error'])
+      expect(html).toContain(marker)
+  })
+})

@@ -1,0 +1,137 @@
+/**
+ * Catalogue item 1, "safe HTML by default": each hostile construct in a note,
+ * and exactly what is left of it in the page body.
+ */
+import type { Root } from 'hast'
+import { toHtml } from 'hast-util-to-html'
+import { visit } from 'unist-util-visit'
+import { describe, expect, it } from 'vitest'
+import { render } from '../helpers/markdown.ts'
+
+type Case = [name: string, markdown: string, html: string]
+
+async function body(markdown: string): Promise<string> {
+  const { html, note } = await render(markdown)
+  expect(note.diagnostics).toEqual([])
+  return html
+}
+
+describe('dangerous URLs lose the URL, keep the text', () => {
+  const cases: Case[] = [
+    ['javascript: link', '[a](javascript:alert(1))', '<p><a>a</a></p>'],
+    ['mixed-case scheme', '[a](JaVaScRiPt:alert(1))', '<p><a>a</a></p>'],
+    ['vbscript: link', '[a](vbscript:msgbox(1))', '<p><a>a</a></p>'],
+    ['data:text/html link', '[a](data:text/html;base64,PHNjcmlwdD4=)', '<p><a>a</a></p>'],
+    ['upper-case DATA:', '[a](DATA:text/html,x)', '<p><a>a</a></p>'],
+    ['javascript: image', '![i](javascript:alert(1))', '<p><img alt="i"></p>'],
+    ['data:text/html image', '![i](data:text/html,%3Cscript%3E)', '<p><img alt="i"></p>'],
+    ['decimal entity', '[a](&#106;avascript:alert(1))', '<p><a>a</a></p>'],
+    ['hex entity', '[a](&#x6A;avascript:alert(1))', '<p><a>a</a></p>'],
+    ['entity-encoded tab inside the scheme', '[a](java&#x09;script:alert(1))', '<p><a>a</a></p>'],
+    ['entity-encoded colon', '[a](javascript&#58;alert(1))', '<p><a>a</a></p>'],
+    ['entity-encoded leading space', '[a](&#x20;javascript:alert(1))', '<p><a>a</a></p>'],
+    ['reference definition', '[a][x]\n\n[x]: javascript:alert(1)', '<p><a>a</a></p>'],
+    ['image reference definition (title kept)', '![i][y]\n\n[y]: vbscript:x "t"', '<p><img alt="i" title="t"></p>'],
+    ['angle-bracket reference destination', '[a][z]\n\n[z]: <data:text/html,hi>', '<p><a>a</a></p>'],
+    ['autolink', '<javascript:alert(1)>', '<p><a>javascript:alert(1)</a></p>'],
+    ['autolink, mixed case', '<VBScript:msgbox(1)>', '<p><a>VBScript:msgbox(1)</a></p>'],
+    ['data: autolink', '<data:text/html,hi>', '<p><a>data:text/html,hi</a></p>'],
+    ['raw <a href>', '<a href="javascript:alert(1)">x</a>', '<p><a>x</a></p>'],
+    ['raw <a href> with entity', '<a href="&#x6A;avascript:alert(1)">x</a>', '<p><a>x</a></p>'],
+    ['raw <a href> with leading spaces', '<a href="  javascript:alert(1)">x</a>', '<p><a>x</a></p>'],
+    ['raw <a href> with a newline in the scheme', '<a href="jav&#x0A;ascript:alert(1)">x</a>', '<p><a>x</a></p>'],
+    ['raw <a href> data:', '<a href="data:text/html,&lt;script&gt;">x</a>', '<p><a>x</a></p>'],
+    ['raw <img src>', '<img src="javascript:alert(1)" alt="a">', '<img alt="a">'],
+    ['blockquote cite', '<blockquote cite="javascript:alert(1)">q</blockquote>', '<blockquote>q</blockquote>'],
+    ['SVG xlink:href (svg removed)', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<p><a>x</a></p>'],
+    ['MathML href (math removed)', '<math><mi href="javascript:alert(1)">x</mi></math>', '<p>x</p>'],
+    ['form action and formaction (form removed)', '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">b</button></form>', 'b'],
+  ]
+  it.each(cases)('%s', async (_name, markdown, html) => {
+    expect(await body(markdown)).toBe(html)
+  })
+
+  it('keeps safe URLs: https, mailto, relative notes (rewritten), fragments, images', async () => {
+    expect(await body('[ok](https://example.com) [mail](mailto:a@example.com) [rel](other.md) [frag](#top) ![img](pic.png)')).toBe(
+      '<p><a href="https://example.com">ok</a> <a href="mailto:a@example.com">mail</a> <a href="other.html">rel</a> <a href="#top">frag</a> <img src="pic.png" alt="img"></p>',
+    )
+  })
+})
+
+describe('scripts, frames, styles and event handlers are removed', () => {
+  const cases: Case[] = [
+    ['<script> with its content', '<script>alert(1)</script>', ''],
+    ['inline <script> in a paragraph', 'Hello <script>alert(1)</script> world', '<p>Hello  world</p>'],
+    ['<iframe> with its fallback', '<iframe src="https://evil.example">fallback</iframe>', ''],
+    ['<style> with its CSS', '<style>body{display:none}</style>', ''],
+    ['<object> and <embed>', '<object data="x.swf">fb</object><embed src="x.swf">', '<p></p>'],
+    ['onerror on an image', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">'],
+    ['onclick, style and class on a paragraph (id kept)', '<p onclick="alert(1)" style="color:red" class="x" id="ok">t</p>', '<p id="ok">t</p>'],
+    ['style on a span (allowed only for our plugins)', '<span style="position:fixed;inset:0">x</span> <span class="katex">y</span>', '<p><span>x</span> <span>y</span></p>'],
+    ['onmouseover on a div', '<div onmouseover="alert(1)">x</div>', '<div>x</div>'],
+    ['<svg onload>', '<svg onload="alert(1)"><circle r="1"/></svg>', '<p></p>'],
+    ['<base>, <meta refresh>, <link stylesheet>', '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=javascript:alert(1)"><link rel="stylesheet" href="https://evil.example/x.css">', ''],
+    ['ontoggle on <details> (details kept)', '<details ontoggle="alert(1)" open><summary>s</summary>x</details>', '<details open><summary>s</summary>x</details>'],
+    ['<template> with a script', '<template><script>alert(1)</script></template>', '<p></p>'],
+    ['<textarea> mutation payload', '<textarea><img src=x onerror=alert(1)></textarea>', ''],
+    ['<noscript> mutation payload (only an inert title attribute is left)', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', '<p></p><p title="</noscript><img src=x onerror=alert(1)>"></p>'],
+    ['script in a code span stays text', '`<script>alert(1)</script>`', '<p><code>&#x3C;script>alert(1)&#x3C;/script></code></p>'],
+  ]
+  it.each(cases)('%s', async (_name, markdown, html) => {
+    expect(await body(markdown)).toBe(html)
+  })
+
+  it('a script in a fenced block is highlighted text', async () => {
+    const html = await body('```html\n<script>alert(1)</script>\n```')
+    expect(html).toContain('>&#x3C;</span><span style="--shiki-light:#116329;--shiki-dark:#7EE787">script</span>')
+    expect(html).not.toContain('<script')
+  })
+
+  it('a fence title cannot close the caption', async () => {
+    const html = await body('```js title="</figcaption><script>alert(1)</script>"\nx\n```')
+    expect(html).toContain('<figcaption class="code-title">&#x3C;/figcaption>&#x3C;script>alert(1)&#x3C;/script></figcaption>')
+  })
+})
+
+describe('the HTML authors use is kept', () => {
+  it('details, summary, kbd, sub, sup, abbr, mark and tables', async () => {
+    const markdown = [
+      '<details><summary>More</summary>',
+      '',
+      'Hidden <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O, x<sup>2</sup>, <abbr title="read-copy-update">RCU</abbr>, <mark>m</mark>.',
+      '',
+      '</details>',
+      '',
+      '<table><tr><th colspan="2">h</th></tr><tr><td>1</td><td>2</td></tr></table>',
+    ].join('\n')
+    expect(await body(markdown)).toBe(
+      '<details><summary>More</summary>\n<p>Hidden <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O, x<sup>2</sup>, <abbr title="read-copy-update">RCU</abbr>, <mark>m</mark>.</p>\n</details>\n' +
+        '<table><tbody><tr><th colspan="2">h</th></tr><tr><td>1</td><td>2</td></tr></tbody></table>',
+    )
+  })
+})
+
+describe('math cannot smuggle links or styles', () => {
+  /** Every value of `attribute` in the note's body. */
+  function attributeValues(tree: Root, attribute: string): string[] {
+    const values: string[] = []
+    visit(tree, 'element', (node) => {
+      const value = node.properties[attribute]
+      if (value !== undefined) values.push(String(value))
+    })
+    return values
+  }
+
+  it('\\href, \\url and \\htmlStyle render as errors, never as links or styles', async () => {
+    const { note } = await render('$\\href{javascript:alert(1)}{x}$ $\\url{javascript:alert(2)}$ $\\htmlStyle{color:red}{x}$', { math: true })
+    expect(attributeValues(note.tree, 'href')).toEqual([])
+    expect(new Set(attributeValues(note.tree, 'style').filter((s) => s.includes('color')))).toEqual(new Set(['color:#cc0000;']))
+    expect(toHtml(note.tree)).toContain('<annotation encoding="application/x-tex">\\href{javascript:alert(1)}{x}</annotation>')
+  })
+
+  it('\\color rejects CSS', async () => {
+    const { note } = await render('$\\color{red;background:url(https://evil.example)}{y}$', { math: true })
+    expect(attributeValues(note.tree, 'style')).toEqual(['color:#cc0000'])
+    expect(attributeValues(note.tree, 'className')).toEqual(['katex-error'])
+  })
+})

@@ -1,0 +1,45 @@
+/**
+ * Catalogue item 1, "a `trusted: true` config switch may opt out": with it,
+ * note HTML and URLs are published exactly as written; without it, not.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.ts'
+import { render } from '../helpers/markdown.ts'
+import { tempSite, type TempSite } from '../helpers/site.ts'
+
+const NOTE = '# Widget\n\n<span style="color:red" onclick="track()">a</span> [j](javascript:void(0))\n\n<script>window.widget = 1</script>\n'
+
+describe('trusted wikis', () => {
+  let site: TempSite | undefined
+  afterEach(() => site?.cleanup())
+
+  it('the processor keeps raw HTML, handlers and any URL when trusted', async () => {
+    const { html } = await render(NOTE, { trusted: true })
+    expect(html).toContain('<p><span style="color:red" onclick="track()">a</span> <a href="javascript:void(0)">j</a></p>\n<script>window.widget = 1</script>')
+  })
+
+  it('`trusted = true` in slugwiki.toml publishes the note HTML as written', async () => {
+    site = tempSite({ 'slugwiki.toml': 'trusted = true\n', 'index.md': NOTE })
+    const result = await build({ src: site.src, out: site.out, quiet: true })
+    expect(result.diagnostics).toEqual([])
+    const html = fs.readFileSync(path.join(site.out, 'index.html'), 'utf8')
+    expect(html).toContain('<span style="color:red" onclick="track()">a</span> <a href="javascript:void(0)">j</a>')
+    expect(html).toContain('<script>window.widget = 1</script>')
+  })
+
+  it('without it, the same note is sanitised', async () => {
+    site = tempSite({ 'index.md': NOTE })
+    const result = await build({ src: site.src, out: site.out, quiet: true })
+    expect(result.diagnostics).toEqual([])
+    const html = fs.readFileSync(path.join(site.out, 'index.html'), 'utf8')
+    expect(html).toContain('<p><span>a</span> <a>j</a></p>')
+    expect(html).not.toContain('window.widget')
+  })
+
+  it('`trusted` must be a boolean', async () => {
+    site = tempSite({ 'slugwiki.toml': 'trusted = "yes"\n', 'index.md': NOTE })
+    await expect(build({ src: site.src, out: site.out, quiet: true })).rejects.toThrow(/`trusted`: Invalid input: expected boolean/)
+  })
+})
