@@ -10,6 +10,7 @@ import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostic, Diagnostics } from '../report.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { expandIncludes } from './include.ts'
+import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
 import { parseTopicsFile, type TopicDef } from './topics-file.ts'
 
@@ -106,6 +107,14 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     if (e instanceof DecodeError) return error(e.message, 'encoding')
     throw e
   }
+  const unprintable = findUnprintable(text)
+  if (unprintable) {
+    const { codePoint, count, index } = unprintable
+    const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`
+    const more = count > 1 ? ` (${count} in this note)` : ''
+    const message = `Character ${code} cannot appear in a web page; shown as ${showUnprintable(String.fromCodePoint(codePoint))}${more}`
+    diagnostics.push({ file: displaySource(source), severity: 'warning', message, rule: 'unprintable', ...lineColumn(text, index) })
+  }
   const display = (absolute: string) => {
     const inside = toSourcePath(path.relative(config.src, absolute))
     return inside ? displaySource(inside) : path.relative(process.cwd(), absolute)
@@ -165,4 +174,10 @@ export function loadTopics({ config, diagnostics, display }: LoadOptions): Topic
   const { topics, diagnostics: found } = parseTopicsFile(text, display(file))
   for (const d of found) diagnostics.add(d)
   return topics
+}
+
+/** 1-based line and column (in UTF-16 code units) of `index` in `text`. */
+function lineColumn(text: string, index: number): { line: number; column: number } {
+  const before = text.slice(0, index)
+  return { line: before.split('\n').length, column: index - (before.lastIndexOf('\n') + 1) + 1 }
 }

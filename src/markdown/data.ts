@@ -107,6 +107,8 @@ declare module 'vfile' {
     headings: HeadingInfo[]
     links: LinkInfo[]
     codeBlocks: CodeBlockInfo[]
+    /** True when the note has raw HTML (parsed by rehype-raw). */
+    rawHtml: boolean
     /** True when the note has math, so KaTeX's stylesheet is needed. */
     hasMath: boolean
     /** Code languages the note used that the highlighter does not know. */

@@ -21,9 +21,10 @@ import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
-import rehypeHeadings, { isHiddenHeading } from './rehype-headings.ts'
+import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
+import rehypeRenest from './rehype-renest.ts'
 import rehypeTopics from './rehype-topics.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
@@ -59,7 +60,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.smartPunctuation) processor.use(remarkSmartypants)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
-  if (!options.trusted) rehype.use(rehypeSanitize, noteSchema)
+  if (!options.trusted) rehype.use(rehypeSanitize, noteSchema).use(rehypeRenest)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGithubAlerts, {})
@@ -73,7 +74,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   rehype.use(rehypeAutolinkHeadings, {
       behavior: 'append',
-      test: (node) => !isHiddenHeading(node),
+      test: takesAnchor,
       properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
       content: { type: 'text', value: '#' },
     })

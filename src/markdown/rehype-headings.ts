@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
+import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import type { HeadingInfo } from './data.ts'
 
@@ -33,10 +33,18 @@ export function isHiddenHeading(node: Element): boolean {
   return Array.isArray(classes) && classes.includes('sr-only')
 }
 
+/** Headings that get a `#` anchor link: not the hidden footnotes label, and not one inside a link (links cannot nest). */
+export function takesAnchor(node: Element): boolean {
+  return !isHiddenHeading(node) && !(node.data as { insideLink?: boolean } | undefined)?.insideLink
+}
+
 export default function rehypeHeadings() {
   return (tree: Root, file: VFile) => {
     const headings: HeadingInfo[] = []
-    visit(tree, 'element', (node) => {
+    visitParents(tree, 'element', (node, ancestors) => {
+      if (headingRank(node) && ancestors.some((a) => a.type === 'element' && a.tagName === 'a')) {
+        node.data = { ...node.data, insideLink: true } as Element['data']
+      }
       const raw = node.properties.id
       if (typeof raw === 'string' && raw !== safeId(raw)) node.properties.id = safeId(raw)
       const depth = headingRank(node)

@@ -15,6 +15,7 @@ export default function rehypeRawWhenNeeded() {
       found = true
       return EXIT
     })
+    file.data.rawHtml = found
     return found ? (raw(tree, { file }) as Root) : tree
   }
 }

@@ -24,7 +24,8 @@ export default function remarkFrontmatterYaml() {
 function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
   // The YAML text starts on the line after the opening `---`.
   const lineOffset = node.position ? node.position.start.line : 0
-  const doc = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true })
+  // logLevel: problems become diagnostics here, never stray `process.emitWarning` lines.
+  const doc = parseDocument(node.value, { prettyErrors: true, uniqueKeys: true, logLevel: 'error' })
   const problem = doc.errors[0]
   if (problem) {
     fail(file, problem, lineOffset)
@@ -36,7 +37,15 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
     m.fatal = true
     return {}
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>
+  let data: Record<string, unknown>
+  try {
+    // An alias to an anchor defined later, or a billion-laughs expansion, only fails here.
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>
+  } catch (error) {
+    const m = file.message(`Broken frontmatter YAML: ${(error as Error).message}`, node.position, 'slugwiki:frontmatter')
+    m.fatal = true
+    return {}
+  }
   const out: Frontmatter = { ...data }
   const warn = (key: string, expected: string) => {
     const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined

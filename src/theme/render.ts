@@ -2,6 +2,7 @@
  * Render a page model to HTML through the theme's templates: one hast tree,
  * serialised once, so every string from a note is escaped by construction.
  */
+import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
 import type { Config } from '../config.ts'
@@ -9,6 +10,7 @@ import type { SiteGraph } from '../graph/site-graph.ts'
 import { navTitle } from '../pages/build-pages.ts'
 import type { Page } from '../pages/model.ts'
 import { absoluteHref, hrefTo, slug as toSlug, type Slug } from '../paths.ts'
+import { replaceUnprintableInTree } from '../unprintable.ts'
 import type { LoadedTheme } from './load.ts'
 import type { ThemeContext } from './types.ts'
 
@@ -46,8 +48,16 @@ export function createContext(page: Page, options: RenderOptions): ThemeContext 
   }
 }
 
+/** Build one page's document tree, ready to serialise. */
+export function renderPageTree(page: Page, options: RenderOptions): Root {
+  const ctx = createContext(page, options)
+  const tree = ctx.templates.document(ctx)
+  // A control character pasted into a note (or escaped in its YAML) would make the page malformed.
+  replaceUnprintableInTree(tree)
+  return tree
+}
+
 /** Render one page to an HTML string. */
 export function renderPage(page: Page, options: RenderOptions): string {
-  const ctx = createContext(page, options)
-  return toHtml(ctx.templates.document(ctx), { allowDangerousHtml: false }) + '\n'
+  return toHtml(renderPageTree(page, options), { allowDangerousHtml: false }) + '\n'
 }

@@ -32,9 +32,9 @@ export interface ScanOptions {
   themeScripts?: ReadonlySet<string>
 }
 
-/** Every problem found in `html`, as readable strings; empty when the page is safe. */
-export function findUnsafe(html: string, options: ScanOptions = {}): string[] {
-  const tree: Root = fromHtml(html)
+/** Every problem found in a page (its HTML, or the tree a parser made of it), as readable strings; empty when the page is safe. */
+export function findUnsafe(page: string | Root, options: ScanOptions = {}): string[] {
+  const tree: Root = typeof page === 'string' ? fromHtml(page) : page
   const problems: string[] = []
   visitParents(tree, 'element', (node, ancestors) => {
     const where = `<${node.tagName}>`
