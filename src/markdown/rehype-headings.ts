@@ -22,9 +22,10 @@ const RESERVED_IDS = new Set([
   'location', 'document', 'window', 'self', 'parent', 'opener', 'frames', 'globalthis', 'name', 'origin',
 ])
 
-/** An id that cannot clobber a global: reserved names get a `h-` prefix. */
+/** An id that cannot clobber a global: reserved names, and names our own scripts use (`slugwiki…`), get a `h-` prefix. */
 export function safeId(id: string): string {
-  return RESERVED_IDS.has(id.toLowerCase()) ? `h-${id}` : id
+  const lower = id.toLowerCase()
+  return RESERVED_IDS.has(lower) || lower.startsWith('slugwiki') ? `h-${id}` : id
 }
 
 /** The footnotes' visually hidden "Footnotes" label is not a section of the note. */

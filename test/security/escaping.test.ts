@@ -66,8 +66,23 @@ describe('hostile titles and descriptions', () => {
   it('escapes titles in the sidebar, prev/next and breadcrumbs', () => {
     const b = page('b.html')
     expect(b).toContain('<span class="chapter-number">1.</span> &#x3C;img src=x onerror=alert("nav")></a>')
-    expect(b).toMatch(/<a class="prev" href="a\.html" rel="prev"><span class="label">Previous<\/span><span class="title">&#x3C;img src=x onerror=alert\("nav"\)><\/span><\/a>/)
+    expect(b).toMatch(/<a class="prev" href="a\.html" rel="prev">.*?<span class="title">&#x3C;img src=x onerror=alert\("nav"\)><\/span><\/a>/)
     expect(page('sub/c.html')).toContain('<a href="./">Section</a>')
+  })
+
+  it('keeps titles as data in the shared navigation script', () => {
+    const script = page('_slugwiki/nav.js')
+    const literal = /^self\.slugwikiNav=(.*);\n$/s.exec(script)?.[1]
+    expect(literal).toBeDefined()
+    const titles: string[] = []
+    const walk = (items: Array<{ t?: string; c?: unknown[] }>) => {
+      for (const item of items) {
+        if (item.t !== undefined) titles.push(item.t)
+        if (Array.isArray(item.c)) walk(item.c as typeof items)
+      }
+    }
+    walk(JSON.parse(literal!))
+    expect(titles).toContain(NAV)
   })
 
   it('escapes tags', () => {

@@ -22,6 +22,12 @@ describe('element ids and names', () => {
     )
   })
 
+  it('reserves the slugwiki… names our scripts use as globals', async () => {
+    const { html } = await render('<div id="slugwikiNav">x</div>\n\n# SlugWiki search')
+    expect(html).toContain('<div id="h-slugwikiNav">x</div>')
+    expect(html).toContain('<h1 id="h-slugwiki-search">')
+  })
+
   it('prefixes name attributes, which clobber document properties', async () => {
     const { html } = await render('<a name="location">l</a> <img name="cookie" src="a.png" alt="">')
     expect(html).toBe('<p><a name="user-content-location">l</a> <img name="user-content-cookie" src="a.png" alt=""></p>')
