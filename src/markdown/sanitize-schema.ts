@@ -69,22 +69,24 @@ const MATHML_ATTRIBUTES = [
   'xmlns', 'display', 'encoding', 'accent', 'accentunder', 'columnalign', 'columnlines', 'columnspacing', 'depth', 'displaystyle',
   'fence', 'height', 'largeop', 'linebreak', 'linethickness', 'lspace', 'mathbackground', 'mathcolor', 'mathsize', 'mathvariant',
   'maxsize', 'minsize', 'notation', 'rowlines', 'rowspacing', 'rspace', 'scriptlevel', 'separator', 'stretchy', 'valign',
-  'voffset', 'width', 'style', 'className',
+  'voffset', 'width', 'style',
 ]
 
-/** Everything our plugins emit beyond `noteSchema`, by tag name. */
+/**
+ * Everything our plugins emit beyond `noteSchema`, by tag name. Classes need
+ * no entry: `noteSchema` allows them on every element, and a per-tag class
+ * list here would override that and empty the author's classes.
+ */
 const PLUGIN_OUTPUT: Attributes = {
   // rehype-autolink-headings: `<a class="heading-anchor" aria-hidden tabindex="-1">`.
-  a: [['className', 'heading-anchor'], 'ariaHidden'],
-  // rehype-code: `<figure class="code" id data-lang>` with an optional title.
-  figure: [['className', 'code'], 'dataLang'],
-  figcaption: [['className', 'code-title']],
+  a: ['ariaHidden'],
+  // rehype-code: `<figure class="code" id data-lang data-hidden-lines>` with an optional title.
+  figure: ['dataLang', 'dataHiddenLines'],
   // shiki writes HTML attribute names (`class`, `tabindex`) and both schemes' colours as inline CSS variables.
-  pre: ['class', 'style', 'tabindex', 'dataLineNumbers', ['className', 'log-pre']],
-  span: ['class', 'className', 'style', 'ariaHidden'],
+  pre: ['class', 'style', 'tabindex', 'dataLineNumbers'],
+  span: ['class', 'style', 'ariaHidden'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
-  div: [['className', 'log'], 'dataLang'],
-  details: [['className', 'log-fold']],
+  div: ['dataLang'],
   // KaTeX: stretchy delimiters, roots and arrows are inline SVG.
   svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style'],
   path: ['d'],

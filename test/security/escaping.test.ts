@@ -52,7 +52,7 @@ describe('hostile titles and descriptions', () => {
     const a = page('a.html')
     expect(a).toContain('<title>&#x3C;/title>&#x3C;script>alert("title")&#x3C;/script> · &#x3C;script>alert("book")&#x3C;/script></title>')
     expect(a).toContain('<h1>&#x3C;/title>&#x3C;script>alert("title")&#x3C;/script></h1>')
-    expect(a).toContain('<a class="site-title" href="./">&#x3C;script>alert("book")&#x3C;/script></a>')
+    expect(a).toContain('<a class="site-title" href="index.html">&#x3C;script>alert("book")&#x3C;/script></a>')
   })
 
   it('escapes the description in <meta>', () => {
@@ -67,7 +67,7 @@ describe('hostile titles and descriptions', () => {
     const b = page('b.html')
     expect(b).toContain('<span class="chapter-number">1.</span> &#x3C;img src=x onerror=alert("nav")></a>')
     expect(b).toMatch(/<a class="prev" href="a\.html" rel="prev">.*?<span class="title">&#x3C;img src=x onerror=alert\("nav"\)><\/span><\/a>/)
-    expect(page('sub/c.html')).toContain('<a href="./">Section</a>')
+    expect(page('sub/c.html')).toContain('<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol><li><a href="index.html">Section</a></li></ol></nav>')
   })
 
   it('keeps titles as data in the shared navigation script', () => {

@@ -66,8 +66,9 @@ describe('scripts, frames, styles and event handlers are removed', () => {
     ['<style> with its CSS', '<style>body{display:none}</style>', ''],
     ['<object> and <embed>', '<object data="x.swf">fb</object><embed src="x.swf">', '<p></p>'],
     ['onerror on an image', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">'],
-    ['onclick, style and class on a paragraph (id kept)', '<p onclick="alert(1)" style="color:red" class="x" id="ok">t</p>', '<p id="ok">t</p>'],
-    ['style on a span (allowed only for our plugins)', '<span style="position:fixed;inset:0">x</span> <span class="katex">y</span>', '<p><span>x</span> <span>y</span></p>'],
+    // Classes are kept (mdBook books style notes with them); a class runs nothing.
+    ['onclick and style on a paragraph (id and class kept)', '<p onclick="alert(1)" style="color:red" class="x" id="ok">t</p>', '<p class="x" id="ok">t</p>'],
+    ['style on a span (allowed only for our plugins)', '<span style="position:fixed;inset:0">x</span> <span class="katex" style="color:red">y</span>', '<p><span>x</span> <span class="katex">y</span></p>'],
     ['onmouseover on a div', '<div onmouseover="alert(1)">x</div>', '<div>x</div>'],
     ['<svg onload>', '<svg onload="alert(1)"><circle r="1"/></svg>', '<p></p>'],
     ['<base>, <meta refresh>, <link stylesheet>', '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=javascript:alert(1)"><link rel="stylesheet" href="https://evil.example/x.css">', ''],
