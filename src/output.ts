@@ -24,13 +24,32 @@ function inside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
-/** Refuse output folders that would destroy something that is not ours. */
+/**
+ * `p` with symbolic links resolved as far as it exists: `--out link/site`,
+ * where `link` points into the notes, is inside the notes.
+ */
+function realish(p: string): string {
+  const resolved = path.resolve(p)
+  let existing = resolved
+  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing)
+  try {
+    return path.join(fs.realpathSync(existing), path.relative(existing, resolved))
+  } catch {
+    return resolved
+  }
+}
+
+/** Refuse output folders that would destroy something that is not ours. Runs before anything is written or deleted. */
 export function checkOutputFolder(out: string, src: string, root: string): void {
   const resolved = path.resolve(out)
-  if (resolved === path.parse(resolved).root) throw new OutputError(`Refusing to write the site to ${resolved}`)
-  if (inside(resolved, src)) throw new OutputError(`Output folder ${out} is inside the source folder ${src}`)
-  if (inside(src, resolved)) throw new OutputError(`Output folder ${out} contains the source folder ${src}`)
-  if (inside(root, resolved)) throw new OutputError(`Output folder ${out} contains the book folder ${root}`)
+  const real = realish(resolved)
+  const realSrc = realish(src)
+  const realRoot = realish(root)
+  if (real === path.parse(real).root) throw new OutputError(`Refusing to write the site to ${resolved}, the root of the file system`)
+  if (real === realSrc) throw new OutputError(`Output folder ${out} is the source folder; choose another --out`)
+  if (inside(real, realSrc)) throw new OutputError(`Output folder ${out} is inside the source folder ${src}`)
+  if (inside(realSrc, real)) throw new OutputError(`Output folder ${out} contains the source folder ${src}`)
+  if (inside(realRoot, real)) throw new OutputError(`Output folder ${out} contains the book folder ${root}`)
   if (fs.existsSync(resolved)) {
     const stat = fs.lstatSync(resolved)
     if (!stat.isDirectory()) throw new OutputError(`Output path ${out} exists and is not a folder`)
@@ -126,6 +145,7 @@ export async function writeAtomically(out: string, plan: OutputPlan): Promise<Wr
   await fs.promises.mkdir(parent, { recursive: true })
   const tmp = path.join(parent, `.${name}.tmp-${process.pid}`)
   const old = path.join(parent, `.${name}.old-${process.pid}`)
+  await removeStale(parent, name)
   await fs.promises.rm(tmp, { recursive: true, force: true })
   // Only a folder this tool wrote (checked by checkOutputFolder, marked) is a source of unchanged files.
   const previous = fs.existsSync(path.join(resolved, MARKER)) ? resolved : undefined
@@ -148,4 +168,28 @@ export async function writeAtomically(out: string, plan: OutputPlan): Promise<Wr
   }
   if (hadOld) await fs.promises.rm(old, { recursive: true, force: true })
   return stats
+}
+
+/**
+ * Remove what a build killed midway left beside the output: its temporary and
+ * old folders carry the pid of a process that no longer runs. Folders of a
+ * build still running (another terminal, the dev server) are left alone.
+ */
+async function removeStale(parent: string, name: string): Promise<void> {
+  const pattern = new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`)
+  for (const entry of await fs.promises.readdir(parent)) {
+    const match = pattern.exec(entry)
+    if (!match || Number(match[2]) === process.pid || alive(Number(match[2]))) continue
+    await fs.promises.rm(path.join(parent, entry), { recursive: true, force: true })
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
+import { findCollisions, type Claim } from './collisions.ts'
 import type { Config } from './config.ts'
 import type { SourceListing } from './content/discover.ts'
 import { gitDates } from './content/git-dates.ts'
@@ -78,10 +79,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph))
   plan.files.set('sitemap.xml', sitemap(config, pages))
 
-  // A page and a copied file must not claim the same output path.
-  for (const slug of [...pages.map((p) => p.slug), ...plan.files.keys()]) {
-    if (plan.copies.has(slug)) diagnostics.error(display(path.join(config.src, slug)), `\`${slug}\` is both a page and a file of the source folder`, 'output-collision')
-  }
+  reportCollisions(pages, plan, { config, listing, diagnostics, display })
   const renderOptions = (page: Page): RenderOptions => {
     const needsKatex = page.kind === 'print' ? hasMath : page.kind === 'note' && graph.notes.get(page.source)?.hasMath === true
     return { config, graph, theme, extraStyles: [...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss], extraScripts: extraJs }
@@ -95,6 +93,32 @@ export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): 
   const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(options.config.src) })
   for (const page of site.pages) site.plan.files.set(page.slug, renderPage(page, site.renderOptions(page)))
   return { pages: site.pages, plan: site.plan }
+}
+
+/** Every output path with its owner; two owners on one URL are an error naming both. */
+function reportCollisions(pages: Page[], plan: OutputPlan, { config, listing, diagnostics, display }: RenderSiteOptions): void {
+  const sourceFile = (source: string) => display(path.join(config.src, source))
+  const assets = new Set<string>(listing.assets)
+  const claims: Claim[] = [
+    ...pages.map((page): Claim =>
+      page.kind === 'note'
+        ? { path: page.slug, owner: `\`${sourceFile(page.source)}\``, file: sourceFile(page.source) }
+        : page.kind === 'redirect'
+          ? { path: page.slug, owner: `a redirect to \`${page.to}\`` }
+          : { path: page.slug, owner: `the generated \`${page.slug}\`` },
+    ),
+    ...[...plan.files.keys()].map((rel): Claim => ({ path: rel, owner: `the generated \`${rel}\`` })),
+    ...[...plan.copies.keys()].map((rel): Claim => (assets.has(rel) ? { path: rel, owner: `\`${sourceFile(rel)}\``, file: sourceFile(rel) } : { path: rel, owner: `slugwiki's \`${rel}\`` })),
+  ]
+  for (const group of findCollisions(claims)) {
+    const where = group.find((c) => c.file)?.file ?? display(config.src)
+    const paths = [...new Set(group.map((c) => `\`${c.path}\``))].join(' and ')
+    diagnostics.error(
+      where,
+      `${group.map((c) => c.owner).join(' and ')} both publish to ${paths}: one URL on case-insensitive file systems and clean-URL hosts; rename one`,
+      'output-collision',
+    )
+  }
 }
 
 function addKatexAssets(plan: OutputPlan): void {

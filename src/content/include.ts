@@ -10,6 +10,7 @@
  * links textually (with the regular expression mirrored below), and no library
  * implements them.
  */
+import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
 
@@ -109,6 +110,14 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           report(`\`{{#${name} ${args}}}\` points outside ${options.display(options.root) || 'the book'}`, 'include-outside', 'error')
           continue
         }
+        if (relative.split(path.sep).some((part) => part.startsWith('.'))) {
+          report(`\`{{#${name} ${args}}}\` points at a hidden file; dotfiles and dot-folders (.git, .env) are never published`, 'include-hidden', 'error')
+          continue
+        }
+        if (!realInside(target, options.root)) {
+          report(`\`{{#${name} ${args}}}\` leads outside ${options.display(options.root) || 'the book'} through a symbolic link`, 'include-outside', 'error')
+          continue
+        }
         if (target === options.file || stack.includes(target) || target === file) {
           const chain = [...stack, file, target].map(options.display).join(' → ')
           report(`\`{{#${name} ${args}}}\` includes itself (${chain})`, 'include-cycle', 'error')
@@ -159,6 +168,27 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     outLine += countNewlines(piece.text)
   }
   return { text: out, segments, dependencies: [...dependencies].sort(), title, diagnostics }
+}
+
+/**
+ * Whether `target`, with symbolic links resolved, is still inside `root`. A
+ * file that does not exist passes: reading it reports it missing.
+ */
+function realInside(target: string, root: string): boolean {
+  let real: string
+  try {
+    real = fs.realpathSync(target)
+  } catch {
+    return true
+  }
+  let realRoot = root
+  try {
+    realRoot = fs.realpathSync(root)
+  } catch {
+    // A root that does not exist holds nothing: compare the paths as they are.
+  }
+  const relative = path.relative(realRoot, real)
+  return !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 function countNewlines(text: string): number {

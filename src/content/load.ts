@@ -104,7 +104,10 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   try {
     text = readText(file)
   } catch (e) {
-    if (e instanceof DecodeError) return error(e.message, 'encoding')
+    if (e instanceof DecodeError) {
+      diagnostics.push({ file: displaySource(source), line: e.line, column: e.column, severity: 'error', message: e.message, rule: 'encoding' })
+      return { dependencies: [], diagnostics }
+    }
     throw e
   }
   const unprintable = findUnprintable(text)

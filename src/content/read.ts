@@ -1,29 +1,53 @@
 /**
- * Read a source file as UTF-8 text: a BOM is dropped, CRLF becomes LF, and
- * anything that is not valid UTF-8 is an error naming the byte offset.
+ * Read a source file as UTF-8 text: a BOM is dropped, CRLF and CR become LF,
+ * and anything that is not valid UTF-8 (a cp1252 byte, UTF-16 with or without
+ * a byte-order mark) is an error naming the byte offset, line and column.
  */
 import fs from 'node:fs'
 
 export class DecodeError extends Error {
   constructor(
     message: string,
+    /** Byte offset of the first bad byte. */
     readonly offset: number,
+    /** Its line and column (1-based, in characters), as an editor shows them. */
+    readonly line: number,
+    readonly column: number,
   ) {
     super(message)
   }
 }
 
-/** Decode bytes strictly; throws `DecodeError` with the first bad byte's offset. */
+/** Line and column of byte `offset`, counted in the (valid) text before it. */
+function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const before = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes.subarray(0, offset)).replace(/\r\n?/g, '\n')
+  const lineStart = before.lastIndexOf('\n') + 1
+  return { line: before.split('\n').length, column: [...before.slice(lineStart)].length + 1 }
+}
+
+function fail(bytes: Uint8Array, offset: number, problem: string): never {
+  const { line, column } = positionOf(bytes, offset)
+  throw new DecodeError(`File is not valid UTF-8: ${problem} at byte offset ${offset}; save it as UTF-8`, offset, line, column)
+}
+
+/** Decode bytes strictly; throws `DecodeError` with the first bad byte's offset, line and column. */
 export function decodeUtf8(bytes: Uint8Array): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new DecodeError('File is UTF-16 (byte-order mark at offset 0); save it as UTF-8', 0)
+    fail(bytes, 0, 'UTF-16 byte-order mark')
   }
+  let text: string | undefined
+  let invalid = bytes.length + 1
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-    return text.replace(/\r\n?/g, '\n')
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch {
-    throw new DecodeError(`File is not valid UTF-8 (first bad byte at offset ${firstInvalid(bytes)})`, firstInvalid(bytes))
+    invalid = firstInvalid(bytes)
   }
+  // UTF-16 without a byte-order mark is valid UTF-8 byte by byte, with a NUL in every other byte;
+  // no text note holds a NUL. Whichever problem comes first is the one to report.
+  const nul = bytes.indexOf(0)
+  if (nul !== -1 && nul < invalid) fail(bytes, nul, 'NUL byte (UTF-16 or a binary file?)')
+  if (text === undefined) fail(bytes, invalid, `byte 0x${bytes[invalid]?.toString(16).toUpperCase().padStart(2, '0') ?? '??'}`)
+  return text.replace(/\r\n?/g, '\n')
 }
 
 /** Read a file and decode it. */

@@ -65,7 +65,9 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       rule,
     })
 
-  const chapterFromLink = (link: Link, number: number[] | undefined, children: OutlineItem[]): OutlineChapter => {
+  /** A chapter from its link (children are added by the caller); `ancestors` are the sources of the enclosing chapters. */
+  const chapterFromLink = (link: Link, number: number[] | undefined, ancestors: SourcePath[]): OutlineChapter => {
+    const children: OutlineItem[] = []
     const title = toString(link).trim() || link.url
     const line = link.position?.start.line
     if (link.url === '') return { kind: 'chapter', title, number, children, line }
@@ -80,6 +82,14 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       return { kind: 'chapter', title, number, children, line }
     }
     const source = resolveSource('SUMMARY.md' as SourcePath, target)
+    if (source === 'SUMMARY.md') {
+      warn('SUMMARY.md lists itself; this entry is not linked', link, 'summary-cycle')
+      return { kind: 'chapter', title, number, children, line }
+    }
+    if (source && ancestors.includes(source)) {
+      warn(`\`${source}\` is listed inside its own chapter (line ${seen.get(source)}), a cycle; this entry is not linked`, link, 'summary-cycle')
+      return { kind: 'chapter', title, number, children, line }
+    }
     if (!source || !options.exists(source)) {
       warn(`SUMMARY entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
       return { kind: 'chapter', title, number, children, line }
@@ -95,7 +105,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
 
   const firstLink = (nodes: PhrasingContent[]): Link | undefined => nodes.find((n): n is Link => n.type === 'link')
 
-  const fromList = (list: List, prefix: number[]): OutlineItem[] => {
+  const fromList = (list: List, prefix: number[], ancestors: SourcePath[]): OutlineItem[] => {
     const out: OutlineItem[] = []
     let index = 0
     for (const item of list.children as ListItem[]) {
@@ -109,14 +119,18 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       }
       index += 1
       const number = [...prefix, index]
-      const children = sublists.flatMap((l) => fromList(l, number))
       const link = paragraph ? firstLink(paragraph.children) : undefined
-      if (link) out.push(chapterFromLink(link, number, children))
+      let chapter: OutlineChapter
+      // The entry before its sub-entries: in reading order the first listing of a note wins.
+      if (link) chapter = chapterFromLink(link, number, ancestors)
       else {
         const title = paragraph ? toString(paragraph).trim() : ''
         warn(`SUMMARY entry "${title}" has no link; listed as a draft`, paragraph ?? item, 'summary-entry')
-        out.push({ kind: 'chapter', title: title || '(untitled)', number, children, line: item.position?.start.line })
+        chapter = { kind: 'chapter', title: title || '(untitled)', number, children: [], line: item.position?.start.line }
       }
+      const inside = chapter.source ? [...ancestors, chapter.source] : ancestors
+      chapter.children = sublists.flatMap((l) => fromList(l, number, inside))
+      out.push(chapter)
     }
     return out
   }
@@ -137,7 +151,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
         items.push({ kind: 'separator' })
         break
       case 'list': {
-        const numbered = fromList(node, [])
+        const numbered = fromList(node, [], [])
         // Numbering runs on across parts, as mdBook numbers them.
         for (const item of numbered) {
           if (item.kind === 'chapter') renumber(item, counter)

@@ -8,7 +8,7 @@ import type { Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
-import { readText } from '../content/read.ts'
+import { DecodeError, readText } from '../content/read.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
@@ -48,23 +48,34 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const hasSummary = fs.existsSync(summaryFile)
   let outline: OutlineItem[] | undefined
   if (hasSummary) {
-    const text = readText(summaryFile)
-    const parse = () => parseSummary(text, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s) })
-    let summary: SummaryResult
-    if (options.summaryMemo) {
-      // The parse depends on the text and on which notes exist to be linked.
-      const key = `${text}\0${listing.notes.filter((s) => !skipped.has(s)).join('\n')}`
-      summary = options.summaryMemo.get(key) ?? parse()
-      options.summaryMemo.clear()
-      options.summaryMemo.set(key, summary)
-    } else summary = parse()
-    for (const d of summary.diagnostics) diagnostics.add(d)
-    outline = summary.items
+    let text: string | undefined
+    try {
+      text = readText(summaryFile)
+    } catch (error) {
+      if (!(error instanceof DecodeError)) throw error
+      // The build fails; the folders still give an outline so every other problem is reported too.
+      diagnostics.error(display(summaryFile), error.message, 'encoding', { line: error.line, column: error.column })
+    }
+    if (text !== undefined) {
+      const summaryText = text
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s) })
+      let summary: SummaryResult
+      if (options.summaryMemo) {
+        // The parse depends on the text and on which notes exist to be linked.
+        const key = `${summaryText}\0${listing.notes.filter((s) => !skipped.has(s)).join('\n')}`
+        summary = options.summaryMemo.get(key) ?? parse()
+        options.summaryMemo.clear()
+        options.summaryMemo.set(key, summary)
+      } else summary = parse()
+      for (const d of summary.diagnostics) diagnostics.add(d)
+      outline = summary.items
+    }
   }
   // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
   const listed = new Set(outline ? flattenOutline(outline).flatMap((c) => (c.source ? [c.source] : [])) : [])
   for (const source of options.included ?? []) if (!listed.has(source)) skipped.add(source)
   const published = compiled.filter((note) => !skipped.has(note.source))
+  const fromSummary = outline !== undefined
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
     outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
@@ -75,7 +86,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   for (const topic of graph.topics) {
     if (topic.home && !graph.notes.has(topic.home)) diagnostics.warn(topicsFile, `Topic \`${topic.title}\`: home note \`${topic.home}\` is not a published note`, 'topics', { line: topic.line })
   }
-  if (hasSummary) {
+  if (fromSummary) {
     for (const source of graph.all) {
       if (!graph.places.has(source)) diagnostics.warn(displaySource(source), 'Not listed in SUMMARY.md; built but not in the navigation', 'unlisted')
     }

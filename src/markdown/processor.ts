@@ -26,6 +26,7 @@ import rehypeLinks from './rehype-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
 import rehypeRenest from './rehype-renest.ts'
 import rehypeTopics from './rehype-topics.ts'
+import remarkEmptyNote from './remark-empty-note.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
@@ -53,6 +54,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
+    .use(remarkEmptyNote)
     .use(remarkFrontmatterYaml)
     .use(remarkGfm)
     .use(remarkHeadingAttributes)

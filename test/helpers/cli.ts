@@ -11,7 +11,8 @@ export interface CliRun {
 }
 
 export function runCli(args: string[], cwd = projectRoot): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/cli.ts'), ...args], {
+  // tsx resolved from here, so the CLI also runs with a working directory outside the project.
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src/cli.ts'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0' },
