@@ -40,16 +40,22 @@ export function tempSite(files: Record<string, string | Uint8Array>, prefix = 's
 /** Every file under `dir` as `[relative path, base64 bytes + mode + mtime]`, sorted. */
 export function snapshot(dir: string): Array<[string, string]> {
   if (!fs.existsSync(dir)) return []
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .map((rel) => rel.split(path.sep).join('/'))
-    .sort()
-    .map((rel): [string, string] => {
-      const file = path.join(dir, rel)
+  const out: Array<[string, string]> = []
+  // Walked by hand: a symbolic link is recorded, never followed.
+  const walk = (rel: string) => {
+    for (const name of fs.readdirSync(path.join(dir, rel)).sort()) {
+      const child = rel ? `${rel}/${name}` : name
+      const file = path.join(dir, child)
       const stat = fs.lstatSync(file)
-      if (stat.isSymbolicLink()) return [rel, `symlink → ${fs.readlinkSync(file)}`]
-      if (stat.isDirectory()) return [rel, 'dir']
-      return [rel, `${fs.readFileSync(file).toString('base64')} mode=${stat.mode.toString(8)} mtime=${stat.mtimeMs}`]
-    })
+      if (stat.isSymbolicLink()) out.push([child, `symlink → ${fs.readlinkSync(file)}`])
+      else if (stat.isDirectory()) {
+        out.push([child, 'dir'])
+        walk(child)
+      } else out.push([child, `${fs.readFileSync(file).toString('base64')} mode=${stat.mode.toString(8)} mtime=${stat.mtimeMs}`])
+    }
+  }
+  walk('')
+  return out
 }
 
 /** Every file under `dir`, relative, POSIX separators, sorted. */

@@ -134,8 +134,8 @@ export async function renderSite(harness: FuzzHarness, text: string): Promise<{ 
   try {
     decoded = decodeUtf8(Buffer.from(text, 'utf8'))
   } catch (error) {
-    // Encoding JS text as UTF-8 always gives valid UTF-8, except a leading UTF-16 byte-order mark.
-    if (error instanceof DecodeError && error.offset === 0) return { pages: [], diagnostics: [] }
+    // A NUL or a leading UTF-16 byte-order mark: the load stage reports the note, nothing is rendered.
+    if (error instanceof DecodeError) return { pages: [], diagnostics: [] }
     throw error
   }
   const sources = new Map<SourcePath, string>([[NOTE, decoded], [OTHER, '# Other\n\n## Frag\n']])
