@@ -12,7 +12,7 @@
  * 2. `finalSchema`, after the last plugin that adds markup: the same schema
  *    extended with exactly the elements and attributes our plugins emit
  *    (shiki's inline colours, KaTeX's HTML, MathML and SVG, heading anchors,
- *    code figures, kernel logs). It guarantees that whatever a plugin does
+ *    code figures, kernel logs, alert icons). It guarantees that whatever a plugin does
  *    with the author's text (a KaTeX macro, a fence title, a code line), no
  *    script, event handler, `javascript:` URL or unknown element reaches the
  *    page. Its extra attributes (`style` on `span`) cannot be abused by the
@@ -87,8 +87,8 @@ const PLUGIN_OUTPUT: Attributes = {
   span: ['class', 'style', 'ariaHidden'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
   div: ['dataLang'],
-  // KaTeX: stretchy delimiters, roots and arrows are inline SVG.
-  svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style'],
+  // KaTeX: stretchy delimiters, roots and arrows are inline SVG; rehype-github-alerts: octicons.
+  svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style', 'version', 'ariaHidden'],
   path: ['d'],
   line: ['x1', 'x2', 'y1', 'y2', 'strokeWidth'],
   ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../../src/build.ts'
 import { findUnsafe, inlineScripts } from '../helpers/html-safety.ts'
+import { loadSearch } from '../helpers/search-node.ts'
 import { listFiles, tempSite, type TempSite } from '../helpers/site.ts'
 
 const TITLE = '</title><script>alert("title")</script>'
@@ -83,6 +84,14 @@ describe('hostile titles and descriptions', () => {
     }
     walk(JSON.parse(literal!))
     expect(titles).toContain(NAV)
+  })
+
+  it('keeps titles as data in the search index (the search box renders them as text)', async () => {
+    const search = await loadSearch(site.out)
+    const hits = await search.search('Body')
+    const hit = hits.find((h) => h.url.endsWith('/a.html'))
+    expect(hit?.title).toBe(TITLE)
+    expect(hits.find((h) => h.url.endsWith('/b.html'))?.title).toBe(NAV)
   })
 
   it('escapes tags', () => {

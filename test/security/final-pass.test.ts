@@ -42,10 +42,13 @@ function notesUnder(dir: string): string[] {
     .map((f) => path.join(dir, f))
 }
 
+/** Hostile author HTML that pass 1 strips: rendered unsanitised, it would differ for that reason, not ours. */
+const HOSTILE = /\bon[a-z]+\s*=|<script|<iframe|<style|javascript:/i
+
 const inputs: Array<[string, string]> = [
-  ...[...notesUnder(path.join(projectRoot, 'content')), ...notesUnder(path.join(projectRoot, 'test/sites')), ...notesUnder(path.join(projectRoot, 'test/fixtures'))].map(
-    (file): [string, string] => [path.relative(projectRoot, file), fs.readFileSync(file, 'utf8')],
-  ),
+  ...[...notesUnder(path.join(projectRoot, 'content')), ...notesUnder(path.join(projectRoot, 'test/sites')), ...notesUnder(path.join(projectRoot, 'test/fixtures'))]
+    .map((file): [string, string] => [path.relative(projectRoot, file), fs.readFileSync(file, 'utf8')])
+    .filter(([, text]) => !HOSTILE.test(text)),
   ['stress note', STRESS],
 ]
 
