@@ -6,9 +6,12 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, type CliRun } from '../helpers/cli.ts'
 import { listFiles, tempSite, type TempSite } from '../helpers/site.ts'
+
+// Every case builds a wiki in a child process; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 /** A file outside the wiki whose bytes must never show up in the output. */
 const SECRET = 'TOP-SECRET-3b1f9a'

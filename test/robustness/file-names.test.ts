@@ -11,9 +11,12 @@ import path from 'node:path'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { visit } from 'unist-util-visit'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, type CliRun } from '../helpers/cli.ts'
 import { listFiles, tempSite, type TempSite } from '../helpers/site.ts'
+
+// Every case builds a wiki in a child process; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 /** Every `href` of a page (or of its note body) that is not external or a fragment. */
 function localHrefs(html: string, bodyOnly = false): string[] {

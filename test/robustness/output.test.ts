@@ -7,10 +7,13 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MARKER } from '../../src/output.ts'
 import { runCli } from '../helpers/cli.ts'
 import { listFiles, snapshot, tempSite, type TempSite } from '../helpers/site.ts'
+
+// Every case builds a wiki in a child process; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 let site: TempSite
 beforeEach(() => {

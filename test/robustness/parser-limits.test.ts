@@ -10,13 +10,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { LanguageRegistration } from 'shiki'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { build } from '../../src/build.ts'
 import { resolveConfig } from '../../src/config.ts'
 import { poolOptions } from '../../src/markdown/compile-all.ts'
 import { createNotePool } from '../../src/markdown/pool.ts'
 import { runCli } from '../helpers/cli.ts'
 import { tempSite } from '../helpers/site.ts'
+
+// Every case builds a wiki in a child process; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 /** Build `files` with the CLI; report its exit, diagnostics, whether it wrote, and whether the notes are untouched. */
 function cliBuild(files: Record<string, string>) {

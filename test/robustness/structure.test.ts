@@ -7,9 +7,12 @@
  * slugwiki never writes into the notes).
  */
 import fs from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli, type CliRun } from '../helpers/cli.ts'
 import { tempSite, type TempSite } from '../helpers/site.ts'
+
+// Every case builds a wiki in a child process; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 const SUMMARY = [
   '# Summary',

@@ -6,11 +6,14 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { build, type BuildResult } from '../../src/build.ts'
 import { findUnsafe, inlineScripts } from '../helpers/html-safety.ts'
 import { loadSearch } from '../helpers/search-node.ts'
 import { listFiles, tempSite, type TempSite } from '../helpers/site.ts'
+
+// Every case builds a whole wiki; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 const TITLE = '</title><script>alert("title")</script>'
 const DESCRIPTION = '"><script>alert("description")</script><meta x="'

@@ -4,10 +4,13 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { build } from '../../src/build.ts'
 import { render } from '../helpers/markdown.ts'
 import { tempSite, type TempSite } from '../helpers/site.ts'
+
+// Every case builds a whole wiki; on a loaded machine that takes a while.
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 600_000 })
 
 const NOTE = '# Widget\n\n<span style="color:red" onclick="track()">a</span> [j](javascript:void(0))\n\n<script>window.widget = 1</script>\n'
 
