@@ -82,6 +82,16 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
 
   const graph = buildSiteGraph({ notes: published, outline, assets: listing.assets, topics: options.topics, indices: config.indices })
+  // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
+  for (const tag of graph.indices.tags.list) {
+    for (const clash of tag.clashes) {
+      diagnostics.error(
+        displaySource(clash.source),
+        `Tags \`${clash.name}\` and \`${tag.name}\` (${displaySource(tag.notes[0]!)}) both publish to \`${tag.slug}\`; rename one`,
+        'tag-collision',
+      )
+    }
+  }
   const topicsFile = display(path.join(config.src, config.topicsFile))
   for (const topic of graph.topics) {
     if (topic.home && !graph.notes.has(topic.home)) diagnostics.warn(topicsFile, `Topic \`${topic.title}\`: home note \`${topic.home}\` is not a published note`, 'topics', { line: topic.line })

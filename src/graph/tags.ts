@@ -1,7 +1,7 @@
 /**
  * Tags from the notes' frontmatter: each tag's notes in reading order, and the
- * tags A–Z. Tags whose names slug alike (`RCU`, `rcu`) are one tag, shown as
- * first written.
+ * tags A–Z. Spellings of one name (`RCU`, `rcu`) are one tag, shown as first
+ * written; different names that slug alike (`C`, `C++`) are recorded as clashes.
  */
 import { indexKey, tagSlug, type Slug, type SourcePath } from '../paths.ts'
 import { compareNames } from './order.ts'
@@ -15,6 +15,12 @@ export interface TagEntry {
   slug: Slug
   /** Notes with the tag, in reading order. */
   notes: SourcePath[]
+  /**
+   * Other spellings that slug alike but are different words (`C` beside
+   * `C++`), each with the first note that wrote it: one page cannot be both
+   * tags, so the graph stage reports them. Case variants (`rcu`) are not here.
+   */
+  clashes: Array<{ name: string; source: SourcePath }>
 }
 
 export interface TagIndex {
@@ -37,8 +43,12 @@ export function buildTagIndex(core: SiteCore): TagIndex {
       keys.push(key)
       let entry = byKey.get(key)
       if (!entry) {
-        entry = { key, name, slug: tagSlug(name), notes: [] }
+        entry = { key, name, slug: tagSlug(name), notes: [], clashes: [] }
         byKey.set(key, entry)
+      }
+      const folded = name.trim().toLowerCase()
+      if (folded !== entry.name.trim().toLowerCase() && !entry.clashes.some((c) => c.name.trim().toLowerCase() === folded)) {
+        entry.clashes.push({ name, source })
       }
       entry.notes.push(source)
     }

@@ -78,8 +78,10 @@ const MATHML_ATTRIBUTES = [
  * list here would override that and empty the author's classes.
  */
 const PLUGIN_OUTPUT: Attributes = {
-  // rehype-autolink-headings: `<a class="heading-anchor" aria-hidden tabindex="-1">`.
-  a: ['ariaHidden'],
+  // rehype-autolink-headings: `<a class="heading-anchor" aria-hidden tabindex="-1">`;
+  // rehype-topics: `<a class="topic-link" data-topic data-topic-title data-topic-description>`
+  // (the theme shows the title and description as text).
+  a: ['ariaHidden', 'dataTopic', 'dataTopicTitle', 'dataTopicDescription'],
   // rehype-code: `<figure class="code" id data-lang data-hidden-lines>` with an optional title.
   figure: ['dataLang', 'dataHiddenLines'],
   // shiki writes HTML attribute names (`class`, `tabindex`) and both schemes' colours as inline CSS variables.

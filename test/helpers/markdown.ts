@@ -3,6 +3,7 @@ import { toHtml } from 'hast-util-to-html'
 import { compileNote, type CompiledNote } from '../../src/markdown/compile.ts'
 import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/highlighter.ts'
 import { createProcessor } from '../../src/markdown/processor.ts'
+import type { TopicDef } from '../../src/content/topics-file.ts'
 import type { SourcePath } from '../../src/paths.ts'
 
 let shared: Promise<CodeHighlighter> | undefined
@@ -17,11 +18,13 @@ export interface RenderOptions {
   math?: boolean
   trusted?: boolean
   source?: string
+  /** Topics whose mentions become links (default: none). */
+  topics?: TopicDef[]
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledNote; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, highlighter: await highlighter() })
+  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, highlighter: await highlighter(), topics: options.topics })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }

@@ -120,6 +120,13 @@ describe('notes whose output URLs collide', () => {
     ])
   })
 
+  it('tags whose names slug alike but differ (C++ and C): an error naming both; case variants are one tag', () => {
+    const { run, written } = build({ 'a.md': '---\ntags: [C++, rcu]\n---\nA\n', 'b.md': '---\ntags: [C, RCU]\n---\nB\n', 'c.md': '---\ntags: [c++]\n---\nC\n' })
+    expect(run.status).toBe(1)
+    expect(errors(run)).toEqual(['src/b.md  error  Tags `C` and `C++` (src/a.md) both publish to `tags/c.html`; rename one  tag-collision'])
+    expect(written).toBe(false)
+  })
+
   it('print.md and 404.md against the generated pages, Sitemap.xml against the sitemap', () => {
     const { run } = build({ 'index.md': '# Home\n', 'print.md': '# Print\n', '404.md': '# Lost\n', 'Sitemap.xml': '<x/>' })
     expect(run.status).toBe(1)

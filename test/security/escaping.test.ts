@@ -20,6 +20,7 @@ const DESCRIPTION = '"><script>alert("description")</script><meta x="'
 const NAV = '<img src=x onerror=alert("nav")>'
 const TAG = '<svg onload=alert("tag")>'
 const BOOK = '<script>alert("book")</script>'
+const TOPIC = '<img src=x onerror=alert("topic")>'
 
 let site: TempSite
 let result: BuildResult
@@ -28,11 +29,13 @@ const page = (rel: string) => fs.readFileSync(path.join(site.out, rel), 'utf8')
 beforeAll(async () => {
   site = tempSite({
     'book.toml': `[book]\ntitle = ${JSON.stringify(BOOK)}\ndescription = ${JSON.stringify(DESCRIPTION)}\nsrc = "."\n`,
-    'SUMMARY.md': `# Summary\n\n- [${NAV}](a.md)\n- [Plain](b.md)\n- [Section](sub/README.md)\n  - [Child](sub/c.md)\n`,
+    'SUMMARY.md': `# Summary\n\n- [${NAV}](a.md)\n- [Plain](b.md)\n- [Section](sub/README.md)\n  - [Child](sub/c.md)\n- [Zebras](zebra.md)\n`,
     'a.md': `---\ntitle: ${JSON.stringify(TITLE)}\ndescription: ${JSON.stringify(DESCRIPTION)}\ntags: [${JSON.stringify(TAG)}]\naliases: ["old/<script>alert(1)<\\/script>"]\n---\nBody of A.\n`,
     'b.md': `---\ntitle: ${JSON.stringify(NAV)}\n---\nBody of B.\n`,
     'sub/README.md': `---\ntitle: ${JSON.stringify(TITLE)}\n---\nSection.\n`,
     'sub/c.md': '# Child\n\nChild body.\n',
+    'topics.yml': `zebra:\n  title: ${JSON.stringify(TOPIC)}\n  description: ${JSON.stringify(DESCRIPTION)}\n  aliases: [zebra]\n`,
+    'zebra.md': '# Zebras\n\nA zebra note.\n',
   })
   // The book.toml sits beside the notes: the notes folder is the book root.
   result = await build({ src: site.src, out: site.out, quiet: true })
@@ -97,8 +100,16 @@ describe('hostile titles and descriptions', () => {
     expect(hits.find((h) => h.url.endsWith('/b.html'))?.title).toBe(NAV)
   })
 
-  it('escapes tags', () => {
-    expect(page('a.html')).toContain('<li class="tag">&#x3C;svg onload=alert("tag")></li>')
+  it('escapes topic titles and descriptions on the topic page, the topic index and in topic links', () => {
+    expect(page('topics/zebra.html')).toContain('<h1>&#x3C;img src=x onerror=alert("topic")></h1>')
+    expect(page('topics/index.html')).toContain('&#x3C;img src=x onerror=alert("topic")>')
+    // In the note, the link carries them as attribute text for the theme's preview (set as text).
+    expect(page('zebra.html')).toContain('data-topic-title="<img src=x onerror=alert(&#x22;topic&#x22;)>"')
+  })
+
+  it('escapes tags, on the note and on the tag pages', () => {
+    expect(page('a.html')).toContain('<li class="tag"><a href="tags/svg-onloadalerttag.html" rel="tag">&#x3C;svg onload=alert("tag")></a></li>')
+    expect(page('tags/svg-onloadalerttag.html')).toContain('&#x3C;svg onload=alert("tag")>')
   })
 
   it('escapes titles on the print page and alias redirects', () => {

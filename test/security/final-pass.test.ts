@@ -61,6 +61,18 @@ describe('the final sanitising pass keeps all of our plugins’ output', () => {
     expect(after).toBe(before)
   })
 
+  it('topic links, with a hostile topic title and description', async () => {
+    const topics = [{ id: 'rcu', title: '<img src=x onerror=alert(1)>', aliases: ['RCU'], description: '"><script>alert(2)</script>', caseSensitive: true }]
+    const markdown = '# RCU\n\nRead-copy-update, or RCU, defers reclamation.\n'
+    const trusted = await render(markdown, { trusted: true, topics })
+    const before = toHtml(trusted.note.tree)
+    expect(before).toContain('class="topic-link"')
+    expect(toHtml(sanitize(structuredClone(trusted.note.tree), finalSchema) as Root)).toBe(before)
+    // The same note sanitised: the topic's words stay attribute text, never markup.
+    const { html } = await render(markdown, { topics })
+    expect(html).toContain('data-topic-title="<img src=x onerror=alert(1)>" data-topic-description="&#x22;><script>alert(2)</script>">RCU</a>')
+  })
+
   it('the stress note really exercises SVG, MathML, shiki, kernel logs and anchors', async () => {
     const { html } = await render(STRESS, { math: true, trusted: true })
     for (const marker of ['<svg', '<path', '<line', '<mtable', '<mpadded', 'class="shiki', 'data-line-numbers', 'class="log-fold"', 'class="heading-anchor"', 'katex-error'])
