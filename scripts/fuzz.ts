@@ -32,7 +32,9 @@ async function runJob(job: Job, report: (r: Report) => void): Promise<void> {
     await fc.assert(property, { numRuns: job.runs, seed: job.seed })
     report({ kind: 'end', ok: true, message: `seed ${job.seed}: ${job.runs} runs passed` })
   } catch (error) {
-    report({ kind: 'end', ok: false, message: (error as Error).message })
+    // fast-check keeps what the property threw as the error's cause.
+    const cause = (error as Error).cause
+    report({ kind: 'end', ok: false, message: `${(error as Error).message}${cause instanceof Error ? `\nCaused by: ${cause.message}` : ''}` })
   } finally {
     harness.cleanup()
   }

@@ -21,6 +21,7 @@ import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
+import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
@@ -65,6 +66,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (!options.trusted) rehype.use(rehypeSanitize, noteSchema).use(rehypeRenest)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
+    .use(rehypeGuardAlerts)
     .use(rehypeGithubAlerts, {})
     .use(rehypeSlug)
     .use(rehypeHeadings)

@@ -58,6 +58,9 @@ export const noteSchema: Schema = {
   // reference's `aria-describedby` names a label that does not exist.
   clobber: ['name'],
   strip: STRIP,
+  // GitHub's schema allows `action` on every element (inert off a form, and forms are removed)
+  // but checks no scheme in it: a `javascript:` URL is not kept even there.
+  protocols: { ...defaultSchema.protocols, action: ['http', 'https'] },
 }
 
 /** MathML that KaTeX writes (`htmlAndMathml` output), with every attribute it sets. */

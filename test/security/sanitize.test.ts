@@ -45,6 +45,8 @@ describe('dangerous URLs lose the URL, keep the text', () => {
     ['blockquote cite', '<blockquote cite="javascript:alert(1)">q</blockquote>', '<blockquote>q</blockquote>'],
     ['SVG xlink:href (svg removed)', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<p><a>x</a></p>'],
     ['MathML href (math removed)', '<math><mi href="javascript:alert(1)">x</mi></math>', '<p>x</p>'],
+    // Found by the long fuzz run: GitHub's schema allows `action` anywhere without checking its scheme.
+    ['action on an image', '<img src="x.png" action="javascript:alert(1)">', '<img src="x.png">'],
     ['form action and formaction (form removed)', '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">b</button></form>', 'b'],
   ]
   it.each(cases)('%s', async (_name, markdown, html) => {
@@ -80,6 +82,11 @@ describe('scripts, frames, styles and event handlers are removed', () => {
   ]
   it.each(cases)('%s', async (_name, markdown, html) => {
     expect(await body(markdown)).toBe(html)
+  })
+
+  it('a blockquote left empty by sanitising renders empty (the alerts plugin used to throw on it; found by fuzzing)', async () => {
+    expect(await body('><template> <script>alert(1)</script>\n')).toBe('<blockquote>\n<p></p></blockquote>')
+    expect(await body('> <b></b>\n')).toBe('<blockquote>\n<p><b></b></p>\n</blockquote>')
   })
 
   it('a script in a fenced block is highlighted text', async () => {
