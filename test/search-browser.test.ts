@@ -60,6 +60,8 @@ const hits = (page: Page) => page.locator('#search-results [role="option"]')
 async function type(page: Page, query: string): Promise<void> {
   await page.keyboard.press('/')
   await page.keyboard.type(query)
+  // Typing fires a search per keystroke; wait for the one for the whole query.
+  await expect.poll(() => page.locator('#search-results').getAttribute('aria-busy'), { timeout: 20_000 }).toBe('false')
   await expect.poll(() => page.locator('.search-status').textContent(), { timeout: 20_000 }).not.toBe('')
 }
 

@@ -22,9 +22,13 @@ export interface WatchOptions {
   ignore: string[]
   /** A single change is delivered once no other event came for this long, in ms (default 20). */
   quietMs?: number
-  /** Once a batch holds more than one event (a burst is under way) or a folder event, the quiet window grows to this, in ms (default 150). */
+  /** Once a batch holds more than one event (a burst is under way) or a folder event, the quiet window grows to this, in ms (default 300). */
   burstQuietMs?: number
-  /** Deliver a batch at the latest this long after its first event, in ms (default 1000). */
+  /**
+   * Deliver a batch at the latest this long after its first event, in ms (default 5000): a cap
+   * for a stream that never pauses, long enough that a checkout on a busy machine (chokidar
+   * reads a new folder's files one by one) still arrives as one batch.
+   */
   maxWaitMs?: number
   onBatch: (changes: Change[]) => void
   onError?: (error: Error) => void
@@ -70,8 +74,8 @@ function signature(file: string): string {
 /** Start watching; batches go to `onBatch`, never concurrently with the next event's timer. */
 export function watchSources(options: WatchOptions): SourceWatcher {
   const quietMs = options.quietMs ?? 20
-  const burstQuietMs = Math.max(options.burstQuietMs ?? 150, quietMs)
-  const maxWaitMs = options.maxWaitMs ?? 1000
+  const burstQuietMs = Math.max(options.burstQuietMs ?? 300, quietMs)
+  const maxWaitMs = options.maxWaitMs ?? 5000
   const roots = new Set(options.paths.map((p) => path.resolve(p)))
   const ignored = options.ignore.map((p) => path.resolve(p))
   const isIgnored = (file: string): boolean => {

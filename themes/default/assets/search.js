@@ -84,6 +84,7 @@
     const query = input.value.trim()
     const ask = ++asked
     if (!query) {
+      list.setAttribute('aria-busy', 'false')
       list.replaceChildren()
       status.textContent = ''
       open(false)
@@ -96,12 +97,14 @@
       hits = await core.searchSections(pagefind, query, { limit: 12 })
     } catch (error) {
       if (ask !== asked) return
+      list.setAttribute('aria-busy', 'false')
       list.replaceChildren()
       status.textContent = 'Search is unavailable: its index could not be loaded.'
       console.error(error)
       return
     }
     if (ask !== asked) return // a newer query is on its way
+    list.setAttribute('aria-busy', 'false')
     list.replaceChildren(...hits.map(renderHit))
     status.textContent = hits.length ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : `No results for “${query}”`
     setActive(hits.length ? 0 : -1)
@@ -110,6 +113,8 @@
   let timer
   input.addEventListener('input', () => {
     clearTimeout(timer)
+    // Busy until the results for what is typed now are shown (assistive tech, and tests, wait for it).
+    list.setAttribute('aria-busy', 'true')
     timer = setTimeout(run, 60)
   })
   input.addEventListener('focus', () => {
