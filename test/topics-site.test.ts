@@ -4,11 +4,15 @@
  * symbol index and its inline links, related notes, section indexes, tags,
  * the sidebar's Index part, the sitemap and the map.
  */
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compileSite, type SiteResult } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
+import { SYMBOLS_ON_ONE_PAGE } from '../src/graph/symbols.ts'
 import type { SymbolsPage, TagsPage, TopicPage, TopicsPage } from '../src/pages/index-model.ts'
+import { USES_SHOWN } from '../src/pages/index-pages.ts'
 import type { NotePage, Page } from '../src/pages/model.ts'
 
 const src = path.join(import.meta.dirname, 'sites/topics')
@@ -190,5 +194,36 @@ describe('related notes, sections and tags', () => {
     for (const [slug, content] of site.plan.files) expect(Buffer.from(again.plan.files.get(slug)!).equals(Buffer.from(content)), slug).toBe(true)
     const notes = (site.pages.filter((p) => p.kind === 'note') as NotePage[]).map((p) => p.slug)
     expect(notes).toHaveLength(7)
+  })
+})
+
+describe('a wiki with more symbols than one page holds', () => {
+  it('lists the names on symbols/index.html and the entries on a page per letter, uses capped', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-symbols-'))
+    try {
+      const defs = Array.from({ length: SYMBOLS_ON_ONE_PAGE + 1 }, (_, i) => `void fn_${String(i).padStart(3, '0')}(void) {}`).join('\n')
+      fs.writeFileSync(path.join(tmp, 'defs.md'), `# Defs\n\nCall \`fn_007\` or \`zz_helper\`.\n\n\`\`\`c\n${defs}\nint zz_helper(void) { return 0; }\n\`\`\`\n`)
+      const calls = Array.from({ length: USES_SHOWN + 3 }, (_, i) => `## Call ${i}\n\n\`\`\`c\nvoid caller_${i}(void) { zz_helper(); }\n\`\`\`\n`).join('\n')
+      fs.writeFileSync(path.join(tmp, 'calls.md'), `# Calls\n\n${calls}`)
+      const big = await compileSite(resolveConfig({ src: tmp, out: path.join(tmp, '../out-unused') }))
+      const symbolPages = big.pages.filter((p): p is SymbolsPage => p.kind === 'symbols')
+      expect(symbolPages.map((p) => [p.slug, p.overview])).toEqual([
+        ['symbols/index.html', true],
+        ['symbols/c.html', false],
+        ['symbols/f.html', false],
+        ['symbols/z.html', false],
+      ])
+      const overview = symbolPages[0]!
+      expect(overview.letters.flatMap((l) => l.symbols).every((s) => s.definitions.length === 0 && s.uses.length === 0)).toBe(true)
+      expect(overview.letters.find((l) => l.letter === 'Z')!.symbols[0]).toMatchObject({ name: 'zz_helper', href: { slug: 'symbols/z.html', fragment: 'symbol-zz_helper' }, definitionCount: 1, useCount: USES_SHOWN + 3 })
+      const helper = symbolPages[3]!.letters[0]!.symbols[0]!
+      expect(helper.uses).toHaveLength(USES_SHOWN)
+      expect(big.plan.files.get('symbols/z.html')).toContain(`…and 3 more blocks.`)
+      const defsPage = big.plan.files.get('defs.html') as string
+      expect(defsPage).toContain('<a href="symbols/f.html#symbol-fn_007" class="symbol-link"><code>fn_007</code></a>')
+      expect(defsPage).toContain('<a href="symbols/z.html#symbol-zz_helper" class="symbol-link">')
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true })
+    }
   })
 })

@@ -10,6 +10,7 @@
 import type { CompiledNote } from '../markdown/compile.ts'
 import { INDEX_PAGES, dirOf, isIndexNote, slug as toSlug, slugOf, tagSlug, type Slug, type SourcePath } from '../paths.ts'
 import { neighbours, type SiteGraph } from './site-graph.ts'
+import { symbolPage } from './symbols.ts'
 
 /** Pages to render again: every page, or these, plus the pages that no longer exist. */
 export type AffectedPages = { all: true } | { all: false; pages: Slug[]; removed: Slug[] }
@@ -22,7 +23,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** What every page shows: the outline in the sidebar, the topics linked in bodies, the Index part. */
 function sharedKey(graph: SiteGraph): string {
   const { indices } = graph
-  const nav = [indices.enabled, indices.topics.list.length > 0, indices.tags.list.length > 0, indices.symbols.list.length > 0]
+  // Whether symbol entries are split by letter decides where every inline symbol link points.
+  const nav = [indices.enabled, indices.topics.list.length > 0, indices.tags.list.length > 0, indices.symbols.list.length > 0, indices.symbols.split]
   return JSON.stringify([graph.outline, graph.topics, nav])
 }
 
@@ -51,6 +53,24 @@ function listedBy(graph: SiteGraph): Map<SourcePath, SourcePath[]> {
     for (const e of entries) owners.set(e.source, [...(owners.get(e.source) ?? []), section])
   }
   return owners
+}
+
+const INDEX_FOLDERS = /^(tags|topics|symbols)\//
+
+/** The generated index pages a graph has: tag, topic and symbol pages. */
+function indexPages(graph: SiteGraph): { all: Set<Slug>; symbols: Set<Slug> } {
+  const { indices } = graph
+  const symbols = new Set<Slug>()
+  if (indices.symbols.list.length > 0) {
+    symbols.add(INDEX_PAGES.symbols)
+    for (const s of indices.symbols.list) symbols.add(symbolPage(indices.symbols, s.name))
+  }
+  const all = new Set<Slug>(symbols)
+  if (indices.tags.list.length > 0) all.add(INDEX_PAGES.tags)
+  for (const t of indices.tags.list) all.add(t.slug)
+  if (indices.topics.list.length > 0) all.add(INDEX_PAGES.topics)
+  for (const t of indices.topics.list) all.add(t.slug)
+  return { all, symbols }
 }
 
 function inlineCodeUsers(graph: SiteGraph): Map<string, SourcePath[]> {
@@ -102,7 +122,8 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
       for (const [other, list] of after.indices.related) if (list.includes(source)) note(other)
       // An unlisted note's breadcrumbs name its folder's section page.
       if (isIndexNote(source)) for (const s of after.all) if (!after.places.has(s) && dirOf(s).startsWith(dirOf(source))) note(s)
-      if (b?.symbols.length || a?.symbols.length) pages.add(INDEX_PAGES.symbols)
+      // Symbol entries name the notes their blocks are in.
+      for (const sym of [...(b?.symbols ?? []), ...(a?.symbols ?? [])]) pages.add(symbolPage(after.indices.symbols, sym.name))
       pages.add(INDEX_PAGES.topics)
     }
 
@@ -120,7 +141,9 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
     }
 
     if (!same(symbolFacts(b), symbolFacts(a))) {
+      // The overview lists names with counts; the entries are on the names' pages.
       pages.add(INDEX_PAGES.symbols)
+      for (const sym of [...(b?.symbols ?? []), ...(a?.symbols ?? [])]) pages.add(symbolPage(after.indices.symbols, sym.name))
       // A name that gained or lost its entry starts or stops linking in the prose of every note naming it.
       for (const s of [...(b?.symbols ?? []), ...(a?.symbols ?? [])]) {
         if (before.indices.symbols.byName.has(s.name) === after.indices.symbols.byName.has(s.name)) continue
@@ -138,14 +161,12 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
   }
   for (const [source, entries] of after.indices.sections) if (!same(before.indices.sections.get(source), entries)) note(source)
 
-  // Index pages exist only with entries (and the same ones before and after, or sharedKey differs).
-  const { indices } = after
-  const exists: Record<string, boolean> = {
-    [INDEX_PAGES.topics]: indices.topics.list.length > 0,
-    [INDEX_PAGES.tags]: indices.tags.list.length > 0,
-    [INDEX_PAGES.symbols]: indices.symbols.list.length > 0,
-  }
-  const kept = [...pages].filter((slug) => exists[slug] ?? true)
+  // Symbol pages come and go with their letters; each one's letter bar lists them all.
+  const [had, has] = graphs.map(indexPages)
+  if (!same([...had!.symbols], [...has!.symbols])) for (const slug of has!.symbols) pages.add(slug)
+  const exists = (slug: Slug) => after.bySlug.has(slug) || has!.all.has(slug) || !INDEX_FOLDERS.test(slug)
+  for (const slug of pages) if (!exists(slug) && had!.all.has(slug)) removed.add(slug)
+  const kept = [...pages].filter(exists)
   for (const slug of kept) removed.delete(slug)
   return { all: false, pages: kept.sort(), removed: [...removed].sort() }
 }

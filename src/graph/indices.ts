@@ -59,7 +59,7 @@ export function emptyIndices(): SiteIndices {
     tags: { list: [], byKey: new Map(), ofNote: new Map() },
     links: { outgoing: new Map(), backlinks: new Map() },
     topics: { list: [], byId: new Map(), ofNote: new Map() },
-    symbols: { list: [], byName: new Map() },
+    symbols: { list: [], byName: new Map(), split: false },
     related: new Map(),
   }
 }

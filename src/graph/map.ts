@@ -141,7 +141,7 @@ function nodesOf(graph: SiteGraph, g: Group, at: { cx: number; cy: number; r: nu
     const links = backlinks.get(source)?.length ?? 0
     return {
       title: at.titleOf(source),
-      slug: slugOf(source),
+      slug: graph.slugs.get(source)!,
       x: round(cx + d * Math.cos(a)),
       y: round(cy + d * Math.sin(a)),
       r: round(Math.min(4 + Math.sqrt(links) * 1.5, 8)),
@@ -156,7 +156,7 @@ function noteEdges(graph: SiteGraph, clusters: MapCluster[]): MapEdge[] {
   const edges: MapEdge[] = []
   const seen = new Set<string>()
   const add = (a: SourcePath, b: SourcePath, kind: MapEdge['kind']) => {
-    const [p, q] = [slugOf(a), slugOf(b)].sort()
+    const [p, q] = [graph.slugs.get(a)!, graph.slugs.get(b)!].sort()
     const key = `${p}\u0000${q}`
     const from = at.get(p!)
     const to = at.get(q!)
@@ -173,22 +173,22 @@ function noteEdges(graph: SiteGraph, clusters: MapCluster[]): MapEdge[] {
 function sectionEdges(graph: SiteGraph, list: Group[], clusters: MapCluster[]): MapEdge[] {
   const clusterOf = new Map<SourcePath, number>()
   list.forEach((g, i) => g.notes.forEach((n) => clusterOf.set(n, i)))
-  const weights = new Map<string, number>()
+  const weights = new Map<number, number>()
   for (const source of graph.all) {
     for (const target of graph.indices.links.outgoing.get(source) ?? []) {
       const a = clusterOf.get(source)!
       const b = clusterOf.get(target)
       if (b === undefined || a === b) continue
-      const key = a < b ? `${a} ${b}` : `${b} ${a}`
+      // One number per unordered pair of clusters.
+      const key = Math.min(a, b) * list.length + Math.max(a, b)
       weights.set(key, (weights.get(key) ?? 0) + 1)
     }
   }
   return [...weights.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(([a], [b]) => a - b)
     .map(([key, weight]) => {
-      const [a, b] = key.split(' ').map(Number)
-      const p = clusters[a!]!
-      const q = clusters[b!]!
+      const p = clusters[Math.floor(key / list.length)]!
+      const q = clusters[key % list.length]!
       return { x1: p.x, y1: p.y, x2: q.x, y2: q.y, kind: 'link' as const, weight }
     })
 }

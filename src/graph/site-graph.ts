@@ -27,6 +27,8 @@ export interface SiteCore {
   /** Every published note: the reading order, then unlisted notes by path. */
   all: SourcePath[]
   bySlug: ReadonlyMap<Slug, SourcePath>
+  /** Each published note's output slug (`slugOf`, computed once). */
+  slugs: ReadonlyMap<SourcePath, Slug>
   places: ReadonlyMap<SourcePath, ChapterPlace>
   /** Non-markdown files copied to the output. */
   assets: ReadonlySet<SourcePath>
@@ -73,9 +75,14 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const listed = new Set(order)
   const all = [...order, ...[...notes.keys()].filter((s) => !listed.has(s))]
   const bySlug = new Map<Slug, SourcePath>()
-  for (const source of all) bySlug.set(slugOf(source), source)
+  const slugs = new Map<SourcePath, Slug>()
+  for (const source of all) {
+    const s = slugOf(source)
+    slugs.set(source, s)
+    bySlug.set(s, source)
+  }
 
-  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, places, assets: new Set(input.assets) }
+  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets) }
   const topics = input.topics ?? []
   return { ...core, topics, indices: buildIndices(core, { topics, enabled: input.indices }) }
 }

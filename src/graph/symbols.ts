@@ -5,8 +5,8 @@
  * block defines or calls it.
  */
 import type { SymbolKind } from '../markdown/data.ts'
-import type { SourcePath } from '../paths.ts'
-import { compareNames } from './order.ts'
+import { INDEX_PAGES, slug as toSlug, type Slug, type SourcePath } from '../paths.ts'
+import { compareNames, letterOf } from './order.ts'
 import type { SiteCore } from './site-graph.ts'
 
 export interface SymbolSite {
@@ -33,6 +33,29 @@ export interface SymbolIndex {
   /** A–Z by name. */
   list: SymbolEntry[]
   byName: ReadonlyMap<string, SymbolEntry>
+  /**
+   * True past `SYMBOLS_ON_ONE_PAGE` symbols: `symbols/index.html` then lists
+   * the names, and each letter's entries have their own page.
+   */
+  split: boolean
+}
+
+/** Most symbols whose entries share `symbols/index.html`; more get a page per letter. */
+export const SYMBOLS_ON_ONE_PAGE = 500
+
+/** The id of a symbol's entry on its page. */
+export function symbolAnchor(name: string): string {
+  return `symbol-${name}`
+}
+
+/** The page holding the entries of names filed under `letter` (`A`, `#`). */
+export function symbolLetterPage(index: Pick<SymbolIndex, 'split'>, letter: string): Slug {
+  return index.split ? toSlug(`symbols/${letter === '#' ? 'other' : letter.toLowerCase()}.html`) : INDEX_PAGES.symbols
+}
+
+/** The page holding a symbol's entry. */
+export function symbolPage(index: Pick<SymbolIndex, 'split'>, name: string): Slug {
+  return symbolLetterPage(index, letterOf(name))
 }
 
 /** Build the symbol index from the notes' recorded code symbols. */
@@ -72,7 +95,7 @@ export function buildSymbolIndex(core: SiteCore): SymbolIndex {
     e.uses = e.uses.sort(bySite).filter((u, i, all) => i === 0 || u.source !== all[i - 1]!.source || u.block !== all[i - 1]!.block)
   }
   const list = [...byName.values()].sort((a, b) => compareNames(a.name, b.name))
-  return { list, byName }
+  return { list, byName, split: list.length > SYMBOLS_ON_ONE_PAGE }
 }
 
 function blockNumber(id: string): number {

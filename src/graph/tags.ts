@@ -35,10 +35,16 @@ export interface TagIndex {
 export function buildTagIndex(core: SiteCore): TagIndex {
   const byKey = new Map<string, TagEntry>()
   const ofNote = new Map<SourcePath, string[]>()
+  // A wiki has few tags on many notes: slug each spelling once.
+  const keyOf = new Map<string, string>()
   for (const source of core.all) {
     const keys: string[] = []
     for (const name of core.notes.get(source)!.frontmatter.tags ?? []) {
-      const key = indexKey(name)
+      let key = keyOf.get(name)
+      if (key === undefined) {
+        key = indexKey(name)
+        keyOf.set(name, key)
+      }
       if (!key || keys.includes(key)) continue
       keys.push(key)
       let entry = byKey.get(key)

@@ -56,13 +56,13 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   const { prev, next } = neighbours(graph, source)
   const slug = slugOf(source)
   // Inline code naming an indexed symbol links to its entry; most notes have none, and keep their tree.
-  const symbolLinks = note.inlineCode.filter((name) => graph.indices.symbols.byName.has(name))
-  const body = symbolLinks.length > 0
-    ? linkInlineSymbols(note.tree, (name) => {
-        const target = symbolTarget(graph, name)
-        return target && hrefTo(slug, target.slug, target.fragment)
-      })
-    : note.tree
+  const symbolLinks: PageLink[] = []
+  for (const name of note.inlineCode) {
+    const target = symbolTarget(graph, name)
+    if (target) symbolLinks.push({ title: name, ...target })
+  }
+  const targets = new Map(symbolLinks.map((l) => [l.title, hrefTo(slug, l.slug, l.fragment)]))
+  const body = symbolLinks.length > 0 ? linkInlineSymbols(note.tree, (name) => targets.get(name)) : note.tree
   return {
     kind: 'note',
     slug,

@@ -77,12 +77,30 @@ export interface SymbolSiteLink extends NoteLinkItem {
   lang: string
 }
 
+export interface SymbolEntryModel {
+  name: string
+  /** Id of its entry, on the page `href` names. */
+  anchor: string
+  href: PageLink
+  kinds: SymbolKind[]
+  /** The blocks defining it (on an overview page: none, see the counts). */
+  definitions: SymbolSiteLink[]
+  /** The first blocks using it, at most `USES_SHOWN`. */
+  uses: SymbolSiteLink[]
+  definitionCount: number
+  useCount: number
+}
+
 export interface SymbolsPage extends IndexPageBase {
   kind: 'symbols'
-  letters: Array<{
-    letter: string
-    symbols: Array<{ name: string; anchor: string; kinds: SymbolKind[]; definitions: SymbolSiteLink[]; uses: SymbolSiteLink[] }>
-  }>
+  /**
+   * True for `symbols/index.html` of a wiki with more symbols than fit one
+   * page: it lists names only, each linking to its letter's page.
+   */
+  overview: boolean
+  letters: Array<{ letter: string; symbols: SymbolEntryModel[] }>
+  /** Every letter and the page with its entries, for the letter bar. */
+  nav: Array<{ letter: string; slug: Slug }>
 }
 
 /** Every generated index page. */

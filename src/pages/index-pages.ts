@@ -7,10 +7,10 @@ import { layoutMap } from '../graph/map.ts'
 import { letterOf } from '../graph/order.ts'
 import { groupOf } from '../graph/sections.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
-import type { SymbolSite } from '../graph/symbols.ts'
+import { symbolAnchor, symbolLetterPage, symbolPage, type SymbolEntry, type SymbolIndex, type SymbolSite } from '../graph/symbols.ts'
 import type { TopicEntry } from '../graph/topics.ts'
 import { INDEX_PAGES, indexKey, slugOf, tagSlug, type Slug } from '../paths.ts'
-import type { IndexPage, SymbolSiteLink, SymbolsPage, TagPage, TopicGroup, TopicPage, TopicsPage } from './index-model.ts'
+import type { IndexPage, SymbolEntryModel, SymbolSiteLink, SymbolsPage, TagPage, TopicGroup, TopicPage, TopicsPage } from './index-model.ts'
 import type { PageLink } from './model.ts'
 import { noteCard, placeIn, type TitleOf } from './note-extras.ts'
 
@@ -28,10 +28,10 @@ export function indexPageLinks(graph: SiteGraph): PageLink[] {
   return links
 }
 
-/** The id of a symbol's entry on the symbols page. */
-export function symbolAnchor(name: string): string {
-  return `symbol-${name}`
-}
+/** Uses listed per symbol; a name every note calls would otherwise fill a page by itself. */
+export const USES_SHOWN = 20
+
+export { symbolAnchor }
 
 /** Group a list into A–Z letters, keeping its order within each letter. */
 function byLetter<T>(items: T[], nameOf: (item: T) => string): Array<{ letter: string; items: T[] }> {
@@ -132,29 +132,52 @@ export function buildIndexPages(graph: SiteGraph, titleOf: TitleOf): IndexPage[]
     pages.push(topics)
   }
 
-  if (indices.symbols.list.length > 0) {
-    const symbols: SymbolsPage = {
-      kind: 'symbols',
-      slug: SYMBOLS_INDEX,
-      title: 'Code symbols',
-      description: 'Functions, types and macros defined or called in the code blocks of the wiki.',
-      letters: byLetter(indices.symbols.list, (s) => s.name).map(({ letter, items }) => ({
-        letter,
-        symbols: items.map((s) => ({
-          name: s.name,
-          anchor: symbolAnchor(s.name),
-          kinds: s.kinds,
-          definitions: s.definitions.map((d) => site(graph, d, titleOf)),
-          uses: s.uses.map((u) => site(graph, u, titleOf)),
-        })),
-      })),
-    }
-    pages.push(symbols)
-  }
+  pages.push(...symbolPages(graph, titleOf))
   return pages
 }
 
 /** The href target of a symbol's entry, for inline code that names it. */
 export function symbolTarget(graph: SiteGraph, name: string): { slug: Slug; fragment: string } | undefined {
-  return graph.indices.symbols.byName.has(name) ? { slug: SYMBOLS_INDEX, fragment: symbolAnchor(name) } : undefined
+  const { symbols } = graph.indices
+  return symbols.byName.has(name) ? { slug: symbolPage(symbols, name), fragment: symbolAnchor(name) } : undefined
+}
+
+function symbolEntry(graph: SiteGraph, s: SymbolEntry, full: boolean, titleOf: TitleOf): SymbolEntryModel {
+  const { symbols } = graph.indices
+  return {
+    name: s.name,
+    anchor: symbolAnchor(s.name),
+    href: { title: s.name, slug: symbolPage(symbols, s.name), fragment: symbolAnchor(s.name) },
+    kinds: s.kinds,
+    definitions: full ? s.definitions.map((d) => site(graph, d, titleOf)) : [],
+    uses: full ? s.uses.slice(0, USES_SHOWN).map((u) => site(graph, u, titleOf)) : [],
+    definitionCount: s.definitions.length,
+    useCount: s.uses.length,
+  }
+}
+
+/**
+ * `symbols/index.html` with every entry; past `SYMBOLS_ON_ONE_PAGE` symbols,
+ * an overview of the names there and one page of entries per letter.
+ */
+function symbolPages(graph: SiteGraph, titleOf: TitleOf): SymbolsPage[] {
+  const index: SymbolIndex = graph.indices.symbols
+  if (index.list.length === 0) return []
+  const letters = byLetter(index.list, (s) => s.name)
+  const nav = letters.map(({ letter }) => ({ letter, slug: symbolLetterPage(index, letter) }))
+  const description = 'Functions, types and macros defined or called in the code blocks of the wiki.'
+  const page = (slug: Slug, title: string, overview: boolean, of: typeof letters): SymbolsPage => ({
+    kind: 'symbols',
+    slug,
+    title,
+    description,
+    overview,
+    nav,
+    letters: of.map(({ letter, items }) => ({ letter, symbols: items.map((s) => symbolEntry(graph, s, !overview, titleOf)) })),
+  })
+  if (!index.split) return [page(SYMBOLS_INDEX, 'Code symbols', false, letters)]
+  return [
+    page(SYMBOLS_INDEX, 'Code symbols', true, letters),
+    ...letters.map((l) => page(symbolLetterPage(index, l.letter), `Code symbols: ${l.letter}`, false, [l])),
+  ]
 }

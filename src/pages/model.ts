@@ -50,11 +50,11 @@ export interface NotePage extends PageBase {
   /** Up to five notes sharing the most topics and tags. */
   related: NoteCard[]
   /**
-   * Names in the note's inline code that `body` links to the symbol index.
-   * The links depend on other notes' code, so they are listed here, where a
-   * page's fingerprint sees them, not only inside the tree.
+   * The links `body` gives inline code naming indexed symbols. They depend
+   * on other notes' code, so they are listed here, where a page's
+   * fingerprint sees them, not only inside the tree.
    */
-  symbolLinks: string[]
+  symbolLinks: PageLink[]
 }
 
 export interface NotFoundPage extends PageBase {

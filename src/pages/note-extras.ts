@@ -3,7 +3,7 @@
  * index beneath a section page, the notes linking to it and related notes.
  */
 import type { SiteGraph } from '../graph/site-graph.ts'
-import { slugOf, tagSlug, type SourcePath } from '../paths.ts'
+import type { SourcePath } from '../paths.ts'
 import type { NoteCard, NoteLinkItem } from './index-model.ts'
 import type { PageLink } from './model.ts'
 
@@ -14,14 +14,14 @@ export function tagLinksOf(graph: SiteGraph, source: SourcePath): PageLink[] {
   if (!graph.indices.enabled) return []
   return (graph.indices.tags.ofNote.get(source) ?? []).map((key) => {
     const tag = graph.indices.tags.byKey.get(key)!
-    return { title: tag.name, slug: tagSlug(tag.name) }
+    return { title: tag.name, slug: tag.slug }
   })
 }
 
 /** A note as indexes list it: title, description, tags. */
 export function noteCard(graph: SiteGraph, source: SourcePath, titleOf: TitleOf, notes?: number): NoteCard {
   const note = graph.notes.get(source)!
-  return { title: titleOf(source), slug: slugOf(source), description: note.frontmatter.description, tags: tagLinksOf(graph, source), notes }
+  return { title: titleOf(source), slug: graph.slugs.get(source)!, description: note.frontmatter.description, tags: tagLinksOf(graph, source), notes }
 }
 
 /** A heading section of a note as a place to link to: the heading's anchor and text. */
@@ -29,7 +29,7 @@ export function placeIn(graph: SiteGraph, source: SourcePath, section: number, t
   const heading = section >= 0 ? graph.notes.get(source)!.headings[section] : undefined
   // The section under the note's own h1 is the top of the page: no fragment needed.
   const top = !heading || (section === 0 && heading.depth === 1)
-  return { title: titleOf(source), slug: slugOf(source), fragment: top ? undefined : heading.id || undefined, heading: top ? undefined : heading.text }
+  return { title: titleOf(source), slug: graph.slugs.get(source)!, fragment: top ? undefined : heading.id || undefined, heading: top ? undefined : heading.text }
 }
 
 /** The cross-links a note page shows. */

@@ -142,16 +142,41 @@ function topicsPageBody(ctx: ThemeContext, page: TopicsPage): Element[] {
 }
 
 function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
-  const out: Element[] = [h('h1', page.title), h('p.index-summary', page.description ?? ''), letterNav(page.letters, 'symbols')]
-  const sites = (label: string, list: SymbolsPage['letters'][number]['symbols'][number]['uses']) =>
-    list.length ? [h('dt', label), h('dd', [h('ul', list.map((s) => h('li', [...place(ctx, s, true), ' ', h('span.lang', s.lang)])))])] : []
+  // The letter bar links each letter where its entries are: this page, or the letter's own page.
+  const bar = h('nav.letter-nav', { ariaLabel: 'Letters' }, [
+    h('ul', page.nav.map((l) => h('li', [h('a', { href: l.slug === page.slug ? `#symbols-${encodeURIComponent(l.letter)}` : ctx.href(l.slug) }, l.letter)]))),
+  ])
+  const out: Element[] = [h('h1', page.title), h('p.index-summary', page.description ?? ''), bar]
+  type Entry = SymbolsPage['letters'][number]['symbols'][number]
+  const sites = (label: string, list: Entry['uses'], more = 0) =>
+    list.length
+      ? [
+          h('dt', label),
+          h('dd', [
+            h('ul', list.map((s) => h('li', [...place(ctx, s, true), ' ', h('span.lang', s.lang)]))),
+            ...(more > 0 ? [h('p.more-uses', `…and ${plural(more, 'more block')}.`)] : []),
+          ]),
+        ]
+      : []
+  const kinds = (s: Entry) => (s.kinds.length ? [' ', h('span.kind', s.kinds.join(', '))] : [])
   for (const { letter, symbols } of page.letters) {
     out.push(h('h2.letter', { id: `symbols-${letter}` }, letter))
+    if (page.overview) {
+      out.push(
+        h(
+          'ul.symbol-names',
+          symbols.map((s) =>
+            h('li', [h('a', { href: ctx.href(s.href.slug, s.href.fragment) }, [h('code', s.name)]), ...kinds(s), ' ', h('span.count', `(${s.definitionCount} def., ${s.useCount} uses)`)]),
+          ),
+        ),
+      )
+      continue
+    }
     for (const s of symbols) {
       out.push(
         h('section.symbol', { id: s.anchor }, [
-          h('h3', [h('code', s.name), ...(s.kinds.length ? [' ', h('span.kind', s.kinds.join(', '))] : [])]),
-          h('dl', [...sites('Defined in', s.definitions), ...sites('Used in', s.uses)]),
+          h('h3', [h('code', s.name), ...kinds(s)]),
+          h('dl', [...sites('Defined in', s.definitions), ...sites('Used in', s.uses, s.useCount - s.uses.length)]),
         ]),
       )
     }
