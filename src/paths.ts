@@ -107,10 +107,11 @@ export function dirOf(s: Slug | SourcePath): string {
 /**
  * The file name of a generated index entry (a tag, a topic): GitHub's heading
  * slug of its name, so `Read-Copy-Update` and `read-copy-update` share a page.
- * Empty when the name has no letters or digits.
+ * `+` and `#` are spelt out first, so the languages `C`, `C++` and `C#` keep
+ * pages of their own. Empty when the name has no letters or digits.
  */
 export function indexKey(name: string): string {
-  return githubSlug(name.trim())
+  return githubSlug(name.replace(/\+/g, ' plus ').replace(/#/g, ' sharp ').replace(/\s+/g, ' ').trim())
 }
 
 /** The page of a tag, `tags/<key>.html`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteHref, hrefTo, normalizeBase, resolveSource, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
+import { absoluteHref, hrefTo, indexKey, normalizeBase, resolveSource, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
 
 const s = (v: string) => v as SourcePath
 
@@ -63,4 +63,16 @@ describe('toSourcePath and resolveSource', () => {
     expect(resolveSource(s('kernel-mm/rcu.md'), '/wasm/memory.md')).toBe('wasm/memory.md')
     expect(resolveSource(s('kernel-mm/rcu.md'), '../../etc/passwd')).toBeUndefined()
   })
+})
+
+describe('indexKey', () => {
+  it.each([
+    ['Read-Copy-Update', 'read-copy-update'],
+    ['read copy update', 'read-copy-update'],
+    ['C', 'c'],
+    ['C++', 'c-plus-plus'],
+    ['c#', 'c-sharp'],
+    ['io_uring', 'io_uring'],
+    ['内存', '内存'],
+  ])('%s → %s', (name, key) => expect(indexKey(name)).toBe(key))
 })

@@ -24,6 +24,7 @@ import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
+import rehypeUnnestLinks from './rehype-unnest-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
 import rehypeRenest from './rehype-renest.ts'
 import rehypeTopics from './rehype-topics.ts'
@@ -65,6 +66,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
   if (!options.trusted) rehype.use(rehypeSanitize, noteSchema).use(rehypeRenest)
   rehype
+    .use(rehypeUnnestLinks)
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGuardAlerts)
     .use(rehypeGithubAlerts, {})
