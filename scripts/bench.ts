@@ -77,7 +77,13 @@ async function repeated(step: string, runs: number, before: (round: number) => v
     results.push(check(step, await measure(node, rest, root)))
     log(`${step}: ${results.at(-1)!.seconds.toFixed(2)} s`)
   }
-  return { step, seconds: median(results.map((r) => r.seconds)), runs: results.map((r) => r.seconds), peakRss: Math.max(...results.map((r) => r.peakRss)) }
+  return {
+    step,
+    seconds: median(results.map((r) => r.seconds)),
+    runs: results.map((r) => r.seconds),
+    peakRss: Math.max(...results.map((r) => r.peakRss)),
+    cpuSeconds: median(results.map((r) => r.cpuSeconds)),
+  }
 }
 
 const floorOut = path.join(work, 'floor')

@@ -11,6 +11,7 @@ import type { Config } from './config.ts'
 import type { SourceListing } from './content/discover.ts'
 import { gitDates } from './content/git-dates.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
+import type { CodeStylesheet } from './markdown/code-colors.ts'
 import type { OutputPlan } from './output.ts'
 import { buildPages } from './pages/build-pages.ts'
 import type { Page } from './pages/model.ts'
@@ -33,6 +34,8 @@ export interface PlanSiteOptions extends RenderSiteOptions {
   theme: LoadedTheme
   /** Last commit date per note. */
   lastUpdated: ReadonlyMap<SourcePath, string>
+  /** The colours of highlighted code (`loadCodeStylesheet`), for a site with code. */
+  codeStyles?: CodeStylesheet
 }
 
 /** Every page model and every non-page file of the site, with what each page needs to render. */
@@ -57,10 +60,13 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const d of pageDiagnostics) diagnostics.add(d)
 
   const hasMath = [...graph.notes.values()].some((n) => n.hasMath)
+  const code = [...graph.notes.values()].some((n) => n.hasCode) ? options.codeStyles : undefined
   const plan: OutputPlan = { files: new Map(), copies: new Map() }
   for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
   if (hasMath) addKatexAssets(plan)
+  // One stylesheet for every page's code colours, instead of both schemes' colours inline on every token.
+  if (code) plan.files.set(`${ASSET_DIR}/${code.name}`, code.css)
   // mdBook's additional-css/js, relative to the book folder, copied under _slugwiki/additional/.
   const additional = (files: string[]) =>
     files.flatMap((rel) => {
@@ -81,16 +87,27 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
 
   reportCollisions(pages, plan, { config, listing, diagnostics, display })
   const renderOptions = (page: Page): RenderOptions => {
-    const needsKatex = page.kind === 'print' ? hasMath : page.kind === 'note' && graph.notes.get(page.source)?.hasMath === true
-    return { config, graph, theme, extraStyles: [...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss], extraScripts: extraJs }
+    const note = page.kind === 'note' ? graph.notes.get(page.source) : undefined
+    const needsKatex = page.kind === 'print' ? hasMath : note?.hasMath === true
+    const needsCode = code !== undefined && (page.kind === 'print' || note?.hasCode === true)
+    const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
+    return { config, graph, theme, extraStyles, extraScripts: extraJs }
   }
   return { pages, plan, renderOptions }
+}
+
+/** The code stylesheet of a config's shiki themes (loaded only when asked: it is not needed without code). */
+export async function loadCodeStylesheet(config: Config): Promise<CodeStylesheet> {
+  const { codeStylesheet } = await import('./markdown/code-colors.ts')
+  return codeStylesheet(config.lightTheme, config.darkTheme)
 }
 
 /** Render every page and list every file of the site. */
 export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): Promise<{ pages: Page[]; plan: OutputPlan }> {
   const theme = await loadTheme(options.config.theme, themeDirs(options.config))
-  const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(options.config.src) })
+  const hasCode = [...graph.notes.values()].some((n) => n.hasCode)
+  const codeStyles = hasCode ? await loadCodeStylesheet(options.config) : undefined
+  const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(options.config.src), codeStyles })
   for (const page of site.pages) site.plan.files.set(page.slug, renderPage(page, site.renderOptions(page)))
   return { pages: site.pages, plan: site.plan }
 }

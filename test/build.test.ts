@@ -95,10 +95,18 @@ describe('building the fixture mdBook', () => {
     expect(rcu).toMatch(/<a class="next" href="cgroup\.html" rel="next">.*Cgroup/)
   })
 
-  it('highlights code with both schemes as CSS variables', () => {
+  it('highlights code with both schemes as classes that the linked code stylesheet colours', () => {
     const cgroup = read('kernel/cgroup.html')
     expect(cgroup).toContain('<figcaption class="code-title">mm/memcontrol.c</figcaption>')
-    expect(cgroup).toMatch(/<span style="--shiki-light:#[0-9A-F]{6};--shiki-dark:#[0-9A-F]{6}">static<\/span>/)
+    const [, light, dark] = /<span class="(l\d+) (d\d+)">static\b/.exec(cgroup) ?? []
+    expect(light).toBeDefined()
+    const sheet = /<link rel="stylesheet" href="\.\.\/(_slugwiki\/code-[0-9a-f]{10}\.css)">/.exec(cgroup)?.[1]
+    expect(sheet).toBeDefined()
+    const css = read(sheet!)
+    expect(css).toMatch(new RegExp(`\\.shiki \\.${light}\\{--shiki-light:#[0-9A-Fa-f]{6}\\}`))
+    expect(css).toMatch(new RegExp(`\\.shiki \\.${dark}\\{--shiki-dark:#[0-9A-Fa-f]{6}\\}`))
+    // A page without code does not load it.
+    expect(read('index.html')).not.toContain('code-')
     expect(cgroup).toMatch(/<span class="line highlighted">.*<\/span>/)
     const go = read('go.html')
     expect(go).toContain('data-lang="go"')

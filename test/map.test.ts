@@ -22,6 +22,7 @@ function note(source: string, links: string[] = []): CompiledNote {
     symbols: [],
     inlineCode: [],
     hasMath: false,
+    hasCode: false,
     ids: [],
     diagnostics: [],
     failed: false,

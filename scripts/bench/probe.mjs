@@ -1,7 +1,7 @@
 /**
  * Preloaded into a measured build (`node --import probe.mjs …`): on exit,
- * write the process's peak resident set size, worker threads included, to the
- * file named by SLUGWIKI_BENCH_PROBE.
+ * write the process's peak resident set size and CPU time (user + system),
+ * worker threads included, to the file named by SLUGWIKI_BENCH_PROBE.
  */
 import fs from 'node:fs'
 import { isMainThread } from 'node:worker_threads'
@@ -10,6 +10,7 @@ const target = process.env.SLUGWIKI_BENCH_PROBE
 // Worker threads inherit this preload; the process's figure is written once, by the main thread.
 if (target && isMainThread) {
   process.on('exit', () => {
-    fs.writeFileSync(target, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS }))
+    const usage = process.resourceUsage()
+    fs.writeFileSync(target, JSON.stringify({ maxRssKb: usage.maxRSS, cpuUs: usage.userCPUTime + usage.systemCPUTime }))
   })
 }

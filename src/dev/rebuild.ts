@@ -15,12 +15,13 @@ import type { TopicDef } from '../content/topics-file.ts'
 import { gitDates } from '../content/git-dates.ts'
 import { assembleGraph } from '../graph/assemble.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
+import type { CodeStylesheet } from '../markdown/code-colors.ts'
 import { poolOptions } from '../markdown/compile-all.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
 import { indexPageLinks } from '../pages/index-pages.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
-import { planSite, themeDirs, type SitePlan } from '../render-site.ts'
+import { loadCodeStylesheet, planSite, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
 import { emitSearch } from '../search/emit.ts'
 import { ASSET_DIR } from '../theme/render.ts'
@@ -103,6 +104,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
 
   let config = resolveConfig(options.cli)
   let theme: LoadedTheme
+  let codeStyles: CodeStylesheet
   let themeVersion = 0
   let notes: NoteStore
   let lastUpdated: ReadonlyMap<SourcePath, string>
@@ -136,8 +138,10 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     const next = built ? resolveConfig(options.cli) : config
     // The first load may use the module cache; later ones must not, or edited templates would not show.
     const nextTheme = await loadTheme(next.theme, themeDirs(next), built ? ++themeVersion : 0)
+    const nextCodeStyles = await loadCodeStylesheet(next)
     config = next
     theme = nextTheme
+    codeStyles = nextCodeStyles
     const found = new Diagnostics()
     topics = loadTopics({ config, diagnostics: found, display })
     topicsDiagnostics = found.list
@@ -194,7 +198,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       for (const d of [...listingDiagnostics, ...topicsDiagnostics, ...notes.diagnostics()]) collected.add(d)
       const included = includedNotes(notes.dependencies())
       nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, topics, diagnostics: collected, display, summaryMemo })
-      nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated })
+      nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated, codeStyles })
       // Every page's sidebar ends with the Index part, which lists only the index pages that exist.
       const shared = [nextGraph.outline, themeVersion, indexPageLinks(nextGraph)]
       const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })

@@ -6,7 +6,7 @@
  * unscoped (C's `struct foo {`, `typedef … name;`), the keyword token before
  * it and the bracket after it decide, never a pattern over the raw text.
  */
-import type { ScopedToken } from './highlighter.ts'
+import type { ScopedToken } from './tokenize.ts'
 import type { SymbolKind, SymbolRole } from './data.ts'
 
 export interface FoundSymbol {

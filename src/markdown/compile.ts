@@ -47,6 +47,8 @@ export interface CompiledNote {
   /** Identifiers written as inline code in prose. */
   inlineCode: string[]
   hasMath: boolean
+  /** True when the body has highlighted code, so its page needs the code stylesheet. */
+  hasCode: boolean
   /** Every element id of the body, for checking `#fragment` links. */
   ids: string[]
   diagnostics: Diagnostic[]
@@ -111,6 +113,7 @@ export async function compileNote(
   const frontmatter = data.frontmatter ?? {}
   const firstH1 = headings.find((h) => h.depth === 1)
   let hasMath = false
+  let hasCode = false
   const ids: string[] = []
   visit(tree, (node) => {
     // Every fact that needs a source position has been taken; without them the tree is a third smaller to pass between threads and cache.
@@ -119,6 +122,8 @@ export async function compileNote(
     if (typeof node.properties.id === 'string') ids.push(node.properties.id)
     const classes = node.properties.className
     if (!hasMath && Array.isArray(classes) && classes.includes('katex')) hasMath = true
+    // shiki writes its `pre`'s classes as a `class` string.
+    if (!hasCode && node.tagName === 'pre' && String(node.properties.class ?? '').split(' ').includes('shiki')) hasCode = true
   })
   return {
     source: input.source,
@@ -134,6 +139,7 @@ export async function compileNote(
     symbols: data.codeSymbols ?? [],
     inlineCode: data.inlineCode ?? [],
     hasMath,
+    hasCode,
     ids,
     diagnostics,
     failed: diagnostics.some((d) => d.severity === 'error'),
@@ -156,6 +162,7 @@ export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledNo
     symbols: [],
     inlineCode: [],
     hasMath: false,
+    hasCode: false,
     ids: [],
     diagnostics: [diagnostic],
     failed: true,

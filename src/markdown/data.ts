@@ -5,6 +5,7 @@
  */
 import type { Element } from 'hast'
 import type { SourcePath } from '../paths.ts'
+import type { ScopedToken } from './tokenize.ts'
 
 export interface Frontmatter {
   title?: string
@@ -117,6 +118,12 @@ declare module 'vfile' {
     highlight: HighlightControl
     /** Topics mentioned in prose, per heading section. */
     topicMentions: TopicMention[]
+    /**
+     * Set by rehype-code, read by rehype-code-symbols: the scopes of each block
+     * highlighted in this run, by block id, so symbols need no second
+     * tokenisation. A block left plain has none (an empty list).
+     */
+    codeScopes: ReadonlyMap<string, ScopedToken[][]>
     /** Symbols the note's code blocks define, call or name, once per block, role and name. */
     codeSymbols: CodeSymbolInfo[]
     /** Identifiers written as inline code in prose (`container_of`), sorted, unique. */

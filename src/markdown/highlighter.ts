@@ -1,16 +1,22 @@
 /**
- * One shiki highlighter per build: both colour schemes from one tokenisation
- * pass (CSS variables), grammars loaded only when a note first uses them.
+ * One shiki highlighter per build: one grammar pass per code block gives both
+ * colour schemes (as classes that the build's code stylesheet defines) and
+ * the scopes the symbol index reads; grammars load when a note first uses them.
  */
 import {
   bundledLanguagesInfo,
   createHighlighter,
   createOnigurumaEngine,
+  tokensToHast,
   type Highlighter,
   type LanguageRegistration,
   type ShikiTransformer,
 } from 'shiki'
 import type { Root } from 'hast'
+import { createCodeColors } from './code-colors.ts'
+import { tokenizeCode, type ScopedToken } from './tokenize.ts'
+
+export type { ScopedToken } from './tokenize.ts'
 
 /** Names that mean "no highlighting". */
 const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'nohighlight'])
@@ -32,21 +38,27 @@ const EXTRA_ALIASES: Record<string, string> = {
 export interface CodeHighlighter {
   /** The shiki id for a fence language, `text` for plain, undefined when unknown. */
   resolve(lang: string): string | undefined
-  /** Highlight code as a `pre` tree carrying both schemes' colours as CSS variables. */
-  highlight(code: string, lang: string, transformers?: ShikiTransformer[]): Promise<Root>
   /**
-   * The grammar's scopes for each token of each line, innermost last, for
-   * reading facts (symbol definitions) out of code. Lines longer than
-   * `maxLineLength` (default 2000) are left untokenised, as one plain token.
+   * Highlight code as a `pre` tree whose tokens carry both schemes' colours
+   * as classes (see `stylesheet`), with the scopes of the same pass.
    */
-  scopes(code: string, lang: string, maxLineLength?: number): Promise<ScopedToken[][]>
+  highlight(code: string, lang: string, transformers?: ShikiTransformer[]): Promise<Highlighted>
+  /**
+   * The grammar's scopes for each token of each line, outermost first, for
+   * reading facts (symbol definitions) out of code: the same as `highlight`
+   * gives, for a block whose `pre` came from elsewhere (the cache).
+   */
+  scopes(code: string, lang: string): Promise<ScopedToken[][]>
+  /** The stylesheet defining the classes of highlighted code (`codeStylesheet` makes the same without a highlighter). */
+  stylesheet(): string
   readonly themes: { light: string; dark: string }
 }
 
-/** A token of code and the TextMate scopes the grammar gave it, outermost first. */
-export interface ScopedToken {
-  text: string
-  scopes: string[]
+/** A highlighted block. */
+export interface Highlighted {
+  tree: Root
+  /** The scopes of each token of each line; lines longer than 2000 characters as one token without scopes. */
+  scopes: ScopedToken[][]
 }
 
 export interface HighlighterOptions {
@@ -86,32 +98,36 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
     return pending
   }
 
+  const colors = createCodeColors({ light: shiki.getTheme(themes.light), dark: shiki.getTheme(themes.dark) })
+  const tokenize = async (code: string, lang: string) => {
+    const id = resolve(lang) ?? 'text'
+    await ensure(id)
+    // No time limit: shiki's default (500 ms per line) silently leaves the rest of a line
+    // unhighlighted when it runs out, and the first line of a big grammar (cpp) can take that
+    // long while its rules compile on a busy machine, so output would depend on load. Runaway
+    // grammars are stopped by the per-note time budget instead (pool.ts, worker.ts).
+    return { id, ...tokenizeCode(code, id === 'text' ? undefined : shiki.getLanguage(id), colors) }
+  }
+
   return {
     themes,
     resolve,
     async highlight(code, lang, transformers = []) {
-      const id = resolve(lang) ?? 'text'
-      await ensure(id)
-      // No time limit: shiki's default (500 ms per line) silently leaves the rest of a line
-      // unhighlighted when it runs out, and the first line of a big grammar (cpp) can take that
-      // long while its rules compile on a busy machine, so output would depend on load. Runaway
-      // grammars are stopped by the per-note time budget instead.
-      return shiki.codeToHast(code, { lang: id, themes, defaultColor: false, transformers, tokenizeTimeLimit: 0 })
-    },
-    async scopes(code, lang, maxLineLength = 2000) {
-      const id = resolve(lang) ?? 'text'
-      await ensure(id)
-      const lines = code.split(/\r?\n/)
-      if (id === 'text') return lines.map((text) => [{ text, scopes: [] }])
-      // shiki's includeExplanation tokenises every line twice per theme; the grammar alone once.
-      const grammar = shiki.getLanguage(id)
-      let state: Parameters<typeof grammar.tokenizeLine>[1] = null
-      return lines.map((line) => {
-        if (line.length > maxLineLength) return [{ text: line, scopes: [] }]
-        const result = grammar.tokenizeLine(line, state)
-        state = result.ruleStack
-        return result.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes }))
+      const { id, tokens, scopes } = await tokenize(code, lang)
+      const options = { lang: id, themes, defaultColor: false as const, transformers }
+      // shiki's own renderer, so line transformers work as with codeToHast; the `pre`'s colours are in the stylesheet too.
+      const tree = tokensToHast(tokens, { ...options, fg: '', bg: '', themeName: colors.themeName, rootStyle: false }, {
+        meta: {},
+        options,
+        codeToHast: (c, o) => shiki.codeToHast(c, o),
+        codeToTokens: (c, o) => shiki.codeToTokens(c, o as Parameters<Highlighter['codeToTokens']>[1]),
+        source: code,
       })
+      return { tree, scopes }
     },
+    async scopes(code, lang) {
+      return (await tokenize(code, lang)).scopes
+    },
+    stylesheet: () => colors.stylesheet(),
   }
 }

@@ -49,7 +49,8 @@ export default function rehypeCodeSymbols(options: RehypeCodeSymbolsOptions) {
 
     const symbols: CodeSymbolInfo[] = []
     for (const block of blocks) {
-      const lines = await highlighter.scopes(block.code, block.lang)
+      // The scopes rehype-code's pass left, or (for a block reused from the cache) one pass now.
+      const lines = file.data.codeScopes?.get(block.id) ?? (await highlighter.scopes(block.code, block.lang))
       for (const s of extractSymbols(block.lang, lines)) {
         // The fence is the block's first line; its code starts on the next.
         symbols.push({ name: s.name, kind: s.kind, role: s.role, block: block.id, line: block.line === undefined ? undefined : block.line + 1 + s.line })

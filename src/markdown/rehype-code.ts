@@ -1,5 +1,6 @@
 /**
- * Highlight fenced code with shiki (both colour schemes in one pass), render
+ * Highlight fenced code with shiki (both colour schemes in one pass, whose
+ * scopes are kept for rehype-code-symbols), render
  * kernel logs, and honour fence meta: title, highlighted lines, line numbers.
  * An unknown language is a warning and renders as plain text. A block the
  * note's previous version had unchanged is reused from the cache, and a block
@@ -15,6 +16,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { parseCodeMeta, type CodeMeta } from './code-meta.ts'
 import type { CodeHighlighter } from './highlighter.ts'
+import type { ScopedToken } from './tokenize.ts'
 import { isKernelLog, renderKernelLog } from './kernel-log.ts'
 import type { CodeBlockInfo, HighlightControl } from './data.ts'
 import { sectionAt } from './sections.ts'
@@ -108,21 +110,24 @@ function blockKey(job: HighlightJob): string {
     .digest('base64url')
 }
 
-/** Highlight one block, or reuse the `pre` of an identical block from the note's previous version. */
-async function highlightBlock(job: HighlightJob, key: string): Promise<Element> {
+/**
+ * Highlight one block, with the scopes of its tokens, or reuse the `pre` of an
+ * identical block from the note's previous version (then without scopes).
+ */
+async function highlightBlock(job: HighlightJob, key: string): Promise<{ pre: Element; scopes?: ScopedToken[][] }> {
   const { control, meta } = job
   const hit = control.blocks?.get(key)
   // A copy: the stored tree is the cache's, and later plugins may change this one.
-  if (hit) return structuredClone(hit)
+  if (hit) return { pre: structuredClone(hit) }
   control.enter?.(job.index)
-  const hast = await job.highlighter.highlight(job.code, job.lang, [markLines(meta, job.hidden)])
+  const { tree, scopes } = await job.highlighter.highlight(job.code, job.lang, [markLines(meta, job.hidden)])
   control.leave?.(job.index)
-  const pre = hast.children[0] as Element
+  const pre = tree.children[0] as Element
   if (meta.lineNumbers) {
     pre.properties.dataLineNumbers = ''
-    if (meta.startLine !== 1) pre.properties.style = `${pre.properties.style ?? ''};counter-reset:line ${meta.startLine - 1}`
+    if (meta.startLine !== 1) pre.properties.style = `counter-reset:line ${meta.startLine - 1}`
   }
-  return pre
+  return { pre, scopes }
 }
 
 export default function rehypeCode(options: RehypeCodeOptions) {
@@ -143,6 +148,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
     })
 
     const infos: CodeBlockInfo[] = []
+    const scopes = new Map<string, ScopedToken[][]>()
     const unknown = new Set<string>()
     for (const [n, block] of blocks.entries()) {
       const id = `code-${n + 1}`
@@ -175,7 +181,11 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         }
         const job = { highlighter, control, index: n, code: shown.code, lang: grammar, meta: block.meta, hidden: shown.hidden }
         key = blockKey(job)
-        rendered = await highlightBlock(job, key)
+        const highlighted = await highlightBlock(job, key)
+        rendered = highlighted.pre
+        // A block left plain has no symbols: reading them would run its runaway grammar again.
+        if (grammar !== resolved) scopes.set(id, [])
+        else if (highlighted.scopes) scopes.set(id, highlighted.scopes)
         lang = resolved
       }
       const children: ElementContent[] = []
@@ -187,6 +197,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       infos.push({ id, lang, line, section: sectionAt(file.data.headings ?? [], line), ...(key && { key }) })
     }
     file.data.codeBlocks = infos
+    file.data.codeScopes = scopes
     file.data.unknownLanguages = [...unknown].sort()
   }
 }
