@@ -174,7 +174,7 @@ describe('colour scheme', () => {
 
   it('applies both schemes of highlighted code without re-highlighting', async () => {
     const page = await open('kernel/cgroup.html')
-    const keyword = page.locator('figure.code .shiki .line > span', { hasText: /^static$/ }).first()
+    const keyword = page.locator('figure.code .shiki .line > span', { hasText: /^static\b/ }).first()
     const light = await keyword.evaluate((el) => getComputedStyle(el).color)
     await page.locator('.scheme-toggle').click()
     await page.locator('.scheme-toggle').click()
