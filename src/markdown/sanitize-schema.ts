@@ -87,7 +87,7 @@ const PLUGIN_OUTPUT: Attributes = {
   a: ['ariaHidden', 'dataTopic', 'dataTopicTitle', 'dataTopicDescription'],
   // rehype-code: `<figure class="code" id data-lang data-hidden-lines>` with an optional title.
   figure: ['dataLang', 'dataHiddenLines'],
-  // shiki writes HTML attribute names (`class`, `tabindex`) and both schemes' colours as inline CSS variables.
+  // shiki writes HTML attribute names (`class`, `tabindex`); a numbered block starting past 1 sets its counter in `style`, and KaTeX sizes spans with it.
   pre: ['class', 'style', 'tabindex', 'dataLineNumbers'],
   span: ['class', 'style', 'ariaHidden'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
