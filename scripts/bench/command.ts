@@ -17,10 +17,18 @@ export interface BuildCommand {
 /** Read `scripts.build` of the package at `root`. */
 export function buildCommand(root: string): BuildCommand {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-  const [runner, script, command] = pkg.scripts.build!.split(/\s+/)
+  const words = pkg.scripts.build!.split(/\s+/)
+  // `tsx cli.ts build` (tsx's CLI, which starts a second node) or `node [--import tsx] cli.ts build`.
+  const runner = words.shift()
+  const nodeArgs: string[] = runner === 'tsx' ? ['--import', 'tsx'] : []
+  if (runner !== 'tsx' && runner !== 'node') throw new Error(`Unexpected build runner \`${runner}\` in: ${pkg.scripts.build}`)
+  // Node's own flags come before the script; `--import` and `--require` take a value.
+  while (runner === 'node' && words[0]?.startsWith('-')) {
+    const flag = words.shift()!
+    nodeArgs.push(flag, ...(flag === '--import' || flag === '--require' ? [words.shift()!] : []))
+  }
+  const [script, command] = words
   if (command !== 'build' || !script) throw new Error(`Unexpected build script: ${pkg.scripts.build}`)
-  const nodeArgs = runner === 'tsx' ? ['--import', 'tsx'] : runner === 'node' ? [] : undefined
-  if (!nodeArgs) throw new Error(`Unexpected build runner \`${runner}\` in: ${pkg.scripts.build}`)
   const help = fs.readFileSync(path.join(root, 'src/cli.ts'), 'utf8')
   return {
     nodeArgs,
