@@ -76,7 +76,7 @@ const diagnostics = new Diagnostics()
 const display = (p: string) => p
 const sources = loadSources({ config, diagnostics, display })
 const compiled = await compileAll(sources.inputs, { config, displaySource: (s) => s, topics: sources.topics, cache: undefined })
-const graph = assembleGraph(compiled.notes, { config, listing: sources.listing, inputs: sources.inputs, included: sources.included, topics: sources.topics, diagnostics, display })
+const graph = assembleGraph(compiled.notes, { config, listing: sources.listing, inputs: sources.inputs, bodies: compiled.bodies, included: sources.included, topics: sources.topics, diagnostics, display })
 const theme = await loadTheme(config.theme, themeDirs(config))
 const time = (f: () => unknown) => {
   const samples: number[] = []
@@ -87,7 +87,7 @@ const time = (f: () => unknown) => {
   }
   return median(samples)
 }
-const graphInput = { notes: compiled.notes, outline: graph.outline, assets: [...graph.assets], topics: graph.topics }
+const graphInput = { notes: compiled.notes, bodies: compiled.bodies, outline: graph.outline, assets: [...graph.assets], topics: graph.topics }
 const graphWith = buildSiteGraph({ ...graphInput, indices: true })
 const graphWithout = buildSiteGraph({ ...graphInput, indices: false })
 const pageOptions = { config, display: (s: string) => s }

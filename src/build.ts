@@ -9,7 +9,8 @@ import { loadSources } from './content/load.ts'
 import { assembleGraph } from './graph/assemble.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
 import { DiskNoteCache } from './markdown/disk-cache.ts'
-import type { NoteCache } from './markdown/note-cache.ts'
+import { toolFingerprint } from './markdown/fingerprint.ts'
+import { CacheEntryError, type NoteCache } from './markdown/note-cache.ts'
 import { compileAll } from './markdown/compile-all.ts'
 import type { NotePool } from './markdown/pool.ts'
 import { checkOutputFolder, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
@@ -36,7 +37,10 @@ export interface SiteResult {
   config: Config
   graph: SiteGraph
   pages: Page[]
+  /** Every file of the site; pages are rendered (or kept from the last output) as they are written. */
   plan: OutputPlan
+  /** Record the pages written for the next build (with the persistent cache), once the output is in place. */
+  recordPages?: () => Promise<void>
   diagnostics: Diagnostic[]
   /** False when any error was reported: the site must not be published. */
   ok: boolean
@@ -60,19 +64,36 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const diagnostics = new Diagnostics()
 
   const { listing, inputs, included, topics } = loadSources({ config, diagnostics, display })
-  const cache = hooks.cache ?? defaultCache(config)
-  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads })
+  const disk = hooks.cache ? undefined : defaultCache(config)
+  const cache = hooks.cache ?? disk
+  // The pages and the search index are kept beside a persistent note cache, and only there.
+  const tool = disk || hooks.cache instanceof DiskNoteCache ? toolFingerprint() : undefined
+  const folder = hooks.cache instanceof DiskNoteCache ? hooks.cache.dir : disk?.dir
+  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads, tool })
   for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
-  const graph = assembleGraph(compiled.notes, { config, listing, inputs, included, topics, diagnostics, display })
-  const { pages, plan } = await renderSite(graph, { config, listing, diagnostics, display })
-  await emitSearch(graph, plan, { config, diagnostics, display })
-
+  const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display })
+  const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
+  // Pagefind runs in its own process: the index is built while the pages are planned.
+  const index: OutputPlan = { files: new Map(), copies: new Map() }
+  const search = emitSearch(graph, index, { config, diagnostics, display })
+  // Awaited below; a failure of the pages first must not leave it unhandled.
+  search.catch(() => undefined)
+  const { pages, plan, recordPages } = await renderSite(graph, {
+    config,
+    listing,
+    diagnostics,
+    display,
+    pageCache: persistent && { file: path.join(persistent.folder, 'pages.json'), tool: persistent.tool },
+  })
+  await search
+  for (const [rel, content] of index.files) plan.files.set(rel, content)
+  for (const [rel, file] of index.copies) plan.copies.set(rel, file)
   const sorted = sortDiagnostics(diagnostics.list)
-  return { config, graph, pages, plan, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error'), compiledNotes: compiled.compiled }
+  return { config, graph, pages, plan, recordPages, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error'), compiledNotes: compiled.compiled }
 }
 
 /** The persistent cache of a config, unless `--no-cache`. */
-function defaultCache(config: Config): NoteCache | undefined {
+function defaultCache(config: Config): DiskNoteCache | undefined {
   return config.cacheDir ? DiskNoteCache.forWiki(config.cacheDir, config.src) : undefined
 }
 
@@ -81,8 +102,22 @@ export async function build(options: CliOptions, hooks: BuildHooks = {}): Promis
   const started = performance.now()
   const config = resolveConfig(options)
   checkOutputFolder(config.out, config.src, config.root)
-  const site = await compileSite(config, hooks)
-  const failed = !site.ok || (config.strict && site.diagnostics.length > 0)
-  const output = failed ? undefined : await writeAtomically(config.out, site.plan)
-  return { ...site, ok: !failed, written: !failed, output, seconds: (performance.now() - started) / 1000 }
+  let compiledNotes = 0
+  // A cached note body that cannot be read back (damaged on disk after its entry was checked) is
+  // found only when a page reads it: its entry is dropped and the build runs again, compiling it.
+  for (const forgotten = new Set<string>(); ; ) {
+    try {
+      const site = await compileSite(config, hooks)
+      compiledNotes += site.compiledNotes
+      const failed = !site.ok || (config.strict && site.diagnostics.length > 0)
+      const output = failed ? undefined : await writeAtomically(config.out, site.plan)
+      if (output) await site.recordPages?.()
+      return { ...site, compiledNotes, ok: !failed, written: !failed, output, seconds: (performance.now() - started) / 1000 }
+    } catch (error) {
+      if (!(error instanceof CacheEntryError) || forgotten.has(error.key)) throw error
+      forgotten.add(error.key)
+      const cache = hooks.cache ?? defaultCache(config)
+      cache?.forget?.(error.key)
+    }
+  }
 }

@@ -83,11 +83,12 @@ async function runBuild(argv: string[]): Promise<number> {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length
     const warnings = result.diagnostics.length - errors
     if (!quiet) {
-      const pages = result.pages.length
+      const kept = result.plan.kept?.size ?? 0
+      const pages = `${result.pages.length} pages${kept ? ` (${kept} unchanged since the last build)` : ''}`
       const assets = result.plan.copies.size
       const status = result.written ? `built ${result.config.out}` : 'not written'
       process.stderr.write(
-        `${status}: ${pages} pages, ${assets} assets, ${errors} errors, ${warnings} warnings in ${result.seconds.toFixed(2)} s${
+        `${status}: ${pages}, ${assets} assets, ${errors} errors, ${warnings} warnings in ${result.seconds.toFixed(2)} s${
           !result.written && result.config.strict && errors === 0 ? ' (--strict: warnings are errors)' : ''
         }\n`,
       )

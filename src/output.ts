@@ -15,6 +15,35 @@ export interface OutputPlan {
   files: Map<string, string | Uint8Array>
   /** Output-relative path → absolute file to copy. */
   copies: Map<string, string>
+  /**
+   * Output-relative path → a function making the content, called as the
+   * file is written (pages: rendered one at a time, so a big site's pages
+   * are never all in memory at once).
+   */
+  rendered?: Map<string, () => string>
+  /**
+   * Output-relative path → a file of the previous output known to hold what
+   * this build would write there (the page cache checked it): hard-linked
+   * without being read, or rendered after all when it is gone.
+   */
+  kept?: Map<string, { from: string; render: () => string }>
+}
+
+/** The content of one file of `plan`, rendering or reading it if need be (tests and tools; a build streams them). */
+export function planContent(plan: OutputPlan, rel: string): string | Uint8Array | undefined {
+  const file = plan.files.get(rel)
+  if (file !== undefined) return file
+  const render = plan.rendered?.get(rel)
+  if (render) return render()
+  const kept = plan.kept?.get(rel)
+  if (kept) return kept.render()
+  const from = plan.copies.get(rel)
+  return from === undefined ? undefined : fs.readFileSync(from)
+}
+
+/** Every output-relative path of `plan`. */
+export function planPaths(plan: OutputPlan): string[] {
+  return [...plan.files.keys(), ...(plan.rendered?.keys() ?? []), ...(plan.kept?.keys() ?? []), ...plan.copies.keys()]
 }
 
 export class OutputError extends Error {}
@@ -107,14 +136,30 @@ async function writeAll(dir: string, plan: OutputPlan, previous: string | undefi
     stats.kept++
     return true
   }
-  for (const [rel, content] of plan.files) {
+  const write = (rel: string, content: () => string | Uint8Array) =>
     jobs.push(async () => {
       const file = path.join(dir, rel)
       await ensureDir(file)
-      const bytes = typeof content === 'string' ? Buffer.from(content) : content
+      const made = content()
+      const bytes = typeof made === 'string' ? Buffer.from(made) : made
       if (await keep(rel, file, async () => bytes, bytes.byteLength)) return
       await fs.promises.writeFile(file, bytes)
       stats.written++
+    })
+  for (const [rel, content] of plan.files) write(rel, () => content)
+  for (const [rel, render] of plan.rendered ?? []) write(rel, render)
+  for (const [rel, { from, render }] of plan.kept ?? []) {
+    jobs.push(async () => {
+      const file = path.join(dir, rel)
+      await ensureDir(file)
+      try {
+        await fs.promises.link(from, file)
+        stats.kept++
+      } catch {
+        // Another file system, links not allowed, or the file went away since it was checked.
+        await fs.promises.writeFile(file, render())
+        stats.written++
+      }
     })
   }
   for (const [rel, from] of plan.copies) {

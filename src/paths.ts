@@ -130,3 +130,11 @@ export const INDEX_PAGES = {
   topics: 'topics/index.html' as Slug,
   symbols: 'symbols/index.html' as Slug,
 } as const
+
+/** The print page, every note in reading order. */
+export const PRINT_PAGE = 'print.html' as Slug
+
+/** The anchor of a chapter on the print page (`kernel-mm/rcu.html` → `kernel-mm-rcu`). */
+export function printAnchor(s: Slug): string {
+  return s.replace(/\.html$/, '').replace(/[^A-Za-z0-9_-]+/g, '-')
+}

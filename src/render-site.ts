@@ -12,8 +12,12 @@ import type { SourceListing } from './content/discover.ts'
 import { gitDates } from './content/git-dates.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
 import type { CodeStylesheet } from './markdown/code-colors.ts'
+import { folderFingerprint } from './markdown/fingerprint.ts'
 import type { OutputPlan } from './output.ts'
+import { PageCache } from './page-cache.ts'
 import { buildPages } from './pages/build-pages.ts'
+import { bodyKeys, fingerprint } from './pages/fingerprint.ts'
+import { indexPageLinks } from './pages/index-pages.ts'
 import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
@@ -45,6 +49,27 @@ export interface SitePlan {
   plan: OutputPlan
   /** The render options of one page. */
   renderOptions(page: Page): RenderOptions
+  /**
+   * The fingerprint of one page's model and extra stylesheets and scripts,
+   * its note bodies by content key: with the same `sharedPageInputs`, theme
+   * and config, the same fingerprint renders the same HTML.
+   */
+  fingerprint(page: Page): string
+}
+
+/**
+ * What every page shows besides its own model: the outline in the sidebar,
+ * which of its notes are published (linked), the index pages that exist. A
+ * theme's templates read nothing else of the graph (see `ThemeContext.graph`).
+ */
+export function sharedPageInputs(graph: SiteGraph): unknown {
+  return [graph.outline, graph.order, indexPageLinks(graph)]
+}
+
+/** The config as pages see it: without the settings that only steer the build. */
+function pageConfig(config: Config): Partial<Config> {
+  const { threads: _threads, quiet: _quiet, strict: _strict, cacheDir: _cacheDir, out: _out, ...rest } = config
+  return rest
 }
 
 /** The folders the theme search looks in, the wiki's own first. */
@@ -93,7 +118,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
     return { config, graph, theme, extraStyles, extraScripts: extraJs }
   }
-  return { pages, plan, renderOptions }
+  return { pages, plan, renderOptions, fingerprint: pageFingerprints(graph, renderOptions) }
 }
 
 /** The code stylesheet of a config's shiki themes (loaded only when asked: it is not needed without code). */
@@ -102,14 +127,59 @@ export async function loadCodeStylesheet(config: Config): Promise<CodeStylesheet
   return codeStylesheet(config.lightTheme, config.darkTheme)
 }
 
-/** Render every page and list every file of the site. */
-export async function renderSite(graph: SiteGraph, options: RenderSiteOptions): Promise<{ pages: Page[]; plan: OutputPlan }> {
-  const theme = await loadTheme(options.config.theme, themeDirs(options.config))
+/** `SitePlan.fingerprint` for the pages of `graph` rendered with `renderOptions`. */
+export function pageFingerprints(graph: SiteGraph, renderOptions: (page: Page) => RenderOptions): (page: Page) => string {
+  const bodyKey = bodyKeys(graph)
+  return (page) => {
+    const { extraStyles, extraScripts } = renderOptions(page)
+    return fingerprint([page, extraStyles, extraScripts], bodyKey)
+  }
+}
+
+/** Where a build records its pages for the next one (`PageCache`). */
+export interface PageCacheOptions {
+  /** The record's file. */
+  file: string
+  /** The tool's fingerprint (`toolFingerprint()`). */
+  tool: string
+}
+
+export interface RenderedSite {
+  pages: Page[]
+  /** Pages to render as they are written, or to keep from the last output. */
+  plan: OutputPlan
+  /** Record the pages for the next build, once the output is written. */
+  recordPages?: () => Promise<void>
+}
+
+/**
+ * Plan every page and list every file of the site. Pages are rendered as
+ * they are written; with `pageCache`, a page whose fingerprint is the one
+ * recorded by the last build into the same folder is kept from it instead.
+ */
+export async function renderSite(graph: SiteGraph, options: RenderSiteOptions & { pageCache?: PageCacheOptions }): Promise<RenderedSite> {
+  const { config } = options
+  const theme = await loadTheme(config.theme, themeDirs(config))
   const hasCode = [...graph.notes.values()].some((n) => n.hasCode)
-  const codeStyles = hasCode ? await loadCodeStylesheet(options.config) : undefined
-  const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(options.config.src), codeStyles })
-  for (const page of site.pages) site.plan.files.set(page.slug, renderPage(page, site.renderOptions(page)))
-  return { pages: site.pages, plan: site.plan }
+  const codeStyles = hasCode ? await loadCodeStylesheet(config) : undefined
+  const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(config.src), codeStyles })
+  const rendered = new Map<string, () => string>()
+  const kept = new Map<string, { from: string; render: () => string }>()
+  site.plan.rendered = rendered
+  site.plan.kept = kept
+  // A theme's templates shape every page; its assets are only copied (pages name them, from the theme's index.ts).
+  const shared = options.pageCache && fingerprint([options.pageCache.tool, folderFingerprint(theme.folders, ['assets']), pageConfig(config), sharedPageInputs(graph)])
+  const cache = options.pageCache && shared ? new PageCache(options.pageCache.file, config.out, shared) : undefined
+  const fingerprints = new Map<string, string>()
+  for (const page of site.pages) {
+    const render = () => renderPage(page, site.renderOptions(page))
+    const print = cache && site.fingerprint(page)
+    const from = print && cache.kept(page.slug, print)
+    if (print) fingerprints.set(page.slug, print)
+    if (from) kept.set(page.slug, { from, render })
+    else rendered.set(page.slug, render)
+  }
+  return { pages: site.pages, plan: site.plan, recordPages: cache && (() => cache.record(fingerprints)) }
 }
 
 /** Every output path with its owner; two owners on one URL are an error naming both. */

@@ -12,10 +12,13 @@ import { compileSite, type SiteResult } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
 import { affectedPages, type AffectedPages } from '../src/graph/affected.ts'
 import type { SourcePath } from '../src/paths.ts'
+import { planFiles } from './helpers/files.ts'
 
 let tmp: string
 let src: string
 let current: SiteResult
+/** The pages and other generated files of `current`, read when it was built. */
+let currentFiles: Map<string, string | Uint8Array>
 
 const build = () => compileSite(resolveConfig({ src, out: path.join(tmp, 'out') }))
 const edit = (file: string, change: (text: string) => string) => fs.writeFileSync(path.join(src, file), change(fs.readFileSync(path.join(src, file), 'utf8')))
@@ -24,11 +27,13 @@ const edit = (file: string, change: (text: string) => string) => fs.writeFileSyn
 async function step(change: () => void, changed: string[]): Promise<{ affected: AffectedPages; differs: string[] }> {
   change()
   const next = await build()
+  const nextFiles = planFiles(next.plan)
   const affected = affectedPages(current.graph, next.graph, changed as SourcePath[])
   // Pages and the sitemap; the search index and other assets are the search stage's to rebuild.
-  const files = new Set([...current.plan.files.keys(), ...next.plan.files.keys()].filter((f) => !f.startsWith('_slugwiki/')))
-  const differs = [...files].filter((f) => current.plan.files.get(f) !== next.plan.files.get(f)).sort()
+  const files = new Set([...currentFiles.keys(), ...nextFiles.keys()].filter((f) => !f.startsWith('_slugwiki/')))
+  const differs = [...files].filter((f) => currentFiles.get(f) !== nextFiles.get(f)).sort()
   current = next
+  currentFiles = nextFiles
   return { affected, differs }
 }
 
@@ -42,6 +47,7 @@ beforeAll(async () => {
   src = path.join(tmp, 'wiki')
   fs.cpSync(path.join(import.meta.dirname, 'sites/topics'), src, { recursive: true })
   current = await build()
+  currentFiles = planFiles(current.plan)
 })
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
@@ -77,12 +83,12 @@ describe('affectedPages', () => {
     const added = await step(() => fs.writeFileSync(path.join(src, 'kernel/extra.md'), note), ['kernel/extra.md'])
     for (const file of added.differs) expect(listed(added.affected), file).toContain(file)
     expect(added.differs).toEqual(expect.arrayContaining(['kernel/extra.html', 'kernel/rcu.html', 'symbols/index.html', 'kernel/index.html', 'sitemap.xml']))
-    expect(current.plan.files.get('kernel/rcu.html')).toContain('class="symbol-link"><code>rcu_read_lock</code>')
+    expect(currentFiles.get('kernel/rcu.html')).toContain('class="symbol-link"><code>rcu_read_lock</code>')
 
     const gone = await step(() => fs.rmSync(path.join(src, 'kernel/extra.md')), ['kernel/extra.md'])
     for (const file of gone.differs) expect(listed(gone.affected), file).toContain(file)
     expect(gone.affected).toMatchObject({ removed: ['kernel/extra.html'] })
-    expect(current.plan.files.get('kernel/rcu.html')).not.toContain('class="symbol-link"')
+    expect(currentFiles.get('kernel/rcu.html')).not.toContain('class="symbol-link"')
   })
 
   it('a changed topics file or outline re-renders every page', async () => {

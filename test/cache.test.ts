@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { resolveConfig, type CliOptions } from '../src/config.ts'
 import { loadSources } from '../src/content/load.ts'
+import { emptyBody } from '../src/markdown/body.ts'
 import { DiskNoteCache } from '../src/markdown/disk-cache.ts'
 import { memoryNoteCache, noteCacheKey } from '../src/markdown/note-cache.ts'
 import { compileAll, poolOptions } from '../src/markdown/compile-all.ts'
@@ -69,7 +70,8 @@ async function cachedMatchesFresh() {
 
 const edit = (rel: string, change: (text: string) => string) => fs.writeFileSync(path.join(src, rel), change(fs.readFileSync(path.join(src, rel), 'utf8')))
 const cacheFolder = () => path.join(cacheDir, fs.readdirSync(cacheDir)[0]!)
-const entries = () => fs.readdirSync(cacheFolder()).filter((f) => f.endsWith('.json') && f !== 'index.json')
+/** The facts file of each entry (its body files sit beside it, named by the same key). */
+const entries = () => fs.readdirSync(path.join(cacheFolder(), 'entries')).filter((f) => /^[^.]+\.json$/.test(f))
 
 describe('persistent note cache', () => {
   it('compiles every note once, then none', async () => {
@@ -130,7 +132,7 @@ describe('persistent note cache', () => {
 
   it('ignores corrupt and truncated entries and replaces them', async () => {
     const [a, b] = entries()
-    const dir = cacheFolder()
+    const dir = path.join(cacheFolder(), 'entries')
     fs.writeFileSync(path.join(dir, a!), 'not json at all')
     const whole = fs.readFileSync(path.join(dir, b!), 'utf8')
     fs.writeFileSync(path.join(dir, b!), whole.slice(0, whole.length / 2))
@@ -148,18 +150,21 @@ describe('cache fingerprint', () => {
     for (const cache of [memoryNoteCache(), new DiskNoteCache(path.join(tmp, 'tool-cache'))]) {
       const first = await compileAll(inputs, { ...options, cache, tool: 'version-a' })
       expect(first.compiled).toBe(inputs.length)
+      // Read now: a later compile keeps only its own entries.
+      const pagesOf = (result: typeof first) => result.notes.map((n) => result.bodies.page(n.key))
+      const firstPages = pagesOf(first)
       // Plant a different body in one entry, as another version of the tool might have compiled it.
       const input = inputs[0]!
       const key = noteCacheKey(input, pool.settings, noteFingerprint('version-a', pool.settings))
-      const planted = { type: 'root' as const, children: [{ type: 'text' as const, value: 'from version a' }] }
-      cache.set(key, { ...cache.get(key)!, tree: planted })
+      const planted = { ...emptyBody(), page: { parts: ['<p>from version a</p>'], slots: [] } }
+      cache.set(key, cache.get(key)!, planted)
       await cache.flush?.()
       const same = await compileAll(inputs, { ...options, cache, tool: 'version-a' })
       expect(same.compiled).toBe(0)
-      expect(same.notes[0]!.tree).toEqual(planted)
+      expect(same.bodies.page(same.notes[0]!.key)).toEqual(planted.page)
       const upgraded = await compileAll(inputs, { ...options, cache, tool: 'version-b' })
       expect(upgraded.compiled).toBe(inputs.length)
-      expect(upgraded.notes.map((n) => n.tree)).toEqual(first.notes.map((n) => n.tree))
+      expect(pagesOf(upgraded)).toEqual(firstPages)
     }
   })
 
@@ -167,15 +172,15 @@ describe('cache fingerprint', () => {
     const root = path.join(tmp, 'wikis')
     const gone = path.join(tmp, 'gone-wiki')
     fs.mkdirSync(gone)
-    const note = { source: 'a.md', tree: { type: 'root' }, diagnostics: [] } as never
+    const note = { source: 'a.md', diagnostics: [] } as never
     for (const src of [gone, book]) {
       const cache = DiskNoteCache.forWiki(root, src)
-      cache.set('k', note)
+      cache.set('k', note, emptyBody())
       await cache.flush()
     }
     expect(fs.readdirSync(root)).toHaveLength(2)
     fs.rmSync(gone, { recursive: true })
-    expect(DiskNoteCache.forWiki(root, book).get('k')).toEqual(note)
+    expect(DiskNoteCache.forWiki(root, book).get('k')).toEqual({ source: 'a.md', diagnostics: [], key: 'k' })
     expect(fs.readdirSync(root)).toHaveLength(1)
   })
 

@@ -4,13 +4,14 @@ import { outlineFromFolders } from '../src/content/outline.ts'
 import { layoutMap } from '../src/graph/map.ts'
 import { buildSiteGraph, type SiteGraph } from '../src/graph/site-graph.ts'
 import type { CompiledNote } from '../src/markdown/compile.ts'
+import { memoryNoteCache } from '../src/markdown/note-cache.ts'
 import type { SourcePath } from '../src/paths.ts'
 
 /** A compiled note with only what the map reads: its place and its links. */
 function note(source: string, links: string[] = []): CompiledNote {
   return {
     source: source as SourcePath,
-    tree: { type: 'root', children: [] },
+    key: source,
     title: source,
     titleFrom: 'file',
     hasH1: false,
@@ -36,7 +37,7 @@ function wiki(perFolder: number): SiteGraph {
     for (let i = 1; i < perFolder; i++) notes.push(note(`${folder}/n${i}.md`, folder === 'alpha' && i === 1 ? ['beta/n1.md', 'gamma/n1.md', 'beta/n2.md'] : []))
   }
   const outline = outlineFromFolders(notes.map((n) => n.source), (s) => s)
-  return buildSiteGraph({ notes, outline, assets: [] })
+  return buildSiteGraph({ notes, bodies: memoryNoteCache(), outline, assets: [] })
 }
 
 describe('layoutMap', () => {

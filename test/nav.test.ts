@@ -9,6 +9,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { compileSite } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
+import { planContent } from '../src/output.ts'
 import { NAV_LIST_LIMIT, NAV_WINDOW, navWindow } from '../src/theme/nav.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-nav-'))
@@ -36,7 +37,7 @@ function wiki(name: string, count: number): string {
 async function site(name: string, count: number) {
   const result = await compileSite(resolveConfig({ src: wiki(name, count), out: path.join(tmp, `${name}-out`), quiet: true }))
   expect(result.ok).toBe(true)
-  const page = (slug: string) => String(result.plan.files.get(slug))
+  const page = (slug: string) => String(planContent(result.plan, slug))
   const sidebarOf = (slug: string) => /<nav class="sidebar".*?<\/nav>/s.exec(page(slug))![0]
   return { page, sidebarOf, nav: page('_slugwiki/nav.js') }
 }

@@ -5,10 +5,11 @@
  * plain text with a warning. Budgets here are small and the inputs take
  * tens of times longer, so a loaded machine cannot change the outcome.
  */
-import { toHtml } from 'hast-util-to-html'
 import type { LanguageRegistration } from 'shiki'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createNotePool, type NotePool } from '../src/markdown/pool.ts'
+import { fillSlots } from '../src/markdown/slotted-html.ts'
+import type { CompileResult } from '../src/markdown/task.ts'
 import type { SourcePath } from '../src/paths.ts'
 
 const settings = { math: false, trusted: false, lightTheme: 'github-light-default', darkTheme: 'github-dark-default' }
@@ -23,6 +24,9 @@ const backtracking: LanguageRegistration = {
 
 const note = (source: string, text: string) => ({ source: source as SourcePath, text, segments: [] })
 
+/** The body HTML a worker serialised, with no inline code linked. */
+const html = (result: CompileResult) => fillSlots(result.body.page, () => '')
+
 const pools = new Map<number, NotePool>()
 /** One pool per budget, shared by the tests that use it (a thread takes seconds to start on a busy machine). */
 function pool(timeoutMs: number): NotePool {
@@ -33,9 +37,10 @@ afterAll(() => Promise.all([...pools.values()].map((p) => p.close())))
 
 describe('note pool', () => {
   it('compiles a note in a worker, diagnostics naming its source path', async () => {
-    const compiled = await pool(60_000).compile(note('a/b.md', '# Title\n\nSee [missing](nowhere.md).\n\n```cobol-ish\nx\n```\n'))
+    const result = await pool(60_000).compile(note('a/b.md', '# Title\n\nSee [missing](nowhere.md).\n\n```cobol-ish\nx\n```\n'))
+    const compiled = result.note
     expect(compiled.title).toBe('Title')
-    expect(toHtml(compiled.tree)).toContain('<h1 id="title">')
+    expect(html(result)).toContain('<h1 id="title">')
     expect(compiled.diagnostics.map((d) => [d.file, d.line, d.rule])).toEqual([['a/b.md', 5, 'unknown-language']])
     expect(compiled.failed).toBe(false)
   })
@@ -43,19 +48,20 @@ describe('note pool', () => {
   it('turns a note that overruns its budget into an error naming the file, and keeps working', async () => {
     // micromark is quadratic on long lists: this takes tens of seconds.
     const slow = pool(300)
-    const compiled = await slow.compile(note('slow/list.md', '- a\n'.repeat(8000)))
+    const result = await slow.compile(note('slow/list.md', '- a\n'.repeat(8000)))
+    const compiled = result.note
     expect(compiled.failed).toBe(true)
-    expect(compiled.tree.children).toEqual([])
+    expect(html(result)).toBe('')
     expect(compiled.diagnostics).toEqual([
       { file: 'slow/list.md', severity: 'error', message: 'Took longer than 300 ms to parse and render (note-timeout-ms); not published', rule: 'note-timeout' },
     ])
     // The pool replaced the worker it stopped.
     const next = await slow.compile(note('ok.md', 'fine'))
-    expect(next.failed).toBe(false)
+    expect(next.note.failed).toBe(false)
   })
 
   it('reports a stack overflow as an error naming the file', async () => {
-    const compiled = await pool(60_000).compile(note('deep.md', '>'.repeat(10000)))
+    const compiled = (await pool(60_000).compile(note('deep.md', '>'.repeat(10000)))).note
     expect(compiled.failed).toBe(true)
     expect(compiled.diagnostics).toHaveLength(1)
     expect(compiled.diagnostics[0]).toMatchObject({ file: 'deep.md', severity: 'error', rule: 'render' })
@@ -65,7 +71,8 @@ describe('note pool', () => {
   it('leaves a block plain, with a warning, when its grammar backtracks past the budget', async () => {
     const hanging = Array.from({ length: 40 }, () => `${'a'.repeat(60)}c`).join('\n')
     const text = `# Logs\n\n\`\`\`backtrack\n${hanging}\n\`\`\`\n\n\`\`\`c\nint x;\n\`\`\`\n`
-    const compiled = await pool(1500).compile(note('hang.md', text))
+    const result = await pool(1500).compile(note('hang.md', text))
+    const compiled = result.note
     expect(compiled.failed).toBe(false)
     expect(compiled.diagnostics).toEqual([
       {
@@ -77,18 +84,18 @@ describe('note pool', () => {
         rule: 'highlight-timeout',
       },
     ])
-    const html = toHtml(compiled.tree)
-    expect(html).toContain('data-lang="backtrack"')
-    expect(html).toContain(`<span class="line"><span>${'a'.repeat(60)}c</span></span>`)
+    const body = html(result)
+    expect(body).toContain('data-lang="backtrack"')
+    expect(body).toContain(`<span class="line"><span>${'a'.repeat(60)}c</span></span>`)
     // The next block is still highlighted.
-    expect(html).toMatch(/<span class="l\d+ d\d+">int\b/)
+    expect(body).toMatch(/<span class="l\d+ d\d+">int\b/)
   })
 
   it('passes every markdown setting to its threads (smart punctuation here)', async () => {
     const smart = createNotePool({ ...settings, smartPunctuation: true, threads: 1, timeoutMs: 60_000 })
     try {
-      const compiled = await smart.compile(note('quotes.md', 'He said "fast" -- twice.'))
-      expect(toHtml(compiled.tree)).toBe('<p>He said “fast” — twice.</p>')
+      const result = await smart.compile(note('quotes.md', 'He said "fast" -- twice.'))
+      expect(html(result)).toBe('<p>He said “fast” — twice.</p>')
     } finally {
       await smart.close()
     }

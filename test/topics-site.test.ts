@@ -11,9 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { compileSite, type SiteResult } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
 import { SYMBOLS_ON_ONE_PAGE } from '../src/graph/symbols.ts'
+import { planContent } from '../src/output.ts'
 import type { SymbolsPage, TagsPage, TopicPage, TopicsPage } from '../src/pages/index-model.ts'
 import { USES_SHOWN } from '../src/pages/index-pages.ts'
 import type { NotePage, Page } from '../src/pages/model.ts'
+import { planFiles } from './helpers/files.ts'
 
 const src = path.join(import.meta.dirname, 'sites/topics')
 let site: SiteResult
@@ -23,7 +25,7 @@ const page = <K extends Page['kind']>(slug: string, kind: K) => {
   expect(found?.kind, slug).toBe(kind)
   return found as Extract<Page, { kind: K }>
 }
-const html = (slug: string) => site.plan.files.get(slug) as string
+const html = (slug: string) => planContent(site.plan, slug) as string
 
 /** A topic page reduced to note → [heading or "top", mentions] per group. */
 function mentions(p: TopicPage) {
@@ -148,8 +150,10 @@ describe('code symbols', () => {
     expect(linked('go/server.html').map(([name]) => name)).toEqual(['Start', 'Handler'])
     expect(linked('scripts.html').map(([name]) => name)).toEqual(['build_all'])
     expect(linked('kernel/rcu.html')).toEqual([])
-    // The compiled tree is shared with later builds: linking copies, never edits it.
-    expect(site.graph.notes.get('kernel/memcg.md' as never)!.tree).not.toBe(page('kernel/memcg.html', 'note').body)
+    // The stored body is shared with later builds: linking fills its slots, never edits it.
+    const key = site.graph.notes.get('kernel/memcg.md' as never)!.key
+    expect(site.graph.bodies.page(key).parts.join('')).not.toContain('symbol-link')
+    expect(site.graph.bodies.page(key).slots).toContain('mem_cgroup')
   })
 })
 
@@ -190,8 +194,10 @@ describe('related notes, sections and tags', () => {
 
   it('is deterministic: a second run gives the same files', async () => {
     const again = await compileSite(resolveConfig({ src, out: path.join(src, '../../artifacts/topics-out') }))
-    expect([...again.plan.files.keys()]).toEqual([...site.plan.files.keys()])
-    for (const [slug, content] of site.plan.files) expect(Buffer.from(again.plan.files.get(slug)!).equals(Buffer.from(content)), slug).toBe(true)
+    const before = planFiles(site.plan)
+    const after = planFiles(again.plan)
+    expect([...after.keys()]).toEqual([...before.keys()])
+    for (const [slug, content] of before) expect(Buffer.from(after.get(slug)!).equals(Buffer.from(content)), slug).toBe(true)
     const notes = (site.pages.filter((p) => p.kind === 'note') as NotePage[]).map((p) => p.slug)
     expect(notes).toHaveLength(7)
   })
@@ -218,8 +224,8 @@ describe('a wiki with more symbols than one page holds', () => {
       expect(overview.letters.find((l) => l.letter === 'Z')!.symbols[0]).toMatchObject({ name: 'zz_helper', href: { slug: 'symbols/z.html', fragment: 'symbol-zz_helper' }, definitionCount: 1, useCount: USES_SHOWN + 3 })
       const helper = symbolPages[3]!.letters[0]!.symbols[0]!
       expect(helper.uses).toHaveLength(USES_SHOWN)
-      expect(big.plan.files.get('symbols/z.html')).toContain(`…and 3 more blocks.`)
-      const defsPage = big.plan.files.get('defs.html') as string
+      expect(planContent(big.plan, 'symbols/z.html')).toContain(`…and 3 more blocks.`)
+      const defsPage = planContent(big.plan, 'defs.html') as string
       expect(defsPage).toContain('<a href="symbols/f.html#symbol-fn_007" class="symbol-link"><code>fn_007</code></a>')
       expect(defsPage).toContain('<a href="symbols/z.html#symbol-zz_helper" class="symbol-link">')
     } finally {

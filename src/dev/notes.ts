@@ -11,7 +11,7 @@ import type { Config } from '../config.ts'
 import { loadNote, sourceReader, type LoadedNote } from '../content/load.ts'
 import { compileAll } from '../markdown/compile-all.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
-import { memoryNoteCache, type NoteCache } from '../markdown/note-cache.ts'
+import { memoryNoteCache, type NoteBodies, type NoteCache } from '../markdown/note-cache.ts'
 import type { NotePool } from '../markdown/pool.ts'
 import type { SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
@@ -63,8 +63,8 @@ export interface NoteStore {
   diagnostics(): Diagnostic[]
   /** Errors of one note, current version. */
   errors(source: SourcePath): Diagnostic[]
-  /** The cache key of a compiled note's content, to compare pages without reading their trees. */
-  keyOf(note: CompiledNote): string | undefined
+  /** The bodies of the notes shown, by `CompiledNote.key`. */
+  readonly bodies: NoteBodies
 }
 
 /** The version of a note the site shows: the current one, or the last good one while it fails. */
@@ -81,22 +81,18 @@ function diagnosticsOf(state: NoteState): Diagnostic[] {
 export function createNoteStore({ config, pool, displaySource }: NoteStoreOptions): NoteStore {
   const states = new Map<SourcePath, NoteState>()
   const memory = memoryNoteCache()
-  const keys = new WeakMap<CompiledNote, string>()
-  const latestKey = new Map<SourcePath, string>()
   let order: readonly SourcePath[] = []
-  // compileAll's view of the store: hits and stores are recorded by source, so each note's
-  // content key is known, and a recompile reuses the code blocks of the version shown now.
+  // compileAll's view of the store: a recompile reuses the code blocks of the version shown now.
   const cache: NoteCache = {
-    get(key) {
-      const note = memory.get(key)
-      if (note) latestKey.set(note.source, key)
-      return note
+    get: (key) => memory.get(key),
+    set: (key, note, body, options) => memory.set(key, note, body, options),
+    page: (key) => memory.page(key),
+    print: (key) => memory.print(key),
+    sections: (key) => memory.sections(key),
+    previousBlocks: (source) => {
+      const current = states.get(source)?.current
+      return current ? memory.blocks(current.key) : undefined
     },
-    set(key, note) {
-      memory.set(key, note)
-      latestKey.set(note.source, key)
-    },
-    previous: (source) => states.get(source)?.current,
   }
 
   return {
@@ -114,7 +110,6 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       const bySource = new Map(compiled.map((note) => [note.source, note]))
       const changes = stale.map((source, i): NoteChange => {
         const current = bySource.get(source)
-        if (current) keys.set(current, latestKey.get(source)!)
         const failed = !current || current.failed || loaded[i]!.diagnostics.some((d) => d.severity === 'error')
         const before = states.get(source)
         const state: NoteState = { loaded: loaded[i]!, current, good: failed ? before?.good : current, failed }
@@ -132,10 +127,7 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       // Keep only what the site still shows, so memory stays flat over a long session.
       const live = new Set<string>()
       for (const state of states.values()) {
-        for (const note of [state.current, state.good]) {
-          const key = note && keys.get(note)
-          if (key) live.add(key)
-        }
+        for (const note of [state.current, state.good]) if (note) live.add(note.key)
       }
       memory.retain(live)
       return changes
@@ -172,7 +164,7 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       const state = states.get(source)
       return state ? diagnosticsOf(state).filter((d) => d.severity === 'error') : []
     },
-    keyOf: (note) => keys.get(note),
+    bodies: memory,
   }
 }
 

@@ -4,7 +4,7 @@
  * frontmatter, code block list and the facts the indexes take from it stay
  * the same. Then the site graph, every other page and every diagnostic but
  * the note's own are still right, and the rebuild only swaps the note's
- * tree into the last graph and its page (and the print page) into the last
+ * facts (a new body key) into the last graph and its page (and the print page) into the last
  * plan: work proportional to the edit, not to the wiki.
  */
 import type { Config } from '../config.ts'
@@ -12,14 +12,15 @@ import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
 import { notePage, sitePrintPage } from '../pages/build-pages.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
-import type { SitePlan } from '../render-site.ts'
+import type { Page } from '../pages/model.ts'
+import { pageFingerprints, type SitePlan } from '../render-site.ts'
 import type { NoteChange } from './notes.ts'
 
-/** Fields of a compiled note that only its own page shows, or that do not reach any page. */
-const OWN = new Set(['tree', 'diagnostics', 'failed'])
+/** Fields of a compiled note that only its own page shows (its body, by key), or that do not reach any page. */
+const OWN = new Set(['key', 'diagnostics', 'failed'])
 
 /**
- * Everything of a note besides its tree and diagnostics, positions included
+ * Everything of a note besides its body key and diagnostics, positions included
  * (a warning about a link names its line), code blocks without their content
  * key (a block's text shows only on the note's own page).
  */
@@ -31,7 +32,7 @@ export function graphFacts(note: CompiledNote | undefined): string {
   })
 }
 
-/** Whether these note changes can be patched in: each note was there before and is still, and only its tree changed. */
+/** Whether these note changes can be patched in: each note was there before and is still, and only its body changed. */
 export function canPatch(changes: NoteChange[]): boolean {
   return changes.every((c) => c.before !== undefined && c.after !== undefined && !c.includes && (c.before === c.after || graphFacts(c.before) === graphFacts(c.after)))
 }
@@ -48,7 +49,7 @@ export interface PatchOptions {
   lastUpdated: ReadonlyMap<SourcePath, string>
 }
 
-/** The last graph and plan with the changed notes' trees swapped in. */
+/** The last graph and plan with the changed notes swapped in. */
 export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[], { config, lastUpdated }: PatchOptions): Patched {
   const swapped = changes.filter((c) => c.before !== c.after && graph.notes.has(c.source))
   if (swapped.length === 0) return { graph, plan, slugs: [] }
@@ -68,5 +69,6 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
     }
     return page
   })
-  return { graph: next, plan: { pages, plan: plan.plan, renderOptions: (page) => ({ ...plan.renderOptions(page), graph: next }) }, slugs: [...slugs] }
+  const renderOptions = (page: Page) => ({ ...plan.renderOptions(page), graph: next })
+  return { graph: next, plan: { pages, plan: plan.plan, renderOptions, fingerprint: pageFingerprints(next, renderOptions) }, slugs: [...slugs] }
 }

@@ -18,10 +18,9 @@ import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CodeStylesheet } from '../markdown/code-colors.ts'
 import { poolOptions } from '../markdown/compile-all.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
-import { indexPageLinks } from '../pages/index-pages.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
-import { loadCodeStylesheet, planSite, themeDirs, type SitePlan } from '../render-site.ts'
+import { loadCodeStylesheet, planSite, sharedPageInputs, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
 import { emitSearch } from '../search/emit.ts'
 import { ASSET_DIR } from '../theme/render.ts'
@@ -55,7 +54,7 @@ export interface RebuildResult {
   pages: number
   /** Notes parsed again. */
   parsed: number
-  /** Only note trees changed, so the last graph was patched instead of rebuilt. */
+  /** Only note bodies changed, so the last graph was patched instead of rebuilt. */
   patched: boolean
   diagnostics: Diagnostic[]
   ms: number
@@ -190,18 +189,18 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       const patched = patchSite(graph, plan, parsed, { config, lastUpdated })
       nextGraph = patched.graph
       nextPlan = patched.plan
-      pages.patch({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf }, patched.slugs)
+      pages.patch({ plan: nextPlan }, patched.slugs)
       for (const slug of patched.slugs) changed.add(slug)
       const gone = new Set<Diagnostic>([...parsed.flatMap((p) => p.diagnosticsBefore), configFault, themeFault].filter((d): d is Diagnostic => !!d))
       for (const d of [...diagnostics.filter((d) => !gone.has(d)), ...parsed.flatMap((p) => p.diagnosticsAfter)]) collected.add(d)
     } else {
       for (const d of [...listingDiagnostics, ...topicsDiagnostics, ...notes.diagnostics()]) collected.add(d)
       const included = includedNotes(notes.dependencies())
-      nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), included, topics, diagnostics: collected, display, summaryMemo })
+      nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), bodies: notes.bodies, included, topics, diagnostics: collected, display, summaryMemo })
       nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated, codeStyles })
-      // Every page's sidebar ends with the Index part, which lists only the index pages that exist.
-      const shared = [nextGraph.outline, themeVersion, indexPageLinks(nextGraph)]
-      const paged = pages.update({ plan: nextPlan, graph: nextGraph, keyOf: notes.keyOf, shared })
+      // Every page's sidebar shows the outline and ends with the Index part, which lists only the index pages that exist.
+      const shared = [sharedPageInputs(nextGraph), themeVersion]
+      const paged = pages.update({ plan: nextPlan, shared })
       everything ||= paged.everything
       for (const slug of paged.changed) changed.add(slug)
       for (const key of changedFiles(plan, nextPlan, c.sources, config)) changed.add(key)

@@ -12,6 +12,7 @@ import { DecodeError, readText } from '../content/read.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
+import type { NoteBodies } from '../markdown/note-cache.ts'
 import type { SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
 import { checkLinks } from './check-links.ts'
@@ -21,6 +22,8 @@ export interface AssembleOptions {
   config: Config
   listing: SourceListing
   inputs: NoteInput[]
+  /** Where the compiled notes' bodies are. */
+  bodies: NoteBodies
   /** Notes other notes include; they are fragments, not pages, unless SUMMARY lists them. */
   included?: ReadonlySet<SourcePath>
   /** The topics file's topics. */
@@ -81,7 +84,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
   }
 
-  const graph = buildSiteGraph({ notes: published, outline, assets: listing.assets, topics: options.topics, indices: config.indices })
+  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices })
   // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
   for (const tag of graph.indices.tags.list) {
     for (const clash of tag.clashes) {

@@ -6,6 +6,7 @@
 import type { OutlineChapter, OutlineItem } from '../content/summary.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
+import type { NoteBodies } from '../markdown/note-cache.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import { buildIndices, type SiteIndices } from './indices.ts'
 
@@ -35,6 +36,8 @@ export interface SiteCore {
 }
 
 export interface SiteGraph extends SiteCore {
+  /** The notes' bodies by `CompiledNote.key`, read when a page or the search index needs one. */
+  bodies: NoteBodies
   /** The topics file's topics, in file order. */
   topics: readonly TopicDef[]
   /** Sections, tags, backlinks, topics, symbols and related notes. */
@@ -43,6 +46,8 @@ export interface SiteGraph extends SiteCore {
 
 export interface SiteGraphInput {
   notes: CompiledNote[]
+  /** Where the notes' bodies are. */
+  bodies: NoteBodies
   outline: OutlineItem[]
   assets: SourcePath[]
   /** The topics file's topics (default none). */
@@ -84,7 +89,7 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
 
   const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets) }
   const topics = input.topics ?? []
-  return { ...core, topics, indices: buildIndices(core, { topics, enabled: input.indices }) }
+  return { ...core, bodies: input.bodies, topics, indices: buildIndices(core, { topics, enabled: input.indices }) }
 }
 
 function compare(a: string, b: string): number {

@@ -4,14 +4,13 @@
  * The result is in input order and the same whatever the number of threads
  * and whether it came from the cache.
  */
-import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { randomUUID } from 'node:crypto'
 import type { Config } from '../config.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { SourcePath } from '../paths.ts'
 import type { CompiledNote, NoteInput } from './compile.ts'
 import { noteFingerprint, toolFingerprint } from './fingerprint.ts'
-import { noteCacheKey, type NoteCache } from './note-cache.ts'
+import { memoryNoteCache, noteCacheKey, type NoteBodies, type NoteCache } from './note-cache.ts'
 import { createNotePool, defaultThreads, type NotePool, type NotePoolOptions } from './pool.ts'
 import type { NoteProcessor } from './processor.ts'
 
@@ -21,7 +20,7 @@ export interface CompileAllOptions {
   /** Topics to link in prose (default none). A given `pool` must have been made with the same. */
   topics?: readonly TopicDef[]
   onProgress?: (done: number, total: number) => void
-  /** Compiled notes from earlier runs (default: none, every note is compiled). */
+  /** Compiled notes from earlier runs (default: a memory cache for this call only, every note is compiled). */
   cache?: NoteCache
   /**
    * A pool to compile on, kept by the caller across builds; it must have been
@@ -36,7 +35,10 @@ export interface CompileAllOptions {
 }
 
 export interface CompileAllResult {
+  /** Each note's facts and the key of its body. */
   notes: CompiledNote[]
+  /** Where the bodies are: the cache's, read when a page needs one. */
+  bodies: NoteBodies
   /** Notes compiled in this call; the others came from the cache. */
   compiled: number
 }
@@ -70,25 +72,13 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
   }
 }
 
-/** The highlighted `pre` of each block of a compiled note, by block key. */
-function highlightedBlocks(note: CompiledNote): Record<string, Element> {
-  const keys = new Map(note.codeBlocks.filter((b) => b.key).map((b) => [b.id, b.key!]))
-  const blocks: Record<string, Element> = {}
-  if (keys.size === 0) return blocks
-  visit(note.tree as Root, 'element', (node) => {
-    const key = typeof node.properties.id === 'string' ? keys.get(node.properties.id) : undefined
-    const pre = key ? node.children.findLast((c): c is Element => c.type === 'element' && c.tagName === 'pre') : undefined
-    if (key && pre) blocks[key] = pre
-  })
-  return blocks
-}
-
 /** Compile notes (or take them from the cache); diagnostics stay on each note, files as `displaySource` shows them. */
 export async function compileAll(inputs: NoteInput[], options: CompileAllOptions): Promise<CompileAllResult> {
-  const { config, displaySource, cache } = options
+  const { config, displaySource } = options
+  const cache = options.cache ?? memoryNoteCache()
   const settings = options.pool?.settings ?? poolOptions(config, undefined, options.topics)
   // Everything besides the note that shapes its output; it also salts code block keys.
-  const version = cache ? noteFingerprint(options.tool ?? toolFingerprint(), settings) : ''
+  const version = options.cache ? noteFingerprint(options.tool ?? toolFingerprint(), settings) : ''
   let done = 0
   const finish = (note: CompiledNote): CompiledNote => {
     options.onProgress?.(++done, inputs.length)
@@ -98,27 +88,35 @@ export async function compileAll(inputs: NoteInput[], options: CompileAllOptions
   }
 
   const lookups = inputs.map((input) => {
-    const key = cache ? noteCacheKey(input, settings, version) : ''
-    const hit = cache?.get(key)
+    const key = noteCacheKey(input, settings, version)
+    const hit = cache.get(key)
     return { input, key, hit: hit?.source === input.source ? hit : undefined }
   })
   const misses = lookups.filter((l) => !l.hit).length
   let pool = options.pool
   const owned = !pool && misses > 0
   if (owned) pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(misses / NOTES_PER_THREAD)), options.topics))
+  const kept = new Set<string>()
   try {
     const notes = await Promise.all(
       lookups.map(async ({ input, key, hit }) => {
-        if (hit) return finish(hit)
-        const previous = cache?.previous?.(input.source)
-        const note = await pool!.compile(input, { blocks: previous ? highlightedBlocks(previous) : {}, salt: version })
-        if (cache && !note.diagnostics.some((d) => UNCACHEABLE.has(d.rule))) cache.set(key, note)
-        return finish(note)
+        if (hit) {
+          kept.add(key)
+          return finish(hit)
+        }
+        const blocks = cache.previousBlocks?.(input.source) ?? '{}'
+        const { note, body } = await pool!.compile(input, { blocks, salt: version })
+        // An outcome of the machine is kept for this build's pages under a key of its own, never served again.
+        const lasting = !note.diagnostics.some((d) => UNCACHEABLE.has(d.rule))
+        const stored = lasting ? key : `${key}-${randomUUID()}`
+        cache.set(stored, note, body, { lasting })
+        kept.add(stored)
+        return finish({ ...note, key: stored })
       }),
     )
-    cache?.retain?.(new Set(lookups.map((l) => l.key)))
-    await cache?.flush?.()
-    return { notes, compiled: misses }
+    cache.retain?.(kept)
+    await cache.flush?.()
+    return { notes, bodies: cache, compiled: misses }
   } finally {
     if (owned) await pool!.close()
   }

@@ -24,13 +24,13 @@ export interface NoteInput {
 }
 
 /**
- * A compiled note: plain, structured-clonable data (it crosses worker threads
- * and is stored in the cache as JSON).
+ * What the site knows of a compiled note besides its body: plain,
+ * structured-clonable data (it crosses worker threads and is stored in the
+ * cache as JSON). The graph, the indexes and the page models are built from
+ * these alone; a body is read only when its page is rendered.
  */
-export interface CompiledNote {
+export interface NoteFacts {
   source: SourcePath
-  /** The body, without source positions (the facts below carry the lines they need). */
-  tree: HastRoot
   title: string
   /** Where the title came from; a file-name title yields to SUMMARY's. */
   titleFrom: 'frontmatter' | 'include' | 'h1' | 'file'
@@ -56,6 +56,21 @@ export interface CompiledNote {
   failed: boolean
 }
 
+/** A note as `compileNote` leaves it: its facts and its body as a tree. */
+export interface CompiledTree extends NoteFacts {
+  /** The body, without source positions (the facts carry the lines they need). */
+  tree: HastRoot
+}
+
+/**
+ * A note as the site holds it: its facts, and the key its body is stored
+ * under (`NoteBodies`). The key changes whenever the body may have, so page
+ * fingerprints compare keys instead of bodies.
+ */
+export interface CompiledNote extends NoteFacts {
+  key: string
+}
+
 /** The title of a note with nothing better: its file name, or its folder's for a section page. */
 export function fallbackTitle(source: SourcePath): string {
   if (isIndexNote(source)) {
@@ -71,7 +86,7 @@ export async function compileNote(
   input: NoteInput,
   display: (source: SourcePath) => string,
   highlight?: HighlightControl,
-): Promise<CompiledNote> {
+): Promise<CompiledTree> {
   const file = new VFile({ path: input.source, value: input.text, data: { source: input.source, ...(highlight && { highlight }) } })
   let tree: HastRoot = { type: 'root', children: [] }
   let thrown: unknown
@@ -147,7 +162,7 @@ export async function compileNote(
 }
 
 /** A note that could not be compiled at all (time budget, crashed worker): an empty body and the error. */
-export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledNote {
+export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledTree {
   return {
     source: input.source,
     tree: { type: 'root', children: [] },

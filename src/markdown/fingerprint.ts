@@ -11,12 +11,23 @@ import { fileURLToPath } from 'node:url'
 import { packageRoot } from '../config.ts'
 import type { WorkerSettings } from './task.ts'
 
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+function hashTree(hash: ReturnType<typeof createHash>, dir: string, skip: ReadonlySet<string> = new Set()): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name)
+    if (skip.has(entry.name)) continue
     if (entry.isDirectory()) hashTree(hash, full)
     else if (entry.isFile()) hash.update(`${entry.name}\0`).update(fs.readFileSync(full)).update('\0')
   }
+}
+
+/** A hash of every file under `dirs` (names and bytes, in sorted order), leaving out the entries of each named in `skip`. */
+export function folderFingerprint(dirs: readonly string[], skip: readonly string[] = []): string {
+  const hash = createHash('sha256')
+  for (const dir of dirs) {
+    hash.update(`${dir}\0`)
+    if (fs.existsSync(dir)) hashTree(hash, dir, new Set(skip))
+  }
+  return hash.digest('base64url')
 }
 
 /**

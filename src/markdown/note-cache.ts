@@ -1,24 +1,58 @@
 /**
  * A cache of compiled notes keyed by everything a compilation depends on, so
- * a note whose text did not change is never parsed again. The dev server
+ * a note whose text did not change is never parsed again. A note's facts and
+ * its body are kept apart: every build reads the facts of every note, while
+ * a body is read only when a page showing it is rendered. The dev server
  * keeps one in memory across rebuilds; `npm run build` keeps one on disk
  * (`DiskNoteCache`) behind the same interface.
  */
 import { createHash } from 'node:crypto'
 import type { Config } from '../config.ts'
 import type { SourcePath } from '../paths.ts'
-import type { CompiledNote, NoteInput } from './compile.ts'
+import type { SearchSection } from '../search/sections.ts'
+import type { NoteBody } from './body.ts'
+import type { CompiledNote, NoteFacts, NoteInput } from './compile.ts'
+import type { PrintSlot } from './print-body.ts'
+import type { SlottedHtml } from './slotted-html.ts'
 
-/** Where compiled notes are kept between compilations. Treat what `get` returns as read-only. */
-export interface NoteCache {
+/** The bodies of compiled notes by key, each form read when it is needed. */
+export interface NoteBodies {
+  /** The body on the note's page (`NoteBody.page`). */
+  page(key: string): SlottedHtml<string>
+  /** The body as a print chapter (`NoteBody.print`). */
+  print(key: string): SlottedHtml<PrintSlot>
+  /** The search sections (`NoteBody.sections`). */
+  sections(key: string): SearchSection[]
+}
+
+/** Where compiled notes are kept between compilations. Treat what it returns as read-only. */
+export interface NoteCache extends NoteBodies {
+  /** The facts stored under `key`, when its whole entry is there. */
   get(key: string): CompiledNote | undefined
-  set(key: string, note: CompiledNote): void
-  /** The note last stored for `source`, under any key: a recompile reuses its unchanged code blocks. */
-  previous?(source: SourcePath): CompiledNote | undefined
+  /**
+   * Store a compiled note under `key`. A note that is not `lasting` (its
+   * outcome depended on the machine: a time budget, a crashed worker) is
+   * kept for this build's pages only, never written to disk.
+   */
+  set(key: string, note: NoteFacts, body: NoteBody, options?: { lasting?: boolean }): void
+  /** JSON of the highlighted blocks of the note last stored for `source`, under any key: a recompile reuses the unchanged ones. */
+  previousBlocks?(source: SourcePath): string | undefined
   /** Drop every entry whose key is not listed (a persistent cache does so on `flush`). */
   retain?(keys: ReadonlySet<string>): void
+  /** Drop one entry, found unreadable after it was served. */
+  forget?(key: string): void
   /** Finish writing what was set and dropped. */
   flush?(): Promise<void>
+}
+
+/** A body part that was listed in the cache but cannot be read back: the build drops its entry and runs again. */
+export class CacheEntryError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(message)
+  }
 }
 
 /** The settings that change how a note compiles. */
@@ -38,20 +72,39 @@ export function noteCacheKey(input: NoteInput, settings: CompileSettings, versio
 }
 
 /** An in-memory cache; `retain` drops every entry whose key is not listed. */
-export function memoryNoteCache(): NoteCache & { retain(keys: ReadonlySet<string>): void; readonly size: number } {
-  const entries = new Map<string, CompiledNote>()
-  const latest = new Map<SourcePath, CompiledNote>()
+export function memoryNoteCache(): NoteCache & {
+  retain(keys: ReadonlySet<string>): void
+  /** JSON of the highlighted blocks stored under `key`. */
+  blocks(key: string): string | undefined
+  readonly size: number
+} {
+  const entries = new Map<string, { note: CompiledNote; body: NoteBody }>()
+  const latest = new Map<SourcePath, string>()
+  const body = (key: string): NoteBody => {
+    const entry = entries.get(key)
+    if (!entry) throw new CacheEntryError(key, `No compiled note under key ${key}`)
+    return entry.body
+  }
   return {
-    get: (key) => entries.get(key),
-    set(key, note) {
-      entries.set(key, note)
-      latest.set(note.source, note)
+    get: (key) => entries.get(key)?.note,
+    set(key, note, noteBody) {
+      entries.set(key, { note: { ...note, key }, body: noteBody })
+      latest.set(note.source, key)
     },
-    previous: (source) => latest.get(source),
+    page: (key) => body(key).page,
+    print: (key) => body(key).print,
+    sections: (key) => body(key).sections,
+    blocks: (key) => entries.get(key)?.body.blocks,
+    previousBlocks: (source) => {
+      const key = latest.get(source)
+      return key === undefined ? undefined : entries.get(key)?.body.blocks
+    },
     retain(keys) {
       for (const key of entries.keys()) if (!keys.has(key)) entries.delete(key)
-      const kept = new Set(entries.values())
-      for (const [source, note] of latest) if (!kept.has(note)) latest.delete(source)
+      for (const [source, key] of latest) if (!entries.has(key)) latest.delete(source)
+    },
+    forget(key) {
+      entries.delete(key)
     },
     get size() {
       return entries.size

@@ -10,10 +10,11 @@
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Element } from 'hast'
 import { Piscina } from 'piscina'
-import { failedNote, type CompiledNote, type NoteInput } from './compile.ts'
-import { BLOCK, HIGHLIGHTING, PHASE, QUEUED, type CompileTask, type WorkerSettings } from './task.ts'
+import { emptyBody } from './body.ts'
+import { failedNote, type NoteInput } from './compile.ts'
+import type { Diagnostic } from '../report.ts'
+import { BLOCK, HIGHLIGHTING, PHASE, QUEUED, type CompileResult, type CompileTask, type WorkerSettings } from './task.ts'
 
 export interface NotePoolOptions extends WorkerSettings {
   /** Threads to run (default: the machine's available parallelism). */
@@ -28,14 +29,14 @@ export interface NotePool {
   /** What every note is compiled with (part of the cache fingerprint). */
   readonly settings: WorkerSettings
   /** Compile one note; never rejects for a problem in the note. */
-  compile(input: NoteInput, reuse?: BlockReuse): Promise<CompiledNote>
+  compile(input: NoteInput, reuse?: BlockReuse): Promise<CompileResult>
   close(): Promise<void>
 }
 
 /** Highlighted code blocks a recompiled note may take from its previous version. */
 export interface BlockReuse {
-  /** The previous version's `pre` trees by `CodeBlockInfo.key`. */
-  blocks: Record<string, Element>
+  /** JSON of the previous version's `pre` trees by `CodeBlockInfo.key` (`NoteBody.blocks`). */
+  blocks: string
   /** Mixed into block keys: the fingerprint of the tool and settings the blocks were made with. */
   salt: string
 }
@@ -62,7 +63,7 @@ export function createNotePool(options: NotePoolOptions): NotePool {
   const threads = Math.max(1, options.threads ?? defaultThreads())
   // Every other option is a worker setting, so a new one reaches the threads without being listed here.
   const { threads: _threads, timeoutMs: _timeoutMs, ...settings } = options satisfies WorkerSettings
-  const piscina = new Piscina<CompileTask, CompiledNote>({
+  const piscina = new Piscina<CompileTask, CompileResult>({
     filename: WORKER,
     minThreads: threads,
     maxThreads: threads,
@@ -111,7 +112,7 @@ export function createNotePool(options: NotePoolOptions): NotePool {
   return {
     threads,
     settings,
-    async compile(input, reuse = { blocks: {}, salt: '' }) {
+    async compile(input, reuse = { blocks: '{}', salt: '' }) {
       const plainBlocks: number[] = []
       for (;;) {
         const outcome = await attempt(input, reuse, plainBlocks)
@@ -124,12 +125,18 @@ export function createNotePool(options: NotePoolOptions): NotePool {
             continue
           }
           const message = `Took longer than ${options.timeoutMs} ms to parse and render (note-timeout-ms); not published`
-          return failedNote(input, { file, severity: 'error', message, rule: 'note-timeout' })
+          return failed(input, { file, severity: 'error', message, rule: 'note-timeout' })
         }
         const reason = outcome.error?.message ?? 'unknown error'
-        return failedNote(input, { file, severity: 'error', message: `Failed to render: the worker compiling it stopped (${reason})`, rule: 'worker' })
+        return failed(input, { file, severity: 'error', message: `Failed to render: the worker compiling it stopped (${reason})`, rule: 'worker' })
       }
     },
     close: () => piscina.destroy(),
   }
+}
+
+/** The result for a note that could not be compiled: no body, and the error. */
+function failed(input: NoteInput, diagnostic: Diagnostic): CompileResult {
+  const { tree: _tree, ...note } = failedNote(input, diagnostic)
+  return { note, body: emptyBody() }
 }

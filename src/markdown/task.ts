@@ -4,10 +4,10 @@
  * the pool's watchdog reads. Kept apart so the main thread never loads the
  * markdown pipeline itself.
  */
-import type { Element } from 'hast'
 import type { LanguageRegistration } from 'shiki'
 import type { TopicDef } from '../content/topics-file.ts'
-import type { NoteInput } from './compile.ts'
+import type { NoteBody } from './body.ts'
+import type { NoteFacts, NoteInput } from './compile.ts'
 
 /** What a pool's threads are made with: everything that shapes a note's output besides the note. */
 export interface WorkerSettings {
@@ -38,10 +38,16 @@ export interface CompileTask {
   /** Blocks to leave plain because they overran the budget in an earlier try. */
   plainBlocks: number[]
   timeoutMs: number
-  /** Highlighted `pre` trees of the note's previous version, by `CodeBlockInfo.key`. */
-  blocks: Record<string, Element>
+  /** JSON of the highlighted `pre` trees of the note's previous version, by `CodeBlockInfo.key` (`NoteBody.blocks`). */
+  blocks: string
   /** Mixed into the keys of this compile's blocks (`BlockReuse.salt`). */
   salt: string
   /** Two Int32 slots on a SharedArrayBuffer: phase, then the block being highlighted. */
   progress: Int32Array
+}
+
+/** What a worker returns for a note: its facts and its body, already serialised. */
+export interface CompileResult {
+  note: NoteFacts
+  body: NoteBody
 }

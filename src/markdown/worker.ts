@@ -6,10 +6,11 @@
  */
 import type { Element } from 'hast'
 import { workerData } from 'piscina'
-import { compileNote, type CompiledNote } from './compile.ts'
+import { noteBody } from './body.ts'
+import { compileNote } from './compile.ts'
 import { createCodeHighlighter } from './highlighter.ts'
 import { createProcessor, type NoteProcessor } from './processor.ts'
-import { BLOCK, COMPILING, HIGHLIGHTING, PHASE, type CompileTask, type WorkerSettings } from './task.ts'
+import { BLOCK, COMPILING, HIGHLIGHTING, PHASE, type CompileResult, type CompileTask, type WorkerSettings } from './task.ts'
 
 async function setUp(settings: WorkerSettings): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: settings.lightTheme, darkTheme: settings.darkTheme, langs: settings.langs })
@@ -20,14 +21,18 @@ async function setUp(settings: WorkerSettings): Promise<NoteProcessor> {
 // A worker module is this thread's own: the processor is made once, when the thread starts.
 const ready: Promise<NoteProcessor> | undefined = workerData ? setUp(workerData as WorkerSettings) : undefined
 
-/** Compile one note; diagnostics name the source path, the pool maps them for display. */
-export default async function compileTask(task: CompileTask): Promise<CompiledNote> {
+/**
+ * Compile one note and serialise its body here, so that only strings and
+ * facts cross to the main thread; diagnostics name the source path, the pool
+ * maps them for display.
+ */
+export default async function compileTask(task: CompileTask): Promise<CompileResult> {
   if (!ready) throw new Error('The note worker was started without settings')
   const processor = await ready
   const { progress } = task
   Atomics.store(progress, PHASE, COMPILING)
   Atomics.notify(progress, PHASE)
-  return compileNote(processor, task.input, (source) => source, {
+  const compiled = await compileNote(processor, task.input, (source) => source, {
     plain: new Set(task.plainBlocks),
     timeoutMs: task.timeoutMs,
     enter(index) {
@@ -35,7 +40,10 @@ export default async function compileTask(task: CompileTask): Promise<CompiledNo
       Atomics.store(progress, PHASE, HIGHLIGHTING)
     },
     leave: () => Atomics.store(progress, PHASE, COMPILING),
-    blocks: new Map(Object.entries(task.blocks)),
+    blocks: new Map(Object.entries(JSON.parse(task.blocks) as Record<string, Element>)),
     salt: task.salt,
   })
+  const body = noteBody(compiled)
+  const { tree: _tree, ...note } = compiled
+  return { note, body }
 }

@@ -8,6 +8,7 @@ import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
 import { hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
+import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
 import type { Crumb, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
 import { noteExtras } from './note-extras.ts'
@@ -55,21 +56,24 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   const note = graph.notes.get(source)!
   const { prev, next } = neighbours(graph, source)
   const slug = slugOf(source)
-  // Inline code naming an indexed symbol links to its entry; most notes have none, and keep their tree.
+  // Inline code naming an indexed symbol links to its entry.
   const symbolLinks: PageLink[] = []
   for (const name of note.inlineCode) {
     const target = symbolTarget(graph, name)
     if (target) symbolLinks.push({ title: name, ...target })
   }
   const targets = new Map(symbolLinks.map((l) => [l.title, hrefTo(slug, l.slug, l.fragment)]))
-  const body = symbolLinks.length > 0 ? linkInlineSymbols(note.tree, (name) => targets.get(name)) : note.tree
+  const hrefOf = (name: string) => targets.get(name)
   return {
     kind: 'note',
     slug,
     source,
     title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
     description: note.frontmatter.description,
-    body,
+    // Read when the page is rendered, and not kept: a page kept from the last build never reads its body.
+    get body() {
+      return serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf))
+    },
     hasH1: note.hasH1,
     toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
     breadcrumbs: breadcrumbs(graph, source),
@@ -88,9 +92,10 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
 export function sitePrintPage(graph: SiteGraph, title: string): PrintPage {
   return buildPrintPage(
     title,
+    graph.bodies,
     graph.all.map((source) => {
       const note = graph.notes.get(source)!
-      return { title: note.title, slug: slugOf(source), body: note.tree, hasH1: note.hasH1 }
+      return { title: note.title, slug: slugOf(source), key: note.key, hasH1: note.hasH1 }
     }),
   )
 }

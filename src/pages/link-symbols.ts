@@ -1,37 +1,27 @@
 /**
  * Link inline code in prose that names an indexed code symbol
- * (`` `container_of` ``) to the symbol's entry. The note's compiled tree is
- * shared (the dev server keeps it between builds), so nothing is changed in
- * place: only the elements on the way to a new link are copied.
+ * (`` `container_of` ``) to the symbol's entry. The note's worker left a
+ * slot around each such inline code (`NoteBody.page`); this fills them, so
+ * the body is never parsed or copied on the main thread.
  */
-import type { Element, ElementContent, Root } from 'hast'
-import { toString } from 'hast-util-to-string'
-
-/** Elements inside which inline code is not linked: links, code blocks, headings' anchors. */
-const NO_LINKS = new Set(['a', 'pre', 'figure', 'svg', 'math'])
-
-const NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?$/
+import { fillSlots, openTag, type SlottedHtml } from '../markdown/slotted-html.ts'
 
 /**
- * Return `tree` with each `code` element whose text is a name `hrefOf` knows
- * wrapped in a link; `tree` itself when there is nothing to link.
+ * The page body's HTML with each inline code whose name `hrefOf` knows
+ * wrapped in a link. Slots come in pairs (where a link opens, where it
+ * closes), each naming the identifier.
  */
-export function linkInlineSymbols(tree: Root, hrefOf: (name: string) => string | undefined): Root {
-  const visit = <T extends Root | Element>(node: T): T => {
-    let children: ElementContent[] | undefined
-    node.children.forEach((child, i) => {
-      if (child.type !== 'element') return
-      let next: ElementContent = child
-      if (child.tagName === 'code') {
-        const name = NAME.exec(toString(child).trim())?.[1]
-        const href = name === undefined ? undefined : hrefOf(name)
-        if (href) next = { type: 'element', tagName: 'a', properties: { href, className: ['symbol-link'] }, children: [child] }
-      } else if (!NO_LINKS.has(child.tagName)) next = visit(child)
-      if (next === child) return
-      children ??= [...(node.children as ElementContent[])]
-      children[i] = next
-    })
-    return children ? ({ ...node, children } as T) : node
-  }
-  return visit(tree)
+export function linkInlineSymbols(body: SlottedHtml<string>, hrefOf: (name: string) => string | undefined): string {
+  let open = false
+  return fillSlots(body, (name, index) => {
+    if (index % 2 === 1) {
+      const close = open ? '</a>' : ''
+      open = false
+      return close
+    }
+    const href = hrefOf(name)
+    open = href !== undefined
+    // The start tag is written by the same serialiser as the body, so its href is escaped alike.
+    return href === undefined ? '' : openTag({ type: 'element', tagName: 'a', properties: { href, className: ['symbol-link'] }, children: [] })
+  })
 }

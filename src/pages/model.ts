@@ -27,6 +27,10 @@ interface PageBase {
 export interface NotePage extends PageBase {
   kind: 'note'
   source: SourcePath
+  /**
+   * The note's body: a root holding its HTML as serialised by its worker
+   * (`serialisedBody`), read from the note cache each time it is read.
+   */
   body: Root
   /** The body has its own h1; otherwise the template prints the title. */
   hasH1: boolean
@@ -63,6 +67,7 @@ export interface NotFoundPage extends PageBase {
 
 export interface PrintPage extends PageBase {
   kind: 'print'
+  /** Each chapter's `body` is read like `NotePage.body`. */
   chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; hasH1: boolean }>
 }
 

@@ -14,8 +14,7 @@ import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
 import { indexDocument } from './document.ts'
-import { indexPageDocuments } from './index-pages.ts'
-import { collectSections } from './sections.ts'
+import { indexPageDocuments, type IndexPageDocument } from './index-pages.ts'
 
 /** Output folder of the index and the search scripts, under the asset folder. */
 export const SEARCH_DIR = 'search'
@@ -42,17 +41,43 @@ function crumbOf(graph: SiteGraph, source: SourcePath): { crumb: string; section
   return { crumb: trail.join(' › '), section: trail[0] ?? place.chapter.title }
 }
 
-async function addNotes(index: PagefindIndex, graph: SiteGraph, config: Config): Promise<void> {
-  const jobs = graph.all.map((source) => async () => {
+/** One note's entry in the index: everything but its sections, which are read by `key` when the index is built. */
+export interface NoteSearchDocument {
+  source: SourcePath
+  url: string
+  key: string
+  title: string
+  hasH1: boolean
+  crumb: string
+  section?: string
+  tags: string[]
+}
+
+/** What the index of a site is built from, note sections by key: the same documents give the same index. */
+export interface SearchDocuments {
+  notes: NoteSearchDocument[]
+  pages: IndexPageDocument[]
+}
+
+/** The documents of every published note and index page of `graph`. */
+export function searchDocuments(graph: SiteGraph): SearchDocuments {
+  const notes = graph.all.map((source): NoteSearchDocument => {
     const note = graph.notes.get(source)!
     const { crumb, section } = crumbOf(graph, source)
     const tags = Array.isArray(note.frontmatter.tags) ? note.frontmatter.tags.map(String) : []
-    const content = indexDocument({ title: note.title, hasH1: note.hasH1, sections: collectSections(note.tree), language: config.language, crumb, section, tags })
-    const { errors } = await index.addHTMLFile({ url: `/${slugOf(source)}`, content })
-    if (errors.length) throw new SearchIndexError(`Pagefind could not index ${source}: ${errors.join('; ')}`)
+    return { source, url: `/${slugOf(source)}`, key: note.key, title: note.title, hasH1: note.hasH1, crumb, section, tags }
   })
   // The generated index pages (topics, tags, symbols) are found too.
-  for (const { url, doc } of indexPageDocuments(graph)) {
+  return { notes, pages: indexPageDocuments(graph) }
+}
+
+async function addDocuments(index: PagefindIndex, graph: SiteGraph, documents: SearchDocuments, config: Config): Promise<void> {
+  const jobs = documents.notes.map(({ source, url, key, ...doc }) => async () => {
+    const content = indexDocument({ ...doc, sections: graph.bodies.sections(key), language: config.language })
+    const { errors } = await index.addHTMLFile({ url, content })
+    if (errors.length) throw new SearchIndexError(`Pagefind could not index ${source}: ${errors.join('; ')}`)
+  })
+  for (const { url, doc } of documents.pages) {
     jobs.push(async () => {
       const { errors } = await index.addHTMLFile({ url, content: indexDocument({ ...doc, language: config.language }) })
       if (errors.length) throw new SearchIndexError(`Pagefind could not index ${url}: ${errors.join('; ')}`)
@@ -67,12 +92,12 @@ async function addNotes(index: PagefindIndex, graph: SiteGraph, config: Config):
 }
 
 /** Build the search index of the site's published notes. */
-export async function buildSearchIndex(graph: SiteGraph, config: Config): Promise<SearchIndex> {
+export async function buildSearchIndex(graph: SiteGraph, config: Config, documents: SearchDocuments = searchDocuments(graph)): Promise<SearchIndex> {
   const created = await createIndex({ forceLanguage: config.language.split(/[-_]/)[0] || 'en' })
   if (!created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
   const index = created.index
   try {
-    await addNotes(index, graph, config)
+    await addDocuments(index, graph, documents, config)
     const { files, errors } = await index.getFiles()
     if (errors.length) throw new SearchIndexError(`Pagefind could not write the index: ${errors.join('; ')}`)
     const out = new Map<string, Uint8Array>()

@@ -8,6 +8,7 @@ import type { OutputPlan } from '../output.ts'
 import type { Diagnostics } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
 import { buildSearchIndex, CORE_SCRIPT, SEARCH_DIR } from './build-index.ts'
+import { CacheEntryError } from '../markdown/note-cache.ts'
 
 export interface EmitSearchOptions {
   config: Config
@@ -25,6 +26,8 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
     plan.copies.set(`${ASSET_DIR}/${SEARCH_DIR}/core.js`, CORE_SCRIPT)
     return true
   } catch (error) {
+    // A note body the cache could not read back is the build's to handle (it runs again without it).
+    if (error instanceof CacheEntryError) throw error
     const where = display(config.configFile ?? config.src)
     diagnostics.warn(where, `Search index not built, the site has no search: ${error instanceof Error ? error.message : String(error)}`, 'search')
     return false

@@ -1,10 +1,15 @@
 /**
  * Render a page model to HTML through the theme's templates: one hast tree,
  * serialised once, so every string from a note is escaped by construction.
+ * Note bodies arrive already serialised, by the same serialiser, in the
+ * worker that compiled them (`serialisedBody`); they are the only raw HTML
+ * written as it is.
  */
 import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import { isSerialised } from '../markdown/slotted-html.ts'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { navTitle } from '../pages/build-pages.ts'
@@ -59,5 +64,10 @@ export function renderPageTree(page: Page, options: RenderOptions): Root {
 
 /** Render one page to an HTML string. */
 export function renderPage(page: Page, options: RenderOptions): string {
-  return toHtml(renderPageTree(page, options), { allowDangerousHtml: false }) + '\n'
+  const tree = renderPageTree(page, options)
+  // Any raw node a template made is escaped as text, as the serialiser does when raw HTML is not allowed.
+  visit(tree, 'raw', (node, index, parent) => {
+    if (!isSerialised(node) && parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value }
+  })
+  return toHtml(tree, { allowDangerousHtml: true }) + '\n'
 }

@@ -10,6 +10,12 @@ import type { Slug, SourcePath } from '../paths.ts'
 
 export interface ThemeContext {
   config: Config
+  /**
+   * The site. Templates may read its outline, which notes are published and
+   * the index pages that exist (`sharedPageInputs`); anything else a page
+   * shows must come from its page model, which the page cache fingerprints,
+   * or a page kept from the last build could show stale facts.
+   */
   graph: SiteGraph
   /** The page being rendered. */
   page: Page

@@ -8,6 +8,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config.ts'
 import { compileSite } from '../../src/build.ts'
+import { planPaths } from '../../src/output.ts'
+import { planFiles } from '../helpers/files.ts'
 import { listen, startFixture, type DevFixture, type Listener } from '../helpers/dev.ts'
 
 let f: DevFixture
@@ -64,10 +66,10 @@ describe('serving', () => {
 
   it('never adds the reload client to `build` output', async () => {
     const site = await compileSite(resolveConfig({ src: f.dir, out: path.join(f.dir, 'unused-out') }))
-    const pages = [...site.plan.files].filter(([key]) => key.endsWith('.html'))
+    const pages = [...planFiles(site.plan)].filter(([key]) => key.endsWith('.html'))
     expect(pages.length).toBeGreaterThan(5)
     for (const [, html] of pages) expect(String(html)).not.toContain('__dev')
-    expect([...site.plan.files.keys(), ...site.plan.copies.keys()].some((key) => key.includes('__dev'))).toBe(false)
+    expect(planPaths(site.plan).some((key) => key.includes('__dev'))).toBe(false)
   })
 })
 

@@ -1,6 +1,7 @@
 /** Read a built site back from disk. */
 import fs from 'node:fs'
 import path from 'node:path'
+import { planContent, planPaths, type OutputPlan } from '../../src/output.ts'
 
 /** Every file under `dir`, relative and sorted. */
 export function listFiles(dir: string): string[] {
@@ -9,4 +10,13 @@ export function listFiles(dir: string): string[] {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort()
+}
+
+/**
+ * Every file of a plan (pages rendered now or kept from the last output,
+ * generated files, copies), by output path, sorted. Read at once: a later
+ * build may drop the cached bodies its pages read.
+ */
+export function planFiles(plan: OutputPlan): Map<string, string | Uint8Array> {
+  return new Map(planPaths(plan).sort().map((rel) => [rel, planContent(plan, rel)!]))
 }

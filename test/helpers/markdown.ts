@@ -1,6 +1,6 @@
 /** Shared set-up for tests that run the markdown pipeline. */
 import { toHtml } from 'hast-util-to-html'
-import { compileNote, type CompiledNote } from '../../src/markdown/compile.ts'
+import { compileNote, type CompiledTree } from '../../src/markdown/compile.ts'
 import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/highlighter.ts'
 import { createProcessor } from '../../src/markdown/processor.ts'
 import type { TopicDef } from '../../src/content/topics-file.ts'
@@ -23,7 +23,7 @@ export interface RenderOptions {
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
-export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledNote; html: string }> {
+export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
   const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, highlighter: await highlighter(), topics: options.topics })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)

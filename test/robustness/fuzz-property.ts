@@ -24,13 +24,19 @@ import { outlineFromFolders } from '../../src/content/outline.ts'
 import { decodeUtf8, DecodeError } from '../../src/content/read.ts'
 import { checkLinks } from '../../src/graph/check-links.ts'
 import { buildSiteGraph } from '../../src/graph/site-graph.ts'
-import { compileNote, type CompiledNote } from '../../src/markdown/compile.ts'
+import { h } from 'hastscript'
+import { visit } from 'unist-util-visit'
+import { noteBody } from '../../src/markdown/body.ts'
+import { compileNote, type CompiledNote, type CompiledTree } from '../../src/markdown/compile.ts'
 import { createCodeHighlighter } from '../../src/markdown/highlighter.ts'
+import { memoryNoteCache } from '../../src/markdown/note-cache.ts'
+import { isSerialised } from '../../src/markdown/slotted-html.ts'
 import { createProcessor, type NoteProcessor } from '../../src/markdown/processor.ts'
 import { buildPages } from '../../src/pages/build-pages.ts'
 import type { SourcePath } from '../../src/paths.ts'
 import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from '../../src/theme/load.ts'
-import { renderPageTree } from '../../src/theme/render.ts'
+import { renderPage, renderPageTree } from '../../src/theme/render.ts'
+import { replaceUnprintableInTree } from '../../src/unprintable.ts'
 import { findUnsafe, inlineScripts } from '../helpers/html-safety.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -127,15 +133,45 @@ export async function createHarness(): Promise<FuzzHarness> {
 const NOTE = 'note.md' as SourcePath
 const OTHER = 'other.md' as SourcePath
 
-/** Run one note (and a neighbour it can link to or include) through every stage; return each page's HTML. */
-export async function renderSite(harness: FuzzHarness, text: string): Promise<{ pages: Array<{ slug: string; tree: Root; html: string }>; diagnostics: string[] }> {
+/** A page's HTML and the tree it should parse back to. */
+export interface RenderedPage {
+  slug: string
+  tree: Root
+  html: string
+}
+
+/**
+ * `tree` with each note body, which the pipeline placed already serialised,
+ * replaced by the tree a parser builds from that HTML: the theme's parts are
+ * checked here, each body's own serialisation by `bodyPage`.
+ */
+function expandBodies(tree: Root): Root {
+  visit(tree, 'raw', (node, index, parent) => {
+    if (!isSerialised(node) || !parent || index === undefined) return undefined
+    const children = fromHtml(node.value, { fragment: true }).children
+    parent.children.splice(index, 1, ...(children as typeof parent.children))
+    return index + children.length
+  })
+  return tree
+}
+
+/** A compiled body as its worker serialises it, alone in a page, so a parser must build it back unchanged. */
+function bodyPage(note: CompiledTree): RenderedPage {
+  const body = structuredClone(note.tree)
+  replaceUnprintableInTree(body)
+  const tree: Root = { type: 'root', children: [{ type: 'doctype' }, h('html', [h('head', [h('title', 'body')]), h('body', [h('div', body.children as never)])])] }
+  return { slug: `${note.source} (body)`, tree, html: `${toHtml(tree)}\n` }
+}
+
+/** Run one note (and a neighbour it can link to or include) through every stage; return each page's HTML, and each body's alone. */
+export async function renderSite(harness: FuzzHarness, text: string): Promise<{ pages: RenderedPage[]; bodies: RenderedPage[]; diagnostics: string[] }> {
   const { config, processor, theme } = harness
   let decoded: string
   try {
     decoded = decodeUtf8(Buffer.from(text, 'utf8'))
   } catch (error) {
     // A NUL or a leading UTF-16 byte-order mark: the load stage reports the note, nothing is rendered.
-    if (error instanceof DecodeError) return { pages: [], diagnostics: [] }
+    if (error instanceof DecodeError) return { pages: [], bodies: [], diagnostics: [] }
     throw error
   }
   const sources = new Map<SourcePath, string>([[NOTE, decoded], [OTHER, '# Other\n\n## Frag\n']])
@@ -146,10 +182,16 @@ export async function renderSite(harness: FuzzHarness, text: string): Promise<{ 
     const expansion = expandIncludes(body, { file: absolute(source), root: src, read, display: (file) => path.relative(src, file) })
     return { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title }
   })
-  const compiled: CompiledNote[] = []
+  const compiled: CompiledTree[] = []
   for (const input of inputs) compiled.push(await compileNote(processor, input, (s) => s))
+  // Bodies serialised as the worker does, into the cache the pages read them from.
+  const bodies = memoryNoteCache()
+  const facts: CompiledNote[] = compiled.map(({ tree: _tree, ...note }, i) => {
+    bodies.set(note.source, note, noteBody(structuredClone(compiled[i]!)))
+    return { ...note, key: note.source }
+  })
   const notes = compiled.map((c) => c.source)
-  const graph = buildSiteGraph({ notes: compiled, outline: outlineFromFolders(notes, (s) => compiled.find((c) => c.source === s)!.title), assets: [] })
+  const graph = buildSiteGraph({ notes: facts, bodies, outline: outlineFromFolders(notes, (s) => compiled.find((c) => c.source === s)!.title), assets: [] })
   checkLinks(graph, { display: (s) => s })
   const { pages } = buildPages(graph, { config, display: (s) => s })
   const diagnostics = compiled.flatMap((c) => c.diagnostics).filter((d) => d.rule === 'render').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`)
@@ -157,10 +199,10 @@ export async function renderSite(harness: FuzzHarness, text: string): Promise<{ 
   // show only its title in the navigation, which note.html shows too (sidebar, "next" link).
   const checked = pages.filter((page) => page.slug === 'note.html' || page.kind === 'print')
   const rendered = checked.map((page) => {
-    const tree = renderPageTree(page, { config, graph, theme })
-    return { slug: page.slug, tree, html: `${toHtml(tree)}\n` }
+    const options = { config, graph, theme }
+    return { slug: page.slug, tree: expandBodies(renderPageTree(page, options)), html: renderPage(page, options) }
   })
-  return { pages: rendered, diagnostics }
+  return { pages: rendered, bodies: compiled.map(bodyPage), diagnostics }
 }
 
 /**
@@ -192,9 +234,9 @@ export function parsePage(html: string, built?: Root): { tree: Root; errors: str
 
 /** The property: throws (with the reason) when one input breaks a promise. */
 export async function checkNote(harness: FuzzHarness, text: string): Promise<void> {
-  const { pages, diagnostics } = await renderSite(harness, text)
+  const { pages, bodies, diagnostics } = await renderSite(harness, text)
   if (diagnostics.length) throw new Error(`a plugin failed: ${diagnostics.join('; ')}`)
-  for (const page of pages) {
+  for (const page of [...pages, ...bodies]) {
     const { tree, errors } = parsePage(page.html, page.tree)
     if (errors.length) throw new Error(`${page.slug} is not well-formed HTML: ${errors.slice(0, 3).join('; ')}`)
     const unsafe = findUnsafe(tree, { themeScripts: harness.themeScripts })

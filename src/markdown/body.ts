@@ -1,0 +1,88 @@
+/**
+ * A compiled note's body in the forms the later stages read, made in the
+ * worker that compiled it so the main thread never holds, clones or
+ * serialises a body tree: the note page's HTML (with a slot around each
+ * inline code that may link to the symbol index), the print chapter's HTML,
+ * the search sections, and the highlighted code blocks the note's next
+ * version may reuse.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
+import { slugOf } from '../paths.ts'
+import { collectSections, type SearchSection } from '../search/sections.ts'
+import { replaceUnprintableInTree } from '../unprintable.ts'
+import type { CompiledTree } from './compile.ts'
+import { printChapterHtml, type PrintSlot } from './print-body.ts'
+import { toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
+
+/** Everything the site reads of a note's body. */
+export interface NoteBody {
+  /**
+   * The body on the note's page. Its slots are the names of inline code
+   * that could link to the symbol index, twice each: where the link would
+   * open, then where it would close (`linkInlineSymbols` fills them).
+   */
+  page: SlottedHtml<string>
+  /** The body as a chapter of the print page. */
+  print: SlottedHtml<PrintSlot>
+  /** Heading sections for the search index. */
+  sections: SearchSection[]
+  /** JSON of the highlighted `pre` of each code block by `CodeBlockInfo.key`, for `BlockReuse`. */
+  blocks: string
+}
+
+/** Elements inside which inline code is not linked: links, code blocks, headings' anchors. */
+const NO_LINKS = new Set(['a', 'pre', 'figure', 'svg', 'math'])
+
+/** Inline code naming an identifier, optionally called: `container_of`, `synchronize_rcu()`. */
+const NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?$/
+
+/** Put a mark before and after each inline `code` naming an identifier, outside links and code blocks. */
+function markInlineCode(node: Root | Element, mark: Mark<string>): void {
+  const children: ElementContent[] = []
+  let changed = false
+  for (const child of node.children as ElementContent[]) {
+    if (child.type === 'element' && child.tagName === 'code') {
+      const name = NAME.exec(toString(child).trim())?.[1]
+      if (name !== undefined) {
+        children.push({ type: 'text', value: mark(name) }, child, { type: 'text', value: mark(name) })
+        changed = true
+        continue
+      }
+    } else if (child.type === 'element' && !NO_LINKS.has(child.tagName)) markInlineCode(child, mark)
+    children.push(child)
+  }
+  if (changed) node.children = children
+}
+
+/** The highlighted `pre` of each block, by block key. */
+function highlightedBlocks(note: CompiledTree): Record<string, Element> {
+  const keys = new Map(note.codeBlocks.filter((b) => b.key).map((b) => [b.id, b.key!]))
+  const blocks: Record<string, Element> = {}
+  if (keys.size === 0) return blocks
+  visit(note.tree, 'element', (node) => {
+    const key = typeof node.properties.id === 'string' ? keys.get(node.properties.id) : undefined
+    const pre = key ? node.children.findLast((c): c is Element => c.type === 'element' && c.tagName === 'pre') : undefined
+    if (key && pre) blocks[key] = pre
+  })
+  return blocks
+}
+
+/** Make the body forms of a compiled note. Changes `note.tree` (its unprintable characters are replaced). */
+export function noteBody(note: CompiledTree): NoteBody {
+  // Sections and blocks from the tree as compiled; the pages replace unprintable characters, search never did.
+  const sections = collectSections(note.tree)
+  const blocks = JSON.stringify(highlightedBlocks(note))
+  const print = printChapterHtml(structuredClone(note.tree), slugOf(note.source))
+  const page = toSlottedHtml<string>(note.tree, (mark) => {
+    markInlineCode(note.tree, mark)
+    replaceUnprintableInTree(note.tree)
+  })
+  return { page, print, sections, blocks }
+}
+
+/** The body of a note that could not be compiled: nothing. */
+export function emptyBody(): NoteBody {
+  return { page: { parts: [''], slots: [] }, print: { parts: [''], slots: [] }, sections: [], blocks: '{}' }
+}

@@ -1,0 +1,76 @@
+/**
+ * A note's body as a chapter of the print page, serialised in its worker:
+ * ids prefixed by the chapter's anchor so they stay unique on one page, and
+ * links made to work from `print.html`. A link to another note becomes a
+ * link within the print page when that note is a chapter, which only the
+ * whole site knows: each such `href` is a slot holding both answers, and
+ * the print page picks one (`fillPrintChapter`).
+ */
+import type { Element, Root } from 'hast'
+import { visit } from 'unist-util-visit'
+import { hrefTo, PRINT_PAGE, printAnchor, slug as toSlug, type Slug } from '../paths.ts'
+import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
+import { attributeValue, fillSlots, toSlottedHtml, type SlottedHtml } from './slotted-html.ts'
+
+/** An `href` to another page: which output path it names, and its value either way, escaped. */
+export interface PrintSlot {
+  /** The output path the link points at (`kernel/rcu.html`). */
+  path: string
+  /** The attribute value when that page is a chapter: a link within the print page. */
+  chapter: string
+  /** The attribute value otherwise: a link from `print.html` to the page. */
+  other: string
+}
+
+/** Resolve a relative href written on page `from` to an output path and fragment. */
+function resolveHref(from: Slug, href: string): { path: string; fragment?: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('/')) return undefined
+  const url = new URL(href, `http://site/${from}`)
+  try {
+    let path = decodeURIComponent(url.pathname.slice(1))
+    if (path === '' || path.endsWith('/')) path += 'index.html'
+    const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined
+    return { path, fragment }
+  } catch {
+    // A malformed escape names no page of the site: the link is left as written.
+    return undefined
+  }
+}
+
+/**
+ * Serialise the body of the note at `slug` as a print chapter. Changes
+ * `tree`: pass a copy when the tree is needed afterwards.
+ */
+export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot> {
+  const anchor = printAnchor(slug)
+  return toSlottedHtml<PrintSlot>(tree, (mark) => {
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
+      for (const attribute of ['href', 'src'] as const) {
+        const value = node.properties[attribute]
+        if (typeof value !== 'string') continue
+        if (value.startsWith('#')) {
+          node.properties[attribute] = `#${anchor}--${value.slice(1)}`
+          continue
+        }
+        const resolved = resolveHref(slug, value)
+        if (!resolved) continue
+        const other = hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment)
+        if (attribute === 'src') {
+          node.properties.src = other
+          continue
+        }
+        const target = printAnchor(resolved.path as Slug)
+        const chapter = resolved.fragment ? `#${target}--${encodeURIComponent(resolved.fragment)}` : `#${target}`
+        // The page shows every value with its unprintable characters replaced, escaped by the serialiser.
+        node.properties.href = mark({ path: resolved.path, chapter: attributeValue(replaceUnprintable(chapter)), other: attributeValue(replaceUnprintable(other)) })
+      }
+    })
+    replaceUnprintableInTree(tree)
+  })
+}
+
+/** The chapter's HTML, each link to another note within the page when `isChapter` says that note is a chapter. */
+export function fillPrintChapter(html: SlottedHtml<PrintSlot>, isChapter: (path: string) => boolean): string {
+  return fillSlots(html, (slot) => (isChapter(slot.path) ? slot.chapter : slot.other))
+}
