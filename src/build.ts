@@ -75,7 +75,7 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
   // Pagefind runs in its own process: the index is built while the pages are planned.
   const index: OutputPlan = { files: new Map(), copies: new Map() }
-  const search = emitSearch(graph, index, { config, diagnostics, display })
+  const search = emitSearch(graph, index, { config, diagnostics, display, cache: persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool } })
   // Awaited below; a failure of the pages first must not leave it unhandled.
   search.catch(() => undefined)
   const { pages, plan, recordPages } = await renderSite(graph, {

@@ -165,6 +165,19 @@ describe('page cache', () => {
     expect(changed).toEqual(expect.arrayContaining(['go/server.html', 'scripts.html', 'print.html']))
   })
 
+  it('reuses the search index while its notes are unchanged, and builds it again after an edit', async () => {
+    const indexFiles = (result: BuildResult) => [...result.plan.copies].filter(([rel]) => rel.startsWith('_slugwiki/search/') && !rel.endsWith('/core.js'))
+    const cacheDir = path.join(tmp, 'cache')
+    await step()
+    const again = await step()
+    expect(indexFiles(again.result).length).toBeGreaterThan(0)
+    expect(indexFiles(again.result).every(([, from]) => from.startsWith(cacheDir))).toBe(true)
+    edit('src/scripts.md', (t) => `${t}\nThe word zanzibar is searchable now.\n`)
+    const edited = await step()
+    expect(indexFiles(edited.result)).toEqual([])
+    expect([...edited.result.plan.files.keys()].some((rel) => rel.startsWith('_slugwiki/search/'))).toBe(true)
+  })
+
   it('renders every page after a template edit (each build a new process, as users run it)', () => {
     const cli = (args: string[]) => runCli(['build', '--src', src, ...args])
     const first = cli(['--out', out, '--cache-dir', path.join(tmp, 'cache')])
