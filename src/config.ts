@@ -299,7 +299,11 @@ function repositoryRoot(dir: string): string | undefined {
   }
 }
 
-/** This package's root: the nearest folder above this module holding package.json (`src/` or, compiled, `lib/src/`). */
+/**
+ * This package's root: the nearest folder above the running module holding
+ * package.json, from `src/` (the TypeScript sources) as from the launcher's
+ * bundle (`node_modules/.cache/slugwiki/bin/<hash>/`, see scripts/slugwiki.mjs).
+ */
 export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url))
   while (!fs.existsSync(path.join(dir, 'package.json'))) {

@@ -5,7 +5,8 @@
  * tests and the edit-to-reload benchmark.
  */
 import fs from 'node:fs'
-import type { CliOptions, Config } from '../config.ts'
+import path from 'node:path'
+import { packageRoot, type CliOptions, type Config } from '../config.ts'
 import { formatDiagnostic, type Diagnostic } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
 import { createDevSite, type RebuildResult } from './rebuild.ts'
@@ -56,7 +57,7 @@ export function rebuildLine(result: RebuildResult): string {
 /** Build, serve and watch until `close()`. Throws on a broken config or a taken port at start; never for a note. */
 export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
-  const client = { key: `${ASSET_DIR}/${CLIENT_ASSET}`, source: fs.readFileSync(new URL('./reload-client.js', import.meta.url), 'utf8') }
+  const client = { key: `${ASSET_DIR}/${CLIENT_ASSET}`, source: fs.readFileSync(path.join(packageRoot(), 'src/dev/reload-client.js'), 'utf8') }
   const site = await createDevSite({ cli: options, extraScripts: [CLIENT_ASSET] })
   const first = await site.update([])
   let printed = new Set<string>()

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { packageRoot } from '../config.ts'
 import type { WorkerSettings } from './task.ts'
 
@@ -38,7 +37,8 @@ export function folderFingerprint(dirs: readonly string[], skip: readonly string
 export function toolFingerprint(): string {
   const root = packageRoot()
   const hash = createHash('sha256').update(`node ${process.version}\0`)
-  hashTree(hash, path.dirname(path.dirname(fileURLToPath(import.meta.url))))
+  // The sources, wherever the running code is (they or the launcher's bundle made from them).
+  hashTree(hash, path.join(root, 'src'))
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> }
   hash.update(`slugwiki ${pkg.version}\0`)
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) {

@@ -44,7 +44,11 @@ export interface BlockReuse {
 /** How many times a note is retried with one more block left plain. */
 const MAX_PLAIN_RETRIES = 3
 
-/** The worker module beside this one: `.ts` from source, `.js` once compiled. */
+/**
+ * The worker module beside the running one: `src/markdown/worker.ts` when the
+ * TypeScript sources run, `worker.mjs` beside `cli.mjs` in the launcher's bundle
+ * (whose folder is named by a hash, so it is found from here, not from the package root).
+ */
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), `worker${path.extname(fileURLToPath(import.meta.url))}`)
 
 /** Node flags a worker needs to load TypeScript, unless this process already has a loader its workers inherit. */

@@ -8,9 +8,9 @@
  * Orama must ship their whole index. It also stems, splits compound
  * identifiers into parts and weights headings, code and prose.
  */
-import { fileURLToPath } from 'node:url'
+import path from 'node:path'
 import { createIndex, type PagefindIndex } from 'pagefind'
-import type { Config } from '../config.ts'
+import { packageRoot, type Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
 import { indexDocument } from './document.ts'
@@ -20,7 +20,7 @@ import { indexPageDocuments, type IndexPageDocument } from './index-pages.ts'
 export const SEARCH_DIR = 'search'
 
 /** The shared query/ranking module, copied unchanged to `<asset dir>/search/core.js`. */
-export const CORE_SCRIPT = fileURLToPath(new URL('./client/core.js', import.meta.url))
+export const CORE_SCRIPT = path.join(packageRoot(), 'src/search/client/core.js')
 
 /** Pagefind's own search UIs and playground: slugwiki has its own, so they are not published. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.|playground\/)/
