@@ -3,11 +3,8 @@
  * diagnostics and sets exit codes.
  */
 import { parseArgs } from 'node:util'
-import open from 'open'
 import { build } from './build.ts'
 import { ConfigError } from './config.ts'
-import { PortInUseError } from './dev/server.ts'
-import { startDev } from './dev/session.ts'
 import { OutputError } from './output.ts'
 import { formatDiagnostic } from './report.ts'
 import { ThemeError } from './theme/load.ts'
@@ -148,6 +145,8 @@ async function runDev(argv: string[]): Promise<number> {
   }
   const port = values.port === undefined ? undefined : Number(values.port)
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) fail(`--port must be a number from 0 to 65535, not \`${values.port}\``)
+  // The dev server's modules (ws, chokidar, open) load only for `dev`, so a build does not start them up.
+  const [{ startDev }, { PortInUseError }] = await Promise.all([import('./dev/session.ts'), import('./dev/server.ts')])
   let dev
   try {
     dev = await startDev({ ...values, port })
@@ -157,7 +156,7 @@ async function runDev(argv: string[]): Promise<number> {
     throw error
   }
   process.stdout.write(`serving ${dev.url} (Ctrl-C to stop)\n`)
-  if (values.open) open(dev.url).catch((error: Error) => process.stderr.write(`could not open a browser: ${error.message}\n`))
+  if (values.open) void import('open').then(({ default: open }) => open(dev.url)).catch((error: Error) => process.stderr.write(`could not open a browser: ${error.message}\n`))
   // Ctrl-C: stop watching, close every connection, release the port, then exit 0.
   await new Promise<void>((resolve) => {
     const stop = () => {
