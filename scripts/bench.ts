@@ -58,7 +58,7 @@ const corpus = generateCorpus({ notes, seed: Number(values.seed), dir: book })
 generated = (performance.now() - generated) / 1000
 log(`corpus: ${corpus.notes.length} notes, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${generated.toFixed(1)} s (${book})`)
 
-const { nodeArgs, script, cacheFlags } = buildCommand(root)
+const { nodeArgs, script, cacheFlags, warmUp } = buildCommand(root)
 const buildArgs = [script, 'build', '--src', book, '--out', out, '--quiet', ...cacheFlags(cacheDir)]
 
 function check(step: string, run: Measurement): Measurement {
@@ -89,6 +89,7 @@ async function repeated(step: string, runs: number, before: (round: number) => v
 const floorOut = path.join(work, 'floor')
 const floor = await repeated('I/O floor', repeat, () => fs.rmSync(floorOut, { recursive: true, force: true }), () => [[], [path.join(import.meta.dirname, 'bench/floor.mjs'), corpus.src, floorOut]])
 const startup = await repeated('node start-up', repeat, () => {}, () => [[], ['-e', '0']])
+warmUp()
 const cold = await repeated('cold build', 1, () => {}, () => [nodeArgs, buildArgs])
 const output = folderSize(out)
 const warm = await repeated('warm build, no change', repeat, () => {}, () => [nodeArgs, buildArgs])

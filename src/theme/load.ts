@@ -6,11 +6,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { tsImport } from 'tsx/esm/api'
+import { packageRoot } from '../config.ts'
 import type { Templates, ThemeDefinition } from './types.ts'
 
 /** The built-in themes folder of this package. */
-export const BUILTIN_THEMES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../themes')
+export const BUILTIN_THEMES = path.join(packageRoot(), 'themes')
+
+/**
+ * The folder of the launcher's bundle (scripts/slugwiki.mjs), which holds the
+ * built-in themes compiled beside the CLI as `theme-<name>.mjs`; undefined when
+ * the TypeScript sources run (under a loader that imports `.ts` itself).
+ */
+const BUNDLE = path.extname(fileURLToPath(import.meta.url)) === '.ts' ? undefined : path.dirname(fileURLToPath(import.meta.url))
 
 export interface LoadedTheme {
   name: string
@@ -50,6 +57,20 @@ function listAssets(folder: string): Array<[string, string]> {
   return out
 }
 
+/** Import a theme's `index.ts`: compiled when it is a built-in one and the bundle runs, else through tsx. */
+async function importTheme(name: string, folder: string, version: number): Promise<unknown> {
+  const compiled = BUNDLE && path.join(BUNDLE, `theme-${name}.mjs`)
+  if (!version && compiled && path.dirname(folder) === BUILTIN_THEMES && fs.existsSync(compiled)) return import(pathToFileURL(compiled).href)
+  const url = pathToFileURL(path.join(folder, 'index.ts')).href
+  // Under the sources' loader a plain import() shares their module cache. The bundle has no loader: tsx's
+  // tsImport compiles a wiki's own theme (~0.4 s, so not the built-in ones). A reload must re-read the
+  // templates the theme imports too, which import() would take from the module cache: tsImport loads
+  // the whole module graph afresh each time. Imported only when needed, as loading tsx costs ~0.1 s.
+  if (!version && !BUNDLE) return import(url)
+  const { tsImport } = await import('tsx/esm/api')
+  return tsImport(url, import.meta.url)
+}
+
 /**
  * Load `name`. `searchDirs` are tried in order (the wiki's `themes/` first).
  * A `version` above 0 bypasses the module cache, so the dev server can reload edited templates.
@@ -61,10 +82,7 @@ export async function loadTheme(name: string, searchDirs: string[], version = 0)
     if (chain.length > 8) throw new ThemeError(`Theme \`${name}\` extends too deeply (a cycle?)`)
     const folder = findThemeFolder(current, searchDirs)
     if (!folder) throw new ThemeError(`Theme \`${current}\` not found in ${searchDirs.join(', ')}`)
-    const url = pathToFileURL(path.join(folder, 'index.ts')).href
-    // A reload must re-read the templates the theme imports too, which a plain import() would take from
-    // the module cache: tsx's tsImport loads the whole module graph afresh each time.
-    const loaded = (version ? await tsImport(url, import.meta.url) : await import(url)) as { default?: ThemeDefinition & { default?: ThemeDefinition } }
+    const loaded = (await importTheme(current, folder, version)) as { default?: ThemeDefinition & { default?: ThemeDefinition } }
     // Outside an ESM package, tsImport hands a CommonJS theme back wrapped once more than import() does.
     const mod = { default: loaded.default && typeof loaded.default.templates !== 'object' ? loaded.default.default : loaded.default }
     if (!mod.default || typeof mod.default.templates !== 'object') {
