@@ -46,6 +46,11 @@ function symbolFacts(note: CompiledNote | undefined): unknown {
   return [note.symbols.map((s) => [s.name, s.kind, s.role, s.block]), note.codeBlocks.map((b) => [b.id, b.lang, b.section])]
 }
 
+/** Where a note's wikilinks point, as the graph stage resolved them. */
+function wikiTargets(note: CompiledNote | undefined): unknown[] {
+  return (note?.links ?? []).filter((l) => l.wiki !== undefined).map((l) => [l.wiki, l.kind, l.problem ? null : l.target])
+}
+
 /** Section page(s) listing each note. */
 function listedBy(graph: SiteGraph): Map<SourcePath, SourcePath[]> {
   const owners = new Map<SourcePath, SourcePath[]>()
@@ -151,6 +156,12 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
         for (const user of users.get(s.name) ?? []) note(user)
       }
     }
+  }
+
+  // A wikilink names a note, not a path: adding, removing or renaming a note can move where other notes' wikilinks point.
+  for (const source of after.all) {
+    const now = wikiTargets(after.notes.get(source)!)
+    if (now.length > 0 && !same(now, wikiTargets(before.notes.get(source)))) note(source)
   }
 
   // Lists ranked across the whole site: any may move when one note's topics or tags do.

@@ -30,7 +30,7 @@ export function buildLinkIndex(core: SiteCore): LinkIndex {
     const targets: SourcePath[] = []
     const sentences = new Set<string>()
     for (const link of core.notes.get(from)!.links) {
-      if (link.kind === 'fragment') continue
+      if (link.kind === 'fragment' || link.problem) continue
       if (link.kind === 'asset' && !/\.html$/i.test(link.target)) continue
       const to = resolvePageTarget(core, link.target)
       if (!to || to === from) continue

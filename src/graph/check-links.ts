@@ -36,6 +36,10 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
         return { file: mapped?.file ?? options.display(source), line: mapped?.line ?? link.line, column: link.column }
       }
       const warn = (message: string, rule: string) => out.push({ ...where(), severity: 'warning', message, rule })
+      if (link.problem) {
+        warn(link.problem, 'missing-link')
+        continue
+      }
       if (link.kind === 'fragment') {
         if (link.fragment && !idsOf(source).has(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in this note`, 'missing-anchor')
         continue

@@ -9,6 +9,7 @@ import type { CompiledNote } from '../markdown/compile.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import { buildIndices, type SiteIndices } from './indices.ts'
+import { resolveWikilinks } from './wikilinks.ts'
 
 export interface ChapterPlace {
   chapter: OutlineChapter
@@ -59,7 +60,8 @@ export interface SiteGraphInput {
 /** Build the graph; pure and deterministic for the same input. */
 export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const notes = new Map<SourcePath, CompiledNote>()
-  for (const note of [...input.notes].sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
+  // Wikilinks name notes, not paths: they are resolved against this site's notes before any index reads a link.
+  for (const note of resolveWikilinks(input.notes, input.assets).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
 
   const places = new Map<SourcePath, ChapterPlace>()
   const order: SourcePath[] = []

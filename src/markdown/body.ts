@@ -15,6 +15,7 @@ import { replaceUnprintableInTree } from '../unprintable.ts'
 import type { CompiledTree } from './compile.ts'
 import { printChapterHtml, type PrintSlot } from './print-body.ts'
 import { toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
+import { markWikilinks } from './wikilink-slots.ts'
 
 /** Everything the site reads of a note's body. */
 export interface NoteBody {
@@ -77,6 +78,8 @@ export function noteBody(note: CompiledTree): NoteBody {
   const print = printChapterHtml(structuredClone(note.tree), slugOf(note.source))
   const page = toSlottedHtml<string>(note.tree, (mark) => {
     markInlineCode(note.tree, mark)
+    // After inline code, which is never marked inside a link: the two kinds of pairs do not nest.
+    markWikilinks(note.tree, mark)
     replaceUnprintableInTree(note.tree)
   })
   return { page, print, sections, blocks }

@@ -40,6 +40,14 @@ export interface LinkInfo {
   section: number
   /** Plain text of the sentence around the link, for backlinks. */
   context?: string
+  /**
+   * For a wikilink (`[[Note]]`, `![[diagram.png]]`): the name as written. The
+   * markdown stage leaves `target` as that name; the graph stage resolves it
+   * against the site's notes and assets (see graph/wikilinks.ts).
+   */
+  wiki?: string
+  /** Set by the graph stage when a wikilink names no note, or several: the warning to give. */
+  problem?: string
 }
 
 export interface CodeBlockInfo {

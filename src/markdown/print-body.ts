@@ -12,8 +12,12 @@ import { hrefTo, PRINT_PAGE, printAnchor, slug as toSlug, type Slug } from '../p
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type SlottedHtml } from './slotted-html.ts'
 
-/** An `href` to another page: which output path it names, and its value either way, escaped. */
+/**
+ * An `href` to another page: which output path it names, and its value either way, escaped.
+ * For a wikilink's `href` or `src` the graph stage knows the path: `wiki` names it, the rest is empty.
+ */
 export interface PrintSlot {
+  wiki?: { name: string; attribute: 'href' | 'src'; fragment?: string }
   /** The output path the link points at (`kernel/rcu.html`). */
   path: string
   /** The attribute value when that page is a chapter: a link within the print page. */
@@ -46,6 +50,12 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
   return toSlottedHtml<PrintSlot>(tree, (mark) => {
     visit(tree, 'element', (node: Element) => {
       if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
+      if (typeof node.properties.dataWikilink === 'string' && (node.tagName === 'a' || node.tagName === 'img')) {
+        const fragment = typeof node.properties.dataWikiFragment === 'string' ? node.properties.dataWikiFragment : undefined
+        const attribute = node.tagName === 'a' ? 'href' : 'src'
+        node.properties[attribute] = mark({ path: '', chapter: '', other: '', wiki: { name: node.properties.dataWikilink, attribute, fragment } })
+        return
+      }
       for (const attribute of ['href', 'src'] as const) {
         const value = node.properties[attribute]
         if (typeof value !== 'string') continue
@@ -55,22 +65,36 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
         }
         const resolved = resolveHref(slug, value)
         if (!resolved) continue
-        const other = hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment)
         if (attribute === 'src') {
-          node.properties.src = other
+          node.properties.src = hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment)
           continue
         }
-        const target = printAnchor(resolved.path as Slug)
-        const chapter = resolved.fragment ? `#${target}--${encodeURIComponent(resolved.fragment)}` : `#${target}`
-        // The page shows every value with its unprintable characters replaced, escaped by the serialiser.
-        node.properties.href = mark({ path: resolved.path, chapter: attributeValue(replaceUnprintable(chapter)), other: attributeValue(replaceUnprintable(other)) })
+        node.properties.href = mark({ path: resolved.path, ...printValues(resolved.path, resolved.fragment) })
       }
     })
     replaceUnprintableInTree(tree)
   })
 }
 
-/** The chapter's HTML, each link to another note within the page when `isChapter` says that note is a chapter. */
-export function fillPrintChapter(html: SlottedHtml<PrintSlot>, isChapter: (path: string) => boolean): string {
-  return fillSlots(html, (slot) => (isChapter(slot.path) ? slot.chapter : slot.other))
+/** Both values of a print-page link to the output path `path`. */
+function printValues(path: string, fragment: string | undefined): { chapter: string; other: string } {
+  const target = printAnchor(path as Slug)
+  const chapter = fragment ? `#${target}--${encodeURIComponent(fragment)}` : `#${target}`
+  // The page shows every value with its unprintable characters replaced, escaped by the serialiser.
+  return { chapter: attributeValue(replaceUnprintable(chapter)), other: attributeValue(replaceUnprintable(hrefTo(PRINT_PAGE, toSlug(path), fragment))) }
+}
+
+/**
+ * The chapter's HTML, each link to another note within the page when
+ * `isChapter` says that note is a chapter; wikilinks point where `targetOf`
+ * says (an output path), or nowhere (`#`).
+ */
+export function fillPrintChapter(html: SlottedHtml<PrintSlot>, isChapter: (path: string) => boolean, targetOf: (name: string) => string | undefined = () => undefined): string {
+  return fillSlots(html, (slot) => {
+    if (!slot.wiki) return isChapter(slot.path) ? slot.chapter : slot.other
+    const to = targetOf(slot.wiki.name)
+    if (to === undefined) return '#'
+    const values = printValues(to, slot.wiki.fragment)
+    return slot.wiki.attribute === 'href' && isChapter(to) ? values.chapter : values.other
+  })
 }

@@ -32,6 +32,7 @@ import remarkEmptyNote from './remark-empty-note.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
+import remarkWikilinks from './remark-wikilinks.ts'
 import { noteSchema } from './sanitize-schema.ts'
 import './data.ts'
 
@@ -60,6 +61,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkFrontmatterYaml)
     .use(remarkGfm)
     .use(remarkHeadingAttributes)
+    .use(remarkWikilinks)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
   if (options.smartPunctuation) processor.use(remarkSmartypants)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)

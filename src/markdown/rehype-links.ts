@@ -31,6 +31,19 @@ export default function rehypeLinks() {
     visitParents(tree, 'element', (node, ancestors) => {
       const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
       if (!attribute) return
+      const wiki = node.properties.dataWikilink
+      if (typeof wiki === 'string') {
+        // remark-wikilinks: the graph stage resolves the name; the pages stage writes the href.
+        const fragment = typeof node.properties.dataWikiFragment === 'string' ? safeId(node.properties.dataWikiFragment) : undefined
+        if (fragment !== undefined) node.properties.dataWikiFragment = fragment
+        const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && SNIPPET_BLOCKS.has(a.tagName))
+        const context = node.tagName === 'a' && block ? sentenceAround(block, toString(node)) : undefined
+        // A linked name may turn out to be a file (`[[spec.pdf]]`): the graph stage tries notes first.
+        const kind = node.tagName === 'img' ? 'asset' : 'page'
+        const line = node.position?.start.line
+        links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
+        return
+      }
       const value = node.properties[attribute]
       if (typeof value !== 'string' || value === '') return
       // Generated footnote references point at ids remark-rehype made itself.

@@ -51,6 +51,10 @@ export const noteSchema: Schema = {
     // and a class cannot run script or load anything; `style` stays out.
     '*': [...(base['*'] ?? []), 'className'],
     code: [['className', /^language-./, 'math-inline', 'math-display']],
+    // remark-wikilinks names the target in `data-wikilink` before this pass; the pages stage turns
+    // the name into an href to a note or file of the site, so an author writing one gains nothing.
+    a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment'],
+    img: [...(withoutClassLimits.img ?? []), 'dataWikilink'],
   },
   // `name` stays prefixed (`document.cookie` clobbering needs only `<img name>`); ids are kept
   // because authors link to `<a id>` anchors, and rehype-headings renames the dangerous ones.
@@ -89,7 +93,8 @@ const PLUGIN_OUTPUT: Attributes = {
   figure: ['dataLang', 'dataHiddenLines'],
   // shiki writes HTML attribute names (`class`, `tabindex`); a numbered block starting past 1 sets its counter in `style`, and KaTeX sizes spans with it.
   pre: ['class', 'style', 'tabindex', 'dataLineNumbers'],
-  span: ['class', 'style', 'ariaHidden'],
+  // The pages stage shows a wikilink that names no note as `<span class="broken-link" data-wikilink>`.
+  span: ['class', 'style', 'ariaHidden', 'dataWikilink'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
   div: ['dataLang'],
   // KaTeX: stretchy delimiters, roots and arrows are inline SVG; rehype-github-alerts: octicons.

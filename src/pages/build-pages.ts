@@ -10,6 +10,7 @@ import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
+import { targetLookup, wikiTargets } from './link-wikilinks.ts'
 import type { Crumb, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
 import { noteExtras } from './note-extras.ts'
 import { buildPrintPage } from './print.ts'
@@ -64,6 +65,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   }
   const targets = new Map(symbolLinks.map((l) => [l.title, hrefTo(slug, l.slug, l.fragment)]))
   const hrefOf = (name: string) => targets.get(name)
+  const wikiLinks = wikiTargets(note)
   return {
     kind: 'note',
     slug,
@@ -72,7 +74,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     description: note.frontmatter.description,
     // Read when the page is rendered, and not kept: a page kept from the last build never reads its body.
     get body() {
-      return serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf))
+      return serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf, { from: slug, targetOf: targetLookup(wikiLinks) }))
     },
     hasH1: note.hasH1,
     toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
@@ -85,6 +87,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     isSection: isIndexNote(source),
     ...noteExtras(graph, source, titleOf),
     symbolLinks,
+    wikiLinks,
   }
 }
 
@@ -95,7 +98,7 @@ export function sitePrintPage(graph: SiteGraph, title: string): PrintPage {
     graph.bodies,
     graph.all.map((source) => {
       const note = graph.notes.get(source)!
-      return { title: note.title, slug: slugOf(source), key: note.key, hasH1: note.hasH1 }
+      return { title: note.title, slug: slugOf(source), key: note.key, hasH1: note.hasH1, wikiLinks: wikiTargets(note) }
     }),
   )
 }

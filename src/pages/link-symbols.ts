@@ -5,19 +5,39 @@
  * the body is never parsed or copied on the main thread.
  */
 import { fillSlots, openTag, type SlottedHtml } from '../markdown/slotted-html.ts'
+import { fillWikiSlot, isWikiSlot } from '../markdown/wikilink-slots.ts'
+import type { Slug } from '../paths.ts'
+
+/** How to fill a body's wikilink slots: the page they are on, and where each name points. */
+export interface WikiFill {
+  from: Slug
+  targetOf: (name: string) => string | undefined
+}
 
 /**
  * The page body's HTML with each inline code whose name `hrefOf` knows
  * wrapped in a link. Slots come in pairs (where a link opens, where it
  * closes), each naming the identifier.
  */
-export function linkInlineSymbols(body: SlottedHtml<string>, hrefOf: (name: string) => string | undefined): string {
+export function linkInlineSymbols(body: SlottedHtml<string>, hrefOf: (name: string) => string | undefined, wiki?: WikiFill): string {
   let open = false
+  // Wikilinks' slots come in pairs too (wikilink-slots.ts), never inside another pair.
+  let wikiClose: string | undefined
   return fillSlots(body, (name, index) => {
     if (index % 2 === 1) {
+      if (wikiClose !== undefined) {
+        const close = wikiClose
+        wikiClose = undefined
+        return close
+      }
       const close = open ? '</a>' : ''
       open = false
       return close
+    }
+    if (isWikiSlot(name)) {
+      const filled = fillWikiSlot(name, wiki?.from ?? ('index.html' as Slug), wiki?.targetOf ?? (() => undefined))
+      wikiClose = filled.close
+      return filled.open
     }
     const href = hrefOf(name)
     open = href !== undefined

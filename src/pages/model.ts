@@ -6,6 +6,7 @@ import type { Root } from 'hast'
 import type { HeadingInfo } from '../markdown/data.ts'
 import type { Slug, SourcePath } from '../paths.ts'
 import type { IndexPage, NoteCard, NoteLinkItem } from './index-model.ts'
+import type { WikiTarget } from './link-wikilinks.ts'
 
 export interface PageLink {
   title: string
@@ -59,6 +60,8 @@ export interface NotePage extends PageBase {
    * fingerprint sees them, not only inside the tree.
    */
   symbolLinks: PageLink[]
+  /** Where the body's wikilinks point; they depend on other notes too, so the fingerprint sees them here. */
+  wikiLinks: WikiTarget[]
 }
 
 export interface NotFoundPage extends PageBase {
@@ -68,7 +71,7 @@ export interface NotFoundPage extends PageBase {
 export interface PrintPage extends PageBase {
   kind: 'print'
   /** Each chapter's `body` is read like `NotePage.body`. */
-  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; hasH1: boolean }>
+  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; hasH1: boolean; wikiLinks: WikiTarget[] }>
 }
 
 export interface RedirectPage extends PageBase {

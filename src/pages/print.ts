@@ -8,6 +8,7 @@ import { fillPrintChapter } from '../markdown/print-body.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { PRINT_PAGE, printAnchor, type Slug } from '../paths.ts'
+import { targetLookup, type WikiTarget } from './link-wikilinks.ts'
 import type { PrintPage } from './model.ts'
 
 export interface PrintChapterInput {
@@ -16,6 +17,8 @@ export interface PrintChapterInput {
   /** The note's `CompiledNote.key`. */
   key: string
   hasH1: boolean
+  /** Where the note's wikilinks point. */
+  wikiLinks: WikiTarget[]
 }
 
 /** Build the print page model from chapters in reading order; bodies come from `bodies`. */
@@ -31,10 +34,11 @@ export function buildPrintPage(title: string, bodies: NoteBodies, chapters: Prin
       slug: chapter.slug,
       anchor: printAnchor(chapter.slug),
       hasH1: chapter.hasH1,
+      wikiLinks: chapter.wikiLinks,
       // Read when the page is rendered, and not kept: the model stays cheap to build and to fingerprint,
       // which the dev server does on every rebuild, and a rendered page does not hold every body at once.
       get body() {
-        return serialisedBody(fillPrintChapter(bodies.print(chapter.key), isChapter))
+        return serialisedBody(fillPrintChapter(bodies.print(chapter.key), isChapter, targetLookup(chapter.wikiLinks)))
       },
     })),
   }

@@ -1,0 +1,110 @@
+/**
+ * Resolve wikilinks (`[[Note]]`, `[[folder/Note]]`, `![[diagram.png]]`)
+ * against the site's notes and assets, as Obsidian's and Quartz's "shortest
+ * path" does: a path from the wiki's root or from the linking note's folder,
+ * else the one note (or file) of that name anywhere in the wiki, matched
+ * without regard to case; a frontmatter alias names its note too. A name
+ * matching several files, or none, is left unresolved with the warning to
+ * give. Done here, not when a note compiles, because the answer depends on
+ * every other note and compiled notes are cached one by one.
+ */
+import path from 'node:path'
+import type { CompiledNote } from '../markdown/compile.ts'
+import type { LinkInfo } from '../markdown/data.ts'
+import type { SourcePath } from '../paths.ts'
+
+/** Lookups of the site's files by lower-cased path and by lower-cased file name. */
+interface NameTable {
+  byPath: Map<string, SourcePath>
+  byName: Map<string, SourcePath[]>
+}
+
+function table(files: Iterable<SourcePath>, stem: (file: SourcePath) => string): NameTable {
+  const byPath = new Map<string, SourcePath>()
+  const byName = new Map<string, SourcePath[]>()
+  for (const file of files) {
+    byPath.set(file.toLowerCase(), file)
+    const name = path.posix.basename(stem(file)).toLowerCase()
+    byName.set(name, [...(byName.get(name) ?? []), file])
+  }
+  return { byPath, byName }
+}
+
+type Resolution = { target: SourcePath } | { problem: 'missing' | 'ambiguous'; candidates?: SourcePath[] }
+
+function lookup(names: NameTable, from: SourcePath, name: string, suffixes: string[], stem: (file: SourcePath) => string): Resolution {
+  const written = name.replace(/^\.?\//, '').toLowerCase()
+  const roots = name.startsWith('./') || name.startsWith('../') ? [path.posix.dirname(from)] : ['', path.posix.dirname(from)]
+  for (const root of roots) {
+    const base = path.posix.join(root, written).toLowerCase()
+    for (const suffix of suffixes) {
+      const hit = names.byPath.get(`${base}${suffix}`)
+      if (hit) return { target: hit }
+    }
+  }
+  // Shortest path: the one file of that name, or whose path ends with the written folders.
+  const all = names.byName.get(path.posix.basename(written)) ?? []
+  const matches = all.filter((file) => {
+    const s = stem(file).toLowerCase()
+    return s === written || s.endsWith(`/${written}`)
+  })
+  if (matches.length === 1) return { target: matches[0]! }
+  return matches.length === 0 ? { problem: 'missing' } : { problem: 'ambiguous', candidates: matches }
+}
+
+const noteStem = (file: SourcePath) => file.replace(/\.md$/i, '')
+const assetStem = (file: SourcePath) => file
+
+/**
+ * Return the notes with every wikilink resolved: `target` set to the note or
+ * file it names (and `kind` to `asset` for a file), or `problem` set.
+ * Notes without wikilinks are returned as they are.
+ */
+export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>): CompiledNote[] {
+  if (!notes.some((n) => n.links.some((l) => l.wiki !== undefined))) return [...notes]
+  const pages = table(
+    notes.map((n) => n.source),
+    noteStem,
+  )
+  const files = table(assets, assetStem)
+  const aliases = new Map<string, SourcePath[]>()
+  for (const note of notes) {
+    for (const alias of note.frontmatter.aliases ?? []) {
+      const key = alias.toLowerCase()
+      if (!aliases.get(key)?.includes(note.source)) aliases.set(key, [...(aliases.get(key) ?? []), note.source])
+    }
+  }
+
+  const resolve = (from: SourcePath, link: LinkInfo): LinkInfo => {
+    const name = link.wiki!
+    const asNote = (): Resolution => {
+      const found = lookup(pages, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem)
+      if ('target' in found || found.problem === 'ambiguous') return found
+      const aliased = aliases.get(name.toLowerCase()) ?? []
+      return aliased.length === 1 ? { target: aliased[0]! } : aliased.length > 1 ? { problem: 'ambiguous', candidates: aliased } : found
+    }
+    const asFile = () => lookup(files, from, name, [''], assetStem)
+    let found: Resolution
+    let kind = link.kind
+    if (link.kind === 'asset') found = asFile()
+    else {
+      found = asNote()
+      if ('problem' in found && found.problem === 'missing') {
+        const file = asFile()
+        if ('target' in file) {
+          kind = 'asset'
+          found = file
+        } else if (file.problem === 'ambiguous') found = file
+      }
+    }
+    if ('target' in found) return { ...link, kind, target: found.target }
+    const what = link.kind === 'asset' ? 'file' : 'note'
+    const problem =
+      found.problem === 'ambiguous'
+        ? `Wikilink \`${link.url}\` is ambiguous: it could be ${found.candidates!.map((c) => `\`${c}\``).join(', ')}; write the folder too (\`[[folder/${name}]]\`)`
+        : `Wikilink to missing ${what} \`${link.url}\``
+    return { ...link, problem }
+  }
+
+  return notes.map((note) => (note.links.some((l) => l.wiki !== undefined) ? { ...note, links: note.links.map((l) => (l.wiki === undefined ? l : resolve(note.source, l))) } : note))
+}

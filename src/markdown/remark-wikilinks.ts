@@ -1,0 +1,112 @@
+/**
+ * Obsidian and Quartz wikilinks: `[[Note]]`, `[[Note|shown text]]`,
+ * `[[Note#Heading]]`, `[[#Heading]]`, `[[folder/Note]]` and embeds
+ * `![[diagram.png]]`, `![[diagram.png|300]]`.
+ *
+ * remark-wiki-link parses the syntax (a micromark extension, so `[[` in code
+ * or a link label stays text); this plugin turns each `wikiLink` node into the
+ * element it renders as. A note's name is not resolved here: compiled notes
+ * are cached one by one, and which note `[[RCU]]` means depends on the other
+ * notes of the site. The element carries the name in `data-wikilink` and the
+ * graph stage resolves it (graph/wikilinks.ts); a `[[#Heading]]` of the note
+ * itself is an ordinary fragment link at once.
+ *
+ * remark-wiki-link has no embed syntax, and in `![[…]]` CommonMark's image
+ * opener `![` takes the first bracket. `wikiEmbed` below is a `!` followed by
+ * remark-wiki-link's own construct, tried before the image opener; it only
+ * marks the wikilink node as an embed. (@flowershow/remark-wiki-link, which
+ * parses embeds, needs a `@flowershow/core` that is not published.)
+ */
+import { slug } from 'github-slugger'
+import type { ElementContent, Properties } from 'hast'
+import type { Parent, Root } from 'mdast'
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown'
+import type { Construct, Extension as MicromarkExtension } from 'micromark-util-types'
+import { wikiLinkPlugin } from 'remark-wiki-link'
+import type { Processor } from 'unified'
+import { visit, SKIP } from 'unist-util-visit'
+
+/** The `wikiLink` node remark-wiki-link adds to mdast. */
+interface WikiLinkNode {
+  type: 'wikiLink'
+  value: string
+  data?: { alias?: string | null; embed?: boolean; hName?: string; hProperties?: Properties; hChildren?: ElementContent[] }
+}
+
+/** Files an embed shows inline as an image; any other embedded file is linked. */
+const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i
+/** Obsidian's image size in an embed's alias: `|300` or `|300x200`. */
+const SIZE = /^(\d+)(?:x(\d+))?$/
+
+/** The heading part of a target, as the id rehype-slug gives that heading; Obsidian's `Note#A#B` means the last one. */
+export function headingId(heading: string): string {
+  const last = heading.split('#').at(-1)!.trim().replace(/^\^/, '')
+  return slug(last)
+}
+
+/** `!` then a wikilink: an embed. Reuses remark-wiki-link's tokenizer for the link itself. */
+function embedConstruct(wikiLink: Construct): Construct {
+  return {
+    name: 'wikiEmbed',
+    tokenize(effects, ok, nok) {
+      return (code) => {
+        effects.enter('wikiEmbed' as never)
+        effects.enter('wikiEmbedMarker' as never)
+        effects.consume(code)
+        effects.exit('wikiEmbedMarker' as never)
+        return effects.attempt(wikiLink, (after) => {
+          effects.exit('wikiEmbed' as never)
+          return ok(after)
+        }, nok)
+      }
+    },
+  }
+}
+
+const markEmbed: FromMarkdownExtension = {
+  exit: {
+    wikiEmbed() {
+      const parent = this.stack.at(-1) as Parent
+      const last = parent.children.at(-1) as unknown as WikiLinkNode | undefined
+      if (last?.type === 'wikiLink') last.data = { ...last.data, embed: true }
+    },
+  },
+}
+
+/** Parse wikilinks and render them as links and images whose targets the graph stage resolves. */
+export default function remarkWikilinks(this: Processor) {
+  wikiLinkPlugin.call(this, { aliasDivider: '|' })
+  const data = this.data() as { micromarkExtensions: MicromarkExtension[]; fromMarkdownExtensions: FromMarkdownExtension[] }
+  const wikiLink = (data.micromarkExtensions.at(-1)!.text as Record<number, Construct>)[91]!
+  data.micromarkExtensions.push({ text: { 33: embedConstruct(wikiLink) } })
+  data.fromMarkdownExtensions.push(markEmbed)
+  return (tree: Root) => {
+    visit(tree, 'wikiLink' as never, (node: WikiLinkNode) => {
+      // In a table cell Obsidian writes `[[Note\|shown]]`, leaving the escape on the target.
+      const written = node.value.replace(/\\$/, '').trim()
+      const alias = node.data?.alias != null && node.data.alias !== node.value ? node.data.alias.trim() : undefined
+      const hashAt = written.indexOf('#')
+      const name = (hashAt === -1 ? written : written.slice(0, hashAt)).trim()
+      const heading = hashAt === -1 ? undefined : written.slice(hashAt + 1).trim()
+      const fragment = heading ? headingId(heading) : undefined
+
+      const embed = node.data?.embed === true
+      const text = (value: string): ElementContent[] => [{ type: 'text', value }]
+      if (embed && IMAGE.test(name)) {
+        const size = alias ? SIZE.exec(alias) : null
+        const properties: Properties = { dataWikilink: name, alt: size || !alias ? name.split('/').at(-1)! : alias }
+        if (size) {
+          properties.width = size[1]!
+          if (size[2]) properties.height = size[2]
+        }
+        node.data = { hName: 'img', hProperties: properties, hChildren: [] }
+        return SKIP
+      }
+      const shown = alias ?? (name === '' ? heading ?? '' : heading ? `${name} > ${heading.split('#').join(' > ')}` : name)
+      // `[[#Heading]]`: a heading of this note, checked like any `#fragment` link.
+      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}` } : { dataWikilink: name, ...(fragment && { dataWikiFragment: fragment }) }
+      node.data = { hName: 'a', hProperties: properties, hChildren: text(shown) }
+      return SKIP
+    })
+  }
+}
