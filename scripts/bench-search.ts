@@ -1,5 +1,5 @@
 /**
- * `npm run bench:search -- [--notes 2000,10000] [--keep]`: measure search on
+ * `npm run bench:search -- [--notes 2000,10000] [--keep] [--site DIR]`: measure search on
  * the deterministic benchmark wiki (scripts/corpus): the index build's share
  * of the build, the index's size, what the first search downloads (gzip, as a
  * server would send it) and query latency in headless Chromium. Latencies are
@@ -14,7 +14,8 @@ import zlib from 'node:zlib'
 import { compileSite } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
 import { writeAtomically } from '../src/output.ts'
-import { buildSearchIndex } from '../src/search/build-index.ts'
+import { buildSearchIndex, SEARCH_DIR } from '../src/search/build-index.ts'
+import { ASSET_DIR } from '../src/theme/render.ts'
 import { launchBrowser, serveSite } from '../test/helpers/browser.ts'
 import { generateCorpus } from './corpus/generate.ts'
 
@@ -46,7 +47,9 @@ const IN_PAGE = `async (queries) => {
   return { floor, cold, warm }
 }`
 
-const { values } = parseArgs({ options: { notes: { type: 'string', default: '2000,10000' }, keep: { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: { notes: { type: 'string', default: '2000,10000' }, keep: { type: 'boolean', default: false }, site: { type: 'string' } },
+})
 const gz = (bytes: Uint8Array | Buffer) => zlib.gzipSync(bytes).length
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 const ms = (n: number) => `${n.toFixed(1)} ms`
@@ -75,40 +78,65 @@ async function measure(notes: number): Promise<void> {
     console.log(`  build with search ${buildSeconds.toFixed(1)} s; the search index alone ${indexSeconds.toFixed(1)} s = ${((100 * indexSeconds) / buildSeconds).toFixed(1)}% of the build`)
     console.log(`  index: ${index.files.size} files, ${kb(raw)} on disk, ${kb(zipped)} gzip`)
 
-    const served = await serveSite(config.out, config.base)
-    const browser = await launchBrowser()
-    try {
-      const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
-      const responses: Array<Promise<number>> = []
-      page.on('response', (r) => {
-        if (r.url().includes('/_slugwiki/search/')) responses.push(r.body().then(gz, () => 0))
-      })
-      await page.goto(`${served.url}index.html`)
-      started = performance.now()
-      await page.keyboard.press('/')
-      await page.keyboard.type(QUERIES[0]!)
-      await page.waitForSelector('.search-hit, .search-status:has-text("No results")', { timeout: 120_000 })
-      const firstSeconds = secs(started)
-      const first = await Promise.all(responses)
-      console.log(`  first search ("${QUERIES[0]}", typed): ${first.length} requests, ${kb(first.reduce((s, n) => s + n, 0))} gzip, results after ${(firstSeconds * 1000).toFixed(0)} ms`)
-
-      // A string, not a function: tsx's transform would add helpers the page does not have.
-      const timings = (await page.evaluate(`(${IN_PAGE})(${JSON.stringify(QUERIES)})`)) as { floor: number; cold: number[]; warm: number[] }
-      const f = Math.max(timings.floor, 0.1)
-      const line = (name: string, xs: number[]) =>
-        `  ${name}: median ${ms(median(xs))} (${(median(xs) / f).toFixed(1)}× floor), max ${ms(Math.max(...xs))} (${(Math.max(...xs) / f).toFixed(1)}× floor)`
-      console.log(`  floor: one fetch of pagefind-entry.json ${ms(timings.floor)}`)
-      console.log(line(`query latency, ${QUERIES.length} queries, each new to the page`, timings.cold))
-      console.log(line('query latency, the same queries again', timings.warm))
-    } finally {
-      await browser.close()
-      await served.close()
-    }
+    await measureInBrowser(config.out, config.base)
   } finally {
     if (values.keep) console.log(`  kept ${tmp}`)
     else fs.rmSync(tmp, { recursive: true, force: true })
   }
 }
 
+/** Every file of a built site's search index, read back from disk. */
+function indexFiles(site: string): Buffer[] {
+  const dir = path.join(site, ASSET_DIR, SEARCH_DIR)
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => fs.readFileSync(path.join(e.parentPath, e.name)))
+}
+
+/**
+ * `--site DIR`: the index and the browser measurements of a site already
+ * built (by `npm run build`, in its own process, so a corpus too big to build
+ * and measure in one process can still be measured).
+ */
+async function measureBuilt(site: string): Promise<void> {
+  const files = indexFiles(site)
+  const pages = fs.readdirSync(site, { recursive: true }).filter((f) => String(f).endsWith('.html')).length
+  console.log(`\n${site} (${pages} pages)`)
+  console.log(`  index: ${files.length} files, ${kb(files.reduce((s, f) => s + f.length, 0))} on disk, ${kb(files.reduce((s, f) => s + gz(f), 0))} gzip`)
+  await measureInBrowser(site, '/')
+}
+
+/** What the first search downloads and how long queries take, in headless Chromium. */
+async function measureInBrowser(site: string, base: string): Promise<void> {
+  const served = await serveSite(site, base)
+  const browser = await launchBrowser()
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage()
+    const responses: Array<Promise<number>> = []
+    page.on('response', (r) => {
+      if (r.url().includes('/_slugwiki/search/')) responses.push(r.body().then(gz, () => 0))
+    })
+    await page.goto(`${served.url}index.html`)
+    const started = performance.now()
+    await page.keyboard.press('/')
+    await page.keyboard.type(QUERIES[0]!)
+    await page.waitForSelector('.search-hit, .search-status:has-text("No results")', { timeout: 120_000 })
+    const firstSeconds = secs(started)
+    const first = await Promise.all(responses)
+    console.log(`  first search ("${QUERIES[0]}", typed): ${first.length} requests, ${kb(first.reduce((s, n) => s + n, 0))} gzip, results after ${(firstSeconds * 1000).toFixed(0)} ms`)
+
+    // A string, not a function: tsx's transform would add helpers the page does not have.
+    const timings = (await page.evaluate(`(${IN_PAGE})(${JSON.stringify(QUERIES)})`)) as { floor: number; cold: number[]; warm: number[] }
+    const f = Math.max(timings.floor, 0.1)
+    const line = (name: string, xs: number[]) =>
+      `  ${name}: median ${ms(median(xs))} (${(median(xs) / f).toFixed(1)}× floor), max ${ms(Math.max(...xs))} (${(Math.max(...xs) / f).toFixed(1)}× floor)`
+    console.log(`  floor: one fetch of pagefind-entry.json ${ms(timings.floor)}`)
+    console.log(line(`query latency, ${QUERIES.length} queries, each new to the page`, timings.cold))
+    console.log(line('query latency, the same queries again', timings.warm))
+  } finally {
+    await browser.close()
+    await served.close()
+  }
+}
+
 console.log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
-for (const n of values.notes.split(',').map(Number)) await measure(n)
+if (values.site) await measureBuilt(values.site)
+else for (const n of values.notes.split(',').map(Number)) await measure(n)
