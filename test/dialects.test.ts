@@ -1,6 +1,7 @@
 /**
  * A Quartz/Obsidian-style wiki, built end to end: wikilinks between notes in
- * folders, an image embed, backlinks on the target, warnings at the link; then
+ * folders, an image embed, callouts, a VitePress container, backlinks on the
+ * target, warnings at the link; then
  * the target notes are added and renamed and the warm (cached) build follows.
  */
 import fs from 'node:fs'
@@ -35,8 +36,16 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 const run = () => build({ src, out, cacheDir, quiet: true })
 const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+/** The element of a page holding the note's body. */
+function bodyElement(html: string): Element {
+  let found: Element | undefined
+  visit(fromHtml(html), 'element', (node) => {
+    if (!found && Array.isArray(node.properties.className) && node.properties.className.includes('note-body')) found = node
+  })
+  return found!
+}
 /** The note's body as published, between the theme's wrappers. */
-const body = (rel: string) => /<div class="note-body">([\s\S]*?)<\/div>/.exec(read(rel))![1]!
+const body = (rel: string) => toHtml(bodyElement(read(rel)).children)
 const warnings = (result: BuildResult) => result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
 
 describe('a Quartz-style wiki', () => {
@@ -71,6 +80,16 @@ describe('a Quartz-style wiki', () => {
     expect(fs.existsSync(path.join(out, 'attachments/flow.png'))).toBe(true)
   })
 
+  it('renders Obsidian callouts and VitePress containers in the theme\'s alert styles', () => {
+    const rcu = body('kernel/RCU.html')
+    expect(rcu).toContain('<div class="markdown-alert markdown-alert-warning callout" data-callout="warning" data-collapsible="false">')
+    expect(rcu).toContain('<span class="callout-title-text">Never sleep in a reader</span>')
+    expect(rcu).toMatch(/<details class="markdown-alert markdown-alert-important callout" data-callout="example" data-collapsible="true"><summary class="markdown-alert-title callout-title">.*A reader, folded.*<\/summary><div class="callout-content"><figure class="code"/)
+    const wasm = body('wasm/notes.html')
+    expect(wasm).toContain('<div class="markdown-alert markdown-alert-tip custom-block custom-block-tip"><p class="markdown-alert-title custom-block-title">Runtimes</p><p>Wasmtime and WAMR, at 12:30 on std::vector day.</p></div>')
+    expect(wasm).toMatch(/<details class="markdown-alert markdown-alert-other custom-block custom-block-details"><summary class="markdown-alert-title custom-block-title">The trap log<\/summary><figure class="code"/)
+  })
+
   it('lists wikilinks as backlinks on the target and as edges of the link graph', () => {
     const linkedFrom = /<h2 id="backlinks-title">Linked from<\/h2>([\s\S]*?)<\/section>/.exec(read('kernel/RCU.html'))![1]!
     expect(linkedFrom).toContain('href="../index.html">Garden</a>')
@@ -82,10 +101,7 @@ describe('a Quartz-style wiki', () => {
   it('publishes only markup the final sanitising pass allows, on the pages and the print page', () => {
     const bodies: Array<[string, Element]> = []
     for (const source of first.graph.all) {
-      const page = fromHtml(read(slugOf(source)))
-      visit(page, 'element', (node) => {
-        if (node.properties.className instanceof Array && node.properties.className.includes('note-body')) bodies.push([source, node])
-      })
+      bodies.push([source, bodyElement(read(slugOf(source)))])
     }
     visit(fromHtml(read('print.html')), 'element', (node) => {
       if (node.tagName === 'article' && typeof node.properties.id === 'string') bodies.push([`print.html#${node.properties.id}`, node])

@@ -33,6 +33,8 @@ import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
+import remarkVitepressContainers from './remark-vitepress-containers.ts'
+import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
 import { noteSchema } from './sanitize-schema.ts'
 import './data.ts'
 
@@ -62,6 +64,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkGfm)
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks)
+    .use(remarkVitepressContainers)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
   if (options.smartPunctuation) processor.use(remarkSmartypants)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
@@ -72,6 +75,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGuardAlerts)
     .use(rehypeGithubAlerts, {})
+    // Obsidian's callouts: custom titles, folds and types GitHub's bare `[!NOTE]` form does not have.
+    .use(rehypeObsidianCallouts)
     .use(rehypeSlug)
     .use(rehypeHeadings)
     .use(rehypeLinks)

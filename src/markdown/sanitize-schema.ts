@@ -12,7 +12,7 @@
  * 2. `finalSchema`, after the last plugin that adds markup: the same schema
  *    extended with exactly the elements and attributes our plugins emit
  *    (shiki's inline colours, KaTeX's HTML, MathML and SVG, heading anchors,
- *    code figures, kernel logs, alert icons). It guarantees that whatever a plugin does
+ *    code figures, kernel logs, alert and callout icons, wikilinks). It guarantees that whatever a plugin does
  *    with the author's text (a KaTeX macro, a fence title, a code line), no
  *    script, event handler, `javascript:` URL or unknown element reaches the
  *    page. Its extra attributes (`style` on `span`) cannot be abused by the
@@ -96,11 +96,18 @@ const PLUGIN_OUTPUT: Attributes = {
   // The pages stage shows a wikilink that names no note as `<span class="broken-link" data-wikilink>`.
   span: ['class', 'style', 'ariaHidden', 'dataWikilink'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
-  div: ['dataLang'],
-  // KaTeX: stretchy delimiters, roots and arrows are inline SVG; rehype-github-alerts: octicons.
-  svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style', 'version', 'ariaHidden'],
+  // rehype-obsidian-callouts: `div.callout` or `details.callout` naming its type in `data-callout`.
+  div: ['dataLang', 'dataCallout', 'dataCollapsible'],
+  details: ['dataCallout', 'dataCollapsible'],
+  // KaTeX: stretchy delimiters, roots and arrows are inline SVG; rehype-github-alerts: octicons;
+  // rehype-callouts: Lucide icons, drawn with strokes.
+  svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style', 'version', 'ariaHidden', 'fill', 'stroke', 'strokeWidth', 'strokeLineCap', 'strokeLineJoin'],
   path: ['d'],
   line: ['x1', 'x2', 'y1', 'y2', 'strokeWidth'],
+  circle: ['cx', 'cy', 'r'],
+  rect: ['x', 'y', 'width', 'height', 'rx', 'ry'],
+  polyline: ['points'],
+  polygon: ['points'],
   ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
 }
 

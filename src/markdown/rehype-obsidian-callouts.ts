@@ -1,0 +1,89 @@
+/**
+ * Obsidian callouts: `> [!info] Custom title`, foldable `> [!tip]-` (closed)
+ * and `> [!tip]+` (open) as `<details>`, and every Obsidian type and alias
+ * (note, abstract/summary/tldr, info, todo, tip/hint/important,
+ * success/check/done, question/help/faq, warning/caution/attention,
+ * failure/fail/missing, danger/error, bug, example, quote/cite).
+ *
+ * rehype-callouts renders them (with Obsidian's Lucide icons), dressed in
+ * the classes of GitHub's alerts so the theme's alert styles apply. It runs
+ * after rehype-github-alerts, which keeps rendering the bare GitHub forms
+ * (`> [!NOTE]`) exactly as GitHub does. A type Obsidian does not know
+ * (`> [!recipe] Dinner`) is a neutral callout titled with its name, as in
+ * Obsidian, rather than a quote starting with `[!recipe]`.
+ */
+import type { Element, Root } from 'hast'
+import rehypeCallouts, { type UserOptions } from 'rehype-callouts'
+import type { Processor } from 'unified'
+import { visit } from 'unist-util-visit'
+
+/** The theme's alert style each Obsidian type wears (GitHub's five, plus a neutral one). */
+const STYLE: Record<string, string> = {
+  note: 'note', abstract: 'note', summary: 'note', tldr: 'note', info: 'note', todo: 'note',
+  tip: 'tip', hint: 'tip', success: 'tip', check: 'tip', done: 'tip',
+  important: 'important', question: 'important', help: 'important', faq: 'important', example: 'important',
+  warning: 'warning', caution: 'warning', attention: 'warning',
+  failure: 'caution', fail: 'caution', missing: 'caution', danger: 'caution', error: 'caution', bug: 'caution',
+}
+
+/**
+ * The type of a blockquote written as a callout: its first paragraph starts
+ * with `[!type]`. The same test rehype-callouts makes, anchored at the start:
+ * the library also takes a `[!type]` later in the line, and would drop the
+ * text before it.
+ */
+const MARKER = /^\[!([\w-]+)\][+-]?/
+
+function calloutType(node: Element): string | undefined {
+  const first = node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''))
+  if (first?.type !== 'element' || first.tagName !== 'p') return undefined
+  const text = first.children[0]
+  return text?.type === 'text' ? MARKER.exec(text.value)?.[1]?.toLowerCase() : undefined
+}
+
+const options = (extra: Record<string, { title: string }>): UserOptions => ({
+  theme: 'obsidian',
+  callouts: extra,
+  tags: { nonCollapsibleTitleTagName: 'p', titleIconTagName: 'span', titleTextTagName: 'span', foldIconTagName: 'span' },
+  props: {
+    containerProps: (_node, type) => ({ className: ['markdown-alert', `markdown-alert-${STYLE[type] ?? 'other'}`, 'callout'] }),
+    titleProps: { className: ['markdown-alert-title', 'callout-title'] },
+  },
+})
+
+/** Render Obsidian callouts in the theme's alert styles. */
+export default function rehypeObsidianCallouts(this: Processor) {
+  // The library's attacher only reads its options; its transformer ignores the file.
+  const make = (extra: Record<string, { title: string }>) => rehypeCallouts.call(this, options(extra)) as (tree: Root) => void
+  const known = make({})
+  return (tree: Root) => {
+    const unknown: Record<string, { title: string }> = {}
+    const callouts: Element[] = []
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'blockquote') return
+      const type = calloutType(node)
+      if (type === undefined) {
+        // Not a callout, but maybe inside one, where rehype-callouts looks at every blockquote:
+        // an empty first text makes it look no further (see MARKER).
+        const p = node.children.find((c): c is Element => c.type === 'element')
+        if (p?.tagName === 'p' && p.children[0]?.type === 'text') p.children.unshift({ type: 'text', value: '' })
+        return
+      }
+      if (!(type in STYLE) && type !== 'quote' && type !== 'cite') unknown[type] = { title: '' }
+      callouts.push(node)
+    })
+    if (callouts.length === 0) return
+    // Only the callouts are shown to the library (it changes them in place): it also strips the
+    // line breaks between the children of every blockquote it visits.
+    ;(Object.keys(unknown).length === 0 ? known : make(unknown))({ type: 'root', children: callouts })
+    // The library names its data attributes as HTML does; hast (and the sanitiser's schema) as the DOM does.
+    visit(tree, 'element', (node) => {
+      for (const [html, dom] of [['data-callout', 'dataCallout'], ['data-collapsible', 'dataCollapsible'], ['aria-hidden', 'ariaHidden']] as const) {
+        const properties: Record<string, unknown> = node.properties
+        if (!(html in properties)) continue
+        properties[dom] = properties[html]
+        delete properties[html]
+      }
+    })
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * VitePress custom containers: `::: tip`, `::: info`, `::: warning`,
+ * `::: danger` with an optional title after the type (`::: tip Read first`),
+ * and `::: details Title` as `<details>`. They wear the theme's alert styles,
+ * as the Obsidian callouts do.
+ *
+ * remark-flexible-containers parses VitePress's syntax (a space before the
+ * type, the title as the rest of the line, no blank line needed inside).
+ * remark-directive could not: its containers are `:::tip[Title]`, and its
+ * text directives would turn ordinary prose (`a:b`, `cgroup:memory`, log
+ * lines) into directives. As in VitePress, only these five types are
+ * containers: any other `:::` paragraph is kept as the text it is.
+ */
+import type { Paragraph, Parent, Root, RootContent } from 'mdast'
+import remarkFlexibleContainers, { type FlexibleContainerOptions } from 'remark-flexible-containers'
+import type { Processor } from 'unified'
+import { visit, SKIP } from 'unist-util-visit'
+
+/** Each VitePress type, the theme's alert style it wears, and its default title. */
+const TYPES: Record<string, { style: string; title: string }> = {
+  tip: { style: 'tip', title: 'TIP' },
+  info: { style: 'note', title: 'INFO' },
+  warning: { style: 'warning', title: 'WARNING' },
+  danger: { style: 'caution', title: 'DANGER' },
+  details: { style: 'other', title: 'Details' },
+}
+
+/** The type named on a paragraph's opening `:::` line, if it starts with one (the plugin's own test). */
+const OPENING = /^:{3,}[^\S\n]*([\w-]+)?/
+
+const options: FlexibleContainerOptions = {
+  containerTagName: (type) => (type === 'details' ? 'details' : 'div'),
+  containerClassName: (type) => ['markdown-alert', `markdown-alert-${TYPES[type ?? '']?.style ?? 'other'}`, 'custom-block', ...(type ? [`custom-block-${type}`] : [])],
+  title: (type, title) => title ?? TYPES[type ?? '']?.title,
+  titleTagName: (type) => (type === 'details' ? 'summary' : 'p'),
+  titleClassName: () => ['markdown-alert-title', 'custom-block-title'],
+}
+
+/** Parse VitePress containers; other `:::` text stays text. */
+export default function remarkVitepressContainers(this: Processor) {
+  const containers = remarkFlexibleContainers.call(this, options) as (tree: Root) => void
+  return (tree: Root) => {
+    visit(tree, 'paragraph', (node: Paragraph) => {
+      const first = node.children[0]
+      if (first?.type !== 'text') return
+      const type = OPENING.exec(first.value)?.[1]
+      // An empty first text hides the fence from the plugin (it reads only the first child).
+      if (type !== undefined && !(type.toLowerCase() in TYPES)) node.children.unshift({ type: 'text', value: '' })
+    })
+    containers(tree)
+    // A pair of bare `:::` lines made a container of no type: give the text back.
+    visit(tree, 'container' as never, (node: Parent & { data?: { hProperties?: { className?: string[] } } }, index: number | undefined, parent: Parent | undefined) => {
+      if (index === undefined || !parent || node.data?.hProperties?.className?.some((c) => c.startsWith('custom-block-'))) return
+      const fence = (): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: ':::' }] })
+      parent.children.splice(index, 1, fence(), ...(node.children as RootContent[]), fence())
+      return [SKIP, index + node.children.length + 2]
+    })
+  }
+}
