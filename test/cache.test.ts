@@ -139,6 +139,18 @@ describe('persistent note cache', () => {
     expect((await cachedMatchesFresh()).compiled).toBe(2)
     expect((await cachedMatchesFresh()).compiled).toBe(0)
   })
+
+  it('compiles again a note whose body file is damaged after its entry was checked', async () => {
+    const dir = path.join(cacheFolder(), 'entries')
+    const [a, b] = entries().map((f) => f.slice(0, -'.json'.length))
+    // The same size, so the entry passes its check and the damage is found only when a page reads the body.
+    for (const file of [`${a}.page`, `${b}.print`]) {
+      const size = fs.statSync(path.join(dir, file)).size
+      fs.writeFileSync(path.join(dir, file), 'x'.repeat(size))
+    }
+    expect((await cachedMatchesFresh()).compiled).toBe(2)
+    expect((await cachedMatchesFresh()).compiled).toBe(0)
+  })
 })
 
 describe('cache fingerprint', () => {
