@@ -35,7 +35,8 @@ export function linkInlineSymbols(body: SlottedHtml<string>, hrefOf: (name: stri
       return close
     }
     if (isWikiSlot(name)) {
-      const filled = fillWikiSlot(name, wiki?.from ?? ('index.html' as Slug), wiki?.targetOf ?? (() => undefined))
+      // Without resolutions a wikilink is left as its text.
+      const filled = wiki ? fillWikiSlot(name, wiki.from, wiki.targetOf) : { open: '', close: '' }
       wikiClose = filled.close
       return filled.open
     }
