@@ -5,6 +5,7 @@
  */
 import type { Element } from 'hast'
 import type { SourcePath } from '../paths.ts'
+import type { FoundSymbol } from './code-symbols.ts'
 import type { ScopedToken } from './tokenize.ts'
 
 export interface Frontmatter {
@@ -105,6 +106,18 @@ export interface CodeSymbolInfo {
   block: string
   /** Line in the note where the block touches it first. */
   line?: number
+}
+
+declare module 'hast' {
+  interface ElementData {
+    /**
+     * On a highlighted block's `pre` (set by rehype-code-symbols, kept by the
+     * sanitiser and by the block cache, never serialised): the symbols of its
+     * code, lines relative to the code, so an unchanged block reused by the
+     * next compile needs no second grammar pass.
+     */
+    codeSymbols?: FoundSymbol[]
+  }
 }
 
 declare module 'vfile' {

@@ -28,14 +28,14 @@ function hasClass(node: Element, name: string): boolean {
 export default function rehypeCodeSymbols(options: RehypeCodeSymbolsOptions) {
   const { highlighter } = options
   return async (tree: Root, file: VFile) => {
-    const blocks: Array<{ id: string; lang: string; code: string; line?: number }> = []
+    const blocks: Array<{ id: string; lang: string; pre: Element; line?: number }> = []
     const inline = new Set<string>()
     visit(tree, 'element', (node) => {
       if (node.tagName === 'figure' && hasClass(node, 'code')) {
         const lang = String(node.properties.dataLang ?? '')
         const pre = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre')
         if (pre && typeof node.properties.id === 'string' && hasSymbolGrammar(lang)) {
-          blocks.push({ id: node.properties.id, lang, code: toString(pre), line: node.position?.start.line })
+          blocks.push({ id: node.properties.id, lang, pre, line: node.position?.start.line })
         }
         return SKIP
       }
@@ -49,9 +49,14 @@ export default function rehypeCodeSymbols(options: RehypeCodeSymbolsOptions) {
 
     const symbols: CodeSymbolInfo[] = []
     for (const block of blocks) {
-      // The scopes rehype-code's pass left, or (for a block reused from the cache) one pass now.
-      const lines = file.data.codeScopes?.get(block.id) ?? (await highlighter.scopes(block.code, block.lang))
-      for (const s of extractSymbols(block.lang, lines)) {
+      // A `pre` reused from the note's previous version carries its symbols; a new one has the
+      // scopes of rehype-code's pass. Only a block from an older cache needs a grammar pass here.
+      const { pre } = block
+      const found =
+        pre.data?.codeSymbols ?? extractSymbols(block.lang, file.data.codeScopes?.get(block.id) ?? (await highlighter.scopes(toString(pre), block.lang)))
+      // A cast: hast-util-from-parse5 declares `data.position` required, though it sets it only when verbose.
+      pre.data = { ...pre.data, codeSymbols: found } as NonNullable<Element['data']>
+      for (const s of found) {
         // The fence is the block's first line; its code starts on the next.
         symbols.push({ name: s.name, kind: s.kind, role: s.role, block: block.id, line: block.line === undefined ? undefined : block.line + 1 + s.line })
       }
