@@ -37,26 +37,24 @@ export function replaceUnprintable(text: string): string {
   return shown.includes('\r') ? shown.replace(/\r\n?/g, '\n') : shown
 }
 
-/** Whether `text` needs `replaceUnprintable`. */
-function needsReplacing(text: string): boolean {
-  return HAS_UNPRINTABLE.test(text) || text.includes('\r')
-}
-
 /** Replace unprintable characters in every text, comment and attribute value of a tree, in place. */
 export function replaceUnprintableInTree(tree: Root): void {
-  // Every element of every page passes here (each token of highlighted code is one), so values
-  // are tested first and only the rare one that needs it is copied.
+  // Every element of every page passes here (each token of highlighted code is one): a list
+  // is copied only when one of its items changes (`replaceUnprintable` returns a clean string as is).
   visit(tree, (node) => {
-    if (node.type === 'text' || node.type === 'comment') {
-      if (needsReplacing(node.value)) node.value = replaceUnprintable(node.value)
-    } else if (node.type === 'element') {
+    if (node.type === 'text' || node.type === 'comment') node.value = replaceUnprintable(node.value)
+    else if (node.type === 'element') {
       const properties = node.properties
       for (const key in properties) {
         const value = properties[key]
-        if (typeof value === 'string') {
-          if (needsReplacing(value)) properties[key] = replaceUnprintable(value)
-        } else if (Array.isArray(value) && value.some((v) => typeof v === 'string' && needsReplacing(v))) {
-          properties[key] = value.map((v) => (typeof v === 'string' ? replaceUnprintable(v) : v))
+        if (typeof value === 'string') properties[key] = replaceUnprintable(value)
+        else if (Array.isArray(value)) {
+          let copy: typeof value | undefined
+          value.forEach((item, i) => {
+            const shown = typeof item === 'string' ? replaceUnprintable(item) : item
+            if (shown !== item) (copy ??= [...value])[i] = shown
+          })
+          if (copy) properties[key] = copy
         }
       }
     }
