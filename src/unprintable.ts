@@ -7,7 +7,7 @@
  * (`␛` for ESC) or U+FFFD.
  */
 import type { Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { walk } from './markdown/walk.ts'
 
 const NONCHARACTERS = Array.from({ length: 17 }, (_, plane) => {
   const base = (plane * 0x10000 + 0xfffe).toString(16)
@@ -41,7 +41,7 @@ export function replaceUnprintable(text: string): string {
 export function replaceUnprintableInTree(tree: Root): void {
   // Every element of every page passes here (each token of highlighted code is one): a list
   // is copied only when one of its items changes (`replaceUnprintable` returns a clean string as is).
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'text' || node.type === 'comment') node.value = replaceUnprintable(node.value)
     else if (node.type === 'element') {
       const properties = node.properties

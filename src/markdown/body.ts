@@ -8,7 +8,6 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import { visit } from 'unist-util-visit'
 import { slugOf } from '../paths.ts'
 import { collectSections, type SearchSection } from '../search/sections.ts'
 import { replaceUnprintableInTree } from '../unprintable.ts'
@@ -16,6 +15,7 @@ import type { CompiledTree } from './compile.ts'
 import { printChapterHtml, type PrintSlot } from './print-body.ts'
 import { toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
 import { markWikilinks } from './wikilink-slots.ts'
+import { walk } from './walk.ts'
 
 /** Everything the site reads of a note's body. */
 export interface NoteBody {
@@ -62,10 +62,14 @@ function highlightedBlocks(note: CompiledTree): Record<string, Element> {
   const keys = new Map(note.codeBlocks.filter((b) => b.key).map((b) => [b.id, b.key!]))
   const blocks: Record<string, Element> = {}
   if (keys.size === 0) return blocks
-  visit(note.tree, 'element', (node) => {
+  walk(note.tree, (node) => {
+    if (node.type !== 'element') return
     const key = typeof node.properties.id === 'string' ? keys.get(node.properties.id) : undefined
-    const pre = key ? node.children.findLast((c): c is Element => c.type === 'element' && c.tagName === 'pre') : undefined
-    if (key && pre) blocks[key] = pre
+    if (!key) return
+    const pre = node.children.findLast((c): c is Element => c.type === 'element' && c.tagName === 'pre')
+    if (pre) blocks[key] = pre
+    // A code block holds no other.
+    return false
   })
   return blocks
 }

@@ -5,7 +5,6 @@
  */
 import path from 'node:path'
 import type { Root as HastRoot } from 'hast'
-import { visit } from 'unist-util-visit'
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import { mapLine, type LineSegment } from '../content/include.ts'
@@ -13,6 +12,7 @@ import { isIndexNote, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import type { CodeBlockInfo, CodeSymbolInfo, Frontmatter, HeadingInfo, HighlightControl, LinkInfo, TopicMention } from './data.ts'
 import type { NoteProcessor } from './processor.ts'
+import { walk } from './walk.ts'
 
 export interface NoteInput {
   source: SourcePath
@@ -130,7 +130,8 @@ export async function compileNote(
   let hasMath = false
   let hasCode = false
   const ids: string[] = []
-  visit(tree, (node) => {
+  delete tree.position
+  walk(tree, (node) => {
     // Every fact that needs a source position has been taken; without them the tree is a third smaller to pass between threads and cache.
     delete node.position
     if (node.type !== 'element') return

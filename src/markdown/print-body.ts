@@ -6,10 +6,10 @@
  * whole site knows: each such `href` is a slot holding both answers, and
  * the print page picks one (`fillPrintChapter`).
  */
-import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import type { Root } from 'hast'
 import { hrefTo, PRINT_PAGE, printAnchor, slug as toSlug, type Slug } from '../paths.ts'
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
+import { walk } from './walk.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type SlottedHtml } from './slotted-html.ts'
 
 /**
@@ -48,7 +48,8 @@ function resolveHref(from: Slug, href: string): { path: string; fragment?: strin
 export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot> {
   const anchor = printAnchor(slug)
   return toSlottedHtml<PrintSlot>(tree, (mark) => {
-    visit(tree, 'element', (node: Element) => {
+    walk(tree, (node) => {
+      if (node.type !== 'element') return
       if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
       if (typeof node.properties.dataWikilink === 'string' && (node.tagName === 'a' || node.tagName === 'img')) {
         const fragment = typeof node.properties.dataWikiFragment === 'string' ? node.properties.dataWikiFragment : undefined

@@ -83,14 +83,15 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     // After the link collector, so topic links are not taken for the author's own links.
     .use(rehypeTopics, { topics: options.topics })
   if (options.math) rehype.use(rehypeKatex, { output: 'htmlAndMathml', strict: false })
+  // Before highlighting, which makes an element of every token for it to walk through.
+  rehype.use(rehypeAutolinkHeadings, {
+    behavior: 'append',
+    test: takesAnchor,
+    properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
+    content: { type: 'text', value: '#' },
+  })
   rehype.use(rehypeCode, { highlighter: options.highlighter })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
-  rehype.use(rehypeAutolinkHeadings, {
-      behavior: 'append',
-      test: takesAnchor,
-      properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
-      content: { type: 'text', value: '#' },
-    })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)
   return rehype as unknown as NoteProcessor
