@@ -65,6 +65,12 @@ export interface NoteStore {
   errors(source: SourcePath): Diagnostic[]
   /** The bodies of the notes shown, by `CompiledNote.key`. */
   readonly bodies: NoteBodies
+  /**
+   * Start compiling the note at `source` as it is on disk now, ahead of the
+   * `update` that will ask for it: a save is compiled while the watcher
+   * still waits to see whether more events follow it. Never fails.
+   */
+  prefetch(source: SourcePath): void
 }
 
 /** The version of a note the site shows: the current one, or the last good one while it fails. */
@@ -95,8 +101,22 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
     },
   }
 
+  // Compiles started by `prefetch`, awaited by the next `update` so that it finds them in `memory`.
+  const prefetching = new Set<Promise<unknown>>()
+
   return {
+    prefetch(source) {
+      // A note not in the site yet waits for discovery; one that includes others is loaded with them.
+      const state = states.get(source)
+      if (!state || state.loaded.dependencies.length > 0) return
+      const loaded = loadNote(source, { config, read: sourceReader(), displaySource })
+      if (!loaded.input) return
+      const job = compileAll([loaded.input], { config, displaySource, cache, pool, tool: 'dev' }).catch(() => undefined)
+      prefetching.add(job)
+      void job.finally(() => prefetching.delete(job))
+    },
     async update(notes, changed) {
+      await Promise.all(prefetching)
       const listed = new Set(notes)
       for (const source of states.keys()) if (!listed.has(source)) states.delete(source)
       const stale = notes.filter(

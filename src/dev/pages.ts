@@ -12,9 +12,18 @@ import { renderPage } from '../theme/render.ts'
 
 interface PageEntry {
   page: Page
-  /** The fingerprint of the model and of what else its HTML depends on (its stylesheets and scripts). */
-  fingerprint: string
+  /**
+   * The fingerprint of the model and of what else its HTML depends on (its stylesheets and
+   * scripts), or how to take it: a patched page's is taken only when the next full rebuild
+   * compares it (the print page's covers every note: taking it on each save was a third of the save's rebuild).
+   */
+  fingerprint: string | (() => string)
   html?: string
+}
+
+function fingerprintOf(entry: PageEntry): string {
+  if (typeof entry.fingerprint === 'function') entry.fingerprint = entry.fingerprint()
+  return entry.fingerprint
 }
 
 export interface PageTableUpdate {
@@ -56,7 +65,7 @@ export function createPageTable(extraScripts: string[]): PageTable {
       for (const page of next.plan.pages) {
         const print = next.plan.fingerprint(page)
         const old = entries.get(page.slug)
-        const same = !everything && old?.fingerprint === print
+        const same = !everything && old !== undefined && fingerprintOf(old) === print
         fresh.set(page.slug, { page, fingerprint: print, html: same ? old.html : undefined })
         if (!same) changed.add(page.slug)
       }
@@ -68,7 +77,7 @@ export function createPageTable(extraScripts: string[]): PageTable {
       plan = next.plan
       const replaced = new Set<string>(slugs)
       for (const page of next.plan.pages) {
-        if (replaced.has(page.slug)) entries.set(page.slug, { page, fingerprint: next.plan.fingerprint(page) })
+        if (replaced.has(page.slug)) entries.set(page.slug, { page, fingerprint: () => next.plan.fingerprint(page) })
       }
     },
     has: (slug) => entries.has(slug),

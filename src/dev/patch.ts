@@ -10,7 +10,8 @@
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
-import { notePage, sitePrintPage } from '../pages/build-pages.ts'
+import { notePage, printChapterInput } from '../pages/build-pages.ts'
+import { replaceChapters, type PrintChapterInput } from '../pages/print.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { Page } from '../pages/model.ts'
 import { pageFingerprints, type SitePlan } from '../render-site.ts'
@@ -58,6 +59,7 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
   const next: SiteGraph = { ...graph, notes }
   const sources = new Map<Slug, SourcePath>(swapped.map((c) => [slugOf(c.source), c.source]))
   const slugs = new Set<Slug>()
+  const chapters = new Map<Slug, PrintChapterInput>([...sources].map(([slug, source]) => [slug, printChapterInput(next, source)]))
   const pages = plan.pages.map((page) => {
     if (page.kind === 'note' && sources.has(page.slug)) {
       slugs.add(page.slug)
@@ -65,7 +67,7 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
     }
     if (page.kind === 'print') {
       slugs.add(page.slug)
-      return sitePrintPage(next, config.title)
+      return replaceChapters(page, next.bodies, chapters)
     }
     return page
   })

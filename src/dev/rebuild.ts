@@ -18,7 +18,7 @@ import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CodeStylesheet } from '../markdown/code-colors.ts'
 import { poolOptions } from '../markdown/compile-all.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
-import { slugOf, type Slug, type SourcePath } from '../paths.ts'
+import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
 import { loadCodeStylesheet, planSite, sharedPageInputs, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
@@ -72,6 +72,8 @@ export interface DevSite {
   ignorePaths(): string[]
   /** Apply a batch of changes (none: the first build). Never throws for content problems. */
   update(changes: Change[]): Promise<RebuildResult>
+  /** A file changed and a batch holding it will follow: start on what it needs (compiling it, for a note). */
+  prefetch(change: Change): void
   has(key: string): boolean
   /** The content of an output file; rejects with what a template throws. */
   serve(key: string): Promise<Served | undefined>
@@ -239,6 +241,12 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     watchPaths: () => [config.src, ...configFiles().filter((f) => fs.existsSync(f)), ...themeFolders().filter((f) => fs.existsSync(f))],
     ignorePaths: () => [config.out],
     update,
+    prefetch(change) {
+      if (!built || (change.kind !== 'change' && change.kind !== 'add')) return
+      const rel = path.relative(config.src, change.file)
+      const source = rel.startsWith('..') || path.isAbsolute(rel) ? undefined : toSourcePath(rel)
+      if (source) notes.prefetch(source)
+    },
     has: (key) => pages.has(key) || !!plan?.plan.files.has(key) || !!plan?.plan.copies.has(key) || (config.search && key.startsWith(searchPrefix)),
     async serve(key) {
       const html = pages.html(key)

@@ -118,6 +118,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
       pending.push(...changes)
       if (!running) void drain()
     },
+    // A save is compiled while the quiet window waits for more events: the rebuild then finds it done.
+    onEvent: (change) => site.prefetch(change),
     onError: (error) => log(`watch error: ${error.message}`),
   })
   await watcher.ready

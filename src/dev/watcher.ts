@@ -31,6 +31,8 @@ export interface WatchOptions {
    */
   maxWaitMs?: number
   onBatch: (changes: Change[]) => void
+  /** Each event as it comes, before its batch: a rebuild may start on it early. */
+  onEvent?: (change: Change) => void
   onError?: (error: Error) => void
 }
 
@@ -115,6 +117,7 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     clearTimeout(quietTimer)
     quietTimer = setTimeout(flush, Date.now() - firstEventAt >= maxWaitMs ? 0 : burst ? burstQuietMs : quietMs)
     if (kind === 'change' || kind === 'add') scheduleRecheck(absolute)
+    options.onEvent?.({ kind, file: absolute })
   }
 
   // chokidar swallows a second change to the same file within 50 ms, so a

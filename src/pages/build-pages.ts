@@ -13,7 +13,7 @@ import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup, wikiTargets } from './link-wikilinks.ts'
 import type { Crumb, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
 import { noteExtras } from './note-extras.ts'
-import { buildPrintPage } from './print.ts'
+import { buildPrintPage, type PrintChapterInput } from './print.ts'
 
 export interface BuildPagesOptions {
   config: Config
@@ -93,14 +93,13 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
 
 /** The print page of the site: every note in reading order. */
 export function sitePrintPage(graph: SiteGraph, title: string): PrintPage {
-  return buildPrintPage(
-    title,
-    graph.bodies,
-    graph.all.map((source) => {
-      const note = graph.notes.get(source)!
-      return { title: note.title, slug: slugOf(source), key: note.key, hasH1: note.hasH1, wikiLinks: wikiTargets(note) }
-    }),
-  )
+  return buildPrintPage(title, graph.bodies, graph.all.map((source) => printChapterInput(graph, source)))
+}
+
+/** What the print page shows of the note at `source`. */
+export function printChapterInput(graph: SiteGraph, source: SourcePath): PrintChapterInput {
+  const note = graph.notes.get(source)!
+  return { title: note.title, slug: slugOf(source), key: note.key, hasH1: note.hasH1, wikiLinks: wikiTargets(note) }
 }
 
 /** Build every page of the site. */

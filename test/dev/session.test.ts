@@ -91,6 +91,20 @@ describe('editing', () => {
     expect(result.changed.has('kernel/rcu.html')).toBe(true)
   })
 
+  it('serves, after a patched edit, the note and print pages a build of the same sources writes', async () => {
+    const rebuilt = f.nextRebuild()
+    fs.appendFileSync(path.join(f.src, 'kernel/rcu.md'), '\nA second sentence, for the print page too.\n')
+    expect((await rebuilt).patched).toBe(true)
+    const built = planFiles((await compileSite(resolveConfig({ src: f.dir, out: path.join(f.dir, 'unused-out') }))).plan)
+    // The dev server adds its reload client to every page, and nothing else.
+    const withoutClient = (html: string) => html.replace(/<script[^>]*__dev\/reload\.js[^>]*><\/script>/g, '')
+    for (const key of ['kernel/rcu.html', 'print.html']) {
+      const served = await (await f.get(key)).text()
+      expect(served).toContain('A second sentence, for the print page too.')
+      expect(withoutClient(served)).toBe(String(built.get(key)))
+    }
+  })
+
   it('rebuilds the graph when a note’s title changes, and changes only the pages that show that title', async () => {
     const file = path.join(f.src, 'shell.md')
     const text = fs.readFileSync(file, 'utf8')
