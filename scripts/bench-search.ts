@@ -13,8 +13,10 @@ import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 import { compileSite } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
-import { writeAtomically } from '../src/output.ts'
-import { buildSearchIndex, SEARCH_DIR } from '../src/search/build-index.ts'
+import { writeAtomically, type OutputPlan } from '../src/output.ts'
+import { Diagnostics } from '../src/report.ts'
+import { SEARCH_DIR } from '../src/search/build-index.ts'
+import { emitSearch } from '../src/search/emit.ts'
 import { ASSET_DIR } from '../src/theme/render.ts'
 import { launchBrowser, serveSite } from '../test/helpers/browser.ts'
 import { generateCorpus } from './corpus/generate.ts'
@@ -67,16 +69,19 @@ async function measure(notes: number): Promise<void> {
     const site = await compileSite(config)
     const buildSeconds = secs(started)
     started = performance.now()
-    const index = await buildSearchIndex(site.graph, config)
+    // As the build emits it: in parts of `search-shard-pages` pages, without a cache.
+    const index: OutputPlan = { files: new Map(), copies: new Map() }
+    await emitSearch(site.graph, index, { config, diagnostics: new Diagnostics(), display: (f) => f })
     const indexSeconds = secs(started)
     await writeAtomically(config.out, site.plan)
 
-    const sizes = [...index.files.values()]
+    const sizes = [...index.files.values()].map((f) => (typeof f === 'string' ? Buffer.from(f) : f))
     const raw = sizes.reduce((s, f) => s + f.length, 0)
     const zipped = sizes.reduce((s, f) => s + gz(f), 0)
     console.log(`\n${notes} notes (${(corpus.bytes / 1e6).toFixed(1)} MB of markdown)`)
     console.log(`  build with search ${buildSeconds.toFixed(1)} s; the search index alone ${indexSeconds.toFixed(1)} s = ${((100 * indexSeconds) / buildSeconds).toFixed(1)}% of the build`)
-    console.log(`  index: ${index.files.size} files, ${kb(raw)} on disk, ${kb(zipped)} gzip`)
+    const parts = (JSON.parse(String(index.files.get(`${ASSET_DIR}/${SEARCH_DIR}/shards.json`))) as { merge: string[] }).merge.length + 1
+    console.log(`  index: ${index.files.size} files in ${parts} part${parts === 1 ? '' : 's'}, ${kb(raw)} on disk, ${kb(zipped)} gzip`)
 
     await measureInBrowser(config.out, config.base)
   } finally {

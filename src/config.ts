@@ -29,6 +29,8 @@ export const slugwikiSchema = z.strictObject({
   'max-note-bytes': z.number().int().positive().default(4 * 1024 * 1024),
   /** Time budget to parse and render one note, in milliseconds. */
   'note-timeout-ms': z.number().int().positive().default(20_000),
+  /** Pages per part of the search index: an edit indexes again only the part holding its page. */
+  'search-shard-pages': z.number().int().positive().default(256),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -130,6 +132,8 @@ export interface Config {
   indices: boolean
   maxNoteBytes: number
   noteTimeoutMs: number
+  /** Pages per part of the search index (`search-shard-pages`). */
+  searchShardPages: number
   lightTheme: string
   darkTheme: string
   strict: boolean
@@ -280,6 +284,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     indices: sw.indices,
     maxNoteBytes: sw['max-note-bytes'],
     noteTimeoutMs: sw['note-timeout-ms'],
+    searchShardPages: sw['search-shard-pages'],
     lightTheme: sw['light-theme'],
     darkTheme: sw['dark-theme'],
     strict: options.strict ?? false,

@@ -178,6 +178,22 @@ describe('page cache', () => {
     expect([...edited.result.plan.files.keys()].some((rel) => rel.startsWith('_slugwiki/search/'))).toBe(true)
   })
 
+  it('indexes again only the part of a split search index that holds the edited page', async () => {
+    edit('book.toml', (t) => t.replace('[slugwiki]\n', '[slugwiki]\nsearch-shard-pages = 2\n'))
+    await step()
+    const part = (rel: string) => /^_slugwiki\/search\/(\d+)\//.exec(rel)?.[1] ?? 'first'
+    const parts = (keys: Iterable<string>) => new Set([...keys].filter((rel) => rel.startsWith('_slugwiki/search/') && !/\/(core|shards)\.js(on)?$/.test(rel)).map(part))
+    edit('src/scripts.md', (t) => `${t}\nThe word quokka is searchable now.\n`)
+    const { result } = await step()
+    const built = parts(result.plan.files.keys())
+    const copied = parts(result.plan.copies.keys())
+    expect(built.size).toBe(1)
+    expect(copied.size).toBeGreaterThanOrEqual(2)
+    expect(copied.has([...built][0]!)).toBe(false)
+    edit('book.toml', (t) => t.replace('search-shard-pages = 2\n', ''))
+    await step()
+  })
+
   it('renders every page after a template edit (each build a new process, as users run it)', () => {
     const cli = (args: string[]) => runCli(['build', '--src', src, ...args])
     const first = cli(['--out', out, '--cache-dir', path.join(tmp, 'cache')])

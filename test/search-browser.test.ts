@@ -164,3 +164,42 @@ describe('search box', () => {
     expect(overflow).toBe(false)
   })
 })
+
+describe('a search index in parts', () => {
+  let split: ServedSite
+  beforeAll(async () => {
+    const src = path.join(tmp, 'split-src')
+    fs.cpSync(path.join(projectRoot, 'test/sites/search'), src, { recursive: true })
+    fs.appendFileSync(path.join(src, 'book.toml'), '\n[slugwiki]\nsearch-shard-pages = 2\n')
+    const result = await build({ src, out: path.join(tmp, 'split-out'), quiet: true })
+    expect(result.written).toBe(true)
+    split = await serveSite(result.config.out, result.config.base)
+  })
+  afterAll(async () => {
+    await split?.close()
+  })
+
+  it('merges every part into the first and finds pages of each', async () => {
+    const { merge } = JSON.parse(fs.readFileSync(path.join(tmp, 'split-out/_slugwiki/search/shards.json'), 'utf8')) as { merge: string[] }
+    expect(merge.length).toBeGreaterThan(1)
+    const search = async (query: string) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      contexts.push(context)
+      const page = await context.newPage()
+      const requests: string[] = []
+      const errors: string[] = []
+      page.on('request', (r) => requests.push(r.url()))
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(split.url + 'index.html')
+      await type(page, query)
+      return { page, requests, errors }
+    }
+    const lookup = await search('zorblax_lookup_table')
+    await expect.poll(() => hits(lookup.page).count(), { timeout: 20_000 }).toBe(2)
+    const memcg = await search('mem_cgroup_from_css')
+    await expect.poll(() => hits(memcg.page).first().locator('.search-hit-title').textContent(), { timeout: 20_000 }).toBe('Memory cgroup › mem_cgroup_from_css')
+    // Each part's entry file was read: the parts were merged, not ignored.
+    for (const part of merge) expect(memcg.requests.some((r) => r.startsWith(`${split.url}_slugwiki/search/${part}pagefind-entry.json`))).toBe(true)
+    expect([...lookup.errors, ...memcg.errors]).toEqual([])
+  })
+})

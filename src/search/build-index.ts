@@ -8,6 +8,7 @@
  * Orama must ship their whole index. It also stems, splits compound
  * identifiers into parts and weights headings, code and prose.
  */
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { createIndex, type PagefindIndex } from 'pagefind'
 import { packageRoot, type Config } from '../config.ts'
@@ -91,8 +92,33 @@ async function addDocuments(index: PagefindIndex, graph: SiteGraph, documents: S
   await Promise.all(Array.from({ length: Math.min(16, jobs.length) }, worker))
 }
 
-/** Build the search index of the site's published notes. */
-export async function buildSearchIndex(graph: SiteGraph, config: Config, documents: SearchDocuments = searchDocuments(graph)): Promise<SearchIndex> {
+/** Pagefind's runtime (its script, worker and WebAssembly): only the first part's is loaded; the others are merged into it. */
+const RUNTIME = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*)$/
+
+/**
+ * Split the documents into parts of about `pagesPerShard` pages, by a hash of
+ * each page's URL, so that a page stays in its part while others come and go
+ * and an edit changes one part. The number of parts is a power of two: it
+ * changes (and every part with it) only when the wiki doubles or halves.
+ */
+export function shardDocuments(documents: SearchDocuments, pagesPerShard: number): SearchDocuments[] {
+  const total = documents.notes.length + documents.pages.length
+  let count = 1
+  while (count * pagesPerShard < total && count < 1024) count *= 2
+  const shards = Array.from({ length: count }, (): SearchDocuments => ({ notes: [], pages: [] }))
+  const shardOf = (url: string) => (count === 1 ? 0 : createHash('sha1').update(url).digest().readUInt32BE(0) % count)
+  for (const note of documents.notes) shards[shardOf(note.url)]!.notes.push(note)
+  for (const page of documents.pages) shards[shardOf(page.url)]!.pages.push(page)
+  return shards
+}
+
+/** Build the search index of the site's published notes (or of one part of them: `primary` false leaves out Pagefind's runtime). */
+export async function buildSearchIndex(
+  graph: SiteGraph,
+  config: Config,
+  documents: SearchDocuments = searchDocuments(graph),
+  { primary = true }: { primary?: boolean } = {},
+): Promise<SearchIndex> {
   const created = await createIndex({ forceLanguage: config.language.split(/[-_]/)[0] || 'en' })
   if (!created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
   const index = created.index
@@ -102,9 +128,9 @@ export async function buildSearchIndex(graph: SiteGraph, config: Config, documen
     if (errors.length) throw new SearchIndexError(`Pagefind could not write the index: ${errors.join('; ')}`)
     const out = new Map<string, Uint8Array>()
     for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (!UNUSED.test(file.path)) out.set(file.path, file.content)
+      if (!UNUSED.test(file.path) && (primary || !RUNTIME.test(file.path))) out.set(file.path, file.content)
     }
-    return { files: out, notes: graph.all.length }
+    return { files: out, notes: documents.notes.length }
   } finally {
     await index.deleteIndex()
   }

@@ -1,11 +1,12 @@
 /**
- * The last search index of a wiki, kept in its cache folder with the
- * fingerprint of the documents it was built from (`SearchDocuments`, note
- * sections by content key). A build whose documents have the same
- * fingerprint copies these files instead of running Pagefind again, which
- * takes seconds on a big wiki; any change to a note's text, title, place or
- * tags, or to the index pages, builds a new index. The files are written
- * before the record that lists them, each checked by size when read.
+ * The last version of one part of a wiki's search index (see emit.ts), kept
+ * in its cache folder with the fingerprint of the documents it was built from
+ * (`SearchDocuments`, note sections by content key). A build whose part has
+ * the same fingerprint copies these files instead of running Pagefind again,
+ * which takes seconds on a big wiki; any change to the text, title, place or
+ * tags of a note in the part, or to its index pages, builds that part again.
+ * The files are written before the record that lists them, each checked by
+ * size when read.
  */
 import fs from 'node:fs'
 import path from 'node:path'

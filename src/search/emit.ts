@@ -2,13 +2,14 @@
  * Add the search index and its shared script to the site's output plan. A
  * failure to index is a warning: the site is still published, without search.
  */
+import path from 'node:path'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { OutputPlan } from '../output.ts'
 import { fingerprint } from '../pages/fingerprint.ts'
 import type { Diagnostics } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
-import { buildSearchIndex, CORE_SCRIPT, SEARCH_DIR, searchDocuments } from './build-index.ts'
+import { buildSearchIndex, CORE_SCRIPT, SEARCH_DIR, searchDocuments, shardDocuments } from './build-index.ts'
 import { SearchCache } from './cache.ts'
 import { CacheEntryError } from '../markdown/note-cache.ts'
 
@@ -24,23 +25,40 @@ export interface EmitSearchOptions {
   }
 }
 
-/** Build the index of `graph` into `plan` under `_slugwiki/search/`; returns whether it was built. */
+/** Lists the parts of the index the browser merges into the first (`{ "merge": ["1/", …] }`), under the search folder. */
+export const SHARDS_FILE = 'shards.json'
+
+/**
+ * Build the index of `graph` into `plan` under `_slugwiki/search/`, in parts
+ * of `search-shard-pages` pages; each part whose documents are those of the
+ * last build is copied from the cache instead. Returns whether it was built.
+ */
 export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: EmitSearchOptions): Promise<boolean> {
   const { config, diagnostics, display } = options
   if (!config.search) return false
+  const prefix = `${ASSET_DIR}/${SEARCH_DIR}/`
   try {
-    const documents = searchDocuments(graph)
-    const cache = options.cache && new SearchCache(options.cache.dir)
-    const print = options.cache && fingerprint([options.cache.tool, config.language, documents])
-    const kept = print ? cache?.get(print) : undefined
-    if (kept) {
-      for (const [rel, file] of kept) plan.copies.set(`${ASSET_DIR}/${SEARCH_DIR}/${rel}`, file)
-    } else {
-      const index = await buildSearchIndex(graph, config, documents)
-      for (const [rel, content] of index.files) plan.files.set(`${ASSET_DIR}/${SEARCH_DIR}/${rel}`, content)
+    // A part no page hashed to is left out (Pagefind cannot load an index without pages); the first
+    // part with pages is the one the browser loads, at the top of the folder, as an unsplit index is.
+    const parts = shardDocuments(searchDocuments(graph), config.searchShardPages)
+      .map((documents, bucket) => ({ documents, bucket }))
+      .filter(({ documents }, i) => i === 0 || documents.notes.length + documents.pages.length > 0)
+    if (parts.length > 1 && parts[0]!.documents.notes.length + parts[0]!.documents.pages.length === 0) parts.shift()
+    const dirOf = (i: number) => (i === 0 ? '' : `${parts[i]!.bucket}/`)
+    for (const [i, { documents, bucket }] of parts.entries()) {
+      const cache = options.cache && new SearchCache(path.join(options.cache.dir, `part-${bucket}`))
+      const print = options.cache && fingerprint([options.cache.tool, config.language, bucket, i === 0, documents])
+      const kept = print ? cache?.get(print) : undefined
+      if (kept) {
+        for (const [rel, file] of kept) plan.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
+        continue
+      }
+      const index = await buildSearchIndex(graph, config, documents, { primary: i === 0 })
+      for (const [rel, content] of index.files) plan.files.set(`${prefix}${dirOf(i)}${rel}`, content)
       if (cache && print) await cache.set(print, index.files)
     }
-    plan.copies.set(`${ASSET_DIR}/${SEARCH_DIR}/core.js`, CORE_SCRIPT)
+    plan.files.set(`${prefix}${SHARDS_FILE}`, `${JSON.stringify({ merge: parts.slice(1).map((_, i) => dirOf(i + 1)) })}\n`)
+    plan.copies.set(`${prefix}core.js`, CORE_SCRIPT)
     return true
   } catch (error) {
     // A note body the cache could not read back is the build's to handle (it runs again without it).

@@ -29,6 +29,7 @@ export async function loadSearch(out: string): Promise<NodeSearch> {
   const pagefind = (await import(pathToFileURL(path.join(copy, 'pagefind.js')).href)) as NodeSearch['pagefind'] & {
     options(o: object): Promise<void>
     init(): Promise<void>
+    mergeIndex(path: string, o: object): Promise<void>
   }
   fs.rmSync(copy, { recursive: true, force: true })
   const realFetch = globalThis.fetch
@@ -36,6 +37,9 @@ export async function loadSearch(out: string): Promise<NodeSearch> {
   try {
     await pagefind.options({ basePath: pathToFileURL(bundle).href + '/', baseUrl: '/' })
     await pagefind.init()
+    // As the theme's search box does: the parts shards.json lists are merged into the first.
+    const { merge } = JSON.parse(fs.readFileSync(path.join(bundle, 'shards.json'), 'utf8')) as { merge: string[] }
+    for (const part of merge) await pagefind.mergeIndex(new URL(part, pathToFileURL(bundle).href + '/').href, { baseUrl: '/' })
   } catch (error) {
     globalThis.fetch = realFetch
     throw error

@@ -40,9 +40,15 @@
   let engine // Promise of { pagefind, core }
   const load = () => {
     engine ??= (async () => {
-      const [pagefind, core] = await Promise.all([import(new URL('pagefind.js', indexUrl).href), import(new URL('core.js', indexUrl).href)])
+      // A big wiki's index comes in parts (shards.json lists them): each is merged into the first.
+      const [pagefind, core, shards] = await Promise.all([
+        import(new URL('pagefind.js', indexUrl).href),
+        import(new URL('core.js', indexUrl).href),
+        fetch(new URL('shards.json', indexUrl)).then((r) => (r.ok ? r.json() : { merge: [] })),
+      ])
       await pagefind.options({ basePath: indexUrl.pathname, baseUrl: '/' })
       await pagefind.init()
+      await Promise.all(shards.merge.map((part) => pagefind.mergeIndex(new URL(part, indexUrl).pathname, { baseUrl: '/' })))
       return { pagefind, core }
     })()
     return engine
