@@ -19,6 +19,7 @@ import type { SourcePath } from './paths.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './report.ts'
 import { renderSite } from './render-site.ts'
 import { emitSearch } from './search/emit.ts'
+import { fileSummaryMemo } from './content/summary-memo.ts'
 
 export interface BuildHooks {
   /** Called as notes compile. */
@@ -71,8 +72,9 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const folder = hooks.cache instanceof DiskNoteCache ? hooks.cache.dir : disk?.dir
   const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads, tool })
   for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
-  const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display })
   const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
+  const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))
+  const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display, summaryMemo, tool })
   // Pagefind runs in its own process: the index is built while the pages are planned.
   const index: OutputPlan = { files: new Map(), copies: new Map() }
   const search = emitSearch(graph, index, { config, diagnostics, display, cache: persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool } })

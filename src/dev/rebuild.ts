@@ -10,7 +10,7 @@ import { createRequire } from 'node:module'
 import { ConfigError, resolveConfig, type CliOptions, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import { discoverSources, includedNotes, loadTopics } from '../content/load.ts'
-import type { SummaryResult } from '../content/summary.ts'
+import { memorySummaryMemo } from '../content/summary-memo.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import { gitDates } from '../content/git-dates.ts'
 import { assembleGraph } from '../graph/assemble.ts'
@@ -126,7 +126,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   // The search index covers the whole wiki and only the search box reads it: built when first asked for after a change.
   let search: Promise<OutputPlan> | undefined
   const searchPrefix = `${ASSET_DIR}/${SEARCH_DIR}/`
-  const summaryMemo = new Map<string, SummaryResult>()
+  let summaryMemo = memorySummaryMemo()
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   // The topics file counts as configuration: its topics are linked in every note's prose.
@@ -153,7 +153,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     await previousPool?.close()
     lastUpdated = gitDates(config.src)
     pages = createPageTable(options.extraScripts)
-    summaryMemo.clear()
+    summaryMemo = memorySummaryMemo()
   }
 
   const update = async (changes: Change[]): Promise<RebuildResult> => {

@@ -9,6 +9,7 @@ import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
 import { DecodeError, readText } from '../content/read.ts'
+import { summaryKey, type SummaryMemo } from '../content/summary-memo.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
@@ -31,10 +32,12 @@ export interface AssembleOptions {
   diagnostics: Diagnostics
   display: (absolute: string) => string
   /**
-   * Keeps the parsed SUMMARY.md between builds of one process (the dev
-   * server), so an edit to a note does not parse it again (default: none).
+   * Keeps the parsed SUMMARY.md between builds (in the dev server's memory,
+   * or the build's cache folder), so an edit to a note does not parse it again (default: none).
    */
-  summaryMemo?: Map<string, SummaryResult>
+  summaryMemo?: SummaryMemo
+  /** Mixed into the memo's key: the tool's fingerprint, when the memo outlives this process. */
+  tool?: string
 }
 
 /** Build the site graph from compiled notes. */
@@ -64,11 +67,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s) })
       let summary: SummaryResult
       if (options.summaryMemo) {
-        // The parse depends on the text and on which notes exist to be linked.
-        const key = `${summaryText}\0${listing.notes.filter((s) => !skipped.has(s)).join('\n')}`
-        summary = options.summaryMemo.get(key) ?? parse()
-        options.summaryMemo.clear()
-        options.summaryMemo.set(key, summary)
+        // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
+        const key = summaryKey([options.tool ?? '', display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const kept = options.summaryMemo.get(key)
+        summary = kept ?? parse()
+        if (!kept) options.summaryMemo.set(key, summary)
       } else summary = parse()
       for (const d of summary.diagnostics) diagnostics.add(d)
       outline = summary.items
