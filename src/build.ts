@@ -57,8 +57,16 @@ export interface BuildResult extends SiteResult {
   seconds: number
 }
 
-/** Run every stage and return the site in memory. */
-export async function compileSite(config: Config, hooks: BuildHooks = {}): Promise<SiteResult> {
+/** A site whose search index is still being built (in Pagefind's process) while its pages are written. */
+interface PlannedSite extends Omit<SiteResult, 'diagnostics' | 'ok'> {
+  /** Errors known before the index is done: nothing is written when there are any. */
+  failedEarly: boolean
+  /** The index's files, once built, and every diagnostic of the build. */
+  finish(): Promise<{ search: OutputPlan; diagnostics: Diagnostic[] }>
+}
+
+/** Run every stage but the search index's end; it goes on in the background (see `PlannedSite`). */
+async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<PlannedSite> {
   const cwd = process.cwd()
   const display = (absolute: string) => path.relative(cwd, absolute) || absolute
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
@@ -75,10 +83,10 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
   const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))
   const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display, summaryMemo, tool })
-  // Pagefind runs in its own process: the index is built while the pages are planned.
+  // Pagefind runs in its own process: the index is built while the pages are planned and written.
   const index: OutputPlan = { files: new Map(), copies: new Map() }
   const search = emitSearch(graph, index, { config, diagnostics, display, cache: persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool } })
-  // Awaited below; a failure of the pages first must not leave it unhandled.
+  // Awaited by `finish`; a failure of the pages first must not leave it unhandled.
   search.catch(() => undefined)
   const { pages, plan, recordPages } = await renderSite(graph, {
     config,
@@ -87,11 +95,29 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
     display,
     pageCache: persistent && { file: path.join(persistent.folder, 'pages.json'), tool: persistent.tool },
   })
-  await search
-  for (const [rel, content] of index.files) plan.files.set(rel, content)
-  for (const [rel, file] of index.copies) plan.copies.set(rel, file)
-  const sorted = sortDiagnostics(diagnostics.list)
-  return { config, graph, pages, plan, recordPages, diagnostics: sorted, ok: !sorted.some((d) => d.severity === 'error'), compiledNotes: compiled.compiled }
+  return {
+    config,
+    graph,
+    pages,
+    plan,
+    recordPages,
+    compiledNotes: compiled.compiled,
+    // The search stage reports only warnings: whether the build has errors is known now.
+    failedEarly: diagnostics.list.some((d) => d.severity === 'error'),
+    async finish() {
+      await search
+      return { search: index, diagnostics: sortDiagnostics(diagnostics.list) }
+    },
+  }
+}
+
+/** Run every stage and return the site in memory. */
+export async function compileSite(config: Config, hooks: BuildHooks = {}): Promise<SiteResult> {
+  const { failedEarly: _, finish, ...site } = await planSiteBuild(config, hooks)
+  const { search, diagnostics } = await finish()
+  for (const [rel, content] of search.files) site.plan.files.set(rel, content)
+  for (const [rel, file] of search.copies) site.plan.copies.set(rel, file)
+  return { ...site, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error') }
 }
 
 /** The persistent cache of a config, unless `--no-cache`. */
@@ -109,12 +135,24 @@ export async function build(options: CliOptions, hooks: BuildHooks = {}): Promis
   // found only when a page reads it: its entry is dropped and the build runs again, compiling it.
   for (const forgotten = new Set<string>(); ; ) {
     try {
-      const site = await compileSite(config, hooks)
+      const { failedEarly, finish, ...site } = await planSiteBuild(config, hooks)
       compiledNotes += site.compiledNotes
-      const failed = !site.ok || (config.strict && site.diagnostics.length > 0)
-      const output = failed ? undefined : await writeAtomically(config.out, site.plan)
+      let diagnostics: Diagnostic[] = []
+      let failed = failedEarly
+      // The pages are written while Pagefind indexes; its files come last, and the output is
+      // put in place only if the whole build passed (a search warning fails a --strict build).
+      const late = async (): Promise<OutputPlan | undefined> => {
+        const done = await finish()
+        diagnostics = done.diagnostics
+        for (const [rel, content] of done.search.files) site.plan.files.set(rel, content)
+        for (const [rel, file] of done.search.copies) site.plan.copies.set(rel, file)
+        failed ||= diagnostics.some((d) => d.severity === 'error') || (config.strict && diagnostics.length > 0)
+        return failed ? undefined : done.search
+      }
+      const output = failed ? (await late(), undefined) : await writeAtomically(config.out, site.plan, late)
+      failed ||= !output
       if (output) await site.recordPages?.()
-      return { ...site, compiledNotes, ok: !failed, written: !failed, output, seconds: (performance.now() - started) / 1000 }
+      return { ...site, diagnostics, compiledNotes, ok: !failed, written: !failed, output, seconds: (performance.now() - started) / 1000 }
     } catch (error) {
       if (!(error instanceof CacheEntryError) || forgotten.has(error.key)) throw error
       forgotten.add(error.key)

@@ -37,6 +37,8 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
   const { config, diagnostics, display } = options
   if (!config.search) return false
   const prefix = `${ASSET_DIR}/${SEARCH_DIR}/`
+  // Filled here and added to `plan` only once every part is there: a failed index adds no file.
+  const index: OutputPlan = { files: new Map(), copies: new Map() }
   try {
     // A part no page hashed to is left out (Pagefind cannot load an index without pages); the first
     // part with pages is the one the browser loads, at the top of the folder, as an unsplit index is.
@@ -50,15 +52,17 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
       const print = options.cache && fingerprint([options.cache.tool, config.language, bucket, i === 0, documents])
       const kept = print ? cache?.get(print) : undefined
       if (kept) {
-        for (const [rel, file] of kept) plan.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
+        for (const [rel, file] of kept) index.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
         continue
       }
-      const index = await buildSearchIndex(graph, config, documents, { primary: i === 0 })
-      for (const [rel, content] of index.files) plan.files.set(`${prefix}${dirOf(i)}${rel}`, content)
-      if (cache && print) await cache.set(print, index.files)
+      const part = await buildSearchIndex(graph, config, documents, { primary: i === 0 })
+      for (const [rel, content] of part.files) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
+      if (cache && print) await cache.set(print, part.files)
     }
-    plan.files.set(`${prefix}${SHARDS_FILE}`, `${JSON.stringify({ merge: parts.slice(1).map((_, i) => dirOf(i + 1)) })}\n`)
-    plan.copies.set(`${prefix}core.js`, CORE_SCRIPT)
+    index.files.set(`${prefix}${SHARDS_FILE}`, `${JSON.stringify({ merge: parts.slice(1).map((_, i) => dirOf(i + 1)) })}\n`)
+    index.copies.set(`${prefix}core.js`, CORE_SCRIPT)
+    for (const [rel, content] of index.files) plan.files.set(rel, content)
+    for (const [rel, file] of index.copies) plan.copies.set(rel, file)
     return true
   } catch (error) {
     // A note body the cache could not read back is the build's to handle (it runs again without it).
