@@ -60,7 +60,7 @@ function inputsHash() {
 /** Compile into `target`: written to a private folder, then renamed, so the bundle appears whole or not at all. */
 async function compile(target) {
   const { build } = await import('esbuild')
-  const entryPoints = { cli: 'src/cli.ts', worker: 'src/markdown/worker.ts' }
+  const entryPoints = { cli: 'src/cli.ts', worker: 'src/markdown/worker.ts', 'search-worker': 'src/search/search-worker.mjs' }
   for (const name of fs.readdirSync(path.join(root, 'themes'))) {
     if (fs.existsSync(path.join(root, 'themes', name, 'index.ts'))) entryPoints[`theme-${name}`] = `themes/${name}/index.ts`
   }

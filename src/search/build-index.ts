@@ -10,11 +10,13 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { createIndex, type PagefindIndex } from 'pagefind'
+import { fileURLToPath } from 'node:url'
+import { Piscina } from 'piscina'
 import { packageRoot, type Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
 import { indexDocument } from './document.ts'
+import type { IndexedPart, IndexJob } from './index-job.ts'
 import { indexPageDocuments, type IndexPageDocument } from './index-pages.ts'
 
 /** Output folder of the index and the search scripts, under the asset folder. */
@@ -72,24 +74,26 @@ export function searchDocuments(graph: SiteGraph): SearchDocuments {
   return { notes, pages: indexPageDocuments(graph) }
 }
 
-async function addDocuments(index: PagefindIndex, graph: SiteGraph, documents: SearchDocuments, config: Config): Promise<void> {
-  const jobs = documents.notes.map(({ source, url, key, ...doc }) => async () => {
-    const content = indexDocument({ ...doc, sections: graph.bodies.sections(key), language: config.language })
-    const { errors } = await index.addHTMLFile({ url, content })
-    if (errors.length) throw new SearchIndexError(`Pagefind could not index ${source}: ${errors.join('; ')}`)
-  })
-  for (const { url, doc } of documents.pages) {
-    jobs.push(async () => {
-      const { errors } = await index.addHTMLFile({ url, content: indexDocument({ ...doc, language: config.language }) })
-      if (errors.length) throw new SearchIndexError(`Pagefind could not index ${url}: ${errors.join('; ')}`)
-    })
+/** The HTML Pagefind reads for each document, note sections read by key from the bodies. */
+function documentContents(graph: SiteGraph, documents: SearchDocuments, config: Config): Array<{ url: string; content: string }> {
+  const notes = documents.notes.map(({ url, key, source: _source, ...doc }) => ({
+    url,
+    content: indexDocument({ ...doc, sections: graph.bodies.sections(key), language: config.language }),
+  }))
+  return [...notes, ...documents.pages.map(({ url, doc }) => ({ url, content: indexDocument({ ...doc, language: config.language }) }))]
+}
+
+/** The search thread's module, beside this one in the sources and in the launcher's bundle (plain JS: see there why). */
+const SEARCH_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-worker.mjs')
+
+/** Run an index job on a thread of its own (see search-worker.mjs), started for it and stopped after. */
+async function runIndexJob(job: IndexJob): Promise<IndexedPart[]> {
+  const pool = new Piscina<IndexJob, IndexedPart[]>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
+  try {
+    return await pool.run(job)
+  } finally {
+    await pool.destroy()
   }
-  // A few requests in flight keep Pagefind busy; its output does not depend on the order they finish.
-  let next = 0
-  const worker = async () => {
-    while (next < jobs.length) await jobs[next++]!()
-  }
-  await Promise.all(Array.from({ length: Math.min(16, jobs.length) }, worker))
 }
 
 /** Pagefind's runtime (its script, worker and WebAssembly): only the first part's is loaded; the others are merged into it. */
@@ -112,26 +116,23 @@ export function shardDocuments(documents: SearchDocuments, pagesPerShard: number
   return shards
 }
 
-/** Build the search index of the site's published notes (or of one part of them: `primary` false leaves out Pagefind's runtime). */
-export async function buildSearchIndex(
-  graph: SiteGraph,
-  config: Config,
-  documents: SearchDocuments = searchDocuments(graph),
-  { primary = true }: { primary?: boolean } = {},
-): Promise<SearchIndex> {
-  const created = await createIndex({ forceLanguage: config.language.split(/[-_]/)[0] || 'en' })
-  if (!created.index) throw new SearchIndexError(`Pagefind could not start: ${created.errors.join('; ')}`)
-  const index = created.index
-  try {
-    await addDocuments(index, graph, documents, config)
-    const { files, errors } = await index.getFiles()
-    if (errors.length) throw new SearchIndexError(`Pagefind could not write the index: ${errors.join('; ')}`)
+/** One part to build: its documents, and whether it is the part the browser loads first (which carries Pagefind's runtime). */
+export interface SearchPart {
+  documents: SearchDocuments
+  primary: boolean
+}
+
+/** Build parts of the search index, on a thread of their own; in the order given. */
+export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[]): Promise<SearchIndex[]> {
+  if (parts.length === 0) return []
+  const language = config.language.split(/[-_]/)[0] || 'en'
+  const built = await runIndexJob({ language, parts: parts.map((p) => documentContents(graph, p.documents, config)) })
+  return built.map((part, i) => {
+    if (part.errors.length) throw new SearchIndexError(part.errors.join('; '))
     const out = new Map<string, Uint8Array>()
-    for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (!UNUSED.test(file.path) && (primary || !RUNTIME.test(file.path))) out.set(file.path, file.content)
+    for (const file of [...part.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+      if (!UNUSED.test(file.path) && (parts[i]!.primary || !RUNTIME.test(file.path))) out.set(file.path, file.content)
     }
-    return { files: out, notes: documents.notes.length }
-  } finally {
-    await index.deleteIndex()
-  }
+    return { files: out, notes: parts[i]!.documents.notes.length }
+  })
 }

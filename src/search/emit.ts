@@ -9,7 +9,7 @@ import type { OutputPlan } from '../output.ts'
 import { fingerprint } from '../pages/fingerprint.ts'
 import type { Diagnostics } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
-import { buildSearchIndex, CORE_SCRIPT, SEARCH_DIR, searchDocuments, shardDocuments } from './build-index.ts'
+import { buildSearchParts, CORE_SCRIPT, SEARCH_DIR, searchDocuments, shardDocuments } from './build-index.ts'
 import { SearchCache } from './cache.ts'
 import { CacheEntryError } from '../markdown/note-cache.ts'
 
@@ -47,15 +47,17 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
       .filter(({ documents }, i) => i === 0 || documents.notes.length + documents.pages.length > 0)
     if (parts.length > 1 && parts[0]!.documents.notes.length + parts[0]!.documents.pages.length === 0) parts.shift()
     const dirOf = (i: number) => (i === 0 ? '' : `${parts[i]!.bucket}/`)
+    const stale: Array<{ i: number; print?: string; cache?: SearchCache }> = []
     for (const [i, { documents, bucket }] of parts.entries()) {
       const cache = options.cache && new SearchCache(path.join(options.cache.dir, `part-${bucket}`))
       const print = options.cache && fingerprint([options.cache.tool, config.language, bucket, i === 0, documents])
       const kept = print ? cache?.get(print) : undefined
-      if (kept) {
-        for (const [rel, file] of kept) index.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
-        continue
-      }
-      const part = await buildSearchIndex(graph, config, documents, { primary: i === 0 })
+      if (kept) for (const [rel, file] of kept) index.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
+      else stale.push({ i, print, cache })
+    }
+    const built = await buildSearchParts(graph, config, stale.map(({ i }) => ({ documents: parts[i]!.documents, primary: i === 0 })))
+    for (const [n, { i, print, cache }] of stale.entries()) {
+      const part = built[n]!
       for (const [rel, content] of part.files) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
       if (cache && print) await cache.set(print, part.files)
     }
