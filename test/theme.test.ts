@@ -89,6 +89,23 @@ describe('choosing a theme', () => {
     expect(fs.existsSync(path.join(out, 'themes'))).toBe(false)
   })
 
+  it('writes a raw HTML node a template makes as text, never as markup', () => {
+    const own = path.join(tmp, 'raw')
+    fs.cpSync(src, own, { recursive: true })
+    fs.mkdirSync(path.join(own, 'themes/raw'), { recursive: true })
+    fs.writeFileSync(
+      path.join(own, 'themes/raw/index.ts'),
+      `export default {
+  extends: 'default',
+  templates: { notFound: (ctx) => ctx.h('article.gone', [{ type: 'raw', value: '<script>alert(1)</script>' }]) },
+}
+`,
+    )
+    const { run, out } = build('raw-out', ['--theme', 'raw'], own)
+    expect(run.status, run.stderr).toBe(0)
+    expect(read(out, '404.html')).toContain('<article class="gone">&#x3C;script>alert(1)&#x3C;/script></article>')
+  })
+
   it('names an unknown theme and exits 1 without writing', () => {
     const { run, out } = build('missing', ['--theme', 'nope'])
     expect(run.status).toBe(1)

@@ -8,8 +8,8 @@
 import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
-import { visit } from 'unist-util-visit'
 import { isSerialised } from '../markdown/slotted-html.ts'
+import { walk } from '../markdown/walk.ts'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { navTitle } from '../pages/build-pages.ts'
@@ -66,8 +66,9 @@ export function renderPageTree(page: Page, options: RenderOptions): Root {
 export function renderPage(page: Page, options: RenderOptions): string {
   const tree = renderPageTree(page, options)
   // Any raw node a template made is escaped as text, as the serialiser does when raw HTML is not allowed.
-  visit(tree, 'raw', (node, index, parent) => {
-    if (!isSerialised(node) && parent && index !== undefined) parent.children[index] = { type: 'text', value: node.value }
+  walk(tree, (node) => {
+    // Turned into a text node in place: it has the same value, and the walk never lists children anew.
+    if (node.type === 'raw' && !isSerialised(node)) (node as { type: string }).type = 'text'
   })
   return toHtml(tree, { allowDangerousHtml: true }) + '\n'
 }
