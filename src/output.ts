@@ -10,6 +10,17 @@ import path from 'node:path'
 /** Marks a folder as ours, so a rebuild may replace it. */
 export const MARKER = '.slugwiki-output'
 
+/**
+ * A rendered page: its HTML, or its HTML in pieces made one after another as
+ * they are written (a page holding every note's body), never all at once.
+ */
+export type PageOutput = string | { chunks(): Iterable<string> }
+
+/** A page's HTML in one string. */
+export function joinOutput(output: PageOutput): string {
+  return typeof output === 'string' ? output : [...output.chunks()].join('')
+}
+
 export interface OutputPlan {
   /** Output-relative path → content. */
   files: Map<string, string | Uint8Array>
@@ -20,13 +31,13 @@ export interface OutputPlan {
    * file is written (pages: rendered one at a time, so a big site's pages
    * are never all in memory at once).
    */
-  rendered?: Map<string, () => string>
+  rendered?: Map<string, () => PageOutput>
   /**
    * Output-relative path → a file of the previous output known to hold what
    * this build would write there (the page cache checked it): hard-linked
    * without being read, or rendered after all when it is gone.
    */
-  kept?: Map<string, { from: string; render: () => string }>
+  kept?: Map<string, { from: string; render: () => PageOutput }>
 }
 
 /** The content of one file of `plan`, rendering or reading it if need be (tests and tools; a build streams them). */
@@ -34,9 +45,9 @@ export function planContent(plan: OutputPlan, rel: string): string | Uint8Array 
   const file = plan.files.get(rel)
   if (file !== undefined) return file
   const render = plan.rendered?.get(rel)
-  if (render) return render()
+  if (render) return joinOutput(render())
   const kept = plan.kept?.get(rel)
-  if (kept) return kept.render()
+  if (kept) return joinOutput(kept.render())
   const from = plan.copies.get(rel)
   return from === undefined ? undefined : fs.readFileSync(from)
 }
@@ -136,11 +147,22 @@ async function writeAll(dir: string, plan: OutputPlan, previous: string | undefi
     stats.kept++
     return true
   }
-  const write = (rel: string, content: () => string | Uint8Array) =>
+  /** Write a page made in pieces as they come. Never linked from the previous output: such a page shows every note, and changes with any. */
+  const stream = async (file: string, output: { chunks(): Iterable<string> }) => {
+    const handle = await fs.promises.open(file, 'w')
+    try {
+      for (const chunk of output.chunks()) await handle.write(chunk)
+    } finally {
+      await handle.close()
+    }
+    stats.written++
+  }
+  const write = (rel: string, content: () => PageOutput | Uint8Array) =>
     jobs.push(async () => {
       const file = path.join(dir, rel)
       await ensureDir(file)
       const made = content()
+      if (typeof made === 'object' && !(made instanceof Uint8Array)) return stream(file, made)
       const bytes = typeof made === 'string' ? Buffer.from(made) : made
       if (await keep(rel, file, async () => bytes, bytes.byteLength)) return
       await fs.promises.writeFile(file, bytes)
@@ -157,8 +179,11 @@ async function writeAll(dir: string, plan: OutputPlan, previous: string | undefi
         stats.kept++
       } catch {
         // Another file system, links not allowed, or the file went away since it was checked.
-        await fs.promises.writeFile(file, render())
-        stats.written++
+        const made = render()
+        if (typeof made === 'string') {
+          await fs.promises.writeFile(file, made)
+          stats.written++
+        } else await stream(file, made)
       }
     })
   }

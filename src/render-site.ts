@@ -13,7 +13,7 @@ import { gitDates } from './content/git-dates.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
 import type { CodeStylesheet } from './markdown/code-colors.ts'
 import { folderFingerprint } from './markdown/fingerprint.ts'
-import type { OutputPlan } from './output.ts'
+import type { OutputPlan, PageOutput } from './output.ts'
 import { PageCache } from './page-cache.ts'
 import { buildPages } from './pages/build-pages.ts'
 import { bodyKeys, fingerprint } from './pages/fingerprint.ts'
@@ -23,7 +23,7 @@ import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
 import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from './theme/load.ts'
 import { NAV_ASSET, navScript } from './theme/nav.ts'
-import { ASSET_DIR, renderPage, type RenderOptions } from './theme/render.ts'
+import { ASSET_DIR, renderPageOutput, type RenderOptions } from './theme/render.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -163,8 +163,8 @@ export async function renderSite(graph: SiteGraph, options: RenderSiteOptions & 
   const hasCode = [...graph.notes.values()].some((n) => n.hasCode)
   const codeStyles = hasCode ? await loadCodeStylesheet(config) : undefined
   const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(config.src), codeStyles })
-  const rendered = new Map<string, () => string>()
-  const kept = new Map<string, { from: string; render: () => string }>()
+  const rendered = new Map<string, () => PageOutput>()
+  const kept = new Map<string, { from: string; render: () => PageOutput }>()
   site.plan.rendered = rendered
   site.plan.kept = kept
   // A theme's templates shape every page; its assets are only copied (pages name them, from the theme's index.ts).
@@ -172,7 +172,7 @@ export async function renderSite(graph: SiteGraph, options: RenderSiteOptions & 
   const cache = options.pageCache && shared ? new PageCache(options.pageCache.file, config.out, shared) : undefined
   const fingerprints = new Map<string, string>()
   for (const page of site.pages) {
-    const render = () => renderPage(page, site.renderOptions(page))
+    const render = () => renderPageOutput(page, site.renderOptions(page))
     const print = cache && site.fingerprint(page)
     const from = print && cache.kept(page.slug, print)
     if (print) fingerprints.set(page.slug, print)

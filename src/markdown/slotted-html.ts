@@ -28,9 +28,29 @@ export function serialisedBody(html: string): Root {
   return { type: 'root', children: [node] }
 }
 
-/** Whether `node` is a raw node made by `serialisedBody`. */
+/** Whether `node` is a raw node made by `serialisedBody` or `deferredBody`. */
 export function isSerialised(node: object): boolean {
   return (node as { [SERIALISED]?: true })[SERIALISED] === true
+}
+
+/** Brands the raw nodes `deferredBody` makes, holding the function that makes their HTML. */
+const DEFERRED = Symbol('slugwiki.deferred')
+
+/**
+ * A body like `serialisedBody`'s whose HTML is made only when it is written:
+ * its node's `value` makes it when read, and a page written in pieces
+ * (`deferredMaker`) makes each such body as its turn comes, so a page of
+ * every note (the print page) is never held whole in memory.
+ */
+export function deferredBody(make: () => string): Root {
+  const node = { type: 'raw', [SERIALISED]: true, [DEFERRED]: make } as Raw & { [SERIALISED]: true; [DEFERRED]: () => string }
+  Object.defineProperty(node, 'value', { get: make, enumerable: true, configurable: true })
+  return { type: 'root', children: [node] }
+}
+
+/** The function that makes a deferred body's HTML, if `node` is a `deferredBody` node. */
+export function deferredMaker(node: object): (() => string) | undefined {
+  return (node as { [DEFERRED]?: () => string })[DEFERRED]
 }
 
 /** Serialised HTML with `slots.length` holes: `parts[0] slot[0] parts[1] … parts[n]`. */

@@ -6,7 +6,7 @@
  */
 import { fillPrintChapter } from '../markdown/print-body.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
-import { serialisedBody } from '../markdown/slotted-html.ts'
+import { deferredBody } from '../markdown/slotted-html.ts'
 import { PRINT_PAGE, printAnchor, type Slug } from '../paths.ts'
 import { targetLookup, type WikiTarget } from './link-wikilinks.ts'
 import type { PrintPage } from './model.ts'
@@ -32,7 +32,7 @@ function printChapter(chapter: PrintChapterInput, bodies: NoteBodies, isChapter:
     // Read when the page is rendered, and not kept: the model stays cheap to build and to fingerprint,
     // which the dev server does on every rebuild, and a rendered page does not hold every body at once.
     get body() {
-      return serialisedBody(fillPrintChapter(bodies.print(chapter.key), isChapter, targetLookup(chapter.wikiLinks)))
+      return deferredBody(() => fillPrintChapter(bodies.print(chapter.key), isChapter, targetLookup(chapter.wikiLinks)))
     },
   }
 }

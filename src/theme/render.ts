@@ -5,14 +5,16 @@
  * worker that compiled them (`serialisedBody`); they are the only raw HTML
  * written as it is.
  */
+import { randomBytes } from 'node:crypto'
 import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
-import { isSerialised } from '../markdown/slotted-html.ts'
+import { deferredMaker, isSerialised } from '../markdown/slotted-html.ts'
 import { walk } from '../markdown/walk.ts'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { navTitle } from '../pages/build-pages.ts'
+import type { PageOutput } from '../output.ts'
 import type { Page } from '../pages/model.ts'
 import { absoluteHref, hrefTo, slug as toSlug, type Slug } from '../paths.ts'
 import { replaceUnprintableInTree } from '../unprintable.ts'
@@ -62,13 +64,41 @@ export function renderPageTree(page: Page, options: RenderOptions): Root {
   return tree
 }
 
-/** Render one page to an HTML string. */
-export function renderPage(page: Page, options: RenderOptions): string {
+/** A page's tree with every raw node a template made turned into text, as the serialiser does when raw HTML is not allowed. */
+function escapedPageTree(page: Page, options: RenderOptions): Root {
   const tree = renderPageTree(page, options)
-  // Any raw node a template made is escaped as text, as the serialiser does when raw HTML is not allowed.
   walk(tree, (node) => {
     // Turned into a text node in place: it has the same value, and the walk never lists children anew.
     if (node.type === 'raw' && !isSerialised(node)) (node as { type: string }).type = 'text'
   })
-  return toHtml(tree, { allowDangerousHtml: true }) + '\n'
+  return tree
+}
+
+/** Render one page to an HTML string. */
+export function renderPage(page: Page, options: RenderOptions): string {
+  return toHtml(escapedPageTree(page, options), { allowDangerousHtml: true }) + '\n'
+}
+
+/**
+ * Render one page for writing: its HTML, or, when it holds deferred bodies
+ * (the print page's chapters), its HTML in pieces, each body made only when
+ * the writer reaches it. The pieces join to what `renderPage` returns.
+ */
+export function renderPageOutput(page: Page, options: RenderOptions): PageOutput {
+  const tree = escapedPageTree(page, options)
+  const nonce = randomBytes(12).toString('hex')
+  const makers: Array<() => string> = []
+  walk(tree, (node) => {
+    const make = node.type === 'raw' ? deferredMaker(node) : undefined
+    if (make) Object.defineProperty(node, 'value', { value: `\uE000${nonce}:${makers.push(make) - 1}\uE001` })
+  })
+  const html = toHtml(tree, { allowDangerousHtml: true }) + '\n'
+  if (makers.length === 0) return html
+  const pieces = html.split(new RegExp(`\uE000${nonce}:(\\d+)\uE001`))
+  if (pieces.length !== 2 * makers.length + 1) throw new Error('A deferred body did not come out of the serialiser exactly once')
+  return {
+    *chunks() {
+      for (let i = 0; i < pieces.length; i++) yield i % 2 === 0 ? pieces[i]! : makers[Number(pieces[i])]!()
+    },
+  }
 }
