@@ -86,13 +86,18 @@ function documentContents(graph: SiteGraph, documents: SearchDocuments, config: 
 /** The search thread's module, beside this one in the sources and in the launcher's bundle (plain JS: see there why). */
 const SEARCH_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-worker.mjs')
 
-/** Run an index job on a thread of its own (see search-worker.mjs), started for it and stopped after. */
-async function runIndexJob(job: IndexJob): Promise<IndexedPart[]> {
-  const pool = new Piscina<IndexJob, IndexedPart[]>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
-  try {
-    return await pool.run(job)
-  } finally {
-    await pool.destroy()
+/** A thread for index jobs (see search-worker.mjs), started for one build's parts and stopped after. */
+function indexThread(): { run(job: IndexJob): Promise<IndexedPart[]>; close(): Promise<void> } {
+  const pool = new Piscina<IndexJob | { close: true }, IndexedPart[]>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
+  return {
+    run: (job) => pool.run(job),
+    async close() {
+      try {
+        await pool.run({ close: true })
+      } finally {
+        await pool.destroy()
+      }
+    },
   }
 }
 
@@ -122,17 +127,28 @@ export interface SearchPart {
   primary: boolean
 }
 
-/** Build parts of the search index, on a thread of their own; in the order given. */
+/**
+ * Build parts of the search index, on a thread of their own, in the order
+ * given; one part's documents at a time are made and handed over, so a big
+ * wiki's are never all in memory at once.
+ */
 export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[]): Promise<SearchIndex[]> {
   if (parts.length === 0) return []
   const language = config.language.split(/[-_]/)[0] || 'en'
-  const built = await runIndexJob({ language, parts: parts.map((p) => documentContents(graph, p.documents, config)) })
-  return built.map((part, i) => {
-    if (part.errors.length) throw new SearchIndexError(part.errors.join('; '))
-    const out = new Map<string, Uint8Array>()
-    for (const file of [...part.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-      if (!UNUSED.test(file.path) && (parts[i]!.primary || !RUNTIME.test(file.path))) out.set(file.path, file.content)
+  const thread = indexThread()
+  const out: SearchIndex[] = []
+  try {
+    for (const part of parts) {
+      const [built] = await thread.run({ language, parts: [documentContents(graph, part.documents, config)] })
+      if (!built || built.errors.length) throw new SearchIndexError(built ? built.errors.join('; ') : 'The search index thread returned nothing')
+      const files = new Map<string, Uint8Array>()
+      for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+        if (!UNUSED.test(file.path) && (part.primary || !RUNTIME.test(file.path))) files.set(file.path, file.content)
+      }
+      out.push({ files, notes: part.documents.notes.length })
     }
-    return { files: out, notes: parts[i]!.documents.notes.length }
-  })
+  } finally {
+    await thread.close()
+  }
+  return out
 }

@@ -46,17 +46,18 @@ async function indexPart(language, documents) {
 }
 
 /**
- * Build every part of `job`, in order; Pagefind's process is closed at the end.
- * @param {IndexJob} job
+ * Build the parts of `job` in order, or, for `{ close: true }`, stop
+ * Pagefind's process (which stays up between the parts of one build).
+ * @param {IndexJob | { close: true }} job
  * @returns {Promise<IndexedPart[]>}
  */
 export default async function indexJob(job) {
+  if ('close' in job) {
+    await close()
+    return []
+  }
   /** @type {IndexedPart[]} */
   const parts = []
-  try {
-    for (const documents of job.parts) parts.push(await indexPart(job.language, documents))
-  } finally {
-    await close()
-  }
+  for (const documents of job.parts) parts.push(await indexPart(job.language, documents))
   return parts
 }
