@@ -6,6 +6,7 @@
 import path from 'node:path'
 import { resolveConfig, type CliOptions, type Config } from './config.ts'
 import { loadSources } from './content/load.ts'
+import { fileSummaryMemo } from './content/summary-memo.ts'
 import { assembleGraph } from './graph/assemble.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
 import { DiskNoteCache } from './markdown/disk-cache.ts'
@@ -19,7 +20,6 @@ import type { SourcePath } from './paths.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './report.ts'
 import { renderSite } from './render-site.ts'
 import { emitSearch } from './search/emit.ts'
-import { fileSummaryMemo } from './content/summary-memo.ts'
 
 export interface BuildHooks {
   /** Called as notes compile. */
