@@ -37,6 +37,12 @@ function inside(file: string, dir: string): string | undefined {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : undefined
 }
 
+/** The source path of `file` (absolute), when it is inside the source folder. */
+export function sourceOf(config: Config, file: string): SourcePath | undefined {
+  const rel = inside(file, config.src)
+  return rel === undefined ? undefined : toSourcePath(rel)
+}
+
 /** Classify a batch of changes. */
 export function classifyChanges(changes: Change[], { config, configFiles, themeFolders }: ClassifyOptions): Classified {
   const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), labels: [] }
@@ -55,8 +61,7 @@ export function classifyChanges(changes: Change[], { config, configFiles, themeF
       else c.themeAssets = true
       continue
     }
-    const rel = inside(file, config.src)
-    const source = rel === undefined ? undefined : toSourcePath(rel)
+    const source = sourceOf(config, file)
     if (!source) continue
     if (kind !== 'change') c.structure = true
     c.sources.add(source)

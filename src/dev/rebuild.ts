@@ -18,7 +18,7 @@ import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CodeStylesheet } from '../markdown/code-colors.ts'
 import { poolOptions } from '../markdown/compile-all.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
-import { slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
 import { loadCodeStylesheet, planSite, sharedPageInputs, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
@@ -27,7 +27,7 @@ import { ASSET_DIR } from '../theme/render.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../report.ts'
 import { loadTheme, ThemeError, type LoadedTheme } from '../theme/load.ts'
 import { createNoteStore, type NoteStore } from './notes.ts'
-import { classifyChanges } from './classify.ts'
+import { classifyChanges, sourceOf } from './classify.ts'
 import { createPageTable, type PageTable } from './pages.ts'
 import { canPatch, patchSite } from './patch.ts'
 import type { Change } from './watcher.ts'
@@ -243,8 +243,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     update,
     prefetch(change) {
       if (!built || (change.kind !== 'change' && change.kind !== 'add')) return
-      const rel = path.relative(config.src, change.file)
-      const source = rel.startsWith('..') || path.isAbsolute(rel) ? undefined : toSourcePath(rel)
+      const source = sourceOf(config, change.file)
       if (source) notes.prefetch(source)
     },
     has: (key) => pages.has(key) || !!plan?.plan.files.has(key) || !!plan?.plan.copies.has(key) || (config.search && key.startsWith(searchPrefix)),
