@@ -11,6 +11,7 @@ import type { CompiledNote } from '../markdown/compile.ts'
 import { INDEX_PAGES, dirOf, isIndexNote, slug as toSlug, slugOf, tagSlug, type Slug, type SourcePath } from '../paths.ts'
 import { neighbours, type SiteGraph } from './site-graph.ts'
 import { symbolPage } from './symbols.ts'
+import { wikiTargets } from './wikilinks.ts'
 
 /** Pages to render again: every page, or these, plus the pages that no longer exist. */
 export type AffectedPages = { all: true } | { all: false; pages: Slug[]; removed: Slug[] }
@@ -44,11 +45,6 @@ function linkFacts(graph: SiteGraph, source: SourcePath): unknown {
 function symbolFacts(note: CompiledNote | undefined): unknown {
   if (!note) return undefined
   return [note.symbols.map((s) => [s.name, s.kind, s.role, s.block]), note.codeBlocks.map((b) => [b.id, b.lang, b.section])]
-}
-
-/** Where a note's wikilinks point, as the graph stage resolved them. */
-function wikiTargets(note: CompiledNote | undefined): unknown[] {
-  return (note?.links ?? []).filter((l) => l.wiki !== undefined).map((l) => [l.wiki, l.kind, l.problem ? null : l.target])
 }
 
 /** Section page(s) listing each note. */
@@ -161,7 +157,8 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
   // A wikilink names a note, not a path: adding, removing or renaming a note can move where other notes' wikilinks point.
   for (const source of after.all) {
     const now = wikiTargets(after.notes.get(source)!)
-    if (now.length > 0 && !same(now, wikiTargets(before.notes.get(source)))) note(source)
+    const was = before.notes.get(source)
+    if (now.length > 0 && !same(now, was ? wikiTargets(was) : [])) note(source)
   }
 
   // Lists ranked across the whole site: any may move when one note's topics or tags do.

@@ -11,7 +11,7 @@
 import path from 'node:path'
 import type { CompiledNote } from '../markdown/compile.ts'
 import type { LinkInfo } from '../markdown/data.ts'
-import type { SourcePath } from '../paths.ts'
+import { slugOf, type SourcePath } from '../paths.ts'
 
 /** Lookups of the site's files by lower-cased path and by lower-cased file name. */
 interface NameTable {
@@ -107,4 +107,20 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
   }
 
   return notes.map((note) => (note.links.some((l) => l.wiki !== undefined) ? { ...note, links: note.links.map((l) => (l.wiki === undefined ? l : resolve(note.source, l))) } : note))
+}
+
+/** One wikilink name of a note and the output path it resolved to (none when broken). */
+export interface WikiTarget {
+  name: string
+  to?: string
+}
+
+/** Where a resolved note's wikilinks point (the output path of a note's page or of a copied file), once per name, in link order. */
+export function wikiTargets(note: CompiledNote): WikiTarget[] {
+  const seen = new Map<string, WikiTarget>()
+  for (const link of note.links) {
+    if (link.wiki === undefined || seen.has(link.wiki)) continue
+    seen.set(link.wiki, { name: link.wiki, to: link.problem ? undefined : link.kind === 'asset' ? link.target : slugOf(link.target) })
+  }
+  return [...seen.values()]
 }

@@ -6,7 +6,7 @@ import type { Root } from 'hast'
 import type { HeadingInfo } from '../markdown/data.ts'
 import type { Slug, SourcePath } from '../paths.ts'
 import type { IndexPage, NoteCard, NoteLinkItem } from './index-model.ts'
-import type { WikiTarget } from './link-wikilinks.ts'
+import type { WikiTarget } from '../graph/wikilinks.ts'
 
 export interface PageLink {
   title: string

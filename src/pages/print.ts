@@ -8,7 +8,8 @@ import { fillPrintChapter } from '../markdown/print-body.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
 import { deferredBody } from '../markdown/slotted-html.ts'
 import { PRINT_PAGE, printAnchor, type Slug } from '../paths.ts'
-import { targetLookup, type WikiTarget } from './link-wikilinks.ts'
+import type { WikiTarget } from '../graph/wikilinks.ts'
+import { targetLookup } from './link-wikilinks.ts'
 import type { PrintPage } from './model.ts'
 
 export interface PrintChapterInput {
