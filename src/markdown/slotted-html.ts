@@ -68,11 +68,12 @@ export type Mark<S> = (slot: S) => string
  * nonce in private-use characters, which the serialiser passes through
  * unescaped and a note cannot guess; each must come out exactly once.
  */
-export function toSlottedHtml<S>(tree: Root, plant: (mark: Mark<S>) => void): SlottedHtml<S> {
+export function toSlottedHtml<S>(tree: Root, plant: (mark: Mark<S>) => void, { raw = false }: { raw?: boolean } = {}): SlottedHtml<S> {
   const nonce = randomBytes(12).toString('hex')
   const planted: S[] = []
   plant((slot) => `\uE000${nonce}:${planted.push(slot) - 1}\uE001`)
-  const html = toHtml(tree, { allowDangerousHtml: false })
+  // `raw`: the page renderer's trees, whose only raw nodes are bodies this module serialised.
+  const html = toHtml(tree, { allowDangerousHtml: raw })
   if (planted.length === 0) return { parts: [html], slots: [] }
   const pieces = html.split(new RegExp(`\uE000${nonce}:(\\d+)\uE001`))
   const parts: string[] = []

@@ -5,11 +5,10 @@
  * worker that compiled them (`serialisedBody`); they are the only raw HTML
  * written as it is.
  */
-import { randomBytes } from 'node:crypto'
 import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
-import { deferredMaker, isSerialised } from '../markdown/slotted-html.ts'
+import { deferredMaker, isSerialised, toSlottedHtml } from '../markdown/slotted-html.ts'
 import { walk } from '../markdown/walk.ts'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
@@ -86,19 +85,23 @@ export function renderPage(page: Page, options: RenderOptions): string {
  */
 export function renderPageOutput(page: Page, options: RenderOptions): PageOutput {
   const tree = escapedPageTree(page, options)
-  const nonce = randomBytes(12).toString('hex')
-  const makers: Array<() => string> = []
-  walk(tree, (node) => {
-    const make = node.type === 'raw' ? deferredMaker(node) : undefined
-    if (make) Object.defineProperty(node, 'value', { value: `\uE000${nonce}:${makers.push(make) - 1}\uE001` })
-  })
-  const html = toHtml(tree, { allowDangerousHtml: true }) + '\n'
-  if (makers.length === 0) return html
-  const pieces = html.split(new RegExp(`\uE000${nonce}:(\\d+)\uE001`))
-  if (pieces.length !== 2 * makers.length + 1) throw new Error('A deferred body did not come out of the serialiser exactly once')
+  const html = toSlottedHtml<() => string>(
+    tree,
+    (mark) =>
+      walk(tree, (node) => {
+        const make = node.type === 'raw' ? deferredMaker(node) : undefined
+        if (make) Object.defineProperty(node, 'value', { value: mark(make) })
+      }),
+    { raw: true },
+  )
+  if (html.slots.length === 0) return html.parts[0]! + '\n'
   return {
     *chunks() {
-      for (let i = 0; i < pieces.length; i++) yield i % 2 === 0 ? pieces[i]! : makers[Number(pieces[i])]!()
+      for (const [i, make] of html.slots.entries()) {
+        yield html.parts[i]!
+        yield make()
+      }
+      yield html.parts.at(-1)! + '\n'
     },
   }
 }
