@@ -28,12 +28,6 @@ export const CORE_SCRIPT = path.join(packageRoot(), 'src/search/client/core.js')
 /** Pagefind's own search UIs and playground: slugwiki has its own, so they are not published. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.|playground\/)/
 
-export interface SearchIndex {
-  /** Path under the search folder → content. */
-  files: Map<string, Uint8Array>
-  /** Notes indexed. */
-  notes: number
-}
 
 export class SearchIndexError extends Error {}
 
@@ -130,13 +124,14 @@ export interface SearchPart {
 /**
  * Build parts of the search index, on a thread of their own, in the order
  * given; one part's documents at a time are made and handed over, so a big
- * wiki's are never all in memory at once.
+ * wiki's are never all in memory at once. Each part comes back as its files,
+ * by path under its folder.
  */
-export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[]): Promise<SearchIndex[]> {
+export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[]): Promise<Array<Map<string, Uint8Array>>> {
   if (parts.length === 0) return []
   const language = config.language.split(/[-_]/)[0] || 'en'
   const thread = indexThread()
-  const out: SearchIndex[] = []
+  const out: Array<Map<string, Uint8Array>> = []
   try {
     for (const part of parts) {
       const [built] = await thread.run({ language, parts: [documentContents(graph, part.documents, config)] })
@@ -145,7 +140,7 @@ export async function buildSearchParts(graph: SiteGraph, config: Config, parts: 
       for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
         if (!UNUSED.test(file.path) && (part.primary || !RUNTIME.test(file.path))) files.set(file.path, file.content)
       }
-      out.push({ files, notes: part.documents.notes.length })
+      out.push(files)
     }
   } finally {
     await thread.close()

@@ -58,8 +58,8 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
     const built = await buildSearchParts(graph, config, stale.map(({ i }) => ({ documents: parts[i]!.documents, primary: i === 0 })))
     for (const [n, { i, print, cache }] of stale.entries()) {
       const part = built[n]!
-      for (const [rel, content] of part.files) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
-      if (cache && print) await cache.set(print, part.files)
+      for (const [rel, content] of part) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
+      if (cache && print) await cache.set(print, part)
     }
     index.files.set(`${prefix}${SHARDS_FILE}`, `${JSON.stringify({ merge: parts.slice(1).map((_, i) => dirOf(i + 1)) })}\n`)
     index.copies.set(`${prefix}core.js`, CORE_SCRIPT)
