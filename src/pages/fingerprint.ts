@@ -15,48 +15,29 @@ import type { Slug } from '../paths.ts'
 export type BodyKey = (slug: Slug) => string | undefined
 
 /**
- * Write `value` as JSON would (keys in order, `undefined` and functions left
- * out), except that a `body` beside a `slug` whose note `bodyKey` knows is
- * written as that note's key, without reading the body (a getter that loads it).
+ * `value` as JSON, except that an object with a `slug` whose note `bodyKey`
+ * knows and a `body` is written with that note's key as its body, without
+ * reading the body (a getter that loads it). JSON.stringify hands the
+ * replacer each object before reading its properties, so the copy made
+ * here is read instead, and the getter never runs.
  */
-function write(value: unknown, bodyKey: BodyKey, out: string[]): void {
-  if (value === null || typeof value !== 'object') {
-    out.push(value === undefined || typeof value === 'function' || typeof value === 'symbol' ? 'null' : JSON.stringify(value))
-    return
-  }
-  if (Array.isArray(value)) {
-    out.push('[')
-    value.forEach((item, i) => {
-      if (i > 0) out.push(',')
-      write(item, bodyKey, out)
-    })
-    out.push(']')
-    return
-  }
-  const record = value as Record<string, unknown>
-  const key = typeof record.slug === 'string' && 'body' in record ? bodyKey(record.slug as Slug) : undefined
-  out.push('{')
-  let first = true
-  for (const name of Object.keys(record)) {
-    if (name === 'body' && key !== undefined) {
-      out.push(`${first ? '' : ','}"body":{"key":${JSON.stringify(key)}}`)
-      first = false
-      continue
-    }
-    const item = record[name]
-    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue
-    out.push(`${first ? '' : ','}${JSON.stringify(name)}:`)
-    first = false
-    write(item, bodyKey, out)
-  }
-  out.push('}')
+function toJson(value: unknown, bodyKey: BodyKey): string {
+  const json = JSON.stringify(value, (_name, item: unknown) => {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) return item
+    const record = item as Record<string, unknown>
+    if (typeof record.slug !== 'string' || !('body' in record)) return item
+    const key = bodyKey(record.slug as Slug)
+    if (key === undefined) return item
+    const copy: Record<string, unknown> = {}
+    for (const name of Object.keys(record)) copy[name] = name === 'body' ? { key } : record[name]
+    return copy
+  }) as string | undefined
+  return json ?? 'null'
 }
 
 /** The fingerprint of `value` (a page model, or anything its HTML depends on), bodies by their notes' keys. */
 export function fingerprint(value: unknown, bodyKey: BodyKey = () => undefined): string {
-  const out: string[] = []
-  write(value, bodyKey, out)
-  return createHash('sha256').update(out.join('')).digest('base64url')
+  return createHash('sha256').update(toJson(value, bodyKey)).digest('base64url')
 }
 
 /** The content key of the note at each slug of `graph`. */
