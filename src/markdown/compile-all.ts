@@ -87,17 +87,28 @@ export async function compileAll(inputs: NoteInput[], options: CompileAllOptions
     return { ...note, diagnostics: note.diagnostics.map((d) => (d.file === note.source ? { ...d, file: displaySource(note.source) } : d)) }
   }
 
-  const lookups = inputs.map((input) => {
-    const key = noteCacheKey(input, settings, version)
-    const hit = cache.get(key)
-    return { input, key, hit: hit?.source === input.source ? hit : undefined }
-  })
-  const misses = lookups.filter((l) => !l.hit).length
+  const keys = inputs.map((input) => noteCacheKey(input, settings, version))
   let pool = options.pool
-  const owned = !pool && misses > 0
-  if (owned) pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(misses / NOTES_PER_THREAD)), options.topics))
+  let owned = false
+  const start = (notes: number) => {
+    pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(notes / NOTES_PER_THREAD)), options.topics))
+    owned = true
+  }
+  // Threads take a while to start: when the cache's records say some notes changed, they start
+  // now, while the entries of the others are read.
+  if (!pool && cache.recorded) {
+    const expected = inputs.filter((input, i) => cache.recorded!(input.source) !== keys[i]).length
+    if (expected > 0) start(expected)
+  }
   const kept = new Set<string>()
   try {
+    const lookups = inputs.map((input, i) => {
+      const key = keys[i]!
+      const hit = cache.get(key)
+      return { input, key, hit: hit?.source === input.source ? hit : undefined }
+    })
+    const misses = lookups.filter((l) => !l.hit).length
+    if (!pool && misses > 0) start(misses)
     const notes = await Promise.all(
       lookups.map(async ({ input, key, hit }) => {
         if (hit) {

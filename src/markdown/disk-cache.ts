@@ -157,6 +157,10 @@ export class DiskNoteCache implements NoteCache {
     })
   }
 
+  recorded(source: SourcePath): string | undefined {
+    return this.#index.get(source)
+  }
+
   previousBlocks(source: SourcePath): string | undefined {
     const key = this.#index.get(source)
     if (key === undefined) return undefined

@@ -37,6 +37,12 @@ export interface NoteCache extends NoteBodies {
   set(key: string, note: NoteFacts, body: NoteBody, options?: { lasting?: boolean }): void
   /** JSON of the highlighted blocks of the note last stored for `source`, under any key: a recompile reuses the unchanged ones. */
   previousBlocks?(source: SourcePath): string | undefined
+  /**
+   * The key of the note last stored for `source`, as recorded, without
+   * reading its entry: a cheap guess at which notes `get` will miss, so the
+   * threads that compile them start while the others' entries are read.
+   */
+  recorded?(source: SourcePath): string | undefined
   /** Drop every entry whose key is not listed (a persistent cache does so on `flush`). */
   retain?(keys: ReadonlySet<string>): void
   /** Drop one entry, found unreadable after it was served. */
@@ -95,6 +101,7 @@ export function memoryNoteCache(): NoteCache & {
     print: (key) => body(key).print,
     sections: (key) => body(key).sections,
     blocks: (key) => entries.get(key)?.body.blocks,
+    recorded: (source) => latest.get(source),
     previousBlocks: (source) => {
       const key = latest.get(source)
       return key === undefined ? undefined : entries.get(key)?.body.blocks
