@@ -11,6 +11,7 @@ import { toString } from 'hast-util-to-string'
 import { slugOf } from '../paths.ts'
 import { collectSections, type SearchSection } from '../search/sections.ts'
 import { replaceUnprintableInTree } from '../unprintable.ts'
+import { serialiseCode } from './code-once.ts'
 import type { CompiledTree } from './compile.ts'
 import { printChapterHtml, type PrintSlot } from './print-body.ts'
 import { toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
@@ -79,14 +80,15 @@ export function noteBody(note: CompiledTree): NoteBody {
   // Sections and blocks from the tree as compiled; the pages replace unprintable characters, search never did.
   const sections = collectSections(note.tree)
   const blocks = JSON.stringify(highlightedBlocks(note))
-  const print = printChapterHtml(structuredClone(note.tree), slugOf(note.source))
+  const code = serialiseCode(note.tree)
+  const print = code.restore(printChapterHtml(structuredClone(note.tree), slugOf(note.source)))
   const page = toSlottedHtml<string>(note.tree, (mark) => {
     markInlineCode(note.tree, mark)
     // After inline code, which is never marked inside a link: the two kinds of pairs do not nest.
     markWikilinks(note.tree, mark)
     replaceUnprintableInTree(note.tree)
   })
-  return { page, print, sections, blocks }
+  return { page: code.restore(page), print, sections, blocks }
 }
 
 /** The body of a note that could not be compiled: nothing. */
