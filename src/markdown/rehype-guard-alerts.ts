@@ -6,15 +6,15 @@
  * the page and makes the plugin see "no alert".
  */
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { walk } from './walk.ts'
 
 const isElement = (node: unknown, tag: string): node is Element =>
   typeof node === 'object' && node !== null && (node as Element).type === 'element' && (node as Element).tagName === tag
 
 export default function rehypeGuardAlerts() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
-      if (node.tagName !== 'blockquote') return
+    walk(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'blockquote') return
       const paragraph = node.children.find((child) => isElement(child, 'p'))
       if (!isElement(paragraph, 'p')) return
       if (paragraph.children.length === 0) paragraph.children.push({ type: 'text', value: '' })

@@ -16,6 +16,7 @@ import type { Element, Root } from 'hast'
 import rehypeCallouts, { type UserOptions } from 'rehype-callouts'
 import type { Processor } from 'unified'
 import { visit } from 'unist-util-visit'
+import { walk } from './walk.ts'
 
 /** The theme's alert style each Obsidian type wears (GitHub's five, plus a neutral one). */
 const STYLE: Record<string, string> = {
@@ -59,8 +60,9 @@ export default function rehypeObsidianCallouts(this: Processor) {
   return (tree: Root) => {
     const unknown: Record<string, { title: string }> = {}
     const callouts: Element[] = []
-    visit(tree, 'element', (node) => {
-      if (node.tagName !== 'blockquote') return
+    // Before walking into a blockquote's paragraph, which is when its children may change.
+    walk(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'blockquote') return
       const type = calloutType(node)
       if (type === undefined) {
         // Not a callout, but maybe inside one, where rehype-callouts looks at every blockquote:

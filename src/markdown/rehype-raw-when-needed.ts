@@ -5,15 +5,15 @@
  */
 import type { Root } from 'hast'
 import { raw } from 'hast-util-raw'
-import { visit, EXIT } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { walk } from './walk.ts'
 
 export default function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile): Root => {
     let found = false
-    visit(tree, 'raw', () => {
-      found = true
-      return EXIT
+    walk(tree, (node) => {
+      if (node.type === 'raw') found = true
+      return !found
     })
     file.data.rawHtml = found
     return found ? (raw(tree, { file }) as Root) : tree

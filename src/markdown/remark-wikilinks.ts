@@ -24,6 +24,7 @@ import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdow
 import type { Construct, Extension as MicromarkExtension } from 'micromark-util-types'
 import { wikiLinkPlugin } from 'remark-wiki-link'
 import type { Processor } from 'unified'
+import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
 
 /** The `wikiLink` node remark-wiki-link adds to mdast. */
@@ -80,7 +81,9 @@ export default function remarkWikilinks(this: Processor) {
   const wikiLink = (data.micromarkExtensions.at(-1)!.text as Record<number, Construct>)[91]!
   data.micromarkExtensions.push({ text: { 33: embedConstruct(wikiLink) } })
   data.fromMarkdownExtensions.push(markEmbed)
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // Wikilink nodes come only from `[[` in the text.
+    if (!String(file.value).includes('[[')) return
     visit(tree, 'wikiLink' as never, (node: WikiLinkNode) => {
       // In a table cell Obsidian writes `[[Note\|shown]]`, leaving the escape on the target.
       const written = node.value.replace(/\\$/, '').trim()
