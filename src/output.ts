@@ -108,6 +108,9 @@ export interface WriteStats {
   kept: number
 }
 
+/** Characters of a page made in pieces gathered before each write. */
+const STREAM_BATCH = 1 << 20
+
 /** The bytes of `file` when it has exactly `size` of them, else undefined. */
 async function sameSize(file: string, size: number): Promise<Buffer | undefined> {
   try {
@@ -151,7 +154,19 @@ async function writeAll(dir: string, plan: OutputPlan, previous: string | undefi
   const stream = async (file: string, output: { chunks(): Iterable<string> }) => {
     const handle = await fs.promises.open(file, 'w')
     try {
-      for (const chunk of output.chunks()) await handle.write(chunk)
+      // Pieces are joined up to a bound before each write: one write per piece (two per chapter of
+      // the print page) spent more time waiting on the file system than making the pieces.
+      let pending: string[] = []
+      let length = 0
+      for (const chunk of output.chunks()) {
+        pending.push(chunk)
+        length += chunk.length
+        if (length < STREAM_BATCH) continue
+        await handle.write(pending.join(''))
+        pending = []
+        length = 0
+      }
+      if (pending.length > 0) await handle.write(pending.join(''))
     } finally {
       await handle.close()
     }

@@ -62,3 +62,25 @@ describe('writing only what changed', () => {
     expect(rewritten.filter((f) => f.endsWith('.html'))).toEqual(['go.html', 'print.html'])
   })
 })
+
+describe('a page written in pieces', () => {
+  it('writes every piece, in order, across several batched writes', async () => {
+    const out = path.join(tmp, 'pieces')
+    // 3,000 pieces of 1 KB to 2 KB (with multi-byte characters): over 4 MB, several batches.
+    const pieces = Array.from({ length: 3000 }, (_, i) => `<p id="p${i}">${'µ'.repeat(500 + (i % 500))}</p>\n`)
+    let made = 0
+    const page = {
+      *chunks() {
+        for (const piece of pieces) {
+          made++
+          yield piece
+        }
+      },
+    }
+    const rendered = new Map([['print.html', () => page]])
+    expect(made).toBe(0)
+    expect(await writeAtomically(out, { ...plan({}), rendered })).toEqual({ written: 1, kept: 0 })
+    expect(made).toBe(pieces.length)
+    expect(fs.readFileSync(path.join(out, 'print.html'), 'utf8')).toBe(pieces.join(''))
+  })
+})
