@@ -60,7 +60,8 @@ export default function rehypeObsidianCallouts(this: Processor) {
   return (tree: Root) => {
     const unknown: Record<string, { title: string }> = {}
     const callouts: Element[] = []
-    // Before walking into a blockquote's paragraph, which is when its children may change.
+    // The paragraph given an empty first text below is a child of the blockquote entered: the walk
+    // reads that paragraph's children only afterwards, when it enters it.
     walk(tree, (node) => {
       if (node.type !== 'element' || node.tagName !== 'blockquote') return
       const type = calloutType(node)
