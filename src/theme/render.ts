@@ -2,13 +2,15 @@
  * Render a page model to HTML through the theme's templates: one hast tree,
  * serialised once, so every string from a note is escaped by construction.
  * Note bodies arrive already serialised, by the same serialiser, in the
- * worker that compiled them (`serialisedBody`); they are the only raw HTML
- * written as it is.
+ * worker that compiled them (`serialisedBody`); they and the parts a theme
+ * shares between pages (`ThemeContext.shared`, serialised here) are the only
+ * raw HTML written as it is.
  */
-import type { Root } from 'hast'
+import path from 'node:path'
+import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
-import { deferredMaker, isSerialised, toSlottedHtml } from '../markdown/slotted-html.ts'
+import { deferredMaker, isSerialised, serialisedBody, toSlottedHtml } from '../markdown/slotted-html.ts'
 import { walk } from '../markdown/walk.ts'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
@@ -33,10 +35,33 @@ export interface RenderOptions {
   extraScripts?: string[]
 }
 
+/** Shared parts (`ThemeContext.shared`) by site: graph, theme and config, each object standing for its build. */
+const sharedParts = new WeakMap<SiteGraph, WeakMap<LoadedTheme, WeakMap<Config, Map<string, ElementContent>>>>()
+
+function sharedPartsOf({ graph, theme, config }: RenderOptions): Map<string, ElementContent> {
+  const byTheme = sharedParts.get(graph) ?? new WeakMap<LoadedTheme, WeakMap<Config, Map<string, ElementContent>>>()
+  sharedParts.set(graph, byTheme)
+  const byConfig = byTheme.get(theme) ?? new WeakMap<Config, Map<string, ElementContent>>()
+  byTheme.set(theme, byConfig)
+  const parts = byConfig.get(config) ?? new Map<string, ElementContent>()
+  byConfig.set(config, parts)
+  return parts
+}
+
+/** `part` serialised as it would be within a page (unprintable characters shown, a template's raw HTML escaped), as a node a page writes as it is. */
+function serialisedPart(part: Element): ElementContent {
+  const tree: Root = { type: 'root', children: [part] }
+  replaceUnprintableInTree(tree)
+  return serialisedBody(toHtml(tree)).children[0] as ElementContent
+}
+
 /** The theme context of one page. */
 export function createContext(page: Page, options: RenderOptions): ThemeContext {
   // The 404 page is served at any URL, so its links must be absolute.
   const absolute = page.kind === 'not-found'
+  // Relative links depend on the page's folder only; the 404 page's are absolute.
+  const scope = absolute ? '\0absolute' : path.posix.dirname(page.slug)
+  const parts = sharedPartsOf(options)
   const href = (to: Slug, fragment?: string) => (absolute ? absoluteHref(options.config.base, to, fragment) : hrefTo(page.slug, to, fragment))
   const asset = (name: string) => href(toSlug(`${ASSET_DIR}/${name}`))
   return {
@@ -46,6 +71,12 @@ export function createContext(page: Page, options: RenderOptions): ThemeContext 
     href,
     asset,
     navTitle: (source) => navTitle(options.graph, source),
+    shared(key, make) {
+      const id = `${scope}\0${key}`
+      let part = parts.get(id)
+      if (!part) parts.set(id, (part = serialisedPart(make())))
+      return part
+    },
     styles: [...options.theme.styles, ...(options.extraStyles ?? [])].map(asset),
     scripts: [...options.theme.scripts, ...(options.extraScripts ?? [])].map(asset),
     templates: options.theme.templates,

@@ -1,7 +1,7 @@
 /**
  * The contract between the build and a theme: typed page models in, hast out.
  */
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import type { h, s } from 'hastscript'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
@@ -25,6 +25,15 @@ export interface ThemeContext {
   asset(name: string): string
   /** The navigation title of a note. */
   navTitle(source: SourcePath): string
+  /**
+   * A part that every page of one folder asking with the same `key` shows
+   * alike: `make` runs, and its HTML is serialised, once per build and
+   * folder (links from it, made with `href` and `asset`, are relative to the
+   * folder). It may depend only on `key` and the site (outline, notes,
+   * config, theme), never on which page of the folder is rendered: the
+   * sidebar's closed sections are such parts, the current page's are not.
+   */
+  shared(key: string, make: () => Element): ElementContent
   /** Stylesheets and scripts the page must load, in order (already hrefs). */
   styles: string[]
   scripts: string[]

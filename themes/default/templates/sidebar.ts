@@ -39,7 +39,7 @@ function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, bra
 function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, branch: Branch): Element {
   const focus = items.findIndex((item) => item.kind === 'chapter' && branch.open.has(item))
   const [start, end] = navWindow(items.length, focus)
-  const li: Element[] = []
+  const li: ElementContent[] = []
   const more = (count: number) =>
     h('li.nav-more', [h('button.more', { type: 'button', dataNavList: parent }, `${count} more…`)])
   if (start > 0) li.push(more(start))
@@ -47,7 +47,12 @@ function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, br
     const item = items[i]!
     if (item.kind === 'part') li.push(h('li.part-title', item.title))
     else if (item.kind === 'separator') li.push(h('li.separator', { role: 'separator' }))
-    else li.push(chapterItem(ctx, item, navId(parent, i), branch))
+    else if (branch.open.has(item)) li.push(chapterItem(ctx, item, navId(parent, i), branch))
+    else {
+      // A closed entry is the same on every page of a folder: made and serialised once for them all.
+      const id = navId(parent, i)
+      li.push(ctx.shared(`sidebar-entry:${id}`, () => chapterItem(ctx, item, id, branch)))
+    }
   }
   if (end < items.length) li.push(more(items.length - end))
   return h('ol.outline', { dataNavList: parent }, li)
