@@ -6,8 +6,8 @@
 import path from 'node:path'
 import { resolveConfig, type CliOptions, type Config } from './config.ts'
 import { loadSources } from './content/load.ts'
-import { fileSummaryMemo, memorySummaryMemo } from './content/summary-memo.ts'
-import { assembleGraph, parseSummaryAhead } from './graph/assemble.ts'
+import { fileSummaryMemo } from './content/summary-memo.ts'
+import { assembleGraph } from './graph/assemble.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
 import { DiskNoteCache } from './markdown/disk-cache.ts'
 import { toolFingerprint } from './markdown/fingerprint.ts'
@@ -78,17 +78,10 @@ async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<Planned
   // The pages and the search index are kept beside a persistent note cache, and only there.
   const tool = disk || hooks.cache instanceof DiskNoteCache ? toolFingerprint() : undefined
   const folder = hooks.cache instanceof DiskNoteCache ? hooks.cache.dir : disk?.dir
-  const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
-  const summaryMemo = persistent ? fileSummaryMemo(path.join(persistent.folder, 'summary.json')) : memorySummaryMemo()
-  const compiling = compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads, tool })
-  // This thread only waits while the workers compile: SUMMARY.md (a second at 2,000 chapters) is parsed meanwhile.
-  try {
-    parseSummaryAhead({ config, listing, display, summaryMemo, tool })
-  } catch {
-    // Parsed again, and any failure reported, when the graph is assembled; the compile must still be awaited.
-  }
-  const compiled = await compiling
+  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads, tool })
   for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
+  const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
+  const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))
   const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display, summaryMemo, tool })
   // Pagefind runs in its own process: the index is built while the pages are planned and written.
   const index: OutputPlan = { files: new Map(), copies: new Map() }

@@ -13,22 +13,11 @@ import { parseSummary } from '../src/content/summary.ts'
 import type { SourcePath } from '../src/paths.ts'
 import { projectRoot } from './helpers/cli.ts'
 
-// Counts the parses: a warm build must not parse SUMMARY.md again. And how many there were when the notes were compiled.
-const parses = vi.hoisted(() => ({ count: 0, whenCompiled: -1 }))
+// Counts the parses: a warm build must not parse SUMMARY.md again.
+const parses = vi.hoisted(() => ({ count: 0 }))
 vi.mock('../src/content/summary.ts', async (original) => {
   const actual = await original<typeof import('../src/content/summary.ts')>()
   return { ...actual, parseSummary: (...args: Parameters<typeof actual.parseSummary>) => (parses.count++, actual.parseSummary(...args)) }
-})
-vi.mock('../src/markdown/compile-all.ts', async (original) => {
-  const actual = await original<typeof import('../src/markdown/compile-all.ts')>()
-  return {
-    ...actual,
-    compileAll: async (...args: Parameters<typeof actual.compileAll>) => {
-      const result = await actual.compileAll(...args)
-      parses.whenCompiled = parses.count
-      return result
-    },
-  }
 })
 
 let tmp: string
@@ -59,8 +48,6 @@ describe('the SUMMARY.md memo', () => {
     const first = await run()
     expect(memoFile()).toBeDefined()
     expect(parses.count).toBe(1)
-    // Parsed while the notes compiled, not after.
-    expect(parses.whenCompiled).toBe(1)
     const second = await run()
     expect(parses.count).toBe(1)
     expect(outline(second)).toBe(outline(first))
@@ -70,9 +57,9 @@ describe('the SUMMARY.md memo', () => {
 
   it('is parsed again after an edit to SUMMARY.md', async () => {
     const file = path.join(tmp, 'cache', memoFile()!)
-    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { parses: Array<{ key: string; result: { items: Array<{ title?: string }> } }> }
+    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { key: string; result: { items: Array<{ title?: string }> } }
     const memo = fileSummaryMemo(file)
-    expect(memo.get(record.parses[0]!.key)).toEqual(record.parses[0]!.result)
+    expect(memo.get(record.key)).toEqual(record.result)
     expect(memo.get('another key')).toBeUndefined()
     fs.writeFileSync(summary(), fs.readFileSync(summary(), 'utf8').replace('[Go notes](go.md)', '[Go, renamed](go.md)'))
     parses.count = 0
@@ -90,23 +77,5 @@ describe('the SUMMARY.md memo', () => {
     expect(parses.count).toBe(1)
     expect(result.written).toBe(true)
     expect(outline(result)).toContain('Go, renamed')
-  })
-
-  it('keeps both parses of a wiki with drafts: the one made ahead, and the one without its drafts', async () => {
-    const draft = path.join(book, 'src/go.md')
-    fs.writeFileSync(draft, `---\ndraft: true\n---\n${fs.readFileSync(draft, 'utf8')}`)
-    parses.count = 0
-    const cold = await run()
-    // Ahead of compiling nothing is known to be a draft (that parse is the last build's, kept):
-    // the summary is parsed again without the draft.
-    expect(parses.count).toBe(1)
-    const go = JSON.stringify(cold.graph.outline).match(/\{[^{}]*"title":"Go, renamed"[^{}]*\}/)?.[0]
-    expect(go).toBeDefined()
-    expect(go).not.toContain('go.md')
-    parses.count = 0
-    const warm = await run()
-    expect(parses.count).toBe(0)
-    expect(outline(warm)).toBe(outline(cold))
-    expect(summaryWarnings(warm)).toEqual(summaryWarnings(cold))
   })
 })

@@ -4,9 +4,6 @@
  * parse the same text again: the last parse is kept with a hash of what it
  * depends on (the text, which notes exist, how its file is named in
  * diagnostics, the tool's version) and used while that hash is unchanged.
- * A build parses it while its notes compile, before drafts are known
- * (`parseSummaryAhead`), so the file memo keeps that parse and the one
- * without the drafts.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
@@ -36,40 +33,26 @@ export function memorySummaryMemo(): SummaryMemo {
   }
 }
 
-/** Parses a file memo keeps: a build with drafts needs two, the one made ahead of compiling (as if no note were a draft) and the one without its drafts. */
-const FILE_PARSES = 2
-
-interface FileRecord {
-  parses?: Array<{ key?: unknown; result?: SummaryResult }>
-}
-
-function readRecord(file: string): FileRecord {
-  try {
-    const record = JSON.parse(fs.readFileSync(file, 'utf8')) as FileRecord
-    return Array.isArray(record.parses) ? record : {}
-  } catch {
-    return {}
-  }
-}
-
 /**
- * A memo in `file`, holding the last two parses. A file that cannot be read
- * or parsed, or holds other keys, is a miss; one that cannot be written is
- * left alone.
+ * A memo in `file`, holding one parse. A file that cannot be read or parsed,
+ * or holds another key, is a miss; one that cannot be written is left alone.
  */
 export function fileSummaryMemo(file: string): SummaryMemo {
   return {
     get(key) {
-      const kept = readRecord(file).parses?.find((p) => p.key === key)?.result
-      return kept && Array.isArray(kept.items) && Array.isArray(kept.diagnostics) ? kept : undefined
+      try {
+        const record = JSON.parse(fs.readFileSync(file, 'utf8')) as { key?: unknown; result?: SummaryResult }
+        return record.key === key && Array.isArray(record.result?.items) && Array.isArray(record.result.diagnostics) ? record.result : undefined
+      } catch {
+        return undefined
+      }
     },
     set(key, result) {
       try {
-        const parses = [{ key, result }, ...(readRecord(file).parses ?? []).filter((p) => p.key !== key)].slice(0, FILE_PARSES)
         fs.mkdirSync(path.dirname(file), { recursive: true })
         // Written aside and renamed: a build killed midway leaves the last record or none, never half of one.
         const tmp = `${file}.${process.pid}.tmp`
-        fs.writeFileSync(tmp, JSON.stringify({ parses } satisfies FileRecord))
+        fs.writeFileSync(tmp, JSON.stringify({ key, result }))
         fs.renameSync(tmp, file)
       } catch {
         // The cache is an optimisation: the next build parses again.

@@ -40,44 +40,11 @@ export interface AssembleOptions {
   tool?: string
 }
 
-type SummaryOptions = Pick<AssembleOptions, 'config' | 'listing' | 'display' | 'summaryMemo' | 'tool'>
-
-/** SUMMARY.md's `text` parsed, linking the listed notes but `skipped` (drafts), through the memo when there is one. */
-function summaryOf(text: string, skipped: ReadonlySet<SourcePath>, { config, listing, display, summaryMemo, tool }: SummaryOptions): SummaryResult {
-  const file = display(path.join(config.src, 'SUMMARY.md'))
-  const noteSet = new Set(listing.notes)
-  const parse = () => parseSummary(text, { file, exists: (s) => noteSet.has(s) && !skipped.has(s) })
-  if (!summaryMemo) return parse()
-  // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-  const key = summaryKey([tool ?? '', file, text, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
-  const kept = summaryMemo.get(key)
-  if (kept) return kept
-  const parsed = parse()
-  summaryMemo.set(key, parsed)
-  return parsed
-}
-
-/**
- * Parse SUMMARY.md into `summaryMemo` before the notes are compiled, as if
- * no note were a draft (which only compiling tells): the build calls this
- * while its workers compile, and `assembleGraph` then finds the parse kept,
- * or, when drafts are left out, parses again.
- */
-export function parseSummaryAhead(options: SummaryOptions & { summaryMemo: SummaryMemo }): void {
-  let text: string
-  try {
-    text = readText(path.join(options.config.src, 'SUMMARY.md'))
-  } catch {
-    // No SUMMARY.md, or one `assembleGraph` reports as unreadable.
-    return
-  }
-  summaryOf(text, new Set(), options)
-}
-
 /** Build the site graph from compiled notes. */
 export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions): SiteGraph {
   const { config, listing, diagnostics, display } = options
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
+  const noteSet = new Set(listing.notes)
 
   // Drafts stay out of a published build unless asked for.
   const skipped = new Set<SourcePath>()
@@ -96,7 +63,16 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       diagnostics.error(display(summaryFile), error.message, 'encoding', { line: error.line, column: error.column })
     }
     if (text !== undefined) {
-      const summary = summaryOf(text, skipped, options)
+      const summaryText = text
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s) })
+      let summary: SummaryResult
+      if (options.summaryMemo) {
+        // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
+        const key = summaryKey([options.tool ?? '', display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const kept = options.summaryMemo.get(key)
+        summary = kept ?? parse()
+        if (!kept) options.summaryMemo.set(key, summary)
+      } else summary = parse()
       for (const d of summary.diagnostics) diagnostics.add(d)
       outline = summary.items
     }
