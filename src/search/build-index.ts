@@ -81,8 +81,8 @@ function documentContents(graph: SiteGraph, documents: SearchDocuments, config: 
 const SEARCH_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-worker.mjs')
 
 /** A thread for index jobs (see search-worker.mjs), started for one build's parts and stopped after. */
-function indexThread(): { run(job: IndexJob): Promise<IndexedPart[]>; close(): Promise<void> } {
-  const pool = new Piscina<IndexJob | { close: true }, IndexedPart[]>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
+function indexThread(): { run(job: IndexJob): Promise<IndexedPart | undefined>; close(): Promise<void> } {
+  const pool = new Piscina<IndexJob | { close: true }, IndexedPart | undefined>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
   return {
     run: (job) => pool.run(job),
     async close() {
@@ -134,7 +134,7 @@ export async function buildSearchParts(graph: SiteGraph, config: Config, parts: 
   const out: Array<Map<string, Uint8Array>> = []
   try {
     for (const part of parts) {
-      const [built] = await thread.run({ language, parts: [documentContents(graph, part.documents, config)] })
+      const built = await thread.run({ language, documents: documentContents(graph, part.documents, config) })
       if (!built || built.errors.length) throw new SearchIndexError(built ? built.errors.join('; ') : 'The search index thread returned nothing')
       const files = new Map<string, Uint8Array>()
       for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {

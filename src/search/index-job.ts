@@ -1,10 +1,10 @@
-/** What the search thread (search-worker.ts) is given and gives back. */
+/** What the search thread (search-worker.mjs) is given and gives back. */
 
-/** Parts of the index to build, each a list of documents (`content` is the HTML Pagefind reads). */
+/** One part of the index to build: its documents (`content` is the HTML Pagefind reads). */
 export interface IndexJob {
   /** Pagefind's `forceLanguage`. */
   language: string
-  parts: Array<Array<{ url: string; content: string }>>
+  documents: Array<{ url: string; content: string }>
 }
 
 /** One part's files, or why it could not be built. */

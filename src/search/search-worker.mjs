@@ -15,11 +15,10 @@ import { close, createIndex } from 'pagefind'
 /** @typedef {import('./index-job.ts').IndexedPart} IndexedPart */
 
 /**
- * @param {string} language
- * @param {IndexJob['parts'][number]} documents
+ * @param {IndexJob} job
  * @returns {Promise<IndexedPart>}
  */
-async function indexPart(language, documents) {
+async function indexPart({ language, documents }) {
   const created = await createIndex({ forceLanguage: language })
   if (!created.index) return { errors: [`Pagefind could not start: ${created.errors.join('; ')}`], files: [] }
   const index = created.index
@@ -46,18 +45,15 @@ async function indexPart(language, documents) {
 }
 
 /**
- * Build the parts of `job` in order, or, for `{ close: true }`, stop
- * Pagefind's process (which stays up between the parts of one build).
+ * Build the part `job` names, or, for `{ close: true }`, stop Pagefind's
+ * process (which stays up between the parts of one build).
  * @param {IndexJob | { close: true }} job
- * @returns {Promise<IndexedPart[]>}
+ * @returns {Promise<IndexedPart | undefined>}
  */
 export default async function indexJob(job) {
   if ('close' in job) {
     await close()
-    return []
+    return undefined
   }
-  /** @type {IndexedPart[]} */
-  const parts = []
-  for (const documents of job.parts) parts.push(await indexPart(job.language, documents))
-  return parts
+  return indexPart(job)
 }
