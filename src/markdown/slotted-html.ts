@@ -12,7 +12,7 @@ import type { Element, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import type { Raw } from 'mdast-util-to-hast'
 
-/** Brands the raw nodes `serialisedBody` makes; not exported, so no other code can make one. */
+/** Brands the raw nodes `serialisedNode` makes; not exported, so no other code can make one. */
 const SERIALISED = Symbol('slugwiki.serialised')
 
 /**
@@ -23,9 +23,14 @@ const SERIALISED = Symbol('slugwiki.serialised')
  * anywhere else is never written unescaped.
  */
 export function serialisedBody(html: string): Root {
+  return { type: 'root', children: [serialisedNode(html)] }
+}
+
+/** The raw node of `serialisedBody`, for HTML hast-util-to-html wrote (a theme's shared part, theme/render.ts). */
+export function serialisedNode(html: string): Raw {
   const node: Raw & { [SERIALISED]?: true } = { type: 'raw', value: html }
   node[SERIALISED] = true
-  return { type: 'root', children: [node] }
+  return node
 }
 
 /** Whether `node` is a raw node made by `serialisedBody` or `deferredBody`. */

@@ -10,7 +10,7 @@ import path from 'node:path'
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h, s } from 'hastscript'
-import { deferredMaker, isSerialised, serialisedBody, toSlottedHtml } from '../markdown/slotted-html.ts'
+import { deferredMaker, isSerialised, serialisedNode, toSlottedHtml } from '../markdown/slotted-html.ts'
 import { walk } from '../markdown/walk.ts'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
@@ -52,7 +52,7 @@ function sharedPartsOf({ graph, theme, config }: RenderOptions): Map<string, Ele
 function serialisedPart(part: Element): ElementContent {
   const tree: Root = { type: 'root', children: [part] }
   replaceUnprintableInTree(tree)
-  return serialisedBody(toHtml(tree)).children[0] as ElementContent
+  return serialisedNode(toHtml(tree))
 }
 
 /** The theme context of one page. */
