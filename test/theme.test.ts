@@ -65,12 +65,19 @@ describe('choosing a theme', () => {
     expect(read(overridden.out, 'index.html')).not.toContain('paper.css')
   })
 
-  it("uses a wiki's own theme folder, which may extend a built-in one without imports", () => {
-    const own = path.join(tmp, 'own')
+  /** A copy of the wiki in `folder` with its own theme `name`, whose index.ts is `index`. */
+  function wikiWithTheme(folder: string, name: string, index: string): string {
+    const own = path.join(tmp, folder)
     fs.cpSync(src, own, { recursive: true })
-    fs.mkdirSync(path.join(own, 'themes/mine/assets'), { recursive: true })
-    fs.writeFileSync(
-      path.join(own, 'themes/mine/index.ts'),
+    fs.mkdirSync(path.join(own, 'themes', name, 'assets'), { recursive: true })
+    fs.writeFileSync(path.join(own, 'themes', name, 'index.ts'), index)
+    return own
+  }
+
+  it("uses a wiki's own theme folder, which may extend a built-in one without imports", () => {
+    const own = wikiWithTheme(
+      'own',
+      'mine',
       `export default {
   extends: 'paper',
   templates: { notFound: (ctx) => ctx.h('article.gone', [ctx.h('h1', 'Gone fishing')]) },
@@ -90,11 +97,9 @@ describe('choosing a theme', () => {
   })
 
   it('writes a raw HTML node a template makes as text, never as markup', () => {
-    const own = path.join(tmp, 'raw')
-    fs.cpSync(src, own, { recursive: true })
-    fs.mkdirSync(path.join(own, 'themes/raw'), { recursive: true })
-    fs.writeFileSync(
-      path.join(own, 'themes/raw/index.ts'),
+    const own = wikiWithTheme(
+      'raw',
+      'raw',
       `export default {
   extends: 'default',
   templates: { notFound: (ctx) => ctx.h('article.gone', [{ type: 'raw', value: '<script>alert(1)</script>' }]) },
