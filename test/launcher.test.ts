@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import { builtinModules } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -116,6 +117,16 @@ describe('the launcher', () => {
     expect(edited.status, edited.stderr).toBe(0)
     expect(edited.stdout).toMatch(/^slugwiki; build a wiki/)
     expect(listBundles()).toHaveLength(2)
+  })
+
+  it('bundles the packages it imports, except those that find files of their own', () => {
+    expect(launch('--help').status).toBe(0)
+    const bundle = path.join(bundles, listBundles().at(-1)!)
+    const imports = JSON.parse(fs.readFileSync(path.join(bundle, 'imports.json'), 'utf8')) as Record<string, string[]>
+    const outside = new Set(Object.values(imports).flat().filter((s) => !s.startsWith('node:') && !builtinModules.includes(s)))
+    // bufferutil and utf-8-validate: ws's optional native speed-ups, required inside a try (absent here).
+    expect([...outside].sort()).toEqual(['bufferutil', 'open', 'pagefind', 'piscina', 'tsx/esm/api', 'utf-8-validate'])
+    expect(imports['worker.mjs']).toEqual(expect.arrayContaining(['piscina']))
   })
 
   it('stops on a source that does not compile, naming it, and runs nothing', () => {
