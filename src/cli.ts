@@ -13,7 +13,7 @@ const HELP = `slugwiki: build a wiki of markdown notes (or an mdBook) into a sta
 
 Usage:
   npm run build -- [options]
-  npm run dev -- [--port N] [--host ADDR] [--open] [options]
+  npm run dev -- [dev server options] [options but --out, --strict and --quiet]
 
 Options:
   --src DIR      Source folder of notes, or an mdBook folder with book.toml (default: content)
@@ -28,7 +28,7 @@ Options:
   --cache-dir D  Folder of the persistent cache (default: node_modules/.cache/slugwiki)
   -h, --help     Show this help
 
-Dev server options (npm run dev; the site is built in memory, nothing is written):
+Dev server options (npm run dev; the site is built in memory, only the note cache is written):
   --port N       Port to serve on (default 4000, or the next free one; an explicit port must be free; 0: any)
   --host ADDR    Address to bind (default 127.0.0.1; the server answers only localhost names, IPs and ADDR)
   --open         Open the site in the default browser
@@ -38,6 +38,20 @@ Exit status: 0 on success; 1 on errors, or on warnings under --strict.`
 function fail(message: string): never {
   process.stderr.write(`${message}\n`)
   process.exit(1)
+}
+
+/** The options both commands take for compiling notes: `--threads`, `--no-cache`, `--cache-dir`. */
+const COMPILE_OPTIONS = {
+  threads: { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+} as const
+
+/** `COMPILE_OPTIONS`' values as config options; a thread count that is not a positive whole number fails. */
+function compileOptions(values: { threads?: string; 'no-cache'?: boolean; 'cache-dir'?: string }): { threads?: number; cache: boolean; cacheDir?: string } {
+  const threads = values.threads === undefined ? undefined : Number(values.threads)
+  if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) fail(`--threads must be a positive whole number, not \`${values.threads}\``)
+  return { threads, cache: !values['no-cache'], cacheDir: values['cache-dir'] }
 }
 
 async function runBuild(argv: string[]): Promise<number> {
@@ -53,9 +67,7 @@ async function runBuild(argv: string[]): Promise<number> {
         drafts: { type: 'boolean' },
         strict: { type: 'boolean' },
         quiet: { type: 'boolean' },
-        threads: { type: 'string' },
-        'no-cache': { type: 'boolean' },
-        'cache-dir': { type: 'string' },
+        ...COMPILE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -71,10 +83,8 @@ async function runBuild(argv: string[]): Promise<number> {
   const quiet = values.quiet ?? false
   const progress = createProgress(quiet)
   try {
-    const { threads, 'no-cache': noCache, 'cache-dir': cacheDir, ...rest } = values
-    const threadCount = threads === undefined ? undefined : Number(threads)
-    if (threadCount !== undefined && !(Number.isInteger(threadCount) && threadCount > 0)) fail(`--threads must be a positive whole number, not \`${threads}\``)
-    const result = await build({ ...rest, threads: threadCount, cache: !noCache, cacheDir }, { onProgress: progress.update })
+    const { threads: _threads, 'no-cache': _noCache, 'cache-dir': _cacheDir, ...rest } = values
+    const result = await build({ ...rest, ...compileOptions(values) }, { onProgress: progress.update })
     progress.done()
     for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -131,6 +141,7 @@ async function runDev(argv: string[]): Promise<number> {
         port: { type: 'string' },
         host: { type: 'string' },
         open: { type: 'boolean' },
+        ...COMPILE_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -149,7 +160,8 @@ async function runDev(argv: string[]): Promise<number> {
   const [{ startDev }, { PortInUseError }] = await Promise.all([import('./dev/session.ts'), import('./dev/server.ts')])
   let dev
   try {
-    dev = await startDev({ ...values, port })
+    const { threads: _threads, 'no-cache': _noCache, 'cache-dir': _cacheDir, ...rest } = values
+    dev = await startDev({ ...rest, ...compileOptions(values), port })
   } catch (error) {
     if (error instanceof ConfigError) return fail(formatDiagnostic(error.diagnostic))
     if (error instanceof PortInUseError || error instanceof ThemeError) return fail(`error  ${error.message}`)

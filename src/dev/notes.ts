@@ -4,13 +4,17 @@
  * re-parses only those whose content hash changed, on the build's worker
  * pool (so a note that never finishes is stopped by `note-timeout-ms`, and a
  * recompiled note keeps its unchanged highlighted code blocks). A note that
- * breaks keeps its last good version in the site, beside its errors.
+ * breaks keeps its last good version in the site, beside its errors. With
+ * the persistent cache `npm run build` keeps, a note found there is read
+ * instead of compiled (the server starts in seconds on a wiki a build has
+ * seen), and what the server compiles is written there for the next build.
  */
 import path from 'node:path'
 import type { Config } from '../config.ts'
 import { loadNote, sourceReader, type LoadedNote } from '../content/load.ts'
 import { compileAll } from '../markdown/compile-all.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
+import type { DiskNoteCache } from '../markdown/disk-cache.ts'
 import { memoryNoteCache, type NoteBodies, type NoteCache } from '../markdown/note-cache.ts'
 import type { NotePool } from '../markdown/pool.ts'
 import type { SourcePath } from '../paths.ts'
@@ -30,6 +34,8 @@ export interface NoteStoreOptions {
   /** The pool notes compile on, kept for the whole session. */
   pool: NotePool
   displaySource: (source: SourcePath) => string
+  /** The persistent cache to read notes from and write them to, with the tool's fingerprint (`toolFingerprint()`) its keys are made with. */
+  disk?: { cache: DiskNoteCache; tool: string }
 }
 
 /** One note loaded again: what the site showed of it before, and shows now. */
@@ -71,6 +77,8 @@ export interface NoteStore {
    * still waits to see whether more events follow it. Never fails.
    */
   prefetch(source: SourcePath): void
+  /** Resolves once what was compiled so far is written to the persistent cache (at once without one). */
+  flush(): Promise<void>
 }
 
 /** The version of a note the site shows: the current one, or the last good one while it fails. */
@@ -84,21 +92,47 @@ function diagnosticsOf(state: NoteState): Diagnostic[] {
 }
 
 /** Create an empty store; the first `update` loads everything. */
-export function createNoteStore({ config, pool, displaySource }: NoteStoreOptions): NoteStore {
+export function createNoteStore({ config, pool, displaySource, disk }: NoteStoreOptions): NoteStore {
   const states = new Map<SourcePath, NoteState>()
   const memory = memoryNoteCache()
+  // Keys whose entry was read from `disk`: their blocks stay there until a recompile asks for them.
+  const fromDisk = new Set<string>()
   let order: readonly SourcePath[] = []
+  // The disk's keys are `npm run build`'s, which the tool's fingerprint salts; the memory lives as long as
+  // this process, whose code cannot change under it.
+  const tool = disk?.tool ?? 'dev'
   // compileAll's view of the store: a recompile reuses the code blocks of the version shown now.
   const cache: NoteCache = {
-    get: (key) => memory.get(key),
-    set: (key, note, body, options) => memory.set(key, note, body, options),
+    get(key) {
+      const held = memory.get(key)
+      if (held || !disk) return held
+      // Read whole into memory, as a compiled note is kept: a later build may delete the entry
+      // (it keeps only its own notes), and a page must never be left without its body.
+      const entry = disk.cache.entry(key)
+      if (!entry) return undefined
+      memory.set(key, entry.note, { ...entry.body, blocks: '{}' })
+      fromDisk.add(key)
+      return memory.get(key)
+    },
+    set(key, note, body, options) {
+      memory.set(key, note, body, options)
+      fromDisk.delete(key)
+      disk?.cache.set(key, note, body, options)
+    },
     page: (key) => memory.page(key),
     print: (key) => memory.print(key),
     sections: (key) => memory.sections(key),
     previousBlocks: (source) => {
       const current = states.get(source)?.current
-      return current ? memory.blocks(current.key) : undefined
+      if (!current) return undefined
+      return fromDisk.has(current.key) ? disk?.cache.previousBlocks(source) : memory.blocks(current.key)
     },
+  }
+  // What was compiled is written to disk off the path of the reload, one flush after another. A failed
+  // write is dropped: the cache only saves a later start its compiling.
+  let persisting = Promise.resolve()
+  const persist = () => {
+    if (disk) persisting = persisting.then(() => disk.cache.flush()).catch(() => undefined)
   }
 
   // Compiles started by `prefetch`, awaited by the next `update` so that it finds them in `memory`.
@@ -111,7 +145,9 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       if (!state || state.loaded.dependencies.length > 0) return
       const loaded = loadNote(source, { config, read: sourceReader(), displaySource })
       if (!loaded.input) return
-      const job = compileAll([loaded.input], { config, displaySource, cache, pool, tool: 'dev' }).catch(() => undefined)
+      const job = compileAll([loaded.input], { config, displaySource, cache, pool, tool })
+        .then(persist)
+        .catch(() => undefined)
       prefetching.add(job)
       void job.finally(() => prefetching.delete(job))
     },
@@ -125,8 +161,8 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       const read = sourceReader()
       const loaded = stale.map((source) => loadNote(source, { config, read, displaySource }))
       const inputs = loaded.flatMap((l) => (l.input ? [l.input] : []))
-      // The cache lives as long as this process, whose code cannot change under it: no tool fingerprint needed.
-      const { notes: compiled } = await compileAll(inputs, { config, displaySource, cache, pool, tool: 'dev' })
+      const { notes: compiled } = await compileAll(inputs, { config, displaySource, cache, pool, tool })
+      persist()
       const bySource = new Map(compiled.map((note) => [note.source, note]))
       const changes = stale.map((source, i): NoteChange => {
         const current = bySource.get(source)
@@ -150,6 +186,7 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
         for (const note of [state.current, state.good]) if (note) live.add(note.key)
       }
       memory.retain(live)
+      for (const key of fromDisk) if (!live.has(key)) fromDisk.delete(key)
       return changes
     },
     shown() {
@@ -185,6 +222,7 @@ export function createNoteStore({ config, pool, displaySource }: NoteStoreOption
       return state ? diagnosticsOf(state).filter((d) => d.severity === 'error') : []
     },
     bodies: memory,
+    flush: () => persisting,
   }
 }
 

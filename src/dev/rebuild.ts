@@ -17,6 +17,8 @@ import { assembleGraph } from '../graph/assemble.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CodeStylesheet } from '../markdown/code-colors.ts'
 import { poolOptions } from '../markdown/compile-all.ts'
+import { DiskNoteCache } from '../markdown/disk-cache.ts'
+import { toolFingerprint } from '../markdown/fingerprint.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
@@ -149,7 +151,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     // The topics are linked in every note's prose: the pool's workers are made with them.
     const previousPool = pool
     pool = createNotePool(poolOptions(config, config.threads, topics))
-    notes = createNoteStore({ config, pool, displaySource })
+    const disk = config.cacheDir ? { cache: DiskNoteCache.forWiki(config.cacheDir, config.src), tool: toolFingerprint() } : undefined
+    notes = createNoteStore({ config, pool, displaySource, disk })
     await previousPool?.close()
     lastUpdated = gitDates(config.src)
     pages = createPageTable(options.extraScripts)
@@ -276,6 +279,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       fault = next
     },
     close: async () => {
+      // A note store made by the first update: what it compiled is on disk before the process ends.
+      if (built) await notes.flush()
       await pool?.close()
     },
   }

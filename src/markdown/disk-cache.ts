@@ -157,6 +157,24 @@ export class DiskNoteCache implements NoteCache {
     })
   }
 
+  /**
+   * The entry under `key` read whole now (facts, page, print chapter and
+   * search sections; not its blocks, read by `previousBlocks` when a
+   * recompile wants them), or undefined when any part is missing or cannot
+   * be read: for a reader that keeps notes in memory rather than reading
+   * bodies when pages need them.
+   */
+  entry(key: string): { note: CompiledNote; body: Omit<NoteBody, 'blocks'> } | undefined {
+    const note = this.get(key)
+    if (!note) return undefined
+    try {
+      return { note, body: { page: this.page(key), print: this.print(key), sections: this.sections(key) } }
+    } catch (error) {
+      if (error instanceof CacheEntryError) return undefined
+      throw error
+    }
+  }
+
   recorded(source: SourcePath): string | undefined {
     return this.#index.get(source)
   }

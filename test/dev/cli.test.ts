@@ -55,6 +55,28 @@ describe('slugwiki dev', () => {
     await new Promise((r) => again.close(r))
   })
 
+  it('keeps compiled notes in the cache folder a build uses, unless --no-cache', async () => {
+    const serve = async (args: string[]) => {
+      const run = startCli(['--src', dir, '--port', '0', '--threads', '1', ...args])
+      const deadline = Date.now() + 120_000
+      while (!/serving http:\/\/\S+/.test(run.stdout()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+      expect(run.stdout(), run.stderr()).toMatch(/serving http/)
+      run.child.kill('SIGINT')
+      expect(await run.exited).toBe(0)
+    }
+    const cache = path.join(dir, '..', `${path.basename(dir)}-cache`)
+    await serve(['--no-cache', '--cache-dir', cache])
+    expect(fs.existsSync(cache)).toBe(false)
+    await serve(['--cache-dir', cache])
+    // Written before the server exits: every note has its entry, under the key a build looks for.
+    const [folder] = fs.readdirSync(cache)
+    const index = JSON.parse(fs.readFileSync(path.join(cache, folder!, 'index.json'), 'utf8')) as { notes: Record<string, string> }
+    expect(Object.keys(index.notes)).toContain('kernel/rcu.md')
+    const built = runCli(['build', '--src', dir, '--out', path.join(cache, 'out'), '--cache-dir', cache])
+    expect(built.status, built.stderr).toBe(0)
+    fs.rmSync(cache, { recursive: true, force: true })
+  })
+
   it('explains an explicitly given port that is taken, and exits 1', async () => {
     const taken = await occupy()
     const port = portOf(taken)

@@ -1,0 +1,120 @@
+/**
+ * The dev server's note store over the persistent cache `npm run build`
+ * keeps: a note found there is read, not compiled, and shows as compiled;
+ * what the store compiles is written there for the next build; a damaged
+ * entry is compiled again; and a note read from disk keeps its body when a
+ * later build deletes the entry.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { build } from '../../src/build.ts'
+import { resolveConfig, type Config } from '../../src/config.ts'
+import { discoverSources } from '../../src/content/load.ts'
+import { createNoteStore, type NoteStore } from '../../src/dev/notes.ts'
+import { poolOptions } from '../../src/markdown/compile-all.ts'
+import { DiskNoteCache } from '../../src/markdown/disk-cache.ts'
+import { toolFingerprint } from '../../src/markdown/fingerprint.ts'
+import { createNotePool, type NotePool } from '../../src/markdown/pool.ts'
+import type { SourcePath } from '../../src/paths.ts'
+import { Diagnostics } from '../../src/report.ts'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-notes-disk-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+let dir: string
+let cacheDir: string
+let config: Config
+let pool: NotePool
+let compiled: string[]
+let notes: SourcePath[]
+let n = 0
+
+beforeEach(() => {
+  dir = path.join(tmp, `wiki-${++n}`)
+  cacheDir = path.join(tmp, `cache-${n}`)
+  fs.cpSync(path.resolve(import.meta.dirname, '../sites/mdbook'), dir, { recursive: true })
+  config = resolveConfig({ src: dir, out: path.join(tmp, `out-${n}`), cacheDir, quiet: true })
+  const real = createNotePool(poolOptions(config, 1))
+  compiled = []
+  // The real pool, counting what it is asked to compile.
+  pool = { threads: real.threads, settings: real.settings, close: () => real.close(), compile: (input, reuse) => (compiled.push(input.source), real.compile(input, reuse)) }
+  notes = discoverSources({ config, diagnostics: new Diagnostics(), display: (f) => f }).notes
+})
+afterEach(() => pool.close())
+
+/** Source paths as the build shows them (included files' lines are mapped to these names, which keys cover). */
+const displaySource = (source: SourcePath) => path.relative(process.cwd(), path.join(config.src, source))
+
+/** A store over the wiki's persistent cache (the folder a build with `cacheDir` uses), or over `other`. */
+const diskStore = (other = cacheDir) => createNoteStore({ config, pool, displaySource, disk: { cache: DiskNoteCache.forWiki(other, config.src), tool: toolFingerprint() } })
+
+/** A store that compiles every note (over an empty cache: code block keys are salted by the tool, as the build's are). */
+const freshStore = () => diskStore(path.join(tmp, `empty-${n}`))
+
+/** What the site shows of each note: its facts but the key, and its three body forms. */
+function shown(store: NoteStore) {
+  return store.shown().map(({ key, ...facts }) => ({ facts, page: store.bodies.page(key), print: store.bodies.print(key), sections: store.bodies.sections(key) }))
+}
+
+const buildOnce = async () => {
+  const result = await build({ src: dir, out: config.out, cacheDir, quiet: true })
+  expect(result.ok).toBe(true)
+  return result
+}
+
+describe('the dev note store over the persistent cache', () => {
+  it("reads the notes a build left there instead of compiling them, and shows them as compiled", async () => {
+    await buildOnce()
+    const store = diskStore()
+    await store.update(notes, new Set())
+    expect(compiled).toEqual([])
+    const fresh = freshStore()
+    await fresh.update(notes, new Set())
+    expect(compiled).toHaveLength(notes.length)
+    expect(shown(store)).toEqual(shown(fresh))
+  })
+
+  it('writes what it compiles, an edit too, so the next build compiles nothing', async () => {
+    const store = diskStore()
+    await store.update(notes, new Set())
+    expect(compiled).toHaveLength(notes.length)
+    const source = 'kernel/rcu.md' as SourcePath
+    fs.appendFileSync(path.join(dir, 'src', source), '\nEdited in the dev server.\n')
+    await store.update(notes, new Set([source]))
+    await store.flush()
+    expect((await buildOnce()).compiledNotes).toBe(0)
+    expect(fs.readFileSync(path.join(config.out, 'kernel/rcu.html'), 'utf8')).toContain('Edited in the dev server.')
+  })
+
+  it('compiles again a note whose entry lost a body file, and shows it whole', async () => {
+    await buildOnce()
+    const source = 'kernel/rcu.md' as SourcePath
+    const key = DiskNoteCache.forWiki(cacheDir, config.src).recorded(source)!
+    const entries = fs.readdirSync(cacheDir).map((d) => path.join(cacheDir, d, 'entries')).find((e) => fs.existsSync(path.join(e, `${key}.page`)))!
+    fs.rmSync(path.join(entries, `${key}.print`))
+    const store = diskStore()
+    await store.update(notes, new Set())
+    expect(compiled).toEqual([source])
+    const fresh = freshStore()
+    await fresh.update(notes, new Set())
+    expect(shown(store)).toEqual(shown(fresh))
+  })
+
+  it('keeps the bodies it read when a later build deletes their entries', async () => {
+    await buildOnce()
+    const store = diskStore()
+    await store.update(notes, new Set())
+    await store.flush()
+    fs.rmSync(cacheDir, { recursive: true, force: true })
+    for (const note of store.shown()) expect(store.bodies.page(note.key).parts.join('').length).toBeGreaterThan(0)
+    // An edit of a note read from disk compiles it (its blocks are gone with the entry: highlighted afresh).
+    const source = 'kernel/rcu.md' as SourcePath
+    fs.appendFileSync(path.join(dir, 'src', source), '\nAfter the cache was gone.\n')
+    await store.update(notes, new Set([source]))
+    expect(compiled).toEqual([source])
+    const note = store.shown().find((s) => s.source === source)!
+    expect(store.bodies.page(note.key).parts.join('')).toContain('After the cache was gone.')
+  })
+})
