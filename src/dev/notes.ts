@@ -95,8 +95,9 @@ function diagnosticsOf(state: NoteState): Diagnostic[] {
 export function createNoteStore({ config, pool, displaySource, disk }: NoteStoreOptions): NoteStore {
   const states = new Map<SourcePath, NoteState>()
   const memory = memoryNoteCache()
-  // Keys whose entry was read from `disk`: their blocks stay there until a recompile asks for them.
-  const fromDisk = new Set<string>()
+  // Keys whose entry is on `disk`, true for those read from there (their blocks stay there until a
+  // recompile asks for them), false for those this store wrote.
+  const onDisk = new Map<string, boolean>()
   let order: readonly SourcePath[] = []
   // The disk's keys are `npm run build`'s, which the tool's fingerprint salts; the memory lives as long as
   // this process, whose code cannot change under it.
@@ -111,13 +112,14 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       const entry = disk.cache.entry(key)
       if (!entry) return undefined
       memory.set(key, entry.note, { ...entry.body, blocks: '{}' })
-      fromDisk.add(key)
+      onDisk.set(key, true)
       return memory.get(key)
     },
     set(key, note, body, options) {
       memory.set(key, note, body, options)
-      fromDisk.delete(key)
-      disk?.cache.set(key, note, body, options)
+      if (!disk) return
+      onDisk.set(key, false)
+      disk.cache.set(key, note, body, options)
     },
     page: (key) => memory.page(key),
     print: (key) => memory.print(key),
@@ -125,14 +127,20 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
     previousBlocks: (source) => {
       const current = states.get(source)?.current
       if (!current) return undefined
-      return fromDisk.has(current.key) ? disk?.cache.previousBlocks(source) : memory.blocks(current.key)
+      return onDisk.get(current.key) ? disk?.cache.previousBlocks(source) : memory.blocks(current.key)
     },
   }
   // What was compiled is written to disk off the path of the reload, one flush after another. A failed
   // write is dropped: the cache only saves a later start its compiling.
   let persisting = Promise.resolve()
-  const persist = () => {
-    if (disk) persisting = persisting.then(() => disk.cache.flush()).catch(() => undefined)
+  const persist = (forget: string[] = []) => {
+    if (!disk) return
+    persisting = persisting
+      .then(() => {
+        for (const key of forget) disk.cache.forget(key)
+        return disk.cache.flush()
+      })
+      .catch(() => undefined)
   }
 
   // Compiles started by `prefetch`, awaited by the next `update` so that it finds them in `memory`.
@@ -146,7 +154,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       const loaded = loadNote(source, { config, read: sourceReader(), displaySource })
       if (!loaded.input) return
       const job = compileAll([loaded.input], { config, displaySource, cache, pool, tool })
-        .then(persist)
+        .then(() => persist())
         .catch(() => undefined)
       prefetching.add(job)
       void job.finally(() => prefetching.delete(job))
@@ -162,7 +170,6 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       const loaded = stale.map((source) => loadNote(source, { config, read, displaySource }))
       const inputs = loaded.flatMap((l) => (l.input ? [l.input] : []))
       const { notes: compiled } = await compileAll(inputs, { config, displaySource, cache, pool, tool })
-      persist()
       const bySource = new Map(compiled.map((note) => [note.source, note]))
       const changes = stale.map((source, i): NoteChange => {
         const current = bySource.get(source)
@@ -186,7 +193,11 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
         for (const note of [state.current, state.good]) if (note) live.add(note.key)
       }
       memory.retain(live)
-      for (const key of fromDisk) if (!live.has(key)) fromDisk.delete(key)
+      // The disk too: entries of versions no longer shown (edited since, or saves a later one replaced)
+      // would otherwise pile up until the next build.
+      const gone = [...onDisk.keys()].filter((key) => !live.has(key))
+      for (const key of gone) onDisk.delete(key)
+      persist(gone)
       return changes
     },
     shown() {

@@ -1,9 +1,9 @@
 /**
  * The dev server's note store over the persistent cache `npm run build`
  * keeps: a note found there is read, not compiled, and shows as compiled;
- * what the store compiles is written there for the next build; a damaged
- * entry is compiled again; and a note read from disk keeps its body when a
- * later build deletes the entry.
+ * what the store compiles is written there for the next build, and what it
+ * no longer shows is removed; a damaged entry is compiled again; and a note
+ * read from disk keeps its body when a later build deletes the entry.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -84,6 +84,10 @@ describe('the dev note store over the persistent cache', () => {
     fs.appendFileSync(path.join(dir, 'src', source), '\nEdited in the dev server.\n')
     await store.update(notes, new Set([source]))
     await store.flush()
+    // One entry per note: the edited note's last version is gone from the disk as from memory.
+    const [folder] = fs.readdirSync(cacheDir)
+    const facts = fs.readdirSync(path.join(cacheDir, folder!, 'entries')).filter((name) => /^[^.]+\.json$/.test(name))
+    expect(facts).toHaveLength(notes.length)
     expect((await buildOnce()).compiledNotes).toBe(0)
     expect(fs.readFileSync(path.join(config.out, 'kernel/rcu.html'), 'utf8')).toContain('Edited in the dev server.')
   })
