@@ -8,7 +8,7 @@
  * of hundreds of small ones: a note thread is ready ~0.3 s sooner), into a
  * folder named by a hash of everything the bundle is made from: src/, themes/,
  * package.json, package-lock.json, tsconfig.json and this file. Any edit there
- * gives another name, so it is compiled (a few tenths of a second) before the
+ * gives another name, so it is compiled (about a second) before the
  * next run: stale code never runs. A new folder appears whole (written aside,
  * then renamed), so concurrent runs never see half a bundle.
  *

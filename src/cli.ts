@@ -47,11 +47,11 @@ const COMPILE_OPTIONS = {
   'cache-dir': { type: 'string' },
 } as const
 
-/** `COMPILE_OPTIONS`' values as config options; a thread count that is not a positive whole number fails. */
-function compileOptions(values: { threads?: string; 'no-cache'?: boolean; 'cache-dir'?: string }): { threads?: number; cache: boolean; cacheDir?: string } {
-  const threads = values.threads === undefined ? undefined : Number(values.threads)
-  if (threads !== undefined && !(Number.isInteger(threads) && threads > 0)) fail(`--threads must be a positive whole number, not \`${values.threads}\``)
-  return { threads, cache: !values['no-cache'], cacheDir: values['cache-dir'] }
+/** Parsed `values` with `COMPILE_OPTIONS`' as config options; a thread count that is not a positive whole number fails. */
+function withCompileOptions<T extends { threads?: string; 'no-cache'?: boolean; 'cache-dir'?: string }>({ threads, 'no-cache': noCache, 'cache-dir': cacheDir, ...rest }: T) {
+  const count = threads === undefined ? undefined : Number(threads)
+  if (count !== undefined && !(Number.isInteger(count) && count > 0)) fail(`--threads must be a positive whole number, not \`${threads}\``)
+  return { ...rest, threads: count, cache: !noCache, cacheDir }
 }
 
 async function runBuild(argv: string[]): Promise<number> {
@@ -83,8 +83,7 @@ async function runBuild(argv: string[]): Promise<number> {
   const quiet = values.quiet ?? false
   const progress = createProgress(quiet)
   try {
-    const { threads: _threads, 'no-cache': _noCache, 'cache-dir': _cacheDir, ...rest } = values
-    const result = await build({ ...rest, ...compileOptions(values) }, { onProgress: progress.update })
+    const result = await build(withCompileOptions(values), { onProgress: progress.update })
     progress.done()
     for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`)
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -160,8 +159,7 @@ async function runDev(argv: string[]): Promise<number> {
   const [{ startDev }, { PortInUseError }] = await Promise.all([import('./dev/session.ts'), import('./dev/server.ts')])
   let dev
   try {
-    const { threads: _threads, 'no-cache': _noCache, 'cache-dir': _cacheDir, ...rest } = values
-    dev = await startDev({ ...rest, ...compileOptions(values), port })
+    dev = await startDev({ ...withCompileOptions(values), port })
   } catch (error) {
     if (error instanceof ConfigError) return fail(formatDiagnostic(error.diagnostic))
     if (error instanceof PortInUseError || error instanceof ThemeError) return fail(`error  ${error.message}`)

@@ -117,7 +117,8 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
     },
     set(key, note, body, options) {
       memory.set(key, note, body, options)
-      if (!disk) return
+      // An outcome of the machine (a time budget) is this session's only, as it is a build's.
+      if (!disk || options?.lasting === false) return
       onDisk.set(key, false)
       disk.cache.set(key, note, body, options)
     },

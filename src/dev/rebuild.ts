@@ -151,6 +151,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     // The topics are linked in every note's prose: the pool's workers are made with them.
     const previousPool = pool
     pool = createNotePool(poolOptions(config, config.threads, topics))
+    // The last store's writes end before the next store reads and writes the same folder.
+    if (built) await notes.flush()
     const disk = config.cacheDir ? { cache: DiskNoteCache.forWiki(config.cacheDir, config.src), tool: toolFingerprint() } : undefined
     notes = createNoteStore({ config, pool, displaySource, disk })
     await previousPool?.close()

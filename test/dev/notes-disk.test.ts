@@ -42,13 +42,22 @@ beforeEach(() => {
   pool = { threads: real.threads, settings: real.settings, close: () => real.close(), compile: (input, reuse) => (compiled.push(input.source), real.compile(input, reuse)) }
   notes = discoverSources({ config, diagnostics: new Diagnostics(), display: (f) => f }).notes
 })
-afterEach(() => pool.close())
+// Stores write to disk after their updates: done before the folders go.
+const stores: NoteStore[] = []
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.flush()))
+  await pool.close()
+})
 
 /** Source paths as the build shows them (included files' lines are mapped to these names, which keys cover). */
 const displaySource = (source: SourcePath) => path.relative(process.cwd(), path.join(config.src, source))
 
 /** A store over the wiki's persistent cache (the folder a build with `cacheDir` uses), or over `other`. */
-const diskStore = (other = cacheDir) => createNoteStore({ config, pool, displaySource, disk: { cache: DiskNoteCache.forWiki(other, config.src), tool: toolFingerprint() } })
+function diskStore(other = cacheDir): NoteStore {
+  const store = createNoteStore({ config, pool, displaySource, disk: { cache: DiskNoteCache.forWiki(other, config.src), tool: toolFingerprint() } })
+  stores.push(store)
+  return store
+}
 
 /** A store that compiles every note (over an empty cache: code block keys are salted by the tool, as the build's are). */
 const freshStore = () => diskStore(path.join(tmp, `empty-${n}`))
