@@ -83,6 +83,8 @@ export interface DevSite {
   errorsFor(key: string | undefined): Diagnostic[]
   /** Record (or clear, with undefined) a site-wide error from outside the build, such as a failed rebuild. */
   setFault(fault: Diagnostic | undefined): void
+  /** Resolves once the compile threads are warm after a start from the persistent cache (`NoteStore.warmedUp`). */
+  warmedUp(): Promise<void>
   /** Stop the worker pool. */
   close(): Promise<void>
 }
@@ -280,6 +282,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     setFault(next) {
       fault = next
     },
+    warmedUp: () => (built ? notes.warmedUp() : Promise.resolve()),
     close: async () => {
       // A note store made by the first update: what it compiled is on disk before the process ends.
       if (built) await notes.flush()

@@ -42,6 +42,12 @@ export interface DevHandle {
   diagnostics(): Diagnostic[]
   /** Call `listener` after every rebuild; returns a function that stops it. */
   onRebuild(listener: (result: RebuildResult) => void): () => void
+  /**
+   * Resolves once the compile threads are warm: after a start from the
+   * persistent cache they compile a few notes for nothing, so that the first
+   * saves are as quick as later ones (a save stops that early).
+   */
+  warmedUp(): Promise<void>
   /** Stop watching and serving; the port is free when this resolves. */
   close(): Promise<void>
 }
@@ -141,6 +147,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    warmedUp: () => site.warmedUp(),
     async close() {
       await watcher.close()
       await server.close()

@@ -2,8 +2,9 @@
  * The dev server's note store over the persistent cache `npm run build`
  * keeps: a note found there is read, not compiled, and shows as compiled;
  * what the store compiles is written there for the next build, and what it
- * no longer shows is removed; a damaged entry is compiled again; and a note
- * read from disk keeps its body when a later build deletes the entry.
+ * no longer shows is removed; a damaged entry is compiled again; a start
+ * from the cache warms the threads up; and a note read from disk keeps its
+ * body when a later build deletes the entry.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -28,6 +29,7 @@ let cacheDir: string
 let config: Config
 let pool: NotePool
 let compiled: string[]
+let warmed: string[]
 let notes: SourcePath[]
 let n = 0
 
@@ -38,8 +40,15 @@ beforeEach(() => {
   config = resolveConfig({ src: dir, out: path.join(tmp, `out-${n}`), cacheDir, quiet: true })
   const real = createNotePool(poolOptions(config, 1))
   compiled = []
-  // The real pool, counting what it is asked to compile.
-  pool = { threads: real.threads, settings: real.settings, close: () => real.close(), compile: (input, reuse) => (compiled.push(input.source), real.compile(input, reuse)) }
+  warmed = []
+  // The real pool, counting what it is asked to compile: the store's compiles pass the code blocks they
+  // may reuse, its warm-up passes none.
+  pool = {
+    threads: real.threads,
+    settings: real.settings,
+    close: () => real.close(),
+    compile: (input, reuse) => ((reuse ? compiled : warmed).push(input.source), real.compile(input, reuse)),
+  }
   notes = discoverSources({ config, diagnostics: new Diagnostics(), display: (f) => f }).notes
 })
 // Stores write to disk after their updates: done before the folders go.
@@ -113,6 +122,39 @@ describe('the dev note store over the persistent cache', () => {
     const fresh = freshStore()
     await fresh.update(notes, new Set())
     expect(shown(store)).toEqual(shown(fresh))
+  })
+
+  it('warms its threads up after a start from the cache, with the notes that have code, until a save', async () => {
+    await buildOnce()
+    const store = diskStore()
+    await store.update(notes, new Set())
+    const before = shown(store)
+    await store.warmedUp()
+    const withCode = store.shown().filter((note) => note.hasCode).map((note) => note.source)
+    expect(withCode.length).toBeGreaterThan(1)
+    expect(compiled).toEqual([])
+    expect(warmed).toEqual(withCode)
+    // Nothing compiled for warmth is kept or shown.
+    expect(shown(store)).toEqual(before)
+
+    // A save stops it: the thread finishes the note it has, then compiles the save.
+    warmed.length = 0
+    const again = diskStore()
+    await again.update(notes, new Set())
+    const source = 'kernel/rcu.md' as SourcePath
+    fs.appendFileSync(path.join(dir, 'src', source), '\nSaved at once.\n')
+    await again.update(notes, new Set([source]))
+    await again.warmedUp()
+    expect(warmed).toEqual([withCode[0]])
+    expect(compiled).toEqual([source])
+  })
+
+  it('does not warm up threads that compiled the notes themselves', async () => {
+    const store = diskStore()
+    await store.update(notes, new Set())
+    await store.warmedUp()
+    expect(compiled).toHaveLength(notes.length)
+    expect(warmed).toEqual([])
   })
 
   it('keeps the bodies it read when a later build deletes their entries', async () => {
