@@ -81,6 +81,8 @@ export interface NoteStore {
   flush(): Promise<void>
   /** Resolves once the threads are warmed up after a start from the cache, or a save stopped it. */
   warmedUp(): Promise<void>
+  /** Stop warming up and finish writing to the persistent cache: call before the pool closes. */
+  close(): Promise<void>
 }
 
 /** The version of a note the site shows: the current one, or the last good one while it fails. */
@@ -271,6 +273,11 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
     bodies: memory,
     flush: () => persisting,
     warmedUp: () => warming.done,
+    async close() {
+      warming.stop = true
+      await warming.done
+      await persisting
+    },
   }
 }
 

@@ -153,8 +153,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     // The topics are linked in every note's prose: the pool's workers are made with them.
     const previousPool = pool
     pool = createNotePool(poolOptions(config, config.threads, topics))
-    // The last store's writes end before the next store reads and writes the same folder.
-    if (built) await notes.flush()
+    // The last store's writes end before the next store reads and writes the same folder, and its
+    // warm-up before its pool closes.
+    if (built) await notes.close()
     const disk = config.cacheDir ? { cache: DiskNoteCache.forWiki(config.cacheDir, config.src), tool: toolFingerprint() } : undefined
     notes = createNoteStore({ config, pool, displaySource, disk })
     await previousPool?.close()
@@ -285,7 +286,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     warmedUp: () => (built ? notes.warmedUp() : Promise.resolve()),
     close: async () => {
       // A note store made by the first update: what it compiled is on disk before the process ends.
-      if (built) await notes.flush()
+      if (built) await notes.close()
       await pool?.close()
     },
   }

@@ -124,7 +124,7 @@ describe('the dev note store over the persistent cache', () => {
     expect(shown(store)).toEqual(shown(fresh))
   })
 
-  it('warms its threads up after a start from the cache, with the notes that have code, until a save', async () => {
+  it('warms its threads up after a start from the cache, with the notes that have code, until a save or close', async () => {
     await buildOnce()
     const store = diskStore()
     await store.update(notes, new Set())
@@ -147,6 +147,13 @@ describe('the dev note store over the persistent cache', () => {
     await again.warmedUp()
     expect(warmed).toEqual([withCode[0]])
     expect(compiled).toEqual([source])
+
+    // So does closing the store, before its pool closes.
+    warmed.length = 0
+    const closing = diskStore()
+    await closing.update(notes, new Set())
+    await closing.close()
+    expect(warmed).toEqual([withCode[0]])
   })
 
   it('does not warm up threads that compiled the notes themselves', async () => {
