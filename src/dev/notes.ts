@@ -96,8 +96,9 @@ function diagnosticsOf(state: NoteState): Diagnostic[] {
 }
 
 /**
- * Notes the threads compile at start, the first update's first, then notes
- * read from the cache compiled for nothing to warm them up (`createNoteStore`). Edit → reload on the 200-note benchmark wiki, median
+ * Notes the threads compile at start: the first update's, then notes read
+ * from the cache, compiled for nothing to warm the threads up
+ * (`createNoteStore`). Edit → reload on the 200-note benchmark wiki, median
  * of 20 saves after the warm-up: 48–60 ms with 32, 42 ms with 128, 41–43 ms
  * with every note, 32–44 ms when the server had compiled every note itself.
  */
