@@ -13,7 +13,8 @@ import path from 'node:path'
 import type { Config } from '../config.ts'
 import { loadNote, sourceReader, type LoadedNote } from '../content/load.ts'
 import { compileAll } from '../markdown/compile-all.ts'
-import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
+import type { NoteBody } from '../markdown/body.ts'
+import type { CompiledNote, NoteFacts, NoteInput } from '../markdown/compile.ts'
 import type { DiskNoteCache } from '../markdown/disk-cache.ts'
 import { memoryNoteCache, type NoteBodies, type NoteCache } from '../markdown/note-cache.ts'
 import type { NotePool } from '../markdown/pool.ts'
@@ -133,7 +134,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       // An outcome of the machine (a time budget) is this session's only, as it is a build's.
       if (!disk || options?.lasting === false) return
       onDisk.set(key, false)
-      disk.cache.set(key, note, body, options)
+      unwritten.push({ key, note, body })
     },
     page: (key) => memory.page(key),
     print: (key) => memory.print(key),
@@ -144,13 +145,18 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       return onDisk.get(current.key) ? disk?.cache.previousBlocks(source) : memory.blocks(current.key)
     },
   }
-  // What was compiled is written to disk off the path of the reload, one flush after another. A failed
-  // write is dropped: the cache only saves a later start its compiling.
+  // What was compiled is written to disk off the path of the reload (after the rebuild's turn of the
+  // event loop: encoding a body is milliseconds of this thread), one flush after another. A failed write
+  // is dropped: the cache only saves a later start its compiling.
+  const unwritten: Array<{ key: string; note: NoteFacts; body: NoteBody }> = []
   let persisting = Promise.resolve()
   const persist = (forget: string[] = []) => {
     if (!disk) return
     persisting = persisting
+      .then(() => new Promise((resolve) => setImmediate(resolve)))
       .then(() => {
+        // A version replaced before its turn (a prefetched save, then another) is not written at all.
+        for (const { key, note, body } of unwritten.splice(0)) if (onDisk.has(key)) disk.cache.set(key, note, body)
         for (const key of forget) disk.cache.forget(key)
         return disk.cache.flush()
       })
