@@ -12,8 +12,9 @@ import type { SiteGraph } from './graph/site-graph.ts'
 import { DiskNoteCache } from './markdown/disk-cache.ts'
 import { toolFingerprint } from './markdown/fingerprint.ts'
 import { CacheEntryError, type NoteCache } from './markdown/note-cache.ts'
-import { compileAll } from './markdown/compile-all.ts'
-import type { NotePool } from './markdown/pool.ts'
+import { compileAll, poolOptions, threadsFor } from './markdown/compile-all.ts'
+import { createNotePool, type NotePool } from './markdown/pool.ts'
+import type { TopicDef } from './content/topics-file.ts'
 import { checkOutputFolder, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
 import type { Page } from './pages/model.ts'
 import type { SourcePath } from './paths.ts'
@@ -72,13 +73,28 @@ async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<Planned
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const diagnostics = new Diagnostics()
 
-  const { listing, inputs, included, topics } = loadSources({ config, diagnostics, display })
   const disk = hooks.cache ? undefined : defaultCache(config)
   const cache = hooks.cache ?? disk
+  // Threads take a while to start (a third of a second each): they start as soon as the notes are
+  // listed, when their dates or the lack of a cache say some will need compiling.
+  let started: NotePool | undefined
+  const onListed = (notes: readonly SourcePath[], topics: readonly TopicDef[]) => {
+    if (hooks.pool || (cache && !(cache instanceof DiskNoteCache))) return
+    const guess = cache ? cache.modifiedSince(config.src, notes) : notes.length
+    if (guess > 0) started = createNotePool(poolOptions(config, threadsFor(guess, config.threads), topics))
+  }
+  let loaded: ReturnType<typeof loadSources>
+  try {
+    loaded = loadSources({ config, diagnostics, display, onListed })
+  } catch (error) {
+    await started?.close()
+    throw error
+  }
+  const { listing, inputs, included, topics } = loaded
   // The pages and the search index are kept beside a persistent note cache, and only there.
   const tool = disk || hooks.cache instanceof DiskNoteCache ? toolFingerprint() : undefined
   const folder = hooks.cache instanceof DiskNoteCache ? hooks.cache.dir : disk?.dir
-  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, threads: config.threads, tool })
+  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, started, threads: config.threads, tool })
   for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
   const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
   const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))

@@ -2,23 +2,33 @@
  * When the cache's records say notes changed, the compile threads start
  * before any entry is read (so they boot while the unchanged notes' entries
  * are read); a wrong record costs a pool that compiles nothing, never a
- * wrong note; with nothing changed no thread starts.
+ * wrong note; with nothing changed no thread starts. A build starts them
+ * earlier still, before the notes are read, when the notes' dates (or the
+ * lack of a cache) say some changed; a changed note goes to the threads as
+ * soon as its lookup misses.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { build } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
 import { loadSources } from '../src/content/load.ts'
 import type { NoteInput } from '../src/markdown/compile.ts'
-import { compileAll } from '../src/markdown/compile-all.ts'
+import { compileAll, poolOptions } from '../src/markdown/compile-all.ts'
 import { DiskNoteCache } from '../src/markdown/disk-cache.ts'
+import { createNotePool } from '../src/markdown/pool.ts'
 import type { NoteCache } from '../src/markdown/note-cache.ts'
 import { Diagnostics } from '../src/report.ts'
 import { projectRoot } from './helpers/cli.ts'
 
-// What happened, in order: pools made (with their threads) and closed, entries looked up.
+// What happened, in order: pools made (with their threads), notes sent to them, pools closed,
+// entries looked up, source files read.
 const events = vi.hoisted(() => [] as string[])
+vi.mock('../src/content/read.ts', async (original) => {
+  const actual = await original<typeof import('../src/content/read.ts')>()
+  return { ...actual, readText: (file: string) => (events.push('read'), actual.readText(file)) }
+})
 vi.mock('../src/markdown/pool.ts', async (original) => {
   const actual = await original<typeof import('../src/markdown/pool.ts')>()
   return {
@@ -28,6 +38,10 @@ vi.mock('../src/markdown/pool.ts', async (original) => {
       events.push(`pool ${pool.threads}`)
       return {
         ...pool,
+        compile: (...args: Parameters<typeof pool.compile>) => {
+          events.push('compile')
+          return pool.compile(...args)
+        },
         close: async () => {
           events.push('close')
           await pool.close()
@@ -62,7 +76,8 @@ function logged(cache: DiskNoteCache, record?: NoteCache['recorded']): NoteCache
   })
 }
 
-const compile = (notes: NoteInput[], cache: NoteCache) => compileAll(notes, { config: config(), displaySource: (s) => s, cache, tool: 'test-tool' })
+const compile = (notes: NoteInput[], cache: NoteCache, more: Partial<Parameters<typeof compileAll>[1]> = {}) =>
+  compileAll(notes, { config: config(), displaySource: (s) => s, cache, tool: 'test-tool', ...more })
 const lookups = () => events.filter((e) => e === 'get').length
 
 describe('starting the compile threads', () => {
@@ -114,5 +129,79 @@ describe('starting the compile threads', () => {
     expect(result.compiled).toBe(1)
     expect(events.indexOf('pool 1')).toBe(notes.length)
     expect(events.at(-1)).toBe('close')
+  })
+})
+
+describe('threads started before the notes are read', () => {
+  const dir = () => path.join(tmp, 'started')
+  const edit = (notes: NoteInput[], i: number, line: string) => notes.map((input, j) => (j === i ? { ...input, text: `${input.text}\n\n${line}\n` } : input))
+
+  it('takes them when they are enough, and sends a changed note before the next entry is read', async () => {
+    await compile(inputs, new DiskNoteCache(dir()))
+    const started = createNotePool(poolOptions(config(), 1))
+    events.length = 0
+    const result = await compile(edit(inputs, 1, 'Started early.'), logged(new DiskNoteCache(dir()), () => undefined), { started })
+    expect(result.compiled).toBe(1)
+    expect(events.filter((e) => e.startsWith('pool'))).toEqual([])
+    // Looked up: the first note, then the edited one, which goes to the thread before the third is looked up.
+    expect(events.slice(0, 4)).toEqual(['get', 'get', 'compile', 'get'])
+    expect(events.at(-1)).toBe('close')
+    expect(result.bodies.page(result.notes[1]!.key).parts.join('')).toContain('Started early.')
+  })
+
+  it('closes them, unused, when nothing needs compiling', async () => {
+    const notes = edit(inputs, 1, 'Started early.')
+    await compile(notes, new DiskNoteCache(dir()))
+    const started = createNotePool(poolOptions(config(), 1))
+    events.length = 0
+    const result = await compile(notes, new DiskNoteCache(dir()), { started })
+    expect(result.compiled).toBe(0)
+    expect(events).toEqual(['close'])
+  })
+
+  it('closes them and starts more when they are too few for what changed', async () => {
+    const own = path.join(tmp, 'too-few')
+    await compile(inputs, new DiskNoteCache(own))
+    const started = createNotePool(poolOptions(config(), 1))
+    events.length = 0
+    const result = await compile(edit(inputs, 2, 'Too few threads.'), new DiskNoteCache(own), { started, threads: 2 })
+    expect(result.compiled).toBe(1)
+    // The one started thread is stopped, two start, and they close at the end.
+    expect(events.filter((e) => e !== 'compile')).toEqual(['close', 'pool 2', 'close'])
+  })
+
+  it('are started by a build before it reads a note, when a note is newer than the cache or there is no cache', async () => {
+    const src = path.join(tmp, 'wiki')
+    fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), src, { recursive: true })
+    const options = { src, out: path.join(tmp, 'wiki-out'), cacheDir: path.join(tmp, 'wiki-cache') }
+    events.length = 0
+    expect((await build(options)).ok).toBe(true)
+    expect(events[0]).toMatch(/^pool /)
+
+    events.length = 0
+    expect((await build(options)).compiledNotes).toBe(0)
+    expect(events.filter((e) => e !== 'read')).toEqual([])
+
+    // A date in the future, as an editor's save gives; the text is unchanged, so nothing compiles.
+    const note = path.join(src, 'src/go.md')
+    const later = new Date(Date.now() + 60_000)
+    fs.utimesSync(note, later, later)
+    events.length = 0
+    expect((await build(options)).compiledNotes).toBe(0)
+    expect(events.filter((e) => e !== 'read')).toEqual(['pool 1', 'close'])
+    expect(events[0]).toBe('pool 1')
+
+    fs.appendFileSync(note, '\nA line the build compiles.\n')
+    fs.utimesSync(note, later, later)
+    events.length = 0
+    const edited = await build(options)
+    expect(edited.compiledNotes).toBe(1)
+    expect(events[0]).toBe('pool 1')
+    expect(events.filter((e) => e.startsWith('pool'))).toEqual(['pool 1'])
+    expect(fs.readFileSync(path.join(options.out, 'go.html'), 'utf8')).toContain('A line the build compiles.')
+
+    events.length = 0
+    expect((await build({ ...options, cache: false })).compiledNotes).toBeGreaterThan(1)
+    expect(events[0]).toMatch(/^pool /)
   })
 })

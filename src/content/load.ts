@@ -141,10 +141,20 @@ export function includedNotes(dependencies: Iterable<[SourcePath, SourcePath[]]>
   return out
 }
 
+export interface LoadSourcesOptions extends LoadOptions {
+  /**
+   * Called once the notes are listed and the topics file read, before any
+   * note is read: the build starts its threads there, while the notes load.
+   */
+  onListed?: (notes: readonly SourcePath[], topics: readonly TopicDef[]) => void
+}
+
 /** Read and expand every note of the source folder. */
-export function loadSources({ config, diagnostics, display }: LoadOptions): LoadedSources {
+export function loadSources({ config, diagnostics, display, onListed }: LoadSourcesOptions): LoadedSources {
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const listing = discoverSources({ config, diagnostics, display })
+  const topics = loadTopics({ config, diagnostics, display })
+  onListed?.(listing.notes, topics)
   const read = sourceReader()
 
   const inputs: NoteInput[] = []
@@ -156,7 +166,7 @@ export function loadSources({ config, diagnostics, display }: LoadOptions): Load
     if (loaded.dependencies.length) dependencies.set(source, loaded.dependencies)
     inputs.push(loaded.input)
   }
-  return { listing, inputs, dependencies, included: includedNotes(dependencies), topics: loadTopics({ config, diagnostics, display }) }
+  return { listing, inputs, dependencies, included: includedNotes(dependencies), topics }
 }
 
 /** Read the topics file beside the notes; a missing file means no topics. */

@@ -28,6 +28,13 @@ export interface CompileAllOptions {
    * needs compiling and closed at the end of the call.
    */
   pool?: NotePool
+  /**
+   * A pool the caller started before the notes were read, on a guess of how
+   * many changed (`threadsFor`); this call owns it: it compiles on it, or
+   * closes it when it has fewer threads than the notes found to compile want,
+   * or none needs compiling. Not with `pool`.
+   */
+  started?: NotePool
   /** Threads of a pool made for this call (default: one per core, fewer for few notes). */
   threads?: number
   /** The tool's fingerprint (default `toolFingerprint()`); tests pass another to play a new version. */
@@ -45,6 +52,11 @@ export interface CompileAllResult {
 
 /** Notes one thread is worth starting for: a thread costs about as much as compiling this many. */
 const NOTES_PER_THREAD = 12
+
+/** Threads worth starting to compile `notes` notes: `threads` when given, else one per core, fewer for few notes. */
+export function threadsFor(notes: number, threads?: number): number {
+  return threads ?? Math.min(defaultThreads(), Math.ceil(notes / NOTES_PER_THREAD))
+}
 
 /** Outcomes that depend on the machine (time, crashes), not on the note: never cached. */
 const UNCACHEABLE = new Set(['note-timeout', 'highlight-timeout', 'worker'])
@@ -87,48 +99,62 @@ export async function compileAll(inputs: NoteInput[], options: CompileAllOptions
     return { ...note, diagnostics: note.diagnostics.map((d) => (d.file === note.source ? { ...d, file: displaySource(note.source) } : d)) }
   }
 
-  const keys = inputs.map((input) => noteCacheKey(input, settings, version))
   let pool = options.pool
   let owned = false
+  let early = options.started
+  let closing: Promise<void> | undefined
   const start = (notes: number) => {
-    pool = createNotePool(poolOptions(config, options.threads ?? Math.min(defaultThreads(), Math.ceil(notes / NOTES_PER_THREAD)), options.topics))
+    const threads = threadsFor(notes, options.threads)
+    if (early && early.threads >= threads) pool = early
+    else {
+      // Too few threads for what changed: its boot is stopped, not waited for.
+      closing = early?.close()
+      pool = createNotePool(poolOptions(config, threads, options.topics))
+    }
+    early = undefined
     owned = true
-  }
-  // Threads take a while to start: when the cache's records say some notes changed, they start
-  // now, while the entries of the others are read.
-  if (!pool && cache.recorded) {
-    const expected = inputs.filter((input, i) => cache.recorded!(input.source) !== keys[i]).length
-    if (expected > 0) start(expected)
   }
   const kept = new Set<string>()
   try {
+    const keys = inputs.map((input) => noteCacheKey(input, settings, version))
+    // Threads take a while to start: when the cache's records say some notes changed, they start
+    // now, while the entries of the others are read.
+    if (!pool && cache.recorded) {
+      const expected = inputs.filter((input, i) => cache.recorded!(input.source) !== keys[i]).length
+      if (expected > 0) start(expected)
+    }
+    const compile = async (input: NoteInput, key: string): Promise<CompiledNote> => {
+      const blocks = cache.previousBlocks?.(input.source) ?? '{}'
+      const { note, body } = await pool!.compile(input, { blocks, salt: version })
+      // An outcome of the machine is kept for this build's pages under a key of its own, never served again.
+      const lasting = !note.diagnostics.some((d) => UNCACHEABLE.has(d.rule))
+      const stored = lasting ? key : `${key}-${randomUUID()}`
+      cache.set(stored, note, body, { lasting })
+      kept.add(stored)
+      return finish({ ...note, key: stored })
+    }
+    // With threads already started, a changed note goes to them as soon as it is found, while the
+    // entries of the notes after it are read.
     const lookups = inputs.map((input, i) => {
       const key = keys[i]!
-      const hit = cache.get(key)
-      return { input, key, hit: hit?.source === input.source ? hit : undefined }
+      const found = cache.get(key)
+      const hit = found?.source === input.source ? found : undefined
+      return { input, key, hit, compiled: !hit && pool ? compile(input, key) : undefined }
     })
     const misses = lookups.filter((l) => !l.hit).length
     if (!pool && misses > 0) start(misses)
     const notes = await Promise.all(
-      lookups.map(async ({ input, key, hit }) => {
-        if (hit) {
-          kept.add(key)
-          return finish(hit)
-        }
-        const blocks = cache.previousBlocks?.(input.source) ?? '{}'
-        const { note, body } = await pool!.compile(input, { blocks, salt: version })
-        // An outcome of the machine is kept for this build's pages under a key of its own, never served again.
-        const lasting = !note.diagnostics.some((d) => UNCACHEABLE.has(d.rule))
-        const stored = lasting ? key : `${key}-${randomUUID()}`
-        cache.set(stored, note, body, { lasting })
-        kept.add(stored)
-        return finish({ ...note, key: stored })
+      lookups.map(async ({ input, key, hit, compiled }) => {
+        if (!hit) return compiled ?? compile(input, key)
+        kept.add(key)
+        return finish(hit)
       }),
     )
     cache.retain?.(kept)
     await cache.flush?.()
     return { notes, bodies: cache, compiled: misses }
   } finally {
-    if (owned) await pool!.close()
+    // A pool started for notes that turned out unchanged stops here.
+    await Promise.all([owned && pool!.close(), closing, early?.close()])
   }
 }

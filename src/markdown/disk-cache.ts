@@ -67,13 +67,22 @@ export class DiskNoteCache implements NoteCache {
 
   readonly #src: string | undefined
 
+  /**
+   * When the index read at start was written (the end of the last build's
+   * notes), in ms since the epoch: a note modified later probably changed.
+   * Undefined without an index.
+   */
+  readonly recordedAt: number | undefined
+
   /** `src`, when given, is recorded so that `forWiki` can tell when the wiki is gone. */
   constructor(dir: string, src?: string) {
     this.dir = dir
     this.#entries = path.join(dir, ENTRIES)
     this.#src = src
     let stored: { format?: number; notes?: Record<string, string> } | undefined
+    let recordedAt: number | undefined
     try {
+      recordedAt = fs.statSync(path.join(dir, INDEX)).mtimeMs
       stored = JSON.parse(fs.readFileSync(path.join(dir, INDEX), 'utf8')) as typeof stored
     } catch {
       // No index yet, or an unreadable one: entries are still found by key, only block reuse waits a build.
@@ -81,8 +90,10 @@ export class DiskNoteCache implements NoteCache {
     if (stored && stored.format !== FORMAT) {
       // Written by another version: nothing in the folder can be read as this one's.
       fs.rmSync(dir, { recursive: true, force: true })
+      this.recordedAt = undefined
       return
     }
+    this.recordedAt = stored ? recordedAt : undefined
     for (const [source, key] of Object.entries(stored?.notes ?? {})) this.#index.set(source as SourcePath, key)
   }
 
@@ -173,6 +184,26 @@ export class DiskNoteCache implements NoteCache {
       if (error instanceof CacheEntryError) return undefined
       throw error
     }
+  }
+
+  /**
+   * How many of `notes` (in `src`) were modified since the index was written,
+   * all of them when there is none: a guess, made before reading them, of
+   * how many need compiling (an edited include or a new setting is missed,
+   * a touched file is counted; the keys decide).
+   */
+  modifiedSince(src: string, notes: readonly SourcePath[]): number {
+    const since = this.recordedAt
+    if (since === undefined) return notes.length
+    let modified = 0
+    for (const note of notes) {
+      try {
+        if (fs.statSync(path.join(src, note)).mtimeMs > since) modified++
+      } catch {
+        modified++
+      }
+    }
+    return modified
   }
 
   recorded(source: SourcePath): string | undefined {
