@@ -99,9 +99,12 @@ async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<Planned
   const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
   const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))
   const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display, summaryMemo, tool })
-  // Pagefind runs in its own process: the index is built while the pages are planned and written.
+  // Pagefind runs in its own process: the index is built while the pages are planned and written,
+  // and on a second process too once `finish` is called, when only the index is left.
   const index: OutputPlan = { files: new Map(), copies: new Map() }
-  const search = emitSearch(graph, index, { config, diagnostics, display, cache: persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool } })
+  let widen = () => {}
+  const wider = new Promise<void>((resolve) => (widen = resolve))
+  const search = emitSearch(graph, index, { config, diagnostics, display, wider, cache: persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool } })
   // Awaited by `finish`; a failure of the pages first must not leave it unhandled.
   search.catch(() => undefined)
   const { pages, plan, recordPages } = await renderSite(graph, {
@@ -121,6 +124,7 @@ async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<Planned
     // The search stage reports only warnings: whether the build has errors is known now.
     failedEarly: diagnostics.list.some((d) => d.severity === 'error'),
     async finish() {
+      widen()
       await search
       return { search: index, diagnostics: sortDiagnostics(diagnostics.list) }
     },

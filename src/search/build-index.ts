@@ -125,25 +125,49 @@ export interface SearchPart {
  * Build parts of the search index, on a thread of their own, in the order
  * given; one part's documents at a time are made and handed over, so a big
  * wiki's are never all in memory at once. Each part comes back as its files,
- * by path under its folder.
+ * by path under its folder. Once `wider` resolves (the caller has nothing
+ * left to do but wait), the parts not yet started are shared with a second
+ * thread and Pagefind process: while pages render, one thread leaves the
+ * other core to them.
  */
-export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[]): Promise<Array<Map<string, Uint8Array>>> {
+export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[], wider?: Promise<void>): Promise<Array<Map<string, Uint8Array>>> {
   if (parts.length === 0) return []
   const language = config.language.split(/[-_]/)[0] || 'en'
-  const thread = indexThread()
   const out: Array<Map<string, Uint8Array>> = []
-  try {
-    for (const part of parts) {
-      const built = await thread.run({ language, documents: documentContents(graph, part.documents, config) })
-      if (!built || built.errors.length) throw new SearchIndexError(built ? built.errors.join('; ') : 'The search index thread returned nothing')
-      const files = new Map<string, Uint8Array>()
-      for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-        if (!UNUSED.test(file.path) && (part.primary || !RUNTIME.test(file.path))) files.set(file.path, file.content)
+  let next = 0
+  let failed = false
+  const buildOn = async (thread: ReturnType<typeof indexThread>) => {
+    try {
+      while (next < parts.length && !failed) {
+        const i = next++
+        const part = parts[i]!
+        const built = await thread.run({ language, documents: documentContents(graph, part.documents, config) })
+        if (!built || built.errors.length) throw new SearchIndexError(built ? built.errors.join('; ') : 'The search index thread returned nothing')
+        const files = new Map<string, Uint8Array>()
+        for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+          if (!UNUSED.test(file.path) && (part.primary || !RUNTIME.test(file.path))) files.set(file.path, file.content)
+        }
+        out[i] = files
       }
-      out.push(files)
+    } catch (error) {
+      failed = true
+      throw error
+    } finally {
+      await thread.close()
     }
-  } finally {
-    await thread.close()
   }
+  let second: Promise<void> | undefined
+  void wider?.then(() => {
+    // Started only while parts are left; a later call finds none and starts nothing.
+    if (next < parts.length && !failed) second = buildOn(indexThread())
+  })
+  const first = buildOn(indexThread())
+  try {
+    await first
+  } finally {
+    // Every part is built or being built by the second thread: its error, or its end, is awaited too.
+    await second?.catch(() => undefined)
+  }
+  await second
   return out
 }

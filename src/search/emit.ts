@@ -17,6 +17,11 @@ export interface EmitSearchOptions {
   config: Config
   diagnostics: Diagnostics
   display: (absolute: string) => string
+  /**
+   * Resolves when the caller only waits for the index: the parts left are
+   * then built two at a time (default: one at a time throughout).
+   */
+  wider?: Promise<void>
   /** Keep the index in `dir` and reuse it while its documents are unchanged (default: build it every time). */
   cache?: {
     dir: string
@@ -55,7 +60,12 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
       if (kept) for (const [rel, file] of kept) index.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
       else stale.push({ i, print, cache })
     }
-    const built = await buildSearchParts(graph, config, stale.map(({ i }) => ({ documents: parts[i]!.documents, primary: i === 0 })))
+    const built = await buildSearchParts(
+      graph,
+      config,
+      stale.map(({ i }) => ({ documents: parts[i]!.documents, primary: i === 0 })),
+      options.wider,
+    )
     for (const [n, { i, print, cache }] of stale.entries()) {
       const part = built[n]!
       for (const [rel, content] of part) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
