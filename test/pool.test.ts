@@ -95,7 +95,7 @@ describe('note pool', () => {
     const smart = createNotePool({ ...settings, smartPunctuation: true, threads: 1, timeoutMs: 60_000 })
     try {
       const result = await smart.compile(note('quotes.md', 'He said "fast" -- twice.'))
-      expect(html(result)).toBe('<p>He said “fast” — twice.</p>')
+      expect(html(result)).toBe('<p>He said “fast” – twice.</p>')
     } finally {
       await smart.close()
     }

@@ -13,7 +13,6 @@ import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
-import remarkSmartypants from 'remark-smartypants'
 import { unified, type Processor } from 'unified'
 import type { Root as MdastRoot } from 'mdast'
 import type { CodeHighlighter } from './highlighter.ts'
@@ -32,6 +31,7 @@ import remarkEmptyNote from './remark-empty-note.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
+import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
@@ -66,7 +66,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkWikilinks)
     .use(remarkVitepressContainers)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
-  if (options.smartPunctuation) processor.use(remarkSmartypants)
+  if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
   if (!options.trusted) rehype.use(rehypeSanitize, noteSchema).use(rehypeRenest)
