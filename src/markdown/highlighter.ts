@@ -26,13 +26,39 @@ const LANGUAGE_IDS: ReadonlyMap<string, string> = new Map(
   bundledLanguagesInfo.flatMap((info) => [info.id, ...(info.aliases ?? [])].map((name) => [name.toLowerCase(), info.id] as const)),
 )
 
-/** Common names shiki does not alias itself. */
+/**
+ * Common names shiki does not alias itself: file extensions, and the
+ * highlight.js names mdBook books use (`x86asm`, `objectivec`, `vbnet`…).
+ */
 const EXTRA_ALIASES: Record<string, string> = {
   sh: 'shellscript',
   shell: 'shellscript',
   dmesg: 'log',
   kmsg: 'log',
   'c++': 'cpp',
+  h: 'c',
+  cc: 'cpp',
+  cxx: 'cpp',
+  hh: 'cpp',
+  hpp: 'cpp',
+  hxx: 'cpp',
+  arduino: 'cpp',
+  objectivec: 'objective-c',
+  x86asm: 'asm',
+  armasm: 'asm',
+  arm: 'asm',
+  avrasm: 'asm',
+  mipsasm: 'asm',
+  nasm: 'asm',
+  gas: 'asm',
+  ex: 'elixir',
+  exs: 'elixir',
+  pgsql: 'sql',
+  vbnet: 'vb',
+  delphi: 'pascal',
+  dos: 'bat',
+  gradle: 'groovy',
+  fortran: 'fortran-free-form',
 }
 
 export interface CodeHighlighter {
