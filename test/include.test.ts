@@ -57,6 +57,14 @@ describe('expandIncludes', () => {
     expect(expand('{{#include self.md}}', '/book/src/notes/self.md').diagnostics[0]?.rule).toBe('include-cycle')
   })
 
+  it('leaves unknown links in code fences alone without a warning, and still expands includes there', () => {
+    const source = '```handlebars\n{{#if title}}<h1>{{title}}</h1>{{/if}}\n```\n~~~~\n```\n{{#each items}}\n~~~~\n{{#custom x.rs}}\n```rust\n{{#include ../../code/a.rs:two}}\n```\n'
+    const result = expand(source)
+    expect(result.text).toBe('```handlebars\n{{#if title}}<h1>{{title}}</h1>{{/if}}\n```\n~~~~\n```\n{{#each items}}\n~~~~\n{{#custom x.rs}}\n```rust\nfn two() {}\n```\n')
+    // Only the link outside the fences: the tilde fence is not closed by the backtick line inside it.
+    expect(result.diagnostics.map((d) => [d.line, d.rule])).toEqual([[8, 'unknown-directive']])
+  })
+
   it('leaves links without arguments alone, as mdBook does', () => {
     const text = 'Use `{{#include}}` or `{{ #rustdoc_include }}`; themes use {{#toc}}{{/toc}}.\n'
     const result = expand(text)

@@ -54,6 +54,9 @@ const LINK = /\\\{\{#.*?\}\}|\{\{\s*#([A-Za-z0-9_]+)\s+([^}]+)\}\}/g
 const MAX_DEPTH = 10
 const KNOWN = new Set(['include', 'rustdoc_include', 'playground', 'title'])
 
+/** A code fence line (CommonMark: up to three spaces, then three or more backticks or tildes, then the info). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
+
 /** A run of expanded text and where its first character came from. */
 interface Piece {
   text: string
@@ -73,9 +76,15 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     const lines = body.split('\n')
     let buffer = ''
     let bufferLine = firstLine
+    // The marker of the code fence the line is in: unknown links there are code about templates
+    // (Handlebars' `{{#if …}}`), left as they are without a word, as mdBook leaves them.
+    let fence: string | undefined
     lines.forEach((raw, index) => {
       const lineNo = firstLine + index
       const newline = index < lines.length - 1 ? '\n' : ''
+      const marker = FENCE.exec(raw)
+      if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
+      else if (marker && fence !== undefined && marker[1]![0] === fence[0] && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = undefined
       if (!raw.includes('{{')) {
         buffer += raw + newline
         return
@@ -95,7 +104,7 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
         const report = (message: string, rule: string, severity: 'warning' | 'error' = 'warning') =>
           diagnostics.push({ file: options.display(file), line: lineNo, column: at + 1, severity, message, rule })
         if (!KNOWN.has(name)) {
-          report(`Unknown mdBook link \`{{#${name}}}\`, left as text`, 'unknown-directive')
+          if (fence === undefined) report(`Unknown mdBook link \`{{#${name}}}\`, left as text`, 'unknown-directive')
           buffer += whole
           continue
         }
