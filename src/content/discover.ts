@@ -1,9 +1,12 @@
 /**
  * Find the notes and assets of a source folder, as mdBook does: every `.md`
- * file is a note, every other file is copied, dotfiles and config are not.
+ * file is a note, every other file is copied, dotfiles and config are not,
+ * nor what the folder's `.mdbookignore` (gitignore syntax, read by the
+ * `ignore` package, as git reads it) matches.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import ignore, { type Ignore } from 'ignore'
 import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
 
@@ -33,6 +36,7 @@ export function discover(options: DiscoverOptions): SourceListing {
   const config = new Set([...CONFIG_FILES, ...options.configFiles])
   const excluded = options.exclude.map((p) => path.resolve(p))
 
+  const ignored = mdbookIgnore(options.src)
   const visited = new Set<string>()
   const walk = (dir: string) => {
     const real = fs.realpathSync(dir)
@@ -69,6 +73,7 @@ export function discover(options: DiscoverOptions): SourceListing {
       }
       const relative = toSourcePath(path.relative(options.src, absolute))
       if (!relative) continue
+      if (ignored?.ignores(isDir ? `${relative}/` : relative)) continue
       if (isDir) walk(absolute)
       else if (isFile) {
         if (config.has(relative)) continue
@@ -79,4 +84,15 @@ export function discover(options: DiscoverOptions): SourceListing {
   }
   walk(options.src)
   return { notes, assets }
+}
+
+/** The rules of `src/.mdbookignore`, if there is one. */
+function mdbookIgnore(src: string): Ignore | undefined {
+  let text: string
+  try {
+    text = fs.readFileSync(path.join(src, '.mdbookignore'), 'utf8')
+  } catch {
+    return undefined
+  }
+  return ignore().add(text)
 }
