@@ -26,6 +26,7 @@ beforeAll(async () => {
   const book = path.join(tmp, 'book')
   fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), book, { recursive: true })
   fs.writeFileSync(path.join(book, 'src/numbered.md'), `# Numbered\n\n\`\`\`rust showLineNumbers{7}\n${NUMBERED}\n\`\`\`\n`)
+  fs.writeFileSync(path.join(book, 'src/mdbook-classes.md'), '# Classes\n\n<div class="hidden">Not for readers.</div>\n\n<div class="warning">\n\nMind the gap.\n\n</div>\n')
   out = path.join(tmp, 'out')
   const result = await build({ src: book, out, quiet: true })
   expect(result.written).toBe(true)
@@ -97,6 +98,17 @@ describe('from disk', () => {
     await memory.locator('a', { hasText: 'RCU' }).click()
     await page.waitForURL(/kernel\/rcu\.html$/)
     expect(await page.locator('#sidebar a[aria-current="page"]').textContent()).toBe('1.1. RCU')
+  })
+})
+
+describe("mdBook's classes", () => {
+  it('hide a .hidden block and box a .warning, as mdBook’s stylesheet does', async () => {
+    const page = await open('mdbook-classes.html')
+    expect(await page.locator('.note-body .hidden').count()).toBe(1)
+    expect(await page.locator('.note-body .hidden').isVisible()).toBe(false)
+    const warning = page.locator('.note-body .warning')
+    expect(await warning.isVisible()).toBe(true)
+    expect(await warning.evaluate((e) => getComputedStyle(e).borderLeftWidth)).toBe('4px')
   })
 })
 
