@@ -133,9 +133,16 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   let summaryMemo = memorySummaryMemo()
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
-  // The topics file counts as configuration: its topics are linked in every note's prose.
+  // The topics file counts as configuration: its topics are linked in every note's prose; so does
+  // .mdbookignore, which decides what is a note.
   const configFiles = () =>
-    [config.configFile, path.join(config.root, 'book.toml'), path.join(config.src, 'slugwiki.toml'), path.join(config.src, config.topicsFile)].filter((f): f is string => !!f)
+    [
+      config.configFile,
+      path.join(config.root, 'book.toml'),
+      path.join(config.src, 'slugwiki.toml'),
+      path.join(config.src, config.topicsFile),
+      path.join(config.src, '.mdbookignore'),
+    ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 
   /** Read the config, theme and processor from scratch; keeps the old ones when the new config is broken. */
