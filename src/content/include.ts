@@ -116,7 +116,9 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
         const target = path.resolve(path.dirname(file), spec.path)
         const relative = path.relative(options.root, target)
         if (relative.startsWith('..') || path.isAbsolute(relative) || target.includes('\0')) {
-          report(`\`{{#${name} ${args}}}\` points outside ${options.display(options.root) || 'the book'}`, 'include-outside', 'error')
+          // Where includes may read, and how to widen it: a book inside a git repository reads the whole repository.
+          const root = options.display(options.root) || 'the book'
+          report(`\`{{#${name} ${args}}}\` points outside ${root}, the folder includes may read (the git repository holding the book, or the book's folder when it is not in one)`, 'include-outside', 'error')
           continue
         }
         if (relative.split(path.sep).some((part) => part.startsWith('.'))) {

@@ -99,8 +99,8 @@ describe('malformed structure', () => {
 
   it('an include of a file outside the book, relative or absolute', () => {
     expect(about('outside-include.md')).toEqual([
-      'src/outside-include.md:3:1  error  `{{#include ../../../../../etc/passwd}}` points outside src  include-outside',
-      'src/outside-include.md:5:1  error  `{{#include /etc/passwd}}` points outside src  include-outside',
+      'src/outside-include.md:3:1  error  `{{#include ../../../../../etc/passwd}}` points outside src, the folder includes may read (the git repository holding the book, or the book\'s folder when it is not in one)  include-outside',
+      'src/outside-include.md:5:1  error  `{{#include /etc/passwd}}` points outside src, the folder includes may read (the git repository holding the book, or the book\'s folder when it is not in one)  include-outside',
     ])
   })
 
