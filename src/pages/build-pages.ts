@@ -146,16 +146,53 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
     }
   }
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
+  const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
+  const added: Array<{ from: string; to: string; slug: string }> = []
   for (const [from, to] of Object.entries(config.redirects).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const clean = toSourcePath(from.replace(/^\/+/, ''))
     if (!clean || !/\.html$/i.test(clean) || taken.has(clean)) {
-      diagnostics.push({ file: path.relative(process.cwd(), config.configFile ?? 'book.toml'), severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
+      diagnostics.push({ file: where, severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
       continue
     }
     taken.add(clean)
     pages.push({ kind: 'redirect', slug: toSlug(clean), title: to, to })
+    added.push({ from, to, slug: clean })
+  }
+  // Checked once every page is known: a redirect may lead to another.
+  for (const { from, to, slug } of added) {
+    const target = redirectTarget(slug, to, config.base)
+    if (target !== undefined && !taken.has(target) && !graph.assets.has(target as SourcePath)) {
+      diagnostics.push({ file: where, severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which the site does not have`, rule: 'redirect' })
+    }
   }
   return { pages, diagnostics }
+}
+
+/**
+ * The site path a redirect from `slug` to `to` lands on, when `to` names a
+ * place in this site: relative to the old page, or absolute under the
+ * site's base (`site-url`). Undefined for another site's URL, a bare
+ * fragment, or an absolute path outside the base.
+ */
+export function redirectTarget(slug: string, to: string, base: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(to)) return undefined
+  const bare = to.split(/[?#]/)[0]!
+  if (bare === '') return undefined
+  let target: string
+  if (bare.startsWith('/')) {
+    if (!bare.startsWith(base)) return undefined
+    target = bare.slice(base.length)
+  } else target = path.posix.join(path.posix.dirname(slug), bare)
+  target = path.posix.normalize(target).replace(/^\.\//, '')
+  if (target === '.' || target === '' || target.endsWith('/')) target = `${target === '.' ? '' : target}index.html`
+  let decoded: string
+  try {
+    decoded = decodeURI(target)
+  } catch {
+    return undefined
+  }
+  // Above the site's root: not a place in it.
+  return decoded.startsWith('../') ? undefined : decoded
 }
 
 function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {
