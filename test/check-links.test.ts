@@ -1,30 +1,64 @@
 /**
- * The link check, on a whole wiki: links without an extension are tried as
- * notes, folders and files, and only one that is none of them is reported.
+ * Links without an extension (`other`, a folder `sub/`, VitePress's
+ * `/guide/intro`): tried as a note, a folder's index and a file, linked to
+ * the page or file they name on the note's page and the print page, and
+ * reported only when they name none of them (keeping the href as written).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compileSite } from '../src/build.ts'
-import { resolveConfig } from '../src/config.ts'
+import { build, type BuildResult } from '../src/build.ts'
 
 let tmp: string
-beforeAll(() => {
+let out: string
+let result: BuildResult
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-links-'))
+  const src = path.join(tmp, 'wiki')
+  fs.mkdirSync(path.join(src, 'sub'), { recursive: true })
+  fs.writeFileSync(path.join(src, 'README.md'), '# Home\n\n[other](other) [part](other#part) [folder](sub) [license](LICENSE) [notice](NOTICE) [root](/sub/)\n')
+  fs.writeFileSync(path.join(src, 'other.md'), '# Other\n\n## Part\n')
+  fs.writeFileSync(path.join(src, 'sub/README.md'), '# Sub\n\n[home](..) [sibling](../other)\n')
+  fs.writeFileSync(path.join(src, 'LICENSE'), 'MIT\n')
+  out = path.join(tmp, 'out')
+  result = await build({ src, out, cache: false, quiet: true })
 })
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
+const links = (file: string, texts: string[]) =>
+  texts.map((text) => new RegExp(`<a ([^>]*)>${text}</a>`).exec(fs.readFileSync(path.join(out, file), 'utf8'))?.[1])
+
 describe('links without an extension', () => {
-  it('are found as a note, a folder’s index or a file; the rest are reported', async () => {
-    const src = path.join(tmp, 'wiki')
-    fs.mkdirSync(path.join(src, 'sub'), { recursive: true })
-    fs.writeFileSync(path.join(src, 'README.md'), '# Home\n\n[other](other) [folder](sub) [license](LICENSE) [notice](NOTICE)\n')
-    fs.writeFileSync(path.join(src, 'other.md'), '# Other\n')
-    fs.writeFileSync(path.join(src, 'sub/README.md'), '# Sub\n')
-    fs.writeFileSync(path.join(src, 'LICENSE'), 'MIT\n')
-    const site = await compileSite(resolveConfig({ src, out: path.join(tmp, 'out'), cache: false }))
-    const links = site.diagnostics.filter((d) => d.rule.startsWith('missing')).map((d) => `${d.line}:${d.column} ${d.message}`)
-    expect(links).toEqual(['3:49 Link to missing note `NOTICE`'])
+  it('are reported only when they name no note, folder index or file', () => {
+    expect(result.written).toBe(true)
+    const missing = result.diagnostics.filter((d) => d.rule.startsWith('missing')).map((d) => `${d.line}:${d.column} ${d.message}`)
+    expect(missing).toEqual(['3:68 Link to missing note `NOTICE`'])
+  })
+
+  it('link to what they name on the page, the href as written when they name nothing', () => {
+    expect(links('index.html', ['other', 'part', 'folder', 'license', 'notice', 'root'])).toEqual([
+      'href="other.html"',
+      'href="other.html#part"',
+      'href="sub/index.html"',
+      'href="LICENSE"',
+      'href="NOTICE"',
+      'href="sub/index.html"',
+    ])
+    expect(links('sub/index.html', ['home', 'sibling'])).toEqual(['href="../index.html"', 'href="../other.html"'])
+  })
+
+  it('link within the print page', () => {
+    expect(links('print.html', ['other', 'part', 'folder', 'license', 'notice'])).toEqual([
+      'href="#other"',
+      'href="#other--part"',
+      'href="#sub-index"',
+      'href="LICENSE"',
+      'href="NOTICE"',
+    ])
+  })
+
+  it('count as links for backlinks', () => {
+    expect(fs.readFileSync(path.join(out, 'other.html'), 'utf8')).toMatch(/Linked from[\s\S]*href="index.html"/)
   })
 })

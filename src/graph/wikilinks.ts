@@ -32,16 +32,18 @@ function table(files: Iterable<SourcePath>, stem: (file: SourcePath) => string):
 
 type Resolution = { target: SourcePath } | { problem: 'missing' | 'ambiguous'; candidates?: SourcePath[] }
 
-function lookup(names: NameTable, from: SourcePath, name: string, suffixes: string[], stem: (file: SourcePath) => string): Resolution {
+function lookup(names: NameTable, from: SourcePath, name: string, suffixes: string[], stem: (file: SourcePath) => string, exact = false): Resolution {
   const written = name.replace(/^\.?\//, '').toLowerCase()
-  const roots = name.startsWith('./') || name.startsWith('../') ? [path.posix.dirname(from)] : ['', path.posix.dirname(from)]
+  const roots = exact ? [''] : name.startsWith('./') || name.startsWith('../') ? [path.posix.dirname(from)] : ['', path.posix.dirname(from)]
   for (const root of roots) {
     const base = path.posix.join(root, written).toLowerCase()
     for (const suffix of suffixes) {
-      const hit = names.byPath.get(`${base}${suffix}`)
+      // The source folder itself (`/`) has its index at the top: `readme.md`, not `./readme.md`.
+      const hit = names.byPath.get(base === '.' ? suffix.replace(/^\//, '') : `${base}${suffix}`)
       if (hit) return { target: hit }
     }
   }
+  if (exact) return { problem: 'missing' }
   // Shortest path: the one file of that name, or whose path ends with the written folders.
   const all = names.byName.get(path.posix.basename(written)) ?? []
   const matches = all.filter((file) => {
@@ -77,13 +79,15 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
 
   const resolve = (from: SourcePath, link: LinkInfo): LinkInfo => {
     const name = link.wiki!
+    // A markdown link without an extension (rehype-links): its path from the source root, nothing looser.
+    const exact = !link.url.startsWith('[[')
     const asNote = (): Resolution => {
-      const found = lookup(pages, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem)
-      if ('target' in found || found.problem === 'ambiguous') return found
+      const found = lookup(pages, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
+      if ('target' in found || found.problem === 'ambiguous' || exact) return found
       const aliased = aliases.get(name.toLowerCase()) ?? []
       return aliased.length === 1 ? { target: aliased[0]! } : aliased.length > 1 ? { problem: 'ambiguous', candidates: aliased } : found
     }
-    const asFile = () => lookup(files, from, name, [''], assetStem)
+    const asFile = () => lookup(files, from, name, [''], assetStem, exact)
     let found: Resolution
     let kind = link.kind
     if (link.kind === 'asset') found = asFile()
@@ -99,6 +103,7 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     }
     if ('target' in found) return { ...link, kind, target: found.target }
     const what = link.kind === 'asset' ? 'file' : 'note'
+    if (exact) return { ...link, problem: `Link to missing ${what} \`${link.url}\`` }
     const problem =
       found.problem === 'ambiguous'
         ? `Wikilink \`${link.url}\` is ambiguous: it could be ${found.candidates!.map((c) => `\`${c}\``).join(', ')}; write the folder too (\`[[folder/${name}]]\`)`

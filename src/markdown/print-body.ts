@@ -17,7 +17,8 @@ import { attributeValue, fillSlots, toSlottedHtml, type SlottedHtml } from './sl
  * For a wikilink's `href` or `src` the graph stage knows the path: `wiki` names it, the rest is empty.
  */
 export interface PrintSlot {
-  wiki?: { name: string; attribute: 'href' | 'src'; fragment?: string }
+  /** `written`: a markdown link's own value (escaped), for when its path names nothing. */
+  wiki?: { name: string; attribute: 'href' | 'src'; fragment?: string; written?: string }
   /** The output path the link points at (`kernel/rcu.html`). */
   path: string
   /** The attribute value when that page is a chapter: a link within the print page. */
@@ -54,7 +55,14 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
       if (typeof node.properties.dataWikilink === 'string' && (node.tagName === 'a' || node.tagName === 'img')) {
         const fragment = typeof node.properties.dataWikiFragment === 'string' ? node.properties.dataWikiFragment : undefined
         const attribute = node.tagName === 'a' ? 'href' : 'src'
-        node.properties[attribute] = mark({ path: '', chapter: '', other: '', wiki: { name: node.properties.dataWikilink, attribute, fragment } })
+        const own = node.properties[attribute]
+        const written = typeof own === 'string' ? printedHref(slug, anchor, own) : undefined
+        node.properties[attribute] = mark({ path: '', chapter: '', other: '', wiki: { name: node.properties.dataWikilink, attribute, fragment, written } })
+        // A markdown link without an extension is an ordinary link on the page, whatever it names.
+        if (written !== undefined) {
+          delete node.properties.dataWikilink
+          delete node.properties.dataWikiFragment
+        }
         return
       }
       for (const attribute of ['href', 'src'] as const) {
@@ -77,6 +85,13 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
   })
 }
 
+/** The value of a link written `href` on page `slug`, from the print page, escaped (as any other link it names no page of). */
+function printedHref(slug: Slug, anchor: string, href: string): string {
+  if (href.startsWith('#')) return attributeValue(replaceUnprintable(`#${anchor}--${href.slice(1)}`))
+  const resolved = resolveHref(slug, href)
+  return attributeValue(replaceUnprintable(resolved ? hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment) : href))
+}
+
 /** Both values of a print-page link to the output path `path`. */
 function printValues(path: string, fragment: string | undefined): { chapter: string; other: string } {
   const target = printAnchor(path as Slug)
@@ -94,7 +109,7 @@ export function fillPrintChapter(html: SlottedHtml<PrintSlot>, isChapter: (path:
   return fillSlots(html, (slot) => {
     if (!slot.wiki) return isChapter(slot.path) ? slot.chapter : slot.other
     const to = targetOf(slot.wiki.name)
-    if (to === undefined) return '#'
+    if (to === undefined) return slot.wiki.written ?? '#'
     const values = printValues(to, slot.wiki.fragment)
     return slot.wiki.attribute === 'href' && isChapter(to) ? values.chapter : values.other
   })

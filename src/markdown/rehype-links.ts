@@ -3,6 +3,7 @@
  * output page's href, and record every internal link, fragment and asset on
  * `file.data.links` so the site stage can check them all at once.
  */
+import { posix } from 'node:path'
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { visitParents } from 'unist-util-visit-parents'
@@ -69,7 +70,20 @@ export default function rehypeLinks() {
       const fragment = hashAt === -1 ? undefined : decode(value.slice(hashAt + 1)) || undefined
       const pathPart = beforeHash.replace(/\?.*$/, '')
       if (pathPart === '') return
-      const target = resolveSource(self, decode(pathPart))
+      const written = decode(pathPart)
+      // No extension (`other`, a folder `sub/`, VitePress's `/guide/intro`), or the source folder itself
+      // (`..` from a folder's note): a note, a folder's index or a file, which only the graph stage
+      // knows. Resolved there as a wikilink of exactly this path (`/` from the source root); the href
+      // stays as written when it names nothing.
+      const byPath = (name: string) => {
+        const id = fragment === undefined ? undefined : safeId(fragment)
+        node.properties.dataWikilink = name
+        if (id !== undefined) node.properties.dataWikiFragment = id
+        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id })
+      }
+      const root = written.startsWith('/') ? posix.normalize(written) === '/' : posix.join(posix.dirname(self), written) === '.'
+      if (root && node.tagName === 'a') return byPath('/')
+      const target = resolveSource(self, written)
       if (!target) {
         file.message(`Link \`${value}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
         if (node.tagName === 'img') delete node.properties.src
@@ -81,8 +95,9 @@ export default function rehypeLinks() {
         links.push({ ...base, kind: 'page', target, fragment: id })
         return
       }
-      // `.html` links written for mdBook, folders and other files: the site stage decides.
-      links.push({ ...base, kind: node.tagName === 'a' && !/\.[a-z0-9]+$/i.test(target) ? 'page' : 'asset', target: target as SourcePath, fragment })
+      if (node.tagName === 'a' && !/\.[a-z0-9]+$/i.test(target)) return byPath(`/${target}`)
+      // `.html` links written for mdBook and other files: the site stage decides.
+      links.push({ ...base, kind: 'asset', target: target as SourcePath, fragment })
     })
     file.data.links = links
   }

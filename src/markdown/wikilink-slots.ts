@@ -44,13 +44,20 @@ export function markWikilinks(tree: Root | Element, mark: Mark<string>): void {
 /**
  * What a wikilink's pair of slots holds on the page at `from`: the start and
  * end of a link to `targetOf(name)` (an output path), or of a broken-link
- * `span` when it gives nothing. Every string comes from the body's serialiser.
+ * `span` when it gives nothing (a markdown link keeps its href as written
+ * instead). Every string comes from the body's serialiser.
  */
 export function fillWikiSlot(slot: string, from: Slug, targetOf: (name: string) => string | undefined): { open: string; close: string } {
   const element = JSON.parse(slot.slice(PREFIX.length)) as Pick<Element, 'tagName' | 'properties'>
-  const properties = element.properties
-  const name = String(properties.dataWikilink)
+  const name = String(element.properties.dataWikilink)
   const to = targetOf(name)
+  if (typeof element.properties.href === 'string') {
+    // A markdown link without an extension (rehype-links): an ordinary link, to where it resolved or as written.
+    const { dataWikilink: _name, dataWikiFragment: fragment, ...properties } = element.properties
+    const href = to === undefined ? element.properties.href : hrefTo(from, to as Slug, typeof fragment === 'string' ? fragment : undefined)
+    return { open: openTag({ type: 'element', tagName: 'a', properties: { ...properties, href }, children: [] }), close: '</a>' }
+  }
+  const properties = element.properties
   if (to === undefined) {
     const span: Element = { type: 'element', tagName: 'span', properties: { className: ['broken-link'], dataWikilink: name }, children: [] }
     // A broken embed shows its alt text, as an image that fails to load would.
