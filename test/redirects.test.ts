@@ -26,7 +26,8 @@ describe('where a redirect lands', () => {
     ['old.html', 'https://example.com/x.html', '/', undefined],
     ['old.html', '//example.com/x.html', '/', undefined],
     ['old.html', '#only-a-fragment', '/', undefined],
-    ['old.html', '../../above.html', '/', undefined],
+    ['old.html', '../../above.html', '/', 'above.html'],
+    ['old.html', '../above.html', '/book/', undefined],
     ['old.html', 'caf%C3%A9.html', '/', 'café.html'],
   ])('from %s to %s (base %s): %s', (slug, to, base, expected) => {
     expect(redirectTarget(slug, to, base)).toBe(expected)

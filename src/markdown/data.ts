@@ -44,7 +44,9 @@ export interface LinkInfo {
   /**
    * For a wikilink (`[[Note]]`, `![[diagram.png]]`): the name as written. The
    * markdown stage leaves `target` as that name; the graph stage resolves it
-   * against the site's notes and assets (see graph/wikilinks.ts).
+   * against the site's notes and assets (see graph/wikilinks.ts). A markdown
+   * link without an extension (`[x](other)`, whose `url` is not `[[…]]`) is
+   * one too, named `/` + its path from the source root, found by that path only.
    */
   wiki?: string
   /** Set by the graph stage when a wikilink names no note, or several: the warning to give. */

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { editUrl, type Config } from '../config.ts'
 import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
-import { hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { encodePath, hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
@@ -170,29 +170,20 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
 
 /**
  * The site path a redirect from `slug` to `to` lands on, when `to` names a
- * place in this site: relative to the old page, or absolute under the
- * site's base (`site-url`). Undefined for another site's URL, a bare
- * fragment, or an absolute path outside the base.
+ * place in this site: resolved as the browser resolves it from the old
+ * page's URL under the site's base (`site-url`). Undefined for another
+ * site's URL, a bare fragment, or a path outside the base.
  */
 export function redirectTarget(slug: string, to: string, base: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(to)) return undefined
-  const bare = to.split(/[?#]/)[0]!
-  if (bare === '') return undefined
-  let target: string
-  if (bare.startsWith('/')) {
-    if (!bare.startsWith(base)) return undefined
-    target = bare.slice(base.length)
-  } else target = path.posix.join(path.posix.dirname(slug), bare)
-  target = path.posix.normalize(target).replace(/^\.\//, '')
-  if (target === '.' || target === '' || target.endsWith('/')) target = `${target === '.' ? '' : target}index.html`
-  let decoded: string
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(to) || to.startsWith('#')) return undefined
+  const { pathname } = new URL(to, `http://site${base}${encodePath(slug)}`)
+  if (!pathname.startsWith(base)) return undefined
+  const inside = pathname.slice(base.length)
   try {
-    decoded = decodeURI(target)
+    return decodeURIComponent(inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside)
   } catch {
     return undefined
   }
-  // Above the site's root: not a place in it.
-  return decoded.startsWith('../') ? undefined : decoded
 }
 
 function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {
