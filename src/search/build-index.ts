@@ -159,7 +159,11 @@ export async function buildSearchParts(graph: SiteGraph, config: Config, parts: 
   let second: Promise<void> | undefined
   void wider?.then(() => {
     // Started only while parts are left; a later call finds none and starts nothing.
-    if (next < parts.length && !failed) second = buildOn(indexThread())
+    if (next < parts.length && !failed) {
+      second = buildOn(indexThread())
+      // Handled from the start: it may fail while the first thread still runs; it is awaited below.
+      second.catch(() => undefined)
+    }
   })
   const first = buildOn(indexThread())
   try {
