@@ -47,8 +47,7 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
       if (link.kind === 'page' || /\.html$/i.test(link.target)) {
         const target = resolvePageTarget(graph, link.target)
         if (!target) {
-          // A file without an extension (`LICENSE`) is taken for a page until it is found among the files.
-          if (graph.assets.has(link.target)) continue
+          if (link.kind === 'asset' && graph.assets.has(link.target)) continue
           if (options.skipped?.has(link.target)) warn(`Link to draft \`${link.target}\`, which is not published`, 'draft-link')
           else warn(`Link to missing note \`${link.url}\``, 'missing-link')
           continue
