@@ -77,7 +77,10 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     let buffer = ''
     let bufferLine = firstLine
     // The marker of the code fence the line is in: unknown links there are code about templates
-    // (Handlebars' `{{#if …}}`), left as they are without a word, as mdBook leaves them.
+    // (Handlebars' `{{#if …}}`), left as they are without a word, as mdBook leaves them. Links are
+    // expanded before the markdown is parsed (as mdBook's preprocessor does: an include may open or
+    // close a fence), so no parser's tree is there yet; fences are told by CommonMark's opening line.
+    // Only a warning depends on it: a fence this misses (inside a list or quote) keeps the warning.
     let fence: string | undefined
     lines.forEach((raw, index) => {
       const lineNo = firstLine + index
