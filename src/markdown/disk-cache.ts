@@ -72,7 +72,7 @@ export class DiskNoteCache implements NoteCache {
    * notes), in ms since the epoch: a note modified later probably changed.
    * Undefined without an index.
    */
-  readonly recordedAt: number | undefined
+  readonly #recordedAt: number | undefined
 
   /** `src`, when given, is recorded so that `forWiki` can tell when the wiki is gone. */
   constructor(dir: string, src?: string) {
@@ -90,10 +90,10 @@ export class DiskNoteCache implements NoteCache {
     if (stored && stored.format !== FORMAT) {
       // Written by another version: nothing in the folder can be read as this one's.
       fs.rmSync(dir, { recursive: true, force: true })
-      this.recordedAt = undefined
+      this.#recordedAt = undefined
       return
     }
-    this.recordedAt = stored ? recordedAt : undefined
+    this.#recordedAt = stored ? recordedAt : undefined
     for (const [source, key] of Object.entries(stored?.notes ?? {})) this.#index.set(source as SourcePath, key)
   }
 
@@ -193,7 +193,7 @@ export class DiskNoteCache implements NoteCache {
    * a touched file is counted; the keys decide).
    */
   modifiedSince(src: string, notes: readonly SourcePath[]): number {
-    const since = this.recordedAt
+    const since = this.#recordedAt
     if (since === undefined) return notes.length
     let modified = 0
     for (const note of notes) {
