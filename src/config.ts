@@ -64,6 +64,8 @@ const htmlSchema = z
     redirect: z.record(z.string(), z.string()).optional(),
     /** mdBook's search switch; slugwiki honours `enable`. */
     search: z.object({ enable: z.boolean().optional() }).loose().optional(),
+    /** `[output.html.code.hidelines]`: fence language → prefix of its hidden lines. */
+    code: z.object({ hidelines: z.record(z.string(), z.string()).optional() }).loose().optional(),
   })
   .loose()
 
@@ -113,6 +115,8 @@ export interface Config {
   smartPunctuation: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
+  /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
+  hideLines: Record<string, string>
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
@@ -277,6 +281,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     additionalJs: html['additional-js'] ?? [],
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
     redirects: html.redirect ?? {},
+    hideLines: html.code?.hidelines ?? {},
     search: sw.search ?? html.search?.enable ?? true,
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,

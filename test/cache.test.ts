@@ -130,6 +130,15 @@ describe('persistent note cache', () => {
     expect(site.get('kernel/rcu.html')).not.toContain('class="katex"')
   })
 
+  it('recompiles everything when [output.html.code.hidelines] changes', async () => {
+    edit('kernel/rcu.md', (t) => `${t}\n\n\`\`\`python\n~import setup\nrun()\n\`\`\`\n`)
+    expect((await cachedMatchesFresh()).site.get('kernel/rcu.html')).not.toContain('hidden-line')
+    fs.appendFileSync(path.join(book, 'book.toml'), '\n[output.html.code.hidelines]\npython = "~"\n')
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(notes)
+    expect(site.get('kernel/rcu.html')).toContain('hidden-line')
+  })
+
   it('ignores corrupt and truncated entries and replaces them', async () => {
     const [a, b] = entries()
     const dir = path.join(cacheFolder(), 'entries')

@@ -67,6 +67,12 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: dir }).src).toBe(dir)
   })
 
+  it('reads [output.html.code.hidelines], a prefix by language, empty without it', () => {
+    const dir = wiki('hidelines', { 'book.toml': '[book]\nsrc = "."\n[output.html.code.hidelines]\npython = "~"\nsh = "!!"\n' })
+    expect(resolveConfig({ src: dir }).hideLines).toEqual({ python: '~', sh: '!!' })
+    expect(resolveConfig({ src: book }, projectRoot).hideLines).toEqual({})
+  })
+
   it('reads slugwiki.toml when there is no book.toml', () => {
     const dir = wiki('own', { 'slugwiki.toml': 'theme = "paper"\nmath = true\n' })
     const config = resolveConfig({ src: dir })

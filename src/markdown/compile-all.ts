@@ -66,7 +66,7 @@ export async function createSiteProcessor(config: Config, topics: readonly Topic
   // Loaded here, not at the top: a build compiles on workers, and the pipeline is a second of start-up.
   const [{ createCodeHighlighter }, { createProcessor }] = await Promise.all([import('./highlighter.ts'), import('./processor.ts')])
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
-  return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, highlighter, topics, symbols: config.indices })
+  return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, hideLines: config.hideLines, highlighter, topics, symbols: config.indices })
 }
 
 /** The pool settings a config asks for; `topics` are linked in prose. */
@@ -77,6 +77,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     lightTheme: config.lightTheme,
     darkTheme: config.darkTheme,
     smartPunctuation: config.smartPunctuation,
+    hideLines: config.hideLines,
     topics: [...topics],
     symbols: config.indices,
     timeoutMs: config.noteTimeoutMs,

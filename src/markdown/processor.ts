@@ -45,6 +45,8 @@ export interface ProcessorOptions {
   trusted: boolean
   /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
+  /** Fence language → prefix that hides a code line, as mdBook's `[output.html.code.hidelines]` (default none). */
+  hideLines?: Readonly<Record<string, string>>
   highlighter: CodeHighlighter
   /** Topics of the topics file, linked where prose mentions them (default: none). */
   topics?: readonly TopicDef[]
@@ -90,7 +92,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
     content: { type: 'text', value: '#' },
   })
-  rehype.use(rehypeCode, { highlighter: options.highlighter })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)

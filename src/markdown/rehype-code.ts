@@ -1,7 +1,8 @@
 /**
  * Highlight fenced code with shiki (both colour schemes in one pass, whose
  * scopes are kept for rehype-code-symbols), render
- * kernel logs, and honour fence meta: title, highlighted lines, line numbers.
+ * kernel logs, and honour fence meta: title, highlighted lines, line numbers,
+ * and mdBook's hidden lines (Rust's `#`, other languages' `hidelines` prefix).
  * An unknown language is a warning and renders as plain text. A block the
  * note's previous version had unchanged is reused from the cache, and a block
  * whose highlighting overran the time budget (`file.data.highlight`, set by
@@ -23,6 +24,8 @@ import { sectionAt } from './sections.ts'
 
 export interface RehypeCodeOptions {
   highlighter: CodeHighlighter
+  /** Fence language → prefix that hides a line (`[output.html.code.hidelines]`; default none). */
+  hideLines?: Readonly<Record<string, string>>
 }
 
 /** Fence names that may hold a kernel log. */
@@ -32,17 +35,45 @@ interface Block {
   pre: Element
   parent: Element | Root
   index: number
+  /** The fence's first word: its language, then mdBook's attributes after commas. */
+  info: string
   lang: string
   code: string
   meta: CodeMeta
 }
 
-/** The fence's language: mdBook writes attributes after a comma (`rust,ignore`, `console,editable`). */
-function languageOf(code: Element): string {
+/** The fence's first word (`rust,ignore`, `console,editable`, `python,hidelines=!!!`), or empty. */
+function infoOf(code: Element): string {
   const classes = code.properties.className
   const list = Array.isArray(classes) ? classes : []
   const found = list.find((c) => typeof c === 'string' && c.startsWith('language-'))
-  return typeof found === 'string' ? found.slice('language-'.length).split(',')[0]!.trim() : ''
+  return typeof found === 'string' ? found.slice('language-'.length) : ''
+}
+
+/** The fence's language: mdBook writes attributes after a comma. */
+function languageOf(info: string): string {
+  return info.split(',')[0]!.trim()
+}
+
+/** A character of Rust's Unicode `\w`, which mdBook's patterns use. */
+const WORD = String.raw`\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}`
+/** A block's own prefix, `hidelines=…` among the fence's attributes. */
+const HIDELINES = new RegExp(String.raw`(?<![${WORD}])hidelines=(\S+)`, 'u')
+/** The language `[output.html.code.hidelines]` is looked up by: the word after `language-` (`c` for `c++`). */
+const LANGUAGE_WORD = new RegExp(String.raw`(?<![${WORD}])language-([${WORD}]+)`, 'u')
+
+/**
+ * The prefix that hides lines of a non-Rust block, as mdBook 0.4.30+ finds it:
+ * on the `<code>` classes, where the fence's commas became spaces, the block's
+ * `hidelines=` first, then the book's table by language.
+ */
+function hiddenLinePrefix(info: string, table: Readonly<Record<string, string>>): string | undefined {
+  if (info === '') return undefined
+  const classes = `language-${info.replaceAll(',', ' ')}`
+  const own = HIDELINES.exec(classes)
+  if (own) return own[1]
+  const word = LANGUAGE_WORD.exec(classes)?.[1]
+  return word !== undefined && Object.hasOwn(table, word) ? table[word] : undefined
 }
 
 /**
@@ -59,6 +90,22 @@ function rustHiddenLines(code: string): { code: string; hidden: Set<number> } {
       return match[1]! + (match[2] ?? '')
     }
     return line.replace(/^(\s*)##/, '$1#')
+  })
+  return { code: lines.join('\n'), hidden }
+}
+
+/**
+ * mdBook's hidden lines for other languages: a line whose first non-blank
+ * characters are `prefix` is hidden; shown, it keeps its indent and loses
+ * only the prefix (a space after it stays, unlike Rust's `# `).
+ */
+function prefixHiddenLines(code: string, prefix: string): { code: string; hidden: Set<number> } {
+  const hidden = new Set<number>()
+  const lines = code.split('\n').map((line, i) => {
+    const indent = line.length - line.trimStart().length
+    if (!line.startsWith(prefix, indent)) return line
+    hidden.add(i + 1)
+    return line.slice(0, indent) + line.slice(indent + prefix.length)
   })
   return { code: lines.join('\n'), hidden }
 }
@@ -132,6 +179,7 @@ async function highlightBlock(job: HighlightJob, key: string): Promise<{ pre: El
 
 export default function rehypeCode(options: RehypeCodeOptions) {
   const { highlighter } = options
+  const hideLines = options.hideLines ?? {}
   return async (tree: Root, file: VFile) => {
     const control = file.data.highlight ?? {}
     const blocks: Block[] = []
@@ -139,11 +187,12 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       if (node.tagName !== 'pre' || !parent || index === undefined) return
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
       if (!code) return
-      const lang = languageOf(code)
+      const info = infoOf(code)
+      const lang = languageOf(info)
       // remark-math marks display math as a `language-math` fence; KaTeX renders it.
       if (lang === 'math') return
       const meta = parseCodeMeta((code.data as { meta?: string } | undefined)?.meta)
-      blocks.push({ pre: node, parent, index, lang, code: toString(code), meta })
+      blocks.push({ pre: node, parent, index, info, lang, code: toString(code), meta })
       return 'skip'
     })
 
@@ -168,7 +217,9 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
           resolved = 'text'
         }
-        const shown = resolved === 'rust' ? rustHiddenLines(code) : { code, hidden: new Set<number>() }
+        // As in mdBook, Rust always hides its own way; a `hidelines` prefix is for the other languages.
+        const prefix = resolved === 'rust' ? undefined : hiddenLinePrefix(block.info, hideLines)
+        const shown = resolved === 'rust' ? rustHiddenLines(code) : prefix !== undefined ? prefixHiddenLines(code, prefix) : { code, hidden: new Set<number>() }
         hiddenLines = shown.hidden.size
         let grammar = resolved
         if (control.plain?.has(n) && resolved !== 'text') {

@@ -17,6 +17,8 @@ export interface WorkerSettings {
   darkTheme: string
   /** Curly quotes and dashes in prose (`smart-punctuation`). */
   smartPunctuation?: boolean
+  /** Fence language → prefix of its hidden code lines (`[output.html.code.hidelines]`). */
+  hideLines?: Record<string, string>
   /** Extra grammars (`HighlighterOptions.langs`). */
   langs?: LanguageRegistration[]
   /** Topics linked where prose mentions them (default none). */

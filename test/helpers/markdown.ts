@@ -19,6 +19,8 @@ export interface RenderOptions {
   trusted?: boolean
   /** mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
+  /** mdBook's `[output.html.code.hidelines]`. */
+  hideLines?: Record<string, string>
   source?: string
   /** Topics whose mentions become links (default: none). */
   topics?: TopicDef[]
@@ -26,7 +28,7 @@ export interface RenderOptions {
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, highlighter: await highlighter(), topics: options.topics })
+  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, highlighter: await highlighter(), topics: options.topics })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
