@@ -4,6 +4,9 @@ import { expandIncludes, mapLine } from '../src/content/include.ts'
 const files: Record<string, string> = {
   '/book/code/a.rs': 'fn one() {}\n// ANCHOR: two\nfn two() {}\n// ANCHOR_END: two\nfn three() {}\n',
   '/book/code/anchors.rs': '// ANCHOR: foo-bar\nWRONG\n// ANCHOR_END: foo-bar\n// ANCHOR: foo\nRIGHT\n// ANCHOR_END: foo\n',
+  '/book/code/lines.txt': 'one\ntwo\n// ANCHOR: mid\nthree\n// ANCHOR_END: mid\nfour\n',
+  '/book/code/nested.rs': 'a\n// ANCHOR: outer\nb\n// ANCHOR: inner\nc\n// ANCHOR_END: inner\nd\n// ANCHOR_END: outer\ne\n// ANCHOR: outer\nf\n// ANCHOR_END: outer\n',
+  '/book/code/open.rs': 'x\n/* ANCHOR:open */\ny\nz\n// ANCHOR: größe\nk\n',
   '/book/src/notes/part.md': 'Included line 1\nIncluded line 2\n',
   '/book/src/notes/nested.md': 'before\n{{#include part.md}}\nafter\n',
   '/book/src/notes/self.md': '{{#include self.md}}\n',
@@ -27,6 +30,61 @@ describe('expandIncludes', () => {
 
   it('keeps the rest of a rustdoc_include as hidden Rust lines', () => {
     expect(expand('{{#rustdoc_include ../../code/a.rs:two}}').text).toBe('# fn one() {}\nfn two() {}\n# fn three() {}')
+  })
+
+  // mdBook's own rules: parse_range_or_anchor in src/preprocess/links.rs, take_lines and the
+  // three others in src/utils/string.rs (0.4; crates/mdbook-driver/…/links/take_lines.rs since).
+  it('reads a line range as mdBook does: 1-based, inclusive, line 0 as line 1, a bad end as the end of the file', () => {
+    const take = (range: string) => expand(`{{#include ../../code/lines.txt:${range}}}`).text
+    expect(take('3')).toBe('// ANCHOR: mid')
+    expect(take('0')).toBe('one')
+    expect(take('+2')).toBe('two')
+    expect(take('0:2')).toBe('one\ntwo')
+    expect(take(':2')).toBe('one\ntwo')
+    expect(take('5:')).toBe('// ANCHOR_END: mid\nfour')
+    expect(take('4:x')).toBe('three\n// ANCHOR_END: mid\nfour')
+    expect(take('2:3:9')).toBe('two\n// ANCHOR: mid')
+    expect(take('4:2')).toBe('')
+    expect(take('99')).toBe('')
+    expect(expand('{{#include ../../code/lines.txt:2 ignored words}}').text).toBe('two')
+  })
+
+  it('keeps anchor marker lines inside a line range, as mdBook does', () => {
+    expect(expand('{{#include ../../code/lines.txt:2:4}}').text).toBe('two\n// ANCHOR: mid\nthree')
+  })
+
+  it('takes the first section of an anchor, without any marker lines, to the end when it is not closed', () => {
+    expect(expand('{{#include ../../code/nested.rs:outer}}').text).toBe('b\nc\nd')
+    expect(expand('{{#include ../../code/nested.rs:inner}}').text).toBe('c')
+    expect(expand('{{#include ../../code/open.rs:open}}').text).toBe('y\nz\nk')
+    // Rust's \w is Unicode's.
+    expect(expand('{{#include ../../code/open.rs:größe}}').text).toBe('k')
+    // A start that is not a number is an anchor's name; one not in the file takes nothing, with a warning.
+    const missing = expand('{{#include ../../code/lines.txt:x:2}}')
+    expect(missing.text).toBe('')
+    expect(missing.diagnostics.map((d) => [d.rule, d.message])).toEqual([['include-anchor', 'Anchor `x` not found in ../../code/lines.txt']])
+  })
+
+  it('hides the lines outside a rustdoc_include range, marker lines included', () => {
+    expect(expand('{{#rustdoc_include ../../code/lines.txt:2:4}}').text).toBe('# one\ntwo\n// ANCHOR: mid\nthree\n# // ANCHOR_END: mid\n# four')
+    expect(expand('{{#rustdoc_include ../../code/lines.txt:4:2}}').text).toBe('# one\n# two\n# // ANCHOR: mid\n# three\n# // ANCHOR_END: mid\n# four')
+  })
+
+  it('shows every section of a rustdoc_include anchor, hides the rest and drops every marker line', () => {
+    expect(expand('{{#rustdoc_include ../../code/nested.rs:outer}}').text).toBe('# a\nb\nc\nd\n# e\nf')
+    expect(expand('{{#rustdoc_include ../../code/nested.rs:inner}}').text).toBe('# a\n# b\nc\n# d\n# e\n# f')
+    expect(expand('{{#rustdoc_include ../../code/lines.txt:nope}}').text).toBe('# one\n# two\n# three\n# four')
+  })
+
+  it('maps the lines of an anchor back to their lines in the file, across the markers left out', () => {
+    const result = expand('{{#include ../../code/nested.rs:outer}}\nafter\n')
+    expect(result.text).toBe('b\nc\nd\nafter\n')
+    expect([1, 2, 3, 4].map((line) => mapLine(result.segments, line))).toEqual([
+      { file: 'code/nested.rs', line: 3 },
+      { file: 'code/nested.rs', line: 5 },
+      { file: 'code/nested.rs', line: 7 },
+      { file: 'src/notes/main.md', line: 2 },
+    ])
   })
 
   it('turns {{#playground}} into a rust fence with its attributes', () => {

@@ -13,6 +13,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
+import { isWholeFile, parseSelection, takeLines, type Selection } from './take-lines.ts'
 
 /** Where a run of expanded lines came from. */
 export interface LineSegment {
@@ -71,11 +72,12 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
   const dependencies = new Set<string>()
   let title: string | undefined
 
-  const expand = (body: string, file: string, firstLine: number, stack: string[]): Piece[] => {
+  // `lineAt` gives each line of `body` its number in `file`: an include may leave lines out.
+  const expand = (body: string, file: string, lineAt: (index: number) => number, stack: string[]): Piece[] => {
     const pieces: Piece[] = []
     const lines = body.split('\n')
     let buffer = ''
-    let bufferLine = firstLine
+    let bufferLine = lineAt(0)
     // The marker of the code fence the line is in: unknown links there are code about templates
     // (Handlebars' `{{#if …}}`), left as they are without a word, as mdBook leaves them. Links are
     // expanded before the markdown is parsed (as mdBook's preprocessor does: an include may open or
@@ -83,7 +85,13 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     // Only a warning depends on it: a fence this misses (inside a list or quote) keeps the warning.
     let fence: string | undefined
     lines.forEach((raw, index) => {
-      const lineNo = firstLine + index
+      const lineNo = lineAt(index)
+      if (index > 0 && lineNo !== lineAt(index - 1) + 1) {
+        // A line left out before this one: a new run, so that lines map to where they came from.
+        pieces.push({ text: buffer, file, line: bufferLine })
+        buffer = ''
+        bufferLine = lineNo
+      }
       const newline = index < lines.length - 1 ? '\n' : ''
       const marker = FENCE.exec(raw)
       if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
@@ -115,7 +123,7 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           title = args
           continue
         }
-        const spec = parseSpec(name === 'playground' ? args.split(/\s+/)[0]! : args)
+        const spec = parseTarget(args)
         const target = path.resolve(path.dirname(file), spec.path)
         const relative = path.relative(options.root, target)
         if (relative.startsWith('..') || path.isAbsolute(relative) || target.includes('\0')) {
@@ -147,8 +155,8 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           continue
         }
         dependencies.add(target)
-        const selected = select(content.replace(/\r\n?/g, '\n'), spec, name === 'rustdoc_include')
-        if (selected.missingAnchor) report(`Anchor \`${spec.anchor}\` not found in ${spec.path}`, 'include-anchor')
+        const selected = select(content.replace(/\r\n?/g, '\n'), spec.selection, name === 'rustdoc_include')
+        if ('anchor' in spec.selection && !selected.anchorFound) report(`Anchor \`${spec.selection.anchor}\` not found in ${spec.path}`, 'include-anchor')
         pieces.push({ text: buffer, file, line: bufferLine })
         buffer = ''
         bufferLine = lineNo
@@ -156,10 +164,9 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           // mdBook wraps the file in a rust fence carrying the link's attributes.
           const attributes = args.split(/\s+/).slice(1)
           pieces.push({ text: `\`\`\`${['rust', ...attributes].join(',')}\n`, file, line: lineNo })
-          pieces.push({ text: `${selected.text}\n`, file: target, line: selected.firstLine })
+          pieces.push({ text: `${selected.text}\n`, file: target, line: selected.lineAt(0) })
           pieces.push({ text: '```', file, line: lineNo })
-        } else if (selected.text.includes('{{')) pieces.push(...expand(selected.text, target, selected.firstLine, [...stack, file]))
-        else pieces.push({ text: selected.text, file: target, line: selected.firstLine })
+        } else pieces.push(...expand(selected.text, target, selected.lineAt, [...stack, file]))
       }
       buffer += raw.slice(last) + newline
     })
@@ -167,7 +174,7 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     return pieces
   }
 
-  const pieces = expand(text, options.file, 1, [])
+  const pieces = expand(text, options.file, (index) => index + 1, [])
   // Join the pieces, starting a line segment wherever a piece begins a new line.
   const segments: LineSegment[] = []
   let out = ''
@@ -211,64 +218,33 @@ function countNewlines(text: string): number {
   return n
 }
 
-interface Spec {
-  path: string
-  anchor?: string
-  from?: number
-  to?: number
-}
-
-/** `file`, `file:anchor`, `file:10`, `file:10:`, `file::20`, `file:10:20`. */
-function parseSpec(args: string): Spec {
-  const parts = args.split(':')
-  const file = parts[0]!.trim()
-  if (parts.length === 1) return { path: file }
-  const a = parts[1]!.trim()
-  if (parts.length === 2) {
-    if (/^\d+$/.test(a)) return { path: file, from: Number(a), to: Number(a) }
-    return a === '' ? { path: file } : { path: file, anchor: a }
-  }
-  const b = parts[2]!.trim()
-  return { path: file, from: a === '' ? undefined : Number(a), to: b === '' ? undefined : Number(b) }
+/**
+ * A link's target as mdBook reads it: its first word (what follows is a
+ * playground's attributes, and ignored by the others), split at the first
+ * colon into the path and the lines asked for (see `parseSelection`).
+ */
+function parseTarget(args: string): { path: string; selection: Selection } {
+  const word = args.split(/\s+/)[0]!
+  const colon = word.indexOf(':')
+  if (colon === -1) return { path: word, selection: parseSelection(undefined) }
+  return { path: word.slice(0, colon), selection: parseSelection(word.slice(colon + 1)) }
 }
 
 const ANCHOR_LINE = /ANCHOR(?:_END)?:\s*[\w-]+/
-const ANCHOR_NAME = /ANCHOR(_END)?:\s*([\w-]+)/
 
-/** The lines of `content` a spec asks for; `hideOthers` keeps the rest as hidden Rust lines (`# `). */
-function select(content: string, spec: Spec, hideOthers: boolean): { text: string; firstLine: number; missingAnchor: boolean } {
+/**
+ * The lines of `content` a selection asks for, joined, with the line in the
+ * file each comes from; `rustdoc` keeps the rest as hidden Rust lines (`# `).
+ */
+function select(content: string, selection: Selection, rustdoc: boolean): { text: string; lineAt: (index: number) => number; anchorFound: boolean } {
+  // As Rust's `str::lines`: a last newline ends the last line, it does not start another.
   const lines = content.split('\n')
   if (lines.at(-1) === '') lines.pop()
-  let from = 0
-  let to = lines.length
-  let missingAnchor = false
-  if (spec.anchor) {
-    // Anchor names are compared whole, as mdBook does: `foo` is not `foo-bar`.
-    const isMarker = (line: string, end: boolean) => {
-      const m = ANCHOR_NAME.exec(line)
-      return m !== null && Boolean(m[1]) === end && m[2] === spec.anchor
-    }
-    const start = lines.findIndex((l) => isMarker(l, false))
-    if (start === -1) {
-      missingAnchor = true
-      from = to = 0
-    } else {
-      const end = lines.findIndex((l, i) => i > start && isMarker(l, true))
-      from = start + 1
-      to = end === -1 ? lines.length : end
-    }
-  } else if (spec.from !== undefined || spec.to !== undefined) {
-    from = Math.max(1, spec.from ?? 1) - 1
-    to = Math.min(lines.length, spec.to ?? lines.length)
-  }
-  if (hideOthers && (from > 0 || to < lines.length)) {
-    // rustdoc_include keeps the whole file compilable: lines outside the range stay, hidden.
-    const shown = lines.flatMap((l, i) => (ANCHOR_LINE.test(l) ? [] : [i >= from && i < to ? l : `# ${l}`]))
-    return { text: shown.join('\n'), firstLine: 1, missingAnchor }
-  }
-  // Anchor markers never reach the page, whichever lines were asked for.
-  const kept = lines.slice(from, to).filter((l) => !ANCHOR_LINE.test(l))
-  return { text: kept.join('\n'), firstLine: from + 1, missingAnchor }
+  let { taken, anchorFound } = takeLines(lines, selection, rustdoc)
+  // slugwiki has always dropped the marker lines of a whole file (mdBook keeps them).
+  if (isWholeFile(selection)) taken = taken.filter((l) => !ANCHOR_LINE.test(l.text))
+  const last = taken.at(-1)?.line ?? 0
+  return { text: taken.map((l) => l.text).join('\n'), lineAt: (index) => taken[index]?.line ?? last + 1, anchorFound }
 }
 
 /** Map a line of the expanded text back to the file (as displayed) and line it came from. */
