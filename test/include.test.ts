@@ -17,7 +17,7 @@ const expand = (text: string, file = '/book/src/notes/main.md') =>
 
 describe('expandIncludes', () => {
   it('includes a whole file, an anchor and a line range', () => {
-    expect(expand('{{#include ../../code/a.rs}}').text).toBe('fn one() {}\nfn two() {}\nfn three() {}')
+    expect(expand('{{#include ../../code/a.rs}}').text).toBe('fn one() {}\n// ANCHOR: two\nfn two() {}\n// ANCHOR_END: two\nfn three() {}')
     expect(expand('{{#include ../../code/a.rs:two}}').text).toBe('fn two() {}')
     expect(expand('{{#include ../../code/a.rs:1:1}}').text).toBe('fn one() {}')
     expect(expand('{{#include ../../code/a.rs:5}}').text).toBe('fn three() {}')
@@ -49,8 +49,13 @@ describe('expandIncludes', () => {
     expect(expand('{{#include ../../code/lines.txt:2 ignored words}}').text).toBe('two')
   })
 
-  it('keeps anchor marker lines inside a line range, as mdBook does', () => {
+  it('keeps anchor marker lines inside a line range and a whole file, as mdBook does', () => {
+    const whole = 'one\ntwo\n// ANCHOR: mid\nthree\n// ANCHOR_END: mid\nfour'
     expect(expand('{{#include ../../code/lines.txt:2:4}}').text).toBe('two\n// ANCHOR: mid\nthree')
+    expect(expand('{{#include ../../code/lines.txt}}').text).toBe(whole)
+    expect(expand('{{#include ../../code/lines.txt::x}}').text).toBe(whole)
+    expect(expand('{{#rustdoc_include ../../code/lines.txt}}').text).toBe(whole)
+    expect(expand('{{#playground ../../code/lines.txt}}').text).toBe(`\`\`\`rust\n${whole}\n\`\`\``)
   })
 
   it('takes the first section of an anchor, without any marker lines, to the end when it is not closed', () => {

@@ -13,7 +13,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
-import { isWholeFile, parseSelection, takeLines, type Selection } from './take-lines.ts'
+import { parseSelection, takeLines, type Selection } from './take-lines.ts'
 
 /** Where a run of expanded lines came from. */
 export interface LineSegment {
@@ -230,8 +230,6 @@ function parseTarget(args: string): { path: string; selection: Selection } {
   return { path: word.slice(0, colon), selection: parseSelection(word.slice(colon + 1)) }
 }
 
-const ANCHOR_LINE = /ANCHOR(?:_END)?:\s*[\w-]+/
-
 /**
  * The lines of `content` a selection asks for, joined, with the line in the
  * file each comes from; `rustdoc` keeps the rest as hidden Rust lines (`# `).
@@ -240,9 +238,7 @@ function select(content: string, selection: Selection, rustdoc: boolean): { text
   // As Rust's `str::lines`: a last newline ends the last line, it does not start another.
   const lines = content.split('\n')
   if (lines.at(-1) === '') lines.pop()
-  let { taken, anchorFound } = takeLines(lines, selection, rustdoc)
-  // slugwiki has always dropped the marker lines of a whole file (mdBook keeps them).
-  if (isWholeFile(selection)) taken = taken.filter((l) => !ANCHOR_LINE.test(l.text))
+  const { taken, anchorFound } = takeLines(lines, selection, rustdoc)
   const last = taken.at(-1)?.line ?? 0
   return { text: taken.map((l) => l.text).join('\n'), lineAt: (index) => taken[index]?.line ?? last + 1, anchorFound }
 }

@@ -48,11 +48,6 @@ export function parseSelection(rest: string | undefined): Selection {
   return end === undefined ? { start: from } : { start: from, end }
 }
 
-/** Whether a selection is the whole file. */
-export function isWholeFile(selection: Selection): boolean {
-  return !('anchor' in selection) && selection.start === 0 && selection.end === undefined
-}
-
 const numbered = (lines: readonly string[]): TakenLine[] => lines.map((text, i) => ({ text, line: i + 1 }))
 
 /**
@@ -64,7 +59,7 @@ const numbered = (lines: readonly string[]): TakenLine[] => lines.map((text, i) 
 export function takeLines(lines: readonly string[], selection: Selection, rustdoc: boolean): { taken: TakenLine[]; anchorFound: boolean } {
   if ('anchor' in selection) return rustdoc ? takeRustdocAnchored(lines, selection.anchor) : takeAnchored(lines, selection.anchor)
   const { start, end = Number.POSITIVE_INFINITY } = selection
-  // Marker lines are text like any other in a line range: mdBook only drops them around an anchor.
+  // Marker lines are text like any other in a line range or a whole file: mdBook only drops them around an anchor.
   if (!rustdoc) return { taken: numbered(lines).slice(start, Math.max(start, end)), anchorFound: true }
   return { taken: numbered(lines).map((l, i) => (i >= start && i < end ? l : { ...l, text: `# ${l.text}` })), anchorFound: true }
 }
