@@ -137,6 +137,7 @@ export async function compileSite(config: Config, hooks: BuildHooks = {}): Promi
   const { search, diagnostics } = await finish()
   for (const [rel, content] of search.files) site.plan.files.set(rel, content)
   for (const [rel, file] of search.copies) site.plan.copies.set(rel, file)
+  for (const [rel, file] of search.links ?? []) (site.plan.links ??= new Map()).set(rel, file)
   return { ...site, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error') }
 }
 
@@ -166,6 +167,7 @@ export async function build(options: CliOptions, hooks: BuildHooks = {}): Promis
         diagnostics = done.diagnostics
         for (const [rel, content] of done.search.files) site.plan.files.set(rel, content)
         for (const [rel, file] of done.search.copies) site.plan.copies.set(rel, file)
+        for (const [rel, file] of done.search.links ?? []) (site.plan.links ??= new Map()).set(rel, file)
         failed ||= diagnostics.some((d) => d.severity === 'error') || (config.strict && diagnostics.length > 0)
         return failed ? undefined : done.search
       }

@@ -27,6 +27,13 @@ export interface OutputPlan {
   /** Output-relative path → absolute file to copy. */
   copies: Map<string, string>
   /**
+   * Output-relative path → a file of slugwiki's own cache, never changed in
+   * place (a new version is a new file): hard-linked into the output rather
+   * than copied, so the next build finds the previous output's file to be
+   * that same file without reading either.
+   */
+  links?: Map<string, string>
+  /**
    * Output-relative path → a function making the content, called as the
    * file is written (pages: rendered one at a time, so a big site's pages
    * are never all in memory at once).
@@ -48,13 +55,13 @@ export function planContent(plan: OutputPlan, rel: string): string | Uint8Array 
   if (render) return joinOutput(render())
   const kept = plan.kept?.get(rel)
   if (kept) return joinOutput(kept.render())
-  const from = plan.copies.get(rel)
+  const from = plan.copies.get(rel) ?? plan.links?.get(rel)
   return from === undefined ? undefined : fs.readFileSync(from)
 }
 
 /** Every output-relative path of `plan`. */
 export function planPaths(plan: OutputPlan): string[] {
-  return [...plan.files.keys(), ...(plan.rendered?.keys() ?? []), ...(plan.kept?.keys() ?? []), ...plan.copies.keys()]
+  return [...plan.files.keys(), ...(plan.rendered?.keys() ?? []), ...(plan.kept?.keys() ?? []), ...plan.copies.keys(), ...(plan.links?.keys() ?? [])]
 }
 
 export class OutputError extends Error {}
@@ -118,6 +125,27 @@ async function sameSize(file: string, size: number): Promise<Buffer | undefined>
     return await fs.promises.readFile(file)
   } catch {
     return undefined
+  }
+}
+
+/** Whether `file` is the file `stat` describes (the same inode on the same device). */
+async function sameInode(file: string, stat: fs.Stats): Promise<boolean> {
+  try {
+    const other = await fs.promises.lstat(file)
+    return other.ino === stat.ino && other.dev === stat.dev
+  } catch {
+    return false
+  }
+}
+
+/** Replace `file` by a hard link to `target` (a file of the same bytes), atomically; left as it is when that fails. */
+async function replaceWithLink(target: string, file: string): Promise<void> {
+  const tmp = `${file}.link-${process.pid}`
+  try {
+    await fs.promises.link(target, tmp)
+    await fs.promises.rename(tmp, file)
+  } catch {
+    await fs.promises.rm(tmp, { force: true })
   }
 }
 
@@ -213,6 +241,31 @@ async function writeAll(dir: string, plan: OutputPlan, previous: string | undefi
     })
   }
   // Bounded concurrency: enough to keep the disk busy without exhausting file handles.
+  for (const [rel, from] of plan.links ?? []) {
+    jobs.push(async () => {
+      const file = path.join(dir, rel)
+      await ensureDir(file)
+      const source = await fs.promises.stat(from)
+      const old = previous && path.join(previous, rel)
+      if (old && (await sameInode(old, source))) {
+        await fs.promises.link(old, file)
+        stats.kept++
+        return
+      }
+      if (await keep(rel, file, () => fs.promises.readFile(from), source.size)) {
+        // Same bytes, another file: the cache's copy becomes the output's, so the next build needs no read.
+        await replaceWithLink(old!, from)
+        return
+      }
+      try {
+        await fs.promises.link(from, file)
+      } catch {
+        // Another file system, or one without hard links.
+        await fs.promises.copyFile(from, file)
+      }
+      stats.written++
+    })
+  }
   let next = 0
   const worker = async () => {
     while (next < jobs.length) await jobs[next++]!()

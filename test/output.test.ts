@@ -42,6 +42,38 @@ describe('writing only what changed', () => {
     expect(fs.readdirSync(tmp).filter((f) => f.includes('.tmp-') || f.includes('.old-'))).toEqual([])
   })
 
+  it('links files of its own cache: the same file is kept unread, the same bytes make them one file, others are linked anew', async () => {
+    const out = path.join(tmp, 'links')
+    const cache = path.join(tmp, 'links-cache')
+    fs.mkdirSync(cache)
+    const cached = (name: string, text: string) => {
+      const file = path.join(cache, name)
+      fs.writeFileSync(file, text)
+      return file
+    }
+    const linked = (file: string): OutputPlan => ({ files: new Map(), copies: new Map(), links: new Map([['search/part.pf', file]]) })
+    const target = path.join(out, 'search/part.pf')
+    const v1 = cached('v1', 'index v1')
+    expect(await writeAtomically(out, linked(v1))).toEqual({ written: 1, kept: 0 })
+    expect(inode(target)).toBe(inode(v1))
+    expect(await writeAtomically(out, linked(v1))).toEqual({ written: 0, kept: 1 })
+    expect(inode(target)).toBe(inode(v1))
+
+    // The same bytes in another file (the part indexed again): the output's file is kept, and the cache's becomes it.
+    const again = cached('again', 'index v1')
+    const published = inode(target)
+    expect(await writeAtomically(out, linked(again))).toEqual({ written: 0, kept: 1 })
+    expect(inode(target)).toBe(published)
+    expect(inode(again)).toBe(published)
+    expect(fs.readFileSync(again, 'utf8')).toBe('index v1')
+
+    const v2 = cached('v2', 'index v2')
+    expect(await writeAtomically(out, linked(v2))).toEqual({ written: 1, kept: 0 })
+    expect(inode(target)).toBe(inode(v2))
+    expect(fs.readFileSync(target, 'utf8')).toBe('index v2')
+    expect(fs.readdirSync(cache).sort()).toEqual(['again', 'v1', 'v2'])
+  })
+
   it('rewrites only the edited note page of a built wiki (and the print page, which shows every note)', async () => {
     const book = path.join(tmp, 'book')
     fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), book, { recursive: true })

@@ -166,7 +166,7 @@ describe('page cache', () => {
   })
 
   it('reuses the search index while its notes are unchanged, and builds it again after an edit', async () => {
-    const indexFiles = (result: BuildResult) => [...result.plan.copies].filter(([rel]) => rel.startsWith('_slugwiki/search/') && !rel.endsWith('/core.js'))
+    const indexFiles = (result: BuildResult) => [...(result.plan.links ?? [])].filter(([rel]) => rel.startsWith('_slugwiki/search/') && !rel.endsWith('/core.js'))
     const cacheDir = path.join(tmp, 'cache')
     await step()
     const again = await step()
@@ -186,7 +186,7 @@ describe('page cache', () => {
     edit('src/scripts.md', (t) => `${t}\nThe word quokka is searchable now.\n`)
     const { result } = await step()
     const built = parts(result.plan.files.keys())
-    const copied = parts(result.plan.copies.keys())
+    const copied = parts(result.plan.links?.keys() ?? [])
     expect(built.size).toBe(1)
     expect(copied.size).toBeGreaterThanOrEqual(2)
     expect(copied.has([...built][0]!)).toBe(false)

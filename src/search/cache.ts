@@ -55,7 +55,11 @@ export class SearchCache {
     return files
   }
 
-  /** Keep `files` (path under the search folder → content) as the index of `fingerprint`, in place of the last. */
+  /**
+   * Keep `files` (path under the search folder → content) as the index of
+   * `fingerprint`, in place of the last. A file once written is never changed
+   * in place: the output links to it (`OutputPlan.links`).
+   */
   async set(fingerprint: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
     await fs.promises.rm(path.join(this.#dir, RECORD), { force: true })
     await fs.promises.rm(path.join(this.#dir, FILES), { recursive: true, force: true })

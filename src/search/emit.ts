@@ -43,7 +43,7 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
   if (!config.search) return false
   const prefix = `${ASSET_DIR}/${SEARCH_DIR}/`
   // Filled here and added to `plan` only once every part is there: a failed index adds no file.
-  const index: OutputPlan = { files: new Map(), copies: new Map() }
+  const index: OutputPlan = { files: new Map(), copies: new Map(), links: new Map() }
   try {
     // A part no page hashed to is left out (Pagefind cannot load an index without pages); the first
     // part with pages is the one the browser loads, at the top of the folder, as an unsplit index is.
@@ -57,7 +57,7 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
       const cache = options.cache && new SearchCache(path.join(options.cache.dir, `part-${bucket}`))
       const print = options.cache && fingerprint([options.cache.tool, config.language, bucket, i === 0, documents])
       const kept = print ? cache?.get(print) : undefined
-      if (kept) for (const [rel, file] of kept) index.copies.set(`${prefix}${dirOf(i)}${rel}`, file)
+      if (kept) for (const [rel, file] of kept) index.links!.set(`${prefix}${dirOf(i)}${rel}`, file)
       else stale.push({ i, print, cache })
     }
     const built = await buildSearchParts(
@@ -75,6 +75,7 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
     index.copies.set(`${prefix}core.js`, CORE_SCRIPT)
     for (const [rel, content] of index.files) plan.files.set(rel, content)
     for (const [rel, file] of index.copies) plan.copies.set(rel, file)
+    for (const [rel, file] of index.links!) (plan.links ??= new Map()).set(rel, file)
     return true
   } catch (error) {
     // A note body the cache could not read back is the build's to handle (it runs again without it).
