@@ -66,6 +66,12 @@ const htmlSchema = z
     search: z.object({ enable: z.boolean().optional() }).loose().optional(),
     /** `[output.html.code.hidelines]`: fence language → prefix of its hidden lines. */
     code: z.object({ hidelines: z.record(z.string(), z.string()).optional() }).loose().optional(),
+    /** mdBook's theme folder, relative to the book root (default `theme`): its favicons are used, its templates are not. */
+    theme: z.string().optional(),
+    /** The note shown as the 404 page (default `404.md`); `""` writes no 404 page. */
+    'input-404': z.string().optional(),
+    /** `[output.html.print]`: `enable = false` leaves out the print page and its link. */
+    print: z.object({ enable: z.boolean().optional() }).loose().optional(),
   })
   .loose()
 
@@ -117,6 +123,15 @@ export interface Config {
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
   hideLines: Record<string, string>
+  /** mdBook's theme folder (`[output.html] theme`, default `theme/` beside book.toml), absolute, and whether book.toml names it. */
+  mdbookTheme: { dir: string; named: boolean }
+  /** Build the print page and link to it (`[output.html.print] enable`). */
+  print: boolean
+  /**
+   * The 404 page (`[output.html] input-404`): the note shown on it, relative to the
+   * source folder, and whether book.toml named it; undefined when `input-404 = ""`.
+   */
+  notFound?: { input: string; explicit: boolean }
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
@@ -282,6 +297,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
+    mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
+    print: html.print?.enable ?? true,
+    notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
     search: sw.search ?? html.search?.enable ?? true,
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,

@@ -21,6 +21,7 @@ import { indexPageLinks } from './pages/index-pages.ts'
 import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
+import { readMdbookTheme } from './mdbook-theme.ts'
 import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from './theme/load.ts'
 import { NAV_ASSET, navScript } from './theme/nav.ts'
 import { ASSET_DIR, renderPageOutput, type RenderOptions } from './theme/render.ts'
@@ -106,6 +107,14 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     })
   const extraCss = additional(config.additionalCss)
   const extraJs = additional(config.additionalJs)
+  // mdBook's theme folder: its favicons go where mdBook puts them, the root, unless the book's own
+  // files have one there (mdBook copies those last, so theirs is the one served).
+  const mdbookTheme = readMdbookTheme(config.mdbookTheme.dir, config.mdbookTheme.named)
+  if (mdbookTheme.missing) diagnostics.warn(display(config.configFile ?? config.root), `The theme folder \`${display(config.mdbookTheme.dir)}\` of \`[output.html] theme\` does not exist`, 'mdbook-theme')
+  for (const { file, message } of mdbookTheme.ignored) diagnostics.warn(display(file), message, 'mdbook-theme')
+  const assetSet = new Set<string>(listing.assets)
+  for (const icon of mdbookTheme.favicons) if (!assetSet.has(icon.name)) plan.copies.set(icon.name, icon.file)
+  const favicons = mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel }))
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph))
   plan.files.set('sitemap.xml', sitemap(config, pages))
@@ -116,7 +125,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     const needsKatex = page.kind === 'print' ? hasMath : note?.hasMath === true
     const needsCode = code !== undefined && (page.kind === 'print' || note?.hasCode === true)
     const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
-    return { config, graph, theme, extraStyles, extraScripts: extraJs }
+    return { config, graph, theme, extraStyles, extraScripts: extraJs, favicons }
   }
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(graph, renderOptions) }
 }
@@ -131,8 +140,8 @@ export async function loadCodeStylesheet(config: Config): Promise<CodeStylesheet
 export function pageFingerprints(graph: SiteGraph, renderOptions: (page: Page) => RenderOptions): (page: Page) => string {
   const bodyKey = bodyKeys(graph)
   return (page) => {
-    const { extraStyles, extraScripts } = renderOptions(page)
-    return fingerprint([page, extraStyles, extraScripts], bodyKey)
+    const { extraStyles, extraScripts, favicons } = renderOptions(page)
+    return fingerprint([page, extraStyles, extraScripts, favicons], bodyKey)
   }
 }
 

@@ -33,6 +33,8 @@ export interface RenderOptions {
   extraStyles?: string[]
   /** Extra scripts for this page, e.g. the dev server's reload client. */
   extraScripts?: string[]
+  /** Favicons at the site's root (from mdBook's theme folder), in `<link>` order. */
+  favicons?: Array<{ name: string; rel: string }>
 }
 
 /** Shared parts (`ThemeContext.shared`) by site: graph, theme and config, each object standing for its build. */
@@ -79,6 +81,7 @@ export function createContext(page: Page, options: RenderOptions): ThemeContext 
     },
     styles: [...options.theme.styles, ...(options.extraStyles ?? [])].map(asset),
     scripts: [...options.theme.scripts, ...(options.extraScripts ?? [])].map(asset),
+    favicons: (options.favicons ?? []).map(({ name, rel }) => ({ rel, href: href(toSlug(name)) })),
     templates: options.theme.templates,
     h,
     s,

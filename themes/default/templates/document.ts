@@ -22,6 +22,7 @@ export function head(ctx: ThemeContext): Element[] {
   const description = page.description ?? config.description
   if (description) items.push(h('meta', { name: 'description', content: description }))
   items.push(h('meta', { name: 'color-scheme', content: 'light dark' }))
+  for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
   items.push(h('script', NO_FLASH))
   for (const href of ctx.styles) items.push(h('link', { rel: 'stylesheet', href }))
   for (const src of ctx.scripts) items.push(h('script', { src, defer: true }))
