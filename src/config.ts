@@ -70,8 +70,8 @@ const htmlSchema = z
     theme: z.string().optional(),
     /** The note shown as the 404 page (default `404.md`); `""` writes no 404 page. */
     'input-404': z.string().optional(),
-    /** `[output.html.print]`: `enable = false` leaves out the print page and its link. */
-    print: z.object({ enable: z.boolean().optional() }).loose().optional(),
+    /** `[output.html.print]`: `enable = false` leaves out the print page and its link; `page-break = false` runs chapters on. */
+    print: z.object({ enable: z.boolean().optional(), 'page-break': z.boolean().optional() }).loose().optional(),
   })
   .loose()
 
@@ -127,6 +127,8 @@ export interface Config {
   mdbookTheme: { dir: string; named: boolean }
   /** Build the print page and link to it (`[output.html.print] enable`). */
   print: boolean
+  /** Start each chapter of the print page on a new sheet (`[output.html.print] page-break`). */
+  printPageBreak: boolean
   /**
    * The 404 page (`[output.html] input-404`): the note shown on it, relative to the
    * source folder, and whether book.toml named it; undefined when `input-404 = ""`.
@@ -299,6 +301,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     hideLines: html.code?.hidelines ?? {},
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
     print: html.print?.enable ?? true,
+    printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
     search: sw.search ?? html.search?.enable ?? true,
     theme: options.theme ?? sw.theme,

@@ -121,7 +121,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   }
 
   pages.push({ kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' })
-  pages.push(sitePrintPage(graph, config.title))
+  // mdBook's `[output.html.print] enable = false`: no print page, and no link to it (the header's).
+  if (config.print) pages.push(sitePrintPage(graph, config.title))
 
   // mdBook opens a book without README.md on its first chapter; so do we, by redirect.
   const first = graph.all[0]

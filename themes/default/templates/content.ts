@@ -60,7 +60,8 @@ export function print(ctx: ThemeContext): Element {
   const page = ctx.page
   if (page.kind !== 'print') throw new Error('print template on a non-print page')
   return h(
-    'div.print',
+    // mdBook's `[output.html.print] page-break = false`: chapters run on instead of each starting a sheet.
+    ctx.config.printPageBreak ? 'div.print' : 'div.print.run-on',
     page.chapters.map((c) =>
       h('article.note.print-chapter', { id: c.anchor }, [...(c.hasH1 ? [] : [h('h1', c.title)]), ...(c.body.children as ElementContent[])]),
     ),

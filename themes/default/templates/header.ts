@@ -16,7 +16,7 @@ export function schemeSwitch(): Element {
 
 export function header(ctx: ThemeContext): Element {
   const actions: Element[] = [schemeSwitch()]
-  if (ctx.page.kind !== 'print') {
+  if (ctx.page.kind !== 'print' && ctx.config.print) {
     actions.push(h('a.icon-button', { href: ctx.href(slug('print.html')), title: 'Print this wiki', ariaLabel: 'Print this wiki' }, [icon('print')]))
   }
   if (ctx.config.repositoryUrl) {
