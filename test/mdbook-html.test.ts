@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { absoluteUrl } from '../src/pages/not-found-body.ts'
+import type { Slug } from '../src/paths.ts'
 import { tempSite, type TempSite } from './helpers/site.ts'
 
 let site: TempSite | undefined
@@ -21,7 +23,7 @@ function book(toml: string, files: Record<string, string> = {}): TempSite {
   return site
 }
 
-async function run(s: TempSite, options: { base?: string } = {}) {
+async function run(s: TempSite, options: { src?: string } = {}) {
   const result = await build({ src: s.root, out: s.out, quiet: true, cache: false, ...options })
   const read = (rel: string) => fs.readFileSync(path.join(s.out, rel), 'utf8')
   const exists = (rel: string) => fs.existsSync(path.join(s.out, rel))
@@ -46,5 +48,97 @@ describe('[output.html.print]', () => {
   it('page-break = false: the chapters of the print page run on', async () => {
     const { read } = await run(book('[output.html.print]\npage-break = false\n'))
     expect(read('print.html')).toContain('<div class="print run-on">')
+  })
+})
+
+describe('the 404 page from a note', () => {
+  const NOTE = '# Lost?\n\nTry [the deep note](a/b/deep.md#part-two), ![a map](img/map.svg), [up here](#lost) or [elsewhere](https://example.com/x).\n'
+
+  it('shows src/404.md on 404.html, with its links absolute under the base so they work at any URL', async () => {
+    const s = book('[output.html]\nsite-url = "/book/"\n', { '404.md': NOTE, 'img/map.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>' })
+    const { result, read } = await run(s)
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const page = read('404.html')
+    expect(page).toContain('<h1 id="lost">')
+    expect(page).toContain('href="/book/a/b/deep.html#part-two"')
+    expect(page).toContain('src="/book/img/map.svg"')
+    expect(page).toContain('href="#lost"')
+    expect(page).toContain('href="https://example.com/x"')
+    expect(page).toContain('<title>Page not found · T</title>')
+    // The theme's own links are absolute there already.
+    expect(page).toContain('href="/book/_slugwiki/style.css"')
+    expect(page).not.toContain('This page does not exist')
+  })
+
+  it('is not a page of its own, a sidebar entry, a search result or an "unlisted" warning', async () => {
+    const s = book('', { '404.md': NOTE })
+    const { result, read, exists } = await run(s)
+    expect(result.written).toBe(true)
+    expect(result.diagnostics.map((d) => d.rule)).not.toContain('unlisted')
+    expect(result.pages.filter((p) => p.slug === '404.html').map((p) => p.kind)).toEqual(['not-found'])
+    expect(result.graph.all).not.toContain('404.md')
+    expect(read('index.html')).not.toContain('Lost?')
+    expect(read('print.html')).not.toContain('Lost?')
+    expect(read('sitemap.xml')).not.toContain('404')
+    expect(exists('404.html')).toBe(true)
+  })
+
+  it('is not in the folders’ sidebar of a book without SUMMARY.md', async () => {
+    site = tempSite({ 'README.md': '# Home\n', '404.md': NOTE })
+    const { result, read } = await run(site, { src: site.src })
+    expect(result.written).toBe(true)
+    expect(read('index.html')).not.toContain('Lost?')
+    expect(read('404.html')).toContain('Lost?')
+  })
+
+  it('is the page of a 404 note SUMMARY lists, which stays in the navigation', async () => {
+    const s = book('', { 'SUMMARY.md': `${SUMMARY}- [Lost](404.md)\n`, '404.md': NOTE })
+    const { result, read } = await run(s)
+    expect(result.written).toBe(true)
+    expect(result.pages.filter((p) => p.slug === '404.html').map((p) => p.kind)).toEqual(['not-found'])
+    expect(read('index.html')).toContain('href="404.html"')
+    expect(read('404.html')).toContain('href="/a/b/deep.html#part-two"')
+  })
+
+  it('comes from the note `input-404` names, written beside it as mdBook names it', async () => {
+    const s = book('[output.html]\ninput-404 = "missing.md"\n', { 'missing.md': NOTE, '404.md': '# Plain note\n' })
+    const { result, read } = await run(s)
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(result.pages.filter((p) => p.kind === 'not-found').map((p) => p.slug)).toEqual(['missing.html'])
+    expect(read('missing.html')).toContain('href="/a/b/deep.html#part-two"')
+    // 404.md is then an ordinary note (unlisted here, so a warning).
+    expect(read('404.html')).toContain('Plain note')
+    expect(result.diagnostics.filter((d) => d.rule === 'unlisted').map((d) => path.basename(d.file))).toEqual(['404.md'])
+  })
+
+  it('is an error when `input-404` names no note, and is not written when it is ""', async () => {
+    const missing = await run(book('[output.html]\ninput-404 = "nope.md"\n'))
+    expect(missing.result.diagnostics.filter((d) => d.rule === 'not-found').map((d) => d.message)).toEqual(['`input-404` names `nope.md`, which is not a note of the book'])
+    expect(missing.result.written).toBe(false)
+    site?.cleanup()
+    const none = await run(book('[output.html]\ninput-404 = ""\n'))
+    expect(none.result.pages.some((p) => p.kind === 'not-found')).toBe(false)
+    expect(none.exists('404.html')).toBe(false)
+  })
+
+  it('is slugwiki’s own without a 404 note', async () => {
+    const { read } = await run(book(''))
+    expect(read('404.html')).toContain('This page does not exist')
+  })
+})
+
+describe('a URL of the 404 note, made absolute', () => {
+  it.each([
+    ['a/b/deep.html#part-two', '404.html', '/book/', '/book/a/b/deep.html#part-two'],
+    ['img/map.svg', '404.html', '/', '/img/map.svg'],
+    ['../other.html', 'errors/missing.html', '/book/', '/book/other.html'],
+    ['caf%C3%A9.html?x=1', '404.html', '/', '/caf%C3%A9.html?x=1'],
+    ['#lost', '404.html', '/book/', '#lost'],
+    ['/elsewhere/', '404.html', '/book/', '/elsewhere/'],
+    ['https://example.com/x', '404.html', '/book/', 'https://example.com/x'],
+    ['mailto:a@b.c', '404.html', '/', 'mailto:a@b.c'],
+    ['//cdn.example.com/x.js', '404.html', '/', '//cdn.example.com/x.js'],
+  ])('%s on %s (base %s) → %s', (value, from, base, expected) => {
+    expect(absoluteUrl(value, from as Slug, base)).toBe(expected)
   })
 })

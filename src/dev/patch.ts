@@ -10,7 +10,7 @@
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
-import { notePage, printChapterInput } from '../pages/build-pages.ts'
+import { notFoundPage, notePage, printChapterInput } from '../pages/build-pages.ts'
 import { replaceChapters, type PrintChapterInput } from '../pages/print.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { Page } from '../pages/model.ts'
@@ -53,10 +53,12 @@ export interface PatchOptions {
 /** The last graph and plan with the changed notes swapped in. */
 export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[], { config, lastUpdated }: PatchOptions): Patched {
   const swapped = changes.filter((c) => c.before !== c.after && graph.notes.has(c.source))
-  if (swapped.length === 0) return { graph, plan, slugs: [] }
+  // The 404 page's note is no page of its own unless SUMMARY lists it, so it may be in no other list of the graph.
+  const notFound = changes.find((c) => c.before !== c.after && c.source === graph.notFound?.note.source)
+  if (swapped.length === 0 && !notFound) return { graph, plan, slugs: [] }
   const notes = new Map(graph.notes)
   for (const c of swapped) notes.set(c.source, c.after!)
-  const next: SiteGraph = { ...graph, notes }
+  const next: SiteGraph = { ...graph, notes, notFound: notFound && graph.notFound ? { ...graph.notFound, note: notFound.after! } : graph.notFound }
   const sources = new Map<Slug, SourcePath>(swapped.map((c) => [slugOf(c.source), c.source]))
   const slugs = new Set<Slug>()
   const chapters = new Map<Slug, PrintChapterInput>([...sources].map(([slug, source]) => [slug, printChapterInput(next, source)]))
@@ -64,6 +66,10 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
     if (page.kind === 'note' && sources.has(page.slug)) {
       slugs.add(page.slug)
       return notePage(next, sources.get(page.slug)!, { config, lastUpdated })
+    }
+    if (page.kind === 'not-found' && notFound) {
+      slugs.add(page.slug)
+      return notFoundPage(next, config)
     }
     if (page.kind === 'print') {
       slugs.add(page.slug)

@@ -14,10 +14,10 @@ import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } fr
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
-import type { SourcePath } from '../paths.ts'
+import { slug as toSlug, toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
 import { checkLinks } from './check-links.ts'
-import { buildSiteGraph, type SiteGraph } from './site-graph.ts'
+import { buildSiteGraph, type NotFoundNote, type SiteGraph } from './site-graph.ts'
 
 export interface AssembleOptions {
   config: Config
@@ -80,14 +80,16 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
   const listed = new Set(outline ? flattenOutline(outline).flatMap((c) => (c.source ? [c.source] : [])) : [])
   for (const source of options.included ?? []) if (!listed.has(source)) skipped.add(source)
-  const published = compiled.filter((note) => !skipped.has(note.source))
+  const notFound = notFoundNote(compiled, skipped, options)
+  // mdBook renders the 404 note as 404.html only; it is a chapter too when SUMMARY lists it.
+  const published = compiled.filter((note) => !skipped.has(note.source) && (note !== notFound?.note || listed.has(note.source)))
   const fromSummary = outline !== undefined
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
     outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
   }
 
-  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices })
+  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound })
   // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
   for (const tag of graph.indices.tags.list) {
     for (const clash of tag.clashes) {
@@ -110,4 +112,23 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))
   for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped })) diagnostics.add(d)
   return graph
+}
+
+/**
+ * The note of the 404 page: `404.md` when the book has it, or the one
+ * `[output.html] input-404` names (an error when it has none, as mdBook
+ * stops there). A draft left out of the build is not shown either.
+ */
+function notFoundNote(compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>, options: AssembleOptions): NotFoundNote | undefined {
+  const { config, diagnostics, display } = options
+  if (!config.notFound) return undefined
+  const { input, explicit } = config.notFound
+  const source = toSourcePath(input)
+  const note = source && !skipped.has(source) ? compiled.find((n) => n.source === source) : undefined
+  if (!note) {
+    if (explicit) diagnostics.error(display(config.configFile ?? config.root), `\`input-404\` names \`${input}\`, which is not a note of the book`, 'not-found')
+    return undefined
+  }
+  // mdBook's name for the output: the input's with `.html` for `.md` (a README stays README.html).
+  return { note, slug: toSlug(note.source.replace(/\.md$/i, '.html')) }
 }

@@ -43,6 +43,15 @@ export interface SiteGraph extends SiteCore {
   topics: readonly TopicDef[]
   /** Sections, tags, backlinks, topics, symbols and related notes. */
   indices: SiteIndices
+  /** The note the 404 page shows (mdBook's `404.md` or `input-404`) and the page's slug; a page of its own only when SUMMARY lists it. */
+  notFound?: NotFoundNote
+}
+
+/** The note of the 404 page. */
+export interface NotFoundNote {
+  note: CompiledNote
+  /** Where the 404 page is written: the note's path with `.html` for `.md`, as mdBook names it. */
+  slug: Slug
 }
 
 export interface SiteGraphInput {
@@ -55,6 +64,8 @@ export interface SiteGraphInput {
   topics?: readonly TopicDef[]
   /** Build the cross-note indexes (default true). */
   indices?: boolean
+  /** The note of the 404 page, when the book has one. */
+  notFound?: NotFoundNote
 }
 
 /** Build the graph; pure and deterministic for the same input. */
@@ -91,7 +102,7 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
 
   const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets) }
   const topics = input.topics ?? []
-  return { ...core, bodies: input.bodies, topics, indices: buildIndices(core, { topics, enabled: input.indices }) }
+  return { ...core, bodies: input.bodies, topics, indices: buildIndices(core, { topics, enabled: input.indices }), notFound: input.notFound }
 }
 
 function compare(a: string, b: string): number {

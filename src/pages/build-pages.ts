@@ -12,7 +12,8 @@ import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup } from './link-wikilinks.ts'
-import type { Crumb, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
+import type { Crumb, NotFoundPage, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
+import { absoluteBodyHtml } from './not-found-body.ts'
 import { noteExtras } from './note-extras.ts'
 import { buildPrintPage, type PrintChapterInput } from './print.ts'
 
@@ -92,6 +93,31 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   }
 }
 
+/** The 404 page: the book's 404 note when it has one (its links made to work from any URL), else slugwiki's own. */
+export function notFoundPage(graph: SiteGraph, config: Config): NotFoundPage {
+  const found = graph.notFound
+  if (!found) return { kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' }
+  const { note, slug } = found
+  const wikiLinks = wikiTargets(note)
+  return {
+    kind: 'not-found',
+    slug,
+    title: 'Page not found',
+    description: note.frontmatter.description,
+    note: {
+      source: note.source,
+      // With `body`, the slug has the page's fingerprint take the note's content key instead of reading the body.
+      slug,
+      // Symbol links are left out: the page is no place of the symbol index.
+      get body() {
+        const html = linkInlineSymbols(graph.bodies.page(note.key), () => undefined, { from: slug, targetOf: targetLookup(wikiLinks) })
+        return serialisedBody(absoluteBodyHtml(html, slug, { base: config.base, trusted: config.trusted }))
+      },
+      wikiLinks,
+    },
+  }
+}
+
 /** The print page of the site: every note in reading order. */
 export function sitePrintPage(graph: SiteGraph, title: string): PrintPage {
   return buildPrintPage(title, graph.bodies, graph.all.map((source) => printChapterInput(graph, source)))
@@ -109,7 +135,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   const diagnostics: Diagnostic[] = []
   const pages: Page[] = []
   const titleOf = (s: SourcePath) => navTitle(graph, s)
-  for (const source of graph.all) pages.push(notePage(graph, source, options))
+  // A 404 note SUMMARY lists is a chapter whose page is the 404 page, as in mdBook (404.html is written last there).
+  for (const source of graph.all) if (source !== graph.notFound?.note.source) pages.push(notePage(graph, source, options))
   // A note the author put at a generated page's path keeps it; the index page is left out.
   for (const page of buildIndexPages(graph, titleOf)) {
     if (graph.bySlug.has(page.slug)) {
@@ -120,7 +147,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
     pages.push(page)
   }
 
-  pages.push({ kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' })
+  // mdBook's `input-404 = ""` writes no 404 page.
+  if (config.notFound) pages.push(notFoundPage(graph, config))
   // mdBook's `[output.html.print] enable = false`: no print page, and no link to it (the header's).
   if (config.print) pages.push(sitePrintPage(graph, config.title))
 

@@ -43,6 +43,7 @@ export function fingerprint(value: unknown, bodyKey: BodyKey = () => undefined):
 /** The content key of the note at each slug of `graph`. */
 export function bodyKeys(graph: SiteGraph): BodyKey {
   return (slug) => {
+    if (graph.notFound && slug === graph.notFound.slug) return graph.notFound.note.key
     const source = graph.bySlug.get(slug)
     return source && graph.notes.get(source)?.key
   }

@@ -66,6 +66,11 @@ export interface NotePage extends PageBase {
 
 export interface NotFoundPage extends PageBase {
   kind: 'not-found'
+  /**
+   * The book's 404 note (`404.md`, `input-404`), when it has one: its body
+   * with every relative URL absolute under the base, read like `NotePage.body`.
+   */
+  note?: { source: SourcePath; slug: Slug; body: Root; wikiLinks: WikiTarget[] }
 }
 
 export interface PrintPage extends PageBase {

@@ -49,6 +49,9 @@ export function note(ctx: ThemeContext): Element {
 }
 
 export function notFound(ctx: ThemeContext): Element {
+  const page = ctx.page
+  // The book's own 404 note, as mdBook shows it: its body alone.
+  if (page.kind === 'not-found' && page.note) return h('article.note.not-found', [h('div.note-body', page.note.body.children as ElementContent[])])
   return h('article.note.not-found', [
     h('p.error-code', '404'),
     h('h1', 'Page not found'),
