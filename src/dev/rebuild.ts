@@ -81,6 +81,8 @@ export interface DevSite {
   serve(key: string): Promise<Served | undefined>
   /** Errors to show on the page at `key`: its note's own, and the site-wide ones. */
   errorsFor(key: string | undefined): Diagnostic[]
+  /** The output key of the 404 page (`404.html`, or as mdBook's `input-404` names it), if the site has one. */
+  notFoundKey(): string | undefined
   /** Record (or clear, with undefined) a site-wide error from outside the build, such as a failed rebuild. */
   setFault(fault: Diagnostic | undefined): void
   /** Resolves once the compile threads are warm after a start from the persistent cache (`NoteStore.warmedUp`). */
@@ -280,8 +282,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       if (body !== undefined) return { kind: 'content', body }
       const file = files?.copies.get(key)
       if (file === undefined) return undefined
-      return { kind: 'file', file, roots: [config.src, ...theme.folders, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT)] }
+      return { kind: 'file', file, roots: [config.src, ...theme.folders, config.mdbookTheme.dir, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT)] }
     },
+    notFoundKey: () => plan?.pages.find((p) => p.kind === 'not-found')?.slug,
     errorsFor(key) {
       const source = key && graph ? graph.bySlug.get(key as Slug) : undefined
       const own = source ? notes.errors(source) : []

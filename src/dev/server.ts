@@ -23,6 +23,8 @@ export interface SiteView {
   has(key: string): boolean
   serve(key: string): Promise<Served | undefined>
   errorsFor(key: string | undefined): Diagnostic[]
+  /** The output key of the site's 404 page, if it has one (default `404.html`). */
+  notFoundKey?(): string | undefined
 }
 
 export interface DevServerOptions {
@@ -179,7 +181,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
 
   const notFound = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> | void => {
-    if (site.has('404.html')) return serveKey(req, res, '404.html', 404)
+    const key = site.notFoundKey ? site.notFoundKey() : '404.html'
+    if (key !== undefined && site.has(key)) return serveKey(req, res, key, 404)
     plain(res, 404, 'Not found')
   }
 
