@@ -66,6 +66,10 @@ const htmlSchema = z
     search: z.object({ enable: z.boolean().optional() }).loose().optional(),
     /** `[output.html.code.hidelines]`: fence language → prefix of its hidden lines. */
     code: z.object({ hidelines: z.record(z.string(), z.string()).optional() }).loose().optional(),
+    /** mdBook's colour theme when the system prefers light (`light`, `rust`, `coal`, `navy`, `ayu`). */
+    'default-theme': z.string().optional(),
+    /** mdBook's colour theme when the system prefers dark (default `navy`). */
+    'preferred-dark-theme': z.string().optional(),
     /** mdBook's theme folder, relative to the book root (default `theme`): its favicons are used, its templates are not. */
     theme: z.string().optional(),
     /** The note shown as the 404 page (default `404.md`); `""` writes no 404 page. */
@@ -125,6 +129,12 @@ export interface Config {
   hideLines: Record<string, string>
   /** mdBook's theme folder (`[output.html] theme`, default `theme/` beside book.toml), absolute, and whether book.toml names it. */
   mdbookTheme: { dir: string; named: boolean }
+  /**
+   * The colour scheme a reader who has not chosen one starts with, when the system
+   * prefers light and when it prefers dark: mdBook's `default-theme` and
+   * `preferred-dark-theme` (see `mdbookScheme`).
+   */
+  schemes: { light: Scheme; dark: Scheme }
   /** Build the print page and link to it (`[output.html.print] enable`). */
   print: boolean
   /** Start each chapter of the print page on a new sheet (`[output.html.print] page-break`). */
@@ -300,6 +310,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
+    schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
     print: html.print?.enable ?? true,
     printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
@@ -320,6 +331,20 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     threads: options.threads,
     cacheDir: options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? path.join(packageRoot(), 'node_modules', '.cache', 'slugwiki')),
   }
+}
+
+export type Scheme = 'light' | 'dark'
+
+/**
+ * The scheme of one of mdBook's colour themes: `light` and `rust` are light,
+ * `coal`, `navy` and `ayu` dark. A theme of the book's own CSS (mdBook lets
+ * a book add one) has no scheme we can know: `fallback`, the system's.
+ */
+export function mdbookScheme(name: string | undefined, fallback: Scheme): Scheme {
+  const lower = name?.toLowerCase()
+  if (lower === 'light' || lower === 'rust') return 'light'
+  if (lower === 'coal' || lower === 'navy' || lower === 'ayu') return 'dark'
+  return fallback
 }
 
 /** The nearest folder at or above `dir` holding `.git`, if any. */

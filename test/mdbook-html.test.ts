@@ -8,6 +8,8 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { absoluteUrl } from '../src/pages/not-found-body.ts'
+import { mdbookScheme } from '../src/config.ts'
+import { NO_FLASH } from '../themes/default/templates/document.ts'
 import type { Slug } from '../src/paths.ts'
 import { tempSite, type TempSite } from './helpers/site.ts'
 
@@ -140,5 +142,48 @@ describe('a URL of the 404 note, made absolute', () => {
     ['//cdn.example.com/x.js', '404.html', '/', '//cdn.example.com/x.js'],
   ])('%s on %s (base %s) → %s', (value, from, base, expected) => {
     expect(absoluteUrl(value, from as Slug, base)).toBe(expected)
+  })
+})
+
+describe('default-theme and preferred-dark-theme', () => {
+  it.each([
+    ['light', 'light'],
+    ['Rust', 'light'],
+    ['coal', 'dark'],
+    ['navy', 'dark'],
+    ['ayu', 'dark'],
+    ['my-own', 'light'],
+    [undefined, 'light'],
+  ])('mdBook’s %s theme is the %s scheme (unknown: the fallback)', (name, scheme) => {
+    expect(mdbookScheme(name, 'light')).toBe(scheme)
+  })
+
+  it('put the book’s scheme for each system preference on <html> only where it differs from the system’s', async () => {
+    const plain = await run(book(''))
+    expect(plain.read('index.html')).toContain('<html lang="en">')
+    site?.cleanup()
+    const set = await run(book('[output.html]\ndefault-theme = "Coal"\npreferred-dark-theme = "rust"\n'))
+    expect(set.read('index.html')).toContain('<html lang="en" data-when-light="dark" data-when-dark="light">')
+    site?.cleanup()
+    const navy = await run(book('[output.html]\ndefault-theme = "navy"\n'))
+    expect(navy.read('index.html')).toContain('<html lang="en" data-when-light="dark">')
+  })
+
+  /** The scheme the head script picks, for a stored choice, a system preference and the <html> data. */
+  function firstPaint(stored: string | null, systemDark: boolean, data: Record<string, string> = {}): string | undefined {
+    const dataset: Record<string, string> = { ...data }
+    const env = { document: { documentElement: { dataset } }, localStorage: { getItem: () => stored }, matchMedia: () => ({ matches: systemDark }) }
+    new Function('document', 'localStorage', 'matchMedia', NO_FLASH)(env.document, env.localStorage, env.matchMedia)
+    return dataset.theme
+  }
+
+  it('are the scheme before the reader chooses one; a reader’s choice wins', () => {
+    expect(firstPaint(null, false)).toBe('light')
+    expect(firstPaint(null, true)).toBe('dark')
+    expect(firstPaint(null, false, { whenLight: 'dark' })).toBe('dark')
+    expect(firstPaint(null, true, { whenDark: 'light' })).toBe('light')
+    expect(firstPaint('system', false, { whenLight: 'dark' })).toBe('dark')
+    expect(firstPaint('light', false, { whenLight: 'dark' })).toBe('light')
+    expect(firstPaint('dark', true, { whenDark: 'light' })).toBe('dark')
   })
 })

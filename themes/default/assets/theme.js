@@ -18,7 +18,8 @@
   const schemeButton = $('.scheme-toggle')
   const applyScheme = (choice) => {
     root.dataset.scheme = choice
-    root.dataset.theme = choice === 'system' ? (dark.matches ? 'dark' : 'light') : choice
+    // "system" is the book's scheme for the system's preference (mdBook's default-theme, preferred-dark-theme).
+    root.dataset.theme = choice === 'system' ? (dark.matches ? root.dataset.whenDark || 'dark' : root.dataset.whenLight || 'light') : choice
     if (schemeButton) {
       const next = SCHEMES[(SCHEMES.indexOf(choice) + 1) % SCHEMES.length]
       const label = `Colour scheme: ${choice} (switch to ${next})`

@@ -5,10 +5,11 @@ import type { ThemeContext } from '../../../src/theme/types.ts'
 
 /**
  * Run in `<head>` before any stylesheet, so the first paint already has the
- * right scheme: the stored choice, else the system's preference. Kept inline
+ * right scheme: the stored choice, else the system's preference (or the
+ * book's scheme for it, `data-when-light`/`data-when-dark`). Kept inline
  * (a few hundred bytes) because an external script would be too late.
  */
-export const NO_FLASH = `(function(){var d=document.documentElement,c;try{c=localStorage.getItem('slugwiki-scheme')}catch(e){}if(c!=='light'&&c!=='dark')c='system';d.dataset.scheme=c;d.dataset.theme=c==='system'?(matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'):c})()`
+export const NO_FLASH = `(function(){var d=document.documentElement,c;try{c=localStorage.getItem('slugwiki-scheme')}catch(e){}if(c!=='light'&&c!=='dark')c='system';d.dataset.scheme=c;d.dataset.theme=c==='system'?(matchMedia('(prefers-color-scheme: dark)').matches?d.dataset.whenDark||'dark':d.dataset.whenLight||'light'):c})()`
 
 /** The `<head>` children of a page. */
 export function head(ctx: ThemeContext): Element[] {
@@ -40,7 +41,8 @@ export function document(ctx: ThemeContext): Root {
     type: 'root',
     children: [
       { type: 'doctype' },
-      h('html', { lang: config.language }, [
+      // mdBook's default-theme/preferred-dark-theme, only where they differ from the system's scheme.
+      h('html', { lang: config.language, dataWhenLight: config.schemes.light === 'light' ? undefined : config.schemes.light, dataWhenDark: config.schemes.dark === 'dark' ? undefined : config.schemes.dark }, [
         h('head', templates.head!(ctx) as Element[]),
         h('body', { className: [`page-${page.kind}`] }, [
           h('a.skip-link', { href: '#content' }, 'Skip to content'),
