@@ -30,6 +30,9 @@ function fail(bytes: Uint8Array, offset: number, problem: string): never {
   throw new DecodeError(`File is not valid UTF-8: ${problem} at byte offset ${offset}; save it as UTF-8`, offset, line, column)
 }
 
+/** One decoder for every file: without `stream`, a call keeps no state for the next. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
 /** Decode bytes strictly; throws `DecodeError` with the first bad byte's offset, line and column. */
 export function decodeUtf8(bytes: Uint8Array): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -38,7 +41,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
   let text: string | undefined
   let invalid = bytes.length + 1
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    text = STRICT_UTF8.decode(bytes)
   } catch {
     invalid = firstInvalid(bytes)
   }
@@ -47,7 +50,7 @@ export function decodeUtf8(bytes: Uint8Array): string {
   const nul = bytes.indexOf(0)
   if (nul !== -1 && nul < invalid) fail(bytes, nul, 'NUL byte (UTF-16 or a binary file?)')
   if (text === undefined) fail(bytes, invalid, `byte 0x${bytes[invalid]?.toString(16).toUpperCase().padStart(2, '0') ?? '??'}`)
-  return text.replace(/\r\n?/g, '\n')
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text
 }
 
 /** Read a file and decode it. */
