@@ -57,20 +57,24 @@ export class SearchCache {
 
   /**
    * Keep `files` (path under the search folder → content) as the index of
-   * `fingerprint`, in place of the last. A file once written is never changed
-   * in place: the output links to it (`OutputPlan.links`).
+   * `fingerprint`, in place of the last; returns where each is kept, as `get`.
+   * A file once written is never changed in place: the output links to it
+   * (`OutputPlan.links`).
    */
-  async set(fingerprint: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  async set(fingerprint: string, files: ReadonlyMap<string, Uint8Array>): Promise<Map<string, string>> {
     await fs.promises.rm(path.join(this.#dir, RECORD), { force: true })
     await fs.promises.rm(path.join(this.#dir, FILES), { recursive: true, force: true })
     const sizes: Record<string, number> = {}
+    const kept = new Map<string, string>()
     for (const [rel, content] of files) {
       const file = path.join(this.#dir, FILES, rel)
       await fs.promises.mkdir(path.dirname(file), { recursive: true })
       await fs.promises.writeFile(file, content)
       sizes[rel] = content.byteLength
+      kept.set(rel, file)
     }
     const record: SearchRecord = { format: FORMAT, fingerprint, files: sizes }
     await fs.promises.writeFile(path.join(this.#dir, RECORD), JSON.stringify(record))
+    return kept
   }
 }

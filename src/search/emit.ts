@@ -68,8 +68,10 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
     )
     for (const [n, { i, print, cache }] of stale.entries()) {
       const part = built[n]!
-      for (const [rel, content] of part) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
-      if (cache && print) await cache.set(print, part)
+      // Kept in the cache, a part is linked from there, as the builds after this one will link it.
+      const stored = cache && print ? await cache.set(print, part) : undefined
+      if (stored) for (const [rel, file] of stored) index.links!.set(`${prefix}${dirOf(i)}${rel}`, file)
+      else for (const [rel, content] of part) index.files.set(`${prefix}${dirOf(i)}${rel}`, content)
     }
     index.files.set(`${prefix}${SHARDS_FILE}`, `${JSON.stringify({ merge: parts.slice(1).map((_, i) => dirOf(i + 1)) })}\n`)
     index.copies.set(`${prefix}core.js`, CORE_SCRIPT)
