@@ -248,9 +248,13 @@ async function writeAll(dir: string, plan: OutputPlan, previous: string | undefi
       const source = await fs.promises.stat(from)
       const old = previous && path.join(previous, rel)
       if (old && (await sameInode(old, source))) {
-        await fs.promises.link(old, file)
-        stats.kept++
-        return
+        try {
+          await fs.promises.link(old, file)
+          stats.kept++
+          return
+        } catch {
+          // Linked from the cache below instead.
+        }
       }
       if (await keep(rel, file, () => fs.promises.readFile(from), source.size)) {
         // Same bytes, another file: the cache's copy becomes the output's, so the next build needs no read.
