@@ -85,6 +85,13 @@ describe('the 404 page from a note', () => {
     expect(exists('404.html')).toBe(true)
   })
 
+  it('has its links checked like any note’s, though it is no page of its own', async () => {
+    const s = book('', { '404.md': '# Lost?\n\nTry [the deep note](a/b/deep.md#part-two), [up here](#lost), [gone](nowhere.md) or [there](#nothere).\n' })
+    const { result } = await run(s)
+    const found = result.diagnostics.filter((d) => path.basename(d.file) === '404.md').map((d) => `${d.rule}: ${d.message}`)
+    expect(found).toEqual(['missing-link: Link to missing note `nowhere.md`', 'missing-anchor: No heading or anchor `#nothere` in this note'])
+  })
+
   it('is not in the folders’ sidebar of a book without SUMMARY.md', async () => {
     site = tempSite({ 'README.md': '# Home\n', '404.md': NOTE })
     const { result, read } = await run(site, { src: site.src })

@@ -28,8 +28,11 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
     }
     return ids
   }
-  for (const source of graph.all) {
-    const note = graph.notes.get(source)!
+  const checked = graph.all.map((source) => graph.notes.get(source)!)
+  // The 404 page's note is no page of its own unless SUMMARY lists it; its links are published all the same.
+  if (graph.notFound && !graph.notes.has(graph.notFound.note.source)) checked.push(graph.notFound.note)
+  for (const note of checked) {
+    const source = note.source
     for (const link of note.links) {
       const where = () => {
         const mapped = link.line ? mapLine(options.segments?.(source) ?? [], link.line) : undefined
@@ -41,7 +44,7 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
         continue
       }
       if (link.kind === 'fragment') {
-        if (link.fragment && !idsOf(source).has(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in this note`, 'missing-anchor')
+        if (link.fragment && !note.ids.includes(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in this note`, 'missing-anchor')
         continue
       }
       if (link.kind === 'page' || /\.html$/i.test(link.target)) {
