@@ -68,7 +68,13 @@ export async function serveSite(dir: string, base = '/'): Promise<ServedSite> {
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // The test is done with the server: connections a still-open browser context keeps (or has a
+    // request in flight on) are cut, or `close` would wait for them (CI once waited out a 120 s hook).
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
 
