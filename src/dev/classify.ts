@@ -29,6 +29,8 @@ export interface ClassifyOptions {
   configFiles: string[]
   /** The theme folders in use, and the wiki's own themes folder. */
   themeFolders: string[]
+  /** Folders whose files configure the site as a whole (mdBook's theme folder: favicons, ignored templates). */
+  configFolders?: string[]
 }
 
 /** `file` relative to `dir` with `/`, or undefined when it is not inside. */
@@ -44,13 +46,13 @@ export function sourceOf(config: Config, file: string): SourcePath | undefined {
 }
 
 /** Classify a batch of changes. */
-export function classifyChanges(changes: Change[], { config, configFiles, themeFolders }: ClassifyOptions): Classified {
+export function classifyChanges(changes: Change[], { config, configFiles, themeFolders, configFolders = [] }: ClassifyOptions): Classified {
   const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), labels: [] }
   const configs = new Set(configFiles)
   for (const { file, kind } of changes) {
     // A folder event comes with events for its files, which say more.
     if (kind !== 'addDir' && kind !== 'unlinkDir') c.labels.push(sourceLabel(config, file))
-    if (configs.has(file)) {
+    if (configs.has(file) || configFolders.some((dir) => inside(file, dir) !== undefined)) {
       c.config = true
       continue
     }

@@ -176,7 +176,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   const update = async (changes: Change[]): Promise<RebuildResult> => {
     const started = performance.now()
     // The first build has no changes, and no theme yet to ask for its folders.
-    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [] })
+    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [], configFolders: [config.mdbookTheme.dir] })
     let everything = !built
     if (!built) await reset()
     else if (c.config) {
@@ -255,7 +255,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     get config() {
       return config
     },
-    watchPaths: () => [config.src, ...configFiles().filter((f) => fs.existsSync(f)), ...themeFolders().filter((f) => fs.existsSync(f))],
+    watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir].filter((f) => fs.existsSync(f))],
     ignorePaths: () => [config.out],
     update,
     prefetch(change) {
