@@ -90,6 +90,33 @@ export function normalizeBase(base: string): string {
   return trimmed ? `/${trimmed}/` : '/'
 }
 
+/**
+ * The URL of the page at `from` under `base`, on a placeholder origin: what
+ * a link written on that page is resolved against, as the browser resolves it.
+ */
+export function pageUrl(from: Slug, base = '/'): URL {
+  return new URL(`http://site${normalizeBase(base)}${encodePath(from)}`)
+}
+
+/**
+ * The site path (decoded; a folder as its `index.html`) and fragment that
+ * `href`, written on the page at `from`, leads to under `base`. Undefined
+ * for another site's URL, a path outside the base, or a malformed escape.
+ */
+export function sitePathOf(href: string, from: Slug, base = '/'): { path: string; fragment?: string } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(href)) return undefined
+  const url = new URL(href, pageUrl(from, base))
+  const root = normalizeBase(base)
+  if (!url.pathname.startsWith(root)) return undefined
+  try {
+    const path = decodeURIComponent(url.pathname.slice(root.length))
+    const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined
+    return { path: path === '' || path.endsWith('/') ? `${path}index.html` : path, fragment }
+  } catch {
+    return undefined
+  }
+}
+
 /** Percent-encode each segment of a relative path, keeping `/`, `.` and `..`. */
 export function encodePath(relative: string): string {
   return relative

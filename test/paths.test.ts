@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteHref, hrefTo, indexKey, normalizeBase, resolveSource, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
+import { absoluteHref, hrefTo, indexKey, normalizeBase, resolveSource, sitePathOf, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
 
 const s = (v: string) => v as SourcePath
 
@@ -75,4 +75,22 @@ describe('indexKey', () => {
     ['io_uring', 'io_uring'],
     ['内存', '内存'],
   ])('%s → %s', (name, key) => expect(indexKey(name)).toBe(key))
+})
+
+describe('sitePathOf: where a link written on a page leads, as the browser resolves it', () => {
+  it.each([
+    ['../kernel/rcu.html#grace', 'old/page.html', '/', { path: 'kernel/rcu.html', fragment: 'grace' }],
+    ['sub/', 'a.html', '/', { path: 'sub/index.html' }],
+    ['/book/go.html', 'a.html', '/book/', { path: 'go.html' }],
+    ['../../above.html', 'a.html', '/', { path: 'above.html' }],
+    ['../above.html', 'a.html', '/book/', undefined],
+    ['https://example.com/', 'a.html', '/', undefined],
+    ['//example.com/x', 'a.html', '/', undefined],
+    ['%E0%A4%A.html', 'a.html', '/', undefined],
+    // The page's own path is a path, whatever it holds: `#` and `?` in a folder name are not a fragment or a query.
+    ['b.html', 'c#/a.html', '/', { path: 'c#/b.html' }],
+    ['b.html', 'what?/a.html', '/', { path: 'what?/b.html' }],
+  ])('%s on %s (base %s)', (href, from, base, expected) => {
+    expect(sitePathOf(href, slug(from), base)).toEqual(expected)
+  })
 })

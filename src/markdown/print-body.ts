@@ -7,7 +7,7 @@
  * the print page picks one (`fillPrintChapter`).
  */
 import type { Root } from 'hast'
-import { hrefTo, PRINT_PAGE, printAnchor, slug as toSlug, type Slug } from '../paths.ts'
+import { hrefTo, PRINT_PAGE, printAnchor, sitePathOf, slug as toSlug, type Slug } from '../paths.ts'
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
 import { walk } from './walk.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type SlottedHtml } from './slotted-html.ts'
@@ -27,19 +27,9 @@ export interface PrintSlot {
   other: string
 }
 
-/** Resolve a relative href written on page `from` to an output path and fragment. */
+/** The output path and fragment of a relative href written on page `from` (a root-absolute one is left as written). */
 function resolveHref(from: Slug, href: string): { path: string; fragment?: string } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('//') || href.startsWith('/')) return undefined
-  const url = new URL(href, `http://site/${from}`)
-  try {
-    let path = decodeURIComponent(url.pathname.slice(1))
-    if (path === '' || path.endsWith('/')) path += 'index.html'
-    const fragment = url.hash ? decodeURIComponent(url.hash.slice(1)) : undefined
-    return { path, fragment }
-  } catch {
-    // A malformed escape names no page of the site: the link is left as written.
-    return undefined
-  }
+  return href.startsWith('/') ? undefined : sitePathOf(href, from)
 }
 
 /**

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { editUrl, type Config } from '../config.ts'
 import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
-import { encodePath, hrefTo, isIndexNote, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { hrefTo, isIndexNote, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
@@ -204,15 +204,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
  * site's URL, a bare fragment, or a path outside the base.
  */
 export function redirectTarget(slug: string, to: string, base: string): string | undefined {
-  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(to) || to.startsWith('#')) return undefined
-  const { pathname } = new URL(to, `http://site${base}${encodePath(slug)}`)
-  if (!pathname.startsWith(base)) return undefined
-  const inside = pathname.slice(base.length)
-  try {
-    return decodeURIComponent(inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside)
-  } catch {
-    return undefined
-  }
+  return to.startsWith('#') ? undefined : sitePathOf(to, slug as Slug, base)?.path
 }
 
 function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {

@@ -18,14 +18,14 @@ import { raw } from 'hast-util-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import { finalSchema } from '../markdown/sanitize-schema.ts'
 import { walk } from '../markdown/walk.ts'
-import { encodePath, normalizeBase, type Slug } from '../paths.ts'
+import { pageUrl, type Slug } from '../paths.ts'
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const
 
 /** `value`, written on the page at `from`, as an absolute path under `base`; as written when it is not relative. */
 export function absoluteUrl(value: string, from: Slug, base: string): string {
   if (value === '' || /^[a-z][a-z0-9+.-]*:|^\/|^#|^\?/i.test(value)) return value
-  const url = new URL(value, `http://site${normalizeBase(base)}${encodePath(from)}`)
+  const url = new URL(value, pageUrl(from, base))
   return `${url.pathname}${url.search}${url.hash}`
 }
 
