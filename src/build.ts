@@ -15,7 +15,7 @@ import { CacheEntryError, type NoteCache } from './markdown/note-cache.ts'
 import { compileAll, poolOptions, threadsFor } from './markdown/compile-all.ts'
 import { createNotePool, type NotePool } from './markdown/pool.ts'
 import type { TopicDef } from './content/topics-file.ts'
-import { checkOutputFolder, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
+import { checkOutputFolder, mergePlan, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
 import type { Page } from './pages/model.ts'
 import type { SourcePath } from './paths.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './report.ts'
@@ -135,9 +135,7 @@ async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<Planned
 export async function compileSite(config: Config, hooks: BuildHooks = {}): Promise<SiteResult> {
   const { failedEarly: _, finish, ...site } = await planSiteBuild(config, hooks)
   const { search, diagnostics } = await finish()
-  for (const [rel, content] of search.files) site.plan.files.set(rel, content)
-  for (const [rel, file] of search.copies) site.plan.copies.set(rel, file)
-  for (const [rel, file] of search.links ?? []) (site.plan.links ??= new Map()).set(rel, file)
+  mergePlan(site.plan, search)
   return { ...site, diagnostics, ok: !diagnostics.some((d) => d.severity === 'error') }
 }
 
@@ -165,9 +163,7 @@ export async function build(options: CliOptions, hooks: BuildHooks = {}): Promis
       const late = async (): Promise<OutputPlan | undefined> => {
         const done = await finish()
         diagnostics = done.diagnostics
-        for (const [rel, content] of done.search.files) site.plan.files.set(rel, content)
-        for (const [rel, file] of done.search.copies) site.plan.copies.set(rel, file)
-        for (const [rel, file] of done.search.links ?? []) (site.plan.links ??= new Map()).set(rel, file)
+        mergePlan(site.plan, done.search)
         failed ||= diagnostics.some((d) => d.severity === 'error') || (config.strict && diagnostics.length > 0)
         return failed ? undefined : done.search
       }

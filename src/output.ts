@@ -59,6 +59,13 @@ export function planContent(plan: OutputPlan, rel: string): string | Uint8Array 
   return from === undefined ? undefined : fs.readFileSync(from)
 }
 
+/** Add the generated files, copies and links of `more` to `plan` (a stage's files to the site's). */
+export function mergePlan(plan: OutputPlan, more: OutputPlan): void {
+  for (const [rel, content] of more.files) plan.files.set(rel, content)
+  for (const [rel, file] of more.copies) plan.copies.set(rel, file)
+  for (const [rel, file] of more.links ?? []) (plan.links ??= new Map()).set(rel, file)
+}
+
 /** Every output-relative path of `plan`. */
 export function planPaths(plan: OutputPlan): string[] {
   return [...plan.files.keys(), ...(plan.rendered?.keys() ?? []), ...(plan.kept?.keys() ?? []), ...plan.copies.keys(), ...(plan.links?.keys() ?? [])]

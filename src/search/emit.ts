@@ -5,7 +5,7 @@
 import path from 'node:path'
 import type { Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
-import type { OutputPlan } from '../output.ts'
+import { mergePlan, type OutputPlan } from '../output.ts'
 import { fingerprint } from '../pages/fingerprint.ts'
 import type { Diagnostics } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
@@ -75,9 +75,7 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
     }
     index.files.set(`${prefix}${SHARDS_FILE}`, `${JSON.stringify({ merge: parts.slice(1).map((_, i) => dirOf(i + 1)) })}\n`)
     index.copies.set(`${prefix}core.js`, CORE_SCRIPT)
-    for (const [rel, content] of index.files) plan.files.set(rel, content)
-    for (const [rel, file] of index.copies) plan.copies.set(rel, file)
-    for (const [rel, file] of index.links!) (plan.links ??= new Map()).set(rel, file)
+    mergePlan(plan, index)
     return true
   } catch (error) {
     // A note body the cache could not read back is the build's to handle (it runs again without it).
