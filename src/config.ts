@@ -31,6 +31,10 @@ export const slugwikiSchema = z.strictObject({
   'note-timeout-ms': z.number().int().positive().default(20_000),
   /** Pages per part of the search index: an edit indexes again only the part holding its page. */
   'search-shard-pages': z.number().int().positive().default(256),
+  /** Obsidian's `==highlight==` as `<mark>`. Defaults to true for a wiki without book.toml (mdBook does not read it). */
+  highlights: z.boolean().optional(),
+  /** Obsidian's inline `#tags` in prose. Defaults to true for a wiki without book.toml (mdBook does not read them). */
+  'inline-tags': z.boolean().optional(),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -123,6 +127,10 @@ export interface Config {
   additionalJs: string[]
   /** Curly quotes, dashes and ellipses (`smart-punctuation`). */
   smartPunctuation: boolean
+  /** `==text==` is highlighted (`highlights`). */
+  highlights: boolean
+  /** `#tag` in prose tags the note (`inline-tags`). */
+  inlineTags: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -286,6 +294,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   }
 
   const sw = parsed.slugwiki ?? slugwikiSchema.parse({})
+  const isBook = configFile !== undefined && path.basename(configFile) === 'book.toml'
   const html = parsed.output?.html ?? {}
   const out = path.resolve(cwd, options.out ?? 'dist')
   const srcFromRoot = path.relative(root, src).split(path.sep).join('/')
@@ -307,6 +316,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     additionalCss: html['additional-css'] ?? [],
     additionalJs: html['additional-js'] ?? [],
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
+    // Obsidian's syntax changes what an mdBook's text means (`a==b`, `#define` in prose): only for a book that asks.
+    highlights: sw.highlights ?? !isBook,
+    inlineTags: sw['inline-tags'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },

@@ -66,7 +66,8 @@ export async function createSiteProcessor(config: Config, topics: readonly Topic
   // Loaded here, not at the top: a build compiles on workers, and the pipeline is a second of start-up.
   const [{ createCodeHighlighter }, { createProcessor }] = await Promise.all([import('./highlighter.ts'), import('./processor.ts')])
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
-  return createProcessor({ math: config.math, trusted: config.trusted, smartPunctuation: config.smartPunctuation, hideLines: config.hideLines, highlighter, topics, symbols: config.indices })
+  const { math, trusted, smartPunctuation, hideLines, symbols, highlights, inlineTags } = poolOptions(config)
+  return createProcessor({ math, trusted, smartPunctuation, hideLines, highlighter, topics, symbols, highlights, inlineTags })
 }
 
 /** The pool settings a config asks for; `topics` are linked in prose. */
@@ -80,6 +81,8 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     hideLines: config.hideLines,
     topics: [...topics],
     symbols: config.indices,
+    highlights: config.highlights,
+    inlineTags: config.inlineTags ? (config.indices ? 'link' : 'text') : undefined,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

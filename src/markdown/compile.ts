@@ -147,7 +147,8 @@ export async function compileNote(
     title: frontmatter.title ?? input.includeTitle ?? firstH1?.text ?? fallbackTitle(input.source),
     titleFrom: frontmatter.title ? 'frontmatter' : input.includeTitle ? 'include' : firstH1 ? 'h1' : 'file',
     hasH1: firstH1 !== undefined && headings[0] === firstH1,
-    frontmatter,
+    // A tag written in the prose is a tag of the note, as one in its frontmatter.
+    frontmatter: data.inlineTags?.length ? { ...frontmatter, tags: [...(frontmatter.tags ?? []), ...data.inlineTags] } : frontmatter,
     headings,
     links: data.links ?? [],
     codeBlocks: data.codeBlocks ?? [],

@@ -151,6 +151,8 @@ declare module 'vfile' {
     codeSymbols: CodeSymbolInfo[]
     /** Identifiers written as inline code in prose (`container_of`), sorted, unique. */
     inlineCode: string[]
+    /** Obsidian `#tags` written in the prose, without `#`, in order (rehype-inline-tags). */
+    inlineTags: string[]
   }
 }
 

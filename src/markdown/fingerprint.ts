@@ -58,10 +58,10 @@ export function toolFingerprint(): string {
 
 /** The fingerprint of compiled notes: the tool's version and the settings every note is compiled with. */
 export function noteFingerprint(tool: string, settings: WorkerSettings): string {
-  const { math, trusted, smartPunctuation, hideLines, lightTheme, darkTheme, langs, topics, symbols } = settings
+  const { math, trusted, smartPunctuation, hideLines, lightTheme, darkTheme, langs, topics, symbols, highlights, inlineTags } = settings
   // The table's entries sorted: the order book.toml lists them in changes nothing.
   const prefixes = Object.entries(hideLines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return createHash('sha256')
-    .update(JSON.stringify([tool, math, trusted, smartPunctuation ?? false, prefixes, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true]))
+    .update(JSON.stringify([tool, math, trusted, smartPunctuation ?? false, prefixes, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, inlineTags ?? false]))
     .digest('base64url')
 }

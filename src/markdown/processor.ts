@@ -36,6 +36,9 @@ import remarkWikilinks from './remark-wikilinks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
 import { noteSchema } from './sanitize-schema.ts'
+import remarkHighlights from './remark-highlights.ts'
+import rehypeInlineTags from './rehype-inline-tags.ts'
+import type { InlineTags } from './task.ts'
 import './data.ts'
 
 export interface ProcessorOptions {
@@ -52,6 +55,10 @@ export interface ProcessorOptions {
   topics?: readonly TopicDef[]
   /** Read the symbols code blocks define and use (default true). */
   symbols?: boolean
+  /** Obsidian's `==text==` as `<mark>` (default false). */
+  highlights?: boolean
+  /** Obsidian's `#tags` in prose, linked or as text (default: not read). */
+  inlineTags?: InlineTags
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -69,6 +76,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkVitepressContainers)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
+  if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
   if (!options.trusted) rehype.use(rehypeSanitize, noteSchema).use(rehypeRenest)
@@ -82,6 +90,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeSlug)
     .use(rehypeHeadings)
     .use(rehypeLinks)
+    // After the link collector too; before topics, whose mentions are never inside a tag.
+    .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.
     .use(rehypeTopics, { topics: options.topics })
   if (options.math) rehype.use(rehypeKatex, { output: 'htmlAndMathml', strict: false })

@@ -9,6 +9,9 @@ import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
 import type { NoteFacts, NoteInput } from './compile.ts'
 
+/** How inline `#tags` are read: linked to their tag page, or as text where the wiki has no tag pages. */
+export type InlineTags = 'link' | 'text'
+
 /** What a pool's threads are made with: everything that shapes a note's output besides the note. */
 export interface WorkerSettings {
   math: boolean
@@ -25,6 +28,10 @@ export interface WorkerSettings {
   topics?: TopicDef[]
   /** Record the symbols code blocks define and use (default true; false with `indices = false`). */
   symbols?: boolean
+  /** `==text==` as `<mark>` (`highlights`). */
+  highlights?: boolean
+  /** `#tag` in prose: a link to the tag's page, plain text (no tag pages), or not read (default). */
+  inlineTags?: InlineTags
 }
 
 /** Slots of `CompileTask.progress`. */

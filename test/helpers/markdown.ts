@@ -5,6 +5,7 @@ import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/
 import { createProcessor } from '../../src/markdown/processor.ts'
 import type { TopicDef } from '../../src/content/topics-file.ts'
 import type { SourcePath } from '../../src/paths.ts'
+import type { InlineTags } from '../../src/markdown/task.ts'
 
 let shared: Promise<CodeHighlighter> | undefined
 
@@ -24,11 +25,15 @@ export interface RenderOptions {
   source?: string
   /** Topics whose mentions become links (default: none). */
   topics?: TopicDef[]
+  /** Obsidian's `==highlights==`. */
+  highlights?: boolean
+  /** Obsidian's inline `#tags`. */
+  inlineTags?: InlineTags
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, highlighter: await highlighter(), topics: options.topics })
+  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }

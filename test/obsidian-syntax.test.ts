@@ -1,0 +1,107 @@
+/**
+ * Obsidian's inline syntax in whole builds: `#tags` in prose tag their note
+ * (tag pages, the note's tag list, links that work from every page and from
+ * the print page) and `==highlights==` mark text; both are read in a wiki
+ * without book.toml, and in an mdBook only when its `[slugwiki]` table asks,
+ * and switching either compiles the notes again.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { tempSite, type TempSite } from './helpers/site.ts'
+
+let site: TempSite | undefined
+afterEach(() => site?.cleanup())
+
+const NOTES = {
+  'kernel/rcu.md': '# RCU\n\nGrace periods #kernel/sync and #rcu, ==read this first==.\n\nSee [the other note](../mm/memcg.md).\n',
+  'mm/memcg.md': '---\ntags: [RCU]\n---\n# memcg\n\nCharged pages #mm. Not a tag: issue #42, `#define`.\n',
+}
+
+async function run(s: TempSite, options: { cache?: boolean; cacheDir?: string } = { cache: false }) {
+  const result = await build({ src: s.src, out: s.out, quiet: true, ...options })
+  const read = (rel: string) => fs.readFileSync(path.join(s.out, rel), 'utf8')
+  const exists = (rel: string) => fs.existsSync(path.join(s.out, rel))
+  return { result, read, exists }
+}
+
+describe('inline #tags and ==highlights== in a wiki without book.toml', () => {
+  it('tags the note: tag pages list it, its tag list shows them, and every tag link resolves', async () => {
+    site = tempSite(NOTES)
+    const { result, read, exists } = await run(site)
+    expect(result.written).toBe(true)
+    expect(result.diagnostics).toEqual([])
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('<a class="tag-link" href="../tags/kernelsync.html">#kernel/sync</a>')
+    expect(rcu).toContain('<mark>read this first</mark>')
+    // The frontmatter's `RCU` and the prose's `#rcu` are one tag, named as first written in reading order.
+    expect(read('tags/rcu.html')).toContain('kernel/rcu.html')
+    expect(read('tags/rcu.html')).toContain('mm/memcg.html')
+    expect(read('tags/mm.html')).toContain('mm/memcg.html')
+    expect(read('tags/kernelsync.html')).toContain('kernel/sync')
+    expect(read('tags/index.html')).toContain('kernel/sync')
+    expect(exists('tags/42.html')).toBe(false)
+    expect(read('mm/memcg.html')).toContain('issue #42')
+    // From the print page, at the site's root, the same tag page.
+    expect(read('print.html')).toContain('<a class="tag-link" href="tags/kernelsync.html">#kernel/sync</a>')
+    // The note's own tag list, as for frontmatter tags.
+    expect(rcu).toContain('<li class="tag"><a href="../tags/kernelsync.html" rel="tag">kernel/sync</a></li>')
+    for (const page of ['kernel/rcu.html', 'mm/memcg.html', 'print.html']) {
+      const hrefs = [...read(page).matchAll(/class="tag-link" href="([^"]+)"/g)].map((m) => m[1]!)
+      expect(hrefs.length, page).toBeGreaterThan(0)
+      for (const href of hrefs) expect(exists(path.posix.join(path.posix.dirname(page), decodeURIComponent(href))), `${page} → ${href}`).toBe(true)
+    }
+  })
+
+  it('leaves them as text with [slugwiki] highlights = false and inline-tags = false', async () => {
+    site = tempSite({ ...NOTES, 'slugwiki.toml': 'highlights = false\ninline-tags = false\n' })
+    const { read, exists } = await run(site)
+    expect(read('kernel/rcu.html')).toContain('Grace periods #kernel/sync and #rcu, ==read this first==.')
+    expect(exists('tags/kernelsync.html')).toBe(false)
+    expect(exists('tags/rcu.html')).toBe(true)
+  })
+
+  it('shows tags as text in a wiki without tag pages (indices = false)', async () => {
+    site = tempSite({ ...NOTES, 'slugwiki.toml': 'indices = false\n' })
+    const { result, read } = await run(site)
+    expect(result.diagnostics).toEqual([])
+    expect(read('kernel/rcu.html')).toContain('<span class="tag-link">#kernel/sync</span>')
+  })
+})
+
+describe('in an mdBook', () => {
+  const book = (slugwiki: string) => {
+    site = tempSite({ ...NOTES, 'SUMMARY.md': '# Summary\n\n- [RCU](kernel/rcu.md)\n- [memcg](mm/memcg.md)\n' })
+    fs.writeFileSync(path.join(site.root, 'book.toml'), `[book]\ntitle = "T"\nsrc = "src"\n${slugwiki}`)
+    return site
+  }
+
+  it('reads neither by default: mdBook does not, and `#define` or `a==b` in its prose mean what they say', async () => {
+    const { read, exists } = await run(book(''), { cache: false })
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('Grace periods #kernel/sync and #rcu, ==read this first==.')
+    expect(exists('tags/kernelsync.html')).toBe(false)
+  })
+
+  it('reads them when [slugwiki] asks, compiling every note again when the setting changes', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-obsidian-cache-'))
+    try {
+      const s = book('')
+      expect((await run(s, { cacheDir })).result.compiledNotes).toBe(2)
+      expect((await run(s, { cacheDir })).result.compiledNotes).toBe(0)
+      fs.appendFileSync(path.join(s.root, 'book.toml'), '\n[slugwiki]\nhighlights = true\n')
+      const marked = await run(s, { cacheDir })
+      expect(marked.result.compiledNotes).toBe(2)
+      expect(marked.read('kernel/rcu.html')).toContain('<mark>read this first</mark>')
+      expect(marked.exists('tags/kernelsync.html')).toBe(false)
+      fs.appendFileSync(path.join(s.root, 'book.toml'), 'inline-tags = true\n')
+      const tagged = await run(s, { cacheDir })
+      expect(tagged.result.compiledNotes).toBe(2)
+      expect(tagged.read('tags/kernelsync.html')).toContain('kernel/rcu.html')
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true })
+    }
+  })
+})
