@@ -126,6 +126,29 @@ describe('page navigation', () => {
     expect(pathOf(page)).toBe('shell.html')
   })
 
+  it('← and → open the previous and next page, as in mdBook, but not while typing, in code or with a modifier', async () => {
+    const page = await open('kernel/rcu.html')
+    await Promise.all([page.waitForURL(/kernel\/cgroup\.html$/), page.keyboard.press('ArrowRight')])
+    await Promise.all([page.waitForURL(/kernel\/rcu\.html$/), page.keyboard.press('ArrowLeft')])
+    await Promise.all([page.waitForURL(/kernel\/index\.html$/), page.keyboard.press('ArrowLeft')])
+    // Focus in a code block (its arrows scroll it), in the search box, or with Alt held: the page stays.
+    await open('go.html').then(async (go) => {
+      const stays = async (press: () => Promise<void>) => {
+        await press()
+        // A navigation would have started by now; the page must still be go.html.
+        await go.waitForTimeout(300)
+        expect(pathOf(go)).toBe('go.html')
+      }
+      await go.locator('pre').first().focus()
+      await stays(() => go.keyboard.press('ArrowRight'))
+      await go.locator('pre').first().evaluate((el) => (el as HTMLElement).blur())
+      await stays(() => go.keyboard.press('Alt+ArrowRight'))
+      await go.keyboard.press('/')
+      await go.locator('input[type="search"]').waitFor()
+      await stays(() => go.keyboard.press('ArrowRight'))
+    })
+  })
+
   it('highlights the heading being read in the table of contents', async () => {
     const page = await open('kernel/rcu.html', { viewport: { width: 1440, height: 500 } })
     const toc = page.locator('.page-toc')
