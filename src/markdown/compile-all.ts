@@ -11,6 +11,7 @@ import type { SourcePath } from '../paths.ts'
 import type { CompiledNote, NoteInput } from './compile.ts'
 import { noteFingerprint, toolFingerprint } from './fingerprint.ts'
 import { memoryNoteCache, noteCacheKey, type NoteBodies, type NoteCache } from './note-cache.ts'
+import { withCompactHeaps } from './heap-growth.ts'
 import { createNotePool, defaultThreads, type NotePool, type NotePoolOptions } from './pool.ts'
 import type { NoteProcessor } from './processor.ts'
 
@@ -89,7 +90,11 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
 }
 
 /** Compile notes (or take them from the cache); diagnostics stay on each note, files as `displaySource` shows them. */
-export async function compileAll(inputs: NoteInput[], options: CompileAllOptions): Promise<CompileAllResult> {
+export function compileAll(inputs: NoteInput[], options: CompileAllOptions): Promise<CompileAllResult> {
+  return withCompactHeaps(() => compileEach(inputs, options))
+}
+
+async function compileEach(inputs: NoteInput[], options: CompileAllOptions): Promise<CompileAllResult> {
   const { config, displaySource } = options
   const cache = options.cache ?? memoryNoteCache()
   const settings = options.pool?.settings ?? poolOptions(config, undefined, options.topics)
