@@ -48,7 +48,7 @@ export interface PageTable {
   readonly size: number
 }
 
-/** Create an empty table; `extraScripts` are added to every page (the reload client). */
+/** Create an empty table; `extraScripts` are added to every page (the reload client), after the page's own. */
 export function createPageTable(extraScripts: string[]): PageTable {
   let entries = new Map<string, PageEntry>()
   let shared: string | undefined
@@ -84,7 +84,11 @@ export function createPageTable(extraScripts: string[]): PageTable {
     html(slug) {
       const entry = entries.get(slug)
       if (!entry || !plan) return undefined
-      entry.html ??= renderPage(entry.page, { ...plan.renderOptions(entry.page), extraScripts })
+      if (entry.html === undefined) {
+        const options = plan.renderOptions(entry.page)
+        // The page's own scripts (a diagram's, the book's additional-js) and then the reload client.
+        entry.html = renderPage(entry.page, { ...options, extraScripts: [...(options.extraScripts ?? []), ...extraScripts] })
+      }
       return entry.html
     },
     get size() {
