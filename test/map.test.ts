@@ -24,6 +24,7 @@ function note(source: string, links: string[] = []): CompiledNote {
     inlineCode: [],
     hasMath: false,
     hasCode: false,
+    hasDiagrams: false,
     ids: [],
     diagnostics: [],
     failed: false,

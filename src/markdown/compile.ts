@@ -49,6 +49,8 @@ export interface NoteFacts {
   hasMath: boolean
   /** True when the body has highlighted code, so its page needs the code stylesheet. */
   hasCode: boolean
+  /** True when the body has a mermaid diagram (`pre.mermaid`), so its page loads mermaid. */
+  hasDiagrams: boolean
   /** Every element id of the body, for checking `#fragment` links. */
   ids: string[]
   diagnostics: Diagnostic[]
@@ -129,6 +131,7 @@ export async function compileNote(
   const firstH1 = headings.find((h) => h.depth === 1)
   let hasMath = false
   let hasCode = false
+  let hasDiagrams = false
   const ids: string[] = []
   delete tree.position
   walk(tree, (node) => {
@@ -140,6 +143,8 @@ export async function compileNote(
     if (!hasMath && Array.isArray(classes) && classes.includes('katex')) hasMath = true
     // shiki writes its `pre`'s classes as a `class` string.
     if (!hasCode && node.tagName === 'pre' && String(node.properties.class ?? '').split(' ').includes('shiki')) hasCode = true
+    // rehype-mermaid's, or one the author wrote in HTML as mdbook-mermaid does: mermaid draws both.
+    if (!hasDiagrams && node.tagName === 'pre' && Array.isArray(classes) && classes.includes('mermaid')) hasDiagrams = true
   })
   return {
     source: input.source,
@@ -157,6 +162,7 @@ export async function compileNote(
     inlineCode: data.inlineCode ?? [],
     hasMath,
     hasCode,
+    hasDiagrams,
     ids,
     diagnostics,
     failed: diagnostics.some((d) => d.severity === 'error'),
@@ -180,6 +186,7 @@ export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledTr
     inlineCode: [],
     hasMath: false,
     hasCode: false,
+    hasDiagrams: false,
     ids: [],
     diagnostics: [diagnostic],
     failed: true,

@@ -23,6 +23,7 @@ import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
+import rehypeMermaid from './rehype-mermaid.ts'
 import rehypeUnnestLinks from './rehype-unnest-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
 import rehypeRenest from './rehype-renest.ts'
@@ -102,6 +103,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 },
     content: { type: 'text', value: '#' },
   })
+  // Before highlighting: a diagram's source is not code.
+  rehype.use(rehypeMermaid)
   rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
