@@ -22,6 +22,7 @@ import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
 import { readMdbookTheme } from './mdbook-theme.ts'
+import { addMermaidAssets, MERMAID_LOADER } from './mermaid/assets.ts'
 import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from './theme/load.ts'
 import { NAV_ASSET, navScript } from './theme/nav.ts'
 import { ASSET_DIR, renderPageOutput, type RenderOptions } from './theme/render.ts'
@@ -86,11 +87,13 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const d of pageDiagnostics) diagnostics.add(d)
 
   const hasMath = [...graph.notes.values()].some((n) => n.hasMath)
+  const hasDiagrams = [...graph.notes.values()].some((n) => n.hasDiagrams)
   const code = [...graph.notes.values()].some((n) => n.hasCode) ? options.codeStyles : undefined
   const plan: OutputPlan = { files: new Map(), copies: new Map() }
   for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
   if (hasMath) addKatexAssets(plan)
+  if (hasDiagrams) addMermaidAssets(plan, ASSET_DIR)
   // One stylesheet for every page's code colours, instead of both schemes' colours inline on every token.
   if (code) plan.files.set(`${ASSET_DIR}/${code.name}`, code.css)
   // mdBook's additional-css/js, relative to the book folder, copied under _slugwiki/additional/.
@@ -124,8 +127,10 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     const note = page.kind === 'note' ? graph.notes.get(page.source) : undefined
     const needsKatex = page.kind === 'print' ? hasMath : note?.hasMath === true
     const needsCode = code !== undefined && (page.kind === 'print' || note?.hasCode === true)
+    const needsMermaid = page.kind === 'print' ? hasDiagrams : note?.hasDiagrams === true
     const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
-    return { config, graph, theme, extraStyles, extraScripts: extraJs, favicons }
+    const extraScripts = [...(needsMermaid ? [MERMAID_LOADER] : []), ...extraJs]
+    return { config, graph, theme, extraStyles, extraScripts, favicons }
   }
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(graph, renderOptions) }
 }

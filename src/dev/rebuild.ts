@@ -25,6 +25,7 @@ import type { OutputPlan } from '../output.ts'
 import { loadCodeStylesheet, planSite, sharedPageInputs, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
 import { emitSearch } from '../search/emit.ts'
+import { mermaidRoots } from '../mermaid/assets.ts'
 import { ASSET_DIR } from '../theme/render.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from '../report.ts'
 import { loadTheme, ThemeError, type LoadedTheme } from '../theme/load.ts'
@@ -282,7 +283,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       if (body !== undefined) return { kind: 'content', body }
       const file = files?.copies.get(key)
       if (file === undefined) return undefined
-      return { kind: 'file', file, roots: [config.src, ...theme.folders, config.mdbookTheme.dir, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT)] }
+      return { kind: 'file', file, roots: [config.src, ...theme.folders, config.mdbookTheme.dir, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT), ...mermaidRoots()] }
     },
     notFoundKey: () => plan?.pages.find((p) => p.kind === 'not-found')?.slug,
     errorsFor(key) {
