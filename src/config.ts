@@ -87,6 +87,8 @@ const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
+    /** mdBook's preprocessors: slugwiki runs none, and reads `mermaid` (mdbook-mermaid's) to drop its scripts. */
+    preprocessor: z.record(z.string(), z.unknown()).optional(),
     slugwiki: slugwikiSchema.optional(),
   })
   .loose()
@@ -314,7 +316,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     includeRoot: repositoryRoot(root) ?? root,
     math: sw.math ?? html['mathjax-support'] ?? html.math ?? false,
     additionalCss: html['additional-css'] ?? [],
-    additionalJs: html['additional-js'] ?? [],
+    additionalJs: withoutMdbookMermaid(html['additional-js'] ?? [], parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
     // Obsidian's syntax changes what an mdBook's text means (`a==b`, `#define` in prose): only for a book that asks.
     highlights: sw.highlights ?? !isBook,
@@ -357,6 +359,21 @@ export function mdbookScheme(name: string | undefined, fallback: Scheme): Scheme
   if (lower === 'light' || lower === 'rust') return 'light'
   if (lower === 'coal' || lower === 'navy' || lower === 'ayu') return 'dark'
   return fallback
+}
+
+/** The scripts `mdbook-mermaid install` copies beside book.toml and adds to `additional-js`. */
+const MDBOOK_MERMAID_SCRIPTS = new Set(['mermaid.min.js', 'mermaid-init.js'])
+
+/**
+ * A book's `additional-js` without mdbook-mermaid's scripts, when book.toml
+ * has its `[preprocessor.mermaid]`: slugwiki draws the diagrams with its own
+ * mermaid, and theirs would load a second copy on every page and draw the
+ * same diagrams again (`mermaid-init.js` starts mermaid on load and looks for
+ * mdBook's theme buttons), so such a book builds unchanged.
+ */
+function withoutMdbookMermaid(scripts: string[], preprocessors: Record<string, unknown> | undefined): string[] {
+  if (preprocessors?.mermaid === undefined) return scripts
+  return scripts.filter((file) => !MDBOOK_MERMAID_SCRIPTS.has(path.posix.basename(file.replaceAll('\\', '/'))))
 }
 
 /** The nearest folder at or above `dir` holding `.git`, if any. */

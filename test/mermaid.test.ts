@@ -2,7 +2,8 @@
  * Mermaid diagrams end to end: a wiki is built, and mermaid's browser build
  * and the drawing script are in the site, and linked, only when and where a
  * page has a diagram; an edit that removes the last diagram takes them out
- * again. The dev server serves the same files.
+ * again. An mdbook-mermaid book builds as it is, without its own copy of
+ * mermaid. The dev server serves the same files.
  */
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
@@ -87,6 +88,36 @@ describe('a wiki without a diagram', () => {
     expect(result.written).toBe(true)
     expect(listFiles(site.out).filter((f) => f.includes('mermaid'))).toEqual([])
     for (const page of listFiles(site.out).filter((f) => f.endsWith('.html'))) expect(scripts(read(site, page)).join(' '), page).not.toContain('mermaid')
+  })
+})
+
+describe('an mdbook-mermaid book', () => {
+  it('builds unchanged: its fences are diagrams, and its own mermaid.min.js and mermaid-init.js are left out', async () => {
+    const site = wiki({ 'SUMMARY.md': '# Summary\n\n- [Flow](flow.md)\n', 'flow.md': `# Flow\n\n${DIAGRAM}` })
+    // What `mdbook-mermaid install` leaves beside book.toml, and a script of the book's own.
+    fs.writeFileSync(
+      path.join(site.root, 'book.toml'),
+      '[book]\ntitle = "Book"\n\n[preprocessor.mermaid]\ncommand = "mdbook-mermaid"\n\n[output.html]\nadditional-js = ["mermaid.min.js", "mermaid-init.js", "own.js"]\n',
+    )
+    for (const name of ['mermaid.min.js', 'mermaid-init.js', 'own.js']) fs.writeFileSync(path.join(site.root, name), `// ${name}\n`)
+    const result = await build({ src: site.root, out: site.out, quiet: true, cache: false })
+    expect(result.diagnostics).toEqual([])
+    expect(scripts(read(site, 'flow.html'))).toEqual([
+      '_slugwiki/theme.js',
+      '_slugwiki/search.js',
+      '_slugwiki/topics.js',
+      LOADER,
+      '_slugwiki/additional/own.js',
+    ])
+    expect(listFiles(site.out).filter((f) => f.includes('additional/'))).toEqual(['_slugwiki/additional/own.js'])
+  })
+
+  it('keeps a book’s mermaid scripts when it has no [preprocessor.mermaid]: they are then its own', async () => {
+    const site = wiki({ 'SUMMARY.md': '# Summary\n\n- [Flow](flow.md)\n', 'flow.md': '# Flow\n' })
+    fs.writeFileSync(path.join(site.root, 'book.toml'), '[book]\ntitle = "Book"\n\n[output.html]\nadditional-js = ["mermaid-init.js"]\n')
+    fs.writeFileSync(path.join(site.root, 'mermaid-init.js'), '// the book’s own\n')
+    await build({ src: site.root, out: site.out, quiet: true, cache: false })
+    expect(scripts(read(site, 'flow.html'))).toContain('_slugwiki/additional/mermaid-init.js')
   })
 })
 
