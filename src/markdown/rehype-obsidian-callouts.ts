@@ -52,13 +52,40 @@ const options = (extra: Record<string, { title: string }>): UserOptions => ({
   },
 })
 
+/**
+ * Render blockquotes written as callouts (`[!type]` first) in place, as the
+ * Obsidian callouts are: the frame, icon, title and fold of every callout in
+ * the theme's alert styles. A type in `unknown` is a neutral callout without
+ * an icon. Also used for mdbook-admonish's blocks (rehype-mdbook-admonish.ts).
+ */
+export function calloutRenderer(processor: Processor): (callouts: Element[], unknown?: Iterable<string>) => void {
+  // The library's attacher only reads its options; its transformer ignores the file.
+  const make = (extra: Record<string, { title: string }>) => rehypeCallouts.call(processor, options(extra)) as (tree: Root) => void
+  const known = make({})
+  return (callouts, unknown = []) => {
+    if (callouts.length === 0) return
+    const extra = Object.fromEntries([...unknown].map((type) => [type, { title: '' }]))
+    // Only the callouts are shown to the library (it changes them in place): it also strips the
+    // line breaks between the children of every blockquote it visits.
+    const root: Root = { type: 'root', children: callouts }
+    ;(Object.keys(extra).length === 0 ? known : make(extra))(root)
+    // The library names its data attributes as HTML does; hast (and the sanitiser's schema) as the DOM does.
+    visit(root, 'element', (node) => {
+      for (const [html, dom] of [['data-callout', 'dataCallout'], ['data-collapsible', 'dataCollapsible'], ['aria-hidden', 'ariaHidden']] as const) {
+        const properties: Record<string, unknown> = node.properties
+        if (!(html in properties)) continue
+        properties[dom] = properties[html]
+        delete properties[html]
+      }
+    })
+  }
+}
+
 /** Render Obsidian callouts in the theme's alert styles. */
 export default function rehypeObsidianCallouts(this: Processor) {
-  // The library's attacher only reads its options; its transformer ignores the file.
-  const make = (extra: Record<string, { title: string }>) => rehypeCallouts.call(this, options(extra)) as (tree: Root) => void
-  const known = make({})
+  const render = calloutRenderer(this)
   return (tree: Root) => {
-    const unknown: Record<string, { title: string }> = {}
+    const unknown = new Set<string>()
     const callouts: Element[] = []
     // The paragraph given an empty first text below is a child of the blockquote entered: the walk
     // reads that paragraph's children only afterwards, when it enters it.
@@ -72,21 +99,9 @@ export default function rehypeObsidianCallouts(this: Processor) {
         if (p?.tagName === 'p' && p.children[0]?.type === 'text') p.children.unshift({ type: 'text', value: '' })
         return
       }
-      if (!(type in STYLE) && type !== 'quote' && type !== 'cite') unknown[type] = { title: '' }
+      if (!(type in STYLE) && type !== 'quote' && type !== 'cite') unknown.add(type)
       callouts.push(node)
     })
-    if (callouts.length === 0) return
-    // Only the callouts are shown to the library (it changes them in place): it also strips the
-    // line breaks between the children of every blockquote it visits.
-    ;(Object.keys(unknown).length === 0 ? known : make(unknown))({ type: 'root', children: callouts })
-    // The library names its data attributes as HTML does; hast (and the sanitiser's schema) as the DOM does.
-    visit(tree, 'element', (node) => {
-      for (const [html, dom] of [['data-callout', 'dataCallout'], ['data-collapsible', 'dataCollapsible'], ['aria-hidden', 'ariaHidden']] as const) {
-        const properties: Record<string, unknown> = node.properties
-        if (!(html in properties)) continue
-        properties[dom] = properties[html]
-        delete properties[html]
-      }
-    })
+    render(callouts, unknown)
   }
 }
