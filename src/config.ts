@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
+import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { normalizeBase } from './paths.ts'
 import type { Diagnostic } from './report.ts'
 
@@ -87,8 +88,8 @@ const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
-    /** mdBook's preprocessors: slugwiki runs none, and reads `mermaid` (mdbook-mermaid's) to drop its scripts. */
-    preprocessor: z.record(z.string(), z.unknown()).optional(),
+    /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
+    preprocessor: z.object({ admonish: admonishSchema.optional() }).loose().optional(),
     slugwiki: slugwikiSchema.optional(),
   })
   .loose()
@@ -137,6 +138,8 @@ export interface Config {
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
   hideLines: Record<string, string>
+  /** mdbook-admonish's settings (`[preprocessor.admonish]`). */
+  admonish: AdmonishConfig
   /** mdBook's theme folder (`[output.html] theme`, default `theme/` beside book.toml), absolute, and whether book.toml names it. */
   mdbookTheme: { dir: string; named: boolean }
   /**
@@ -323,6 +326,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     inlineTags: sw['inline-tags'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
+    admonish: admonishConfig(parsed.preprocessor?.admonish),
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
     schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
     print: html.print?.enable ?? true,

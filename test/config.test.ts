@@ -73,6 +73,34 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: book }, projectRoot).hideLines).toEqual({})
   })
 
+  it('reads [preprocessor.admonish], mdbook-admonish\'s defaults without it, and names a key of the wrong type', () => {
+    const dir = wiki('admonish', {
+      'book.toml': [
+        '[book]\nsrc = "."',
+        '[preprocessor.admonish]\ncommand = "mdbook-admonish"\non_failure = "bail"',
+        '[preprocessor.admonish.default]\ntitle = ""\ncollapsible = true\ncss-id-prefix = "box-"',
+        '[preprocessor.admonish.directive.builtin.warning]\ncollapsible = false',
+        '[preprocessor.admonish.directive.custom.recipe]\nicon = "r.svg"\ncolor = "#9B4F96"\naliases = ["dish"]\ntitle = "Recipe"',
+        '[[preprocessor.admonish.custom]]\ndirective = "plate"\nicon = "p.svg"\ncolor = "#000000"\ncollapsible = true',
+      ].join('\n'),
+    })
+    expect(resolveConfig({ src: dir }).admonish).toEqual({
+      onFailure: 'bail',
+      defaultTitle: '',
+      defaultCollapsible: true,
+      idPrefix: 'box-',
+      builtinCollapsible: { warning: false },
+      custom: {
+        recipe: { directive: 'recipe', title: 'Recipe', collapsible: undefined },
+        dish: { directive: 'recipe', title: 'Recipe', collapsible: undefined },
+        plate: { directive: 'plate', title: undefined, collapsible: true },
+      },
+    })
+    expect(resolveConfig({ src: book }, projectRoot).admonish).toEqual({ onFailure: 'continue', defaultCollapsible: false, idPrefix: 'admonition-', builtinCollapsible: {}, custom: {} })
+    const wrong = wiki('admonish-wrong', { 'book.toml': '[book]\nsrc = "."\n[preprocessor.admonish.default]\ncollapsible = "yes"\n' })
+    expect(() => resolveConfig({ src: wrong }, tmp)).toThrow(/`preprocessor\.admonish\.default\.collapsible`/)
+  })
+
   it('reads slugwiki.toml when there is no book.toml', () => {
     const dir = wiki('own', { 'slugwiki.toml': 'theme = "paper"\nmath = true\n' })
     const config = resolveConfig({ src: dir })
