@@ -81,6 +81,27 @@ export interface HighlightControl {
   salt?: string
 }
 
+/**
+ * An mdbook-admonish block, as remark-mdbook-admonish leaves it for
+ * rehype-mdbook-admonish: a `div` holding its title's paragraph, then its
+ * body, found again by where its fence starts (what the sanitiser and
+ * rehype-raw keep of a node, and no author's HTML can share).
+ */
+export interface AdmonitionPlace {
+  line: number
+  column: number
+  /** The callout type it renders as: a built-in directive's own name, a custom or unknown one's. */
+  type: string
+  /** Whether the renderer knows the type (built-in), or shows it neutral and without an icon. */
+  builtin: boolean
+  /** False for `title=""`: no title bar. */
+  titled: boolean
+  collapsible: boolean
+  id: string
+  /** The block's `class` and mdbook-admonish's own `admonition admonish-<directive>`. */
+  classes: string[]
+}
+
 /** The heading sections of a note in which a topic of the topics file is mentioned in prose. */
 export interface TopicMention {
   /** Topic id (its page is `topics/<id>.html`). */
@@ -153,6 +174,8 @@ declare module 'vfile' {
     inlineCode: string[]
     /** Obsidian `#tags` written in the prose, without `#`, in order (rehype-inline-tags). */
     inlineTags: string[]
+    /** mdbook-admonish blocks, for rehype-mdbook-admonish to render. */
+    admonitions: AdmonitionPlace[]
   }
 }
 

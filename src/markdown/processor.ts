@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype'
 import { unified, type Processor } from 'unified'
 import type { Root as MdastRoot } from 'mdast'
 import type { CodeHighlighter } from './highlighter.ts'
+import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
@@ -23,6 +24,7 @@ import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
+import rehypeMdbookAdmonish from './rehype-mdbook-admonish.ts'
 import rehypeMermaid from './rehype-mermaid.ts'
 import rehypeUnnestLinks from './rehype-unnest-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
@@ -31,6 +33,7 @@ import rehypeTopics from './rehype-topics.ts'
 import remarkEmptyNote from './remark-empty-note.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
+import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
@@ -51,6 +54,8 @@ export interface ProcessorOptions {
   smartPunctuation?: boolean
   /** Fence language → prefix that hides a code line, as mdBook's `[output.html.code.hidelines]` (default none). */
   hideLines?: Readonly<Record<string, string>>
+  /** mdbook-admonish's `[preprocessor.admonish]` settings (default: its defaults). */
+  admonish?: AdmonishConfig
   highlighter: CodeHighlighter
   /** Topics of the topics file, linked where prose mentions them (default: none). */
   topics?: readonly TopicDef[]
@@ -72,6 +77,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyNote)
     .use(remarkFrontmatterYaml)
     .use(remarkGfm)
+    // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
+    .use(remarkMdbookAdmonish, { settings: options.admonish })
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks)
     .use(remarkVitepressContainers)
@@ -88,6 +95,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeGithubAlerts, {})
     // Obsidian's callouts: custom titles, folds and types GitHub's bare `[!NOTE]` form does not have.
     .use(rehypeObsidianCallouts)
+    // mdbook-admonish's blocks, in the callouts' frames, around bodies already rendered.
+    .use(rehypeMdbookAdmonish)
     .use(rehypeSlug)
     .use(rehypeHeadings)
     .use(rehypeLinks)

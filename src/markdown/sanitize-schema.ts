@@ -96,7 +96,8 @@ const PLUGIN_OUTPUT: Attributes = {
   // The pages stage shows a wikilink that names no note as `<span class="broken-link" data-wikilink>`.
   span: ['class', 'style', 'ariaHidden', 'dataWikilink'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
-  // rehype-obsidian-callouts: `div.callout` or `details.callout` naming its type in `data-callout`.
+  // rehype-obsidian-callouts (and rehype-mdbook-admonish, through it): `div.callout` or `details.callout`
+  // naming its type in `data-callout`.
   div: ['dataLang', 'dataCallout', 'dataCollapsible'],
   details: ['dataCallout', 'dataCollapsible'],
   // KaTeX: stretchy delimiters, roots and arrows are inline SVG; rehype-github-alerts: octicons;

@@ -1,5 +1,6 @@
 /** Shared set-up for tests that run the markdown pipeline. */
 import { toHtml } from 'hast-util-to-html'
+import { admonishConfig, admonishSchema } from '../../src/config-admonish.ts'
 import { compileNote, type CompiledTree } from '../../src/markdown/compile.ts'
 import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/highlighter.ts'
 import { createProcessor } from '../../src/markdown/processor.ts'
@@ -22,6 +23,8 @@ export interface RenderOptions {
   smartPunctuation?: boolean
   /** mdBook's `[output.html.code.hidelines]`. */
   hideLines?: Record<string, string>
+  /** mdbook-admonish's `[preprocessor.admonish]` table, as book.toml writes it. */
+  admonish?: Record<string, unknown>
   source?: string
   /** Topics whose mentions become links (default: none). */
   topics?: TopicDef[]
@@ -33,7 +36,7 @@ export interface RenderOptions {
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags })
+  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }

@@ -1,0 +1,90 @@
+/**
+ * mdbook-admonish's blocks in a whole build: a problem inside a block's body
+ * is reported at its place in the note (the body is parsed apart from the
+ * note, then moved). The rendering itself is in
+ * test/fixtures/remark-mdbook-admonish/.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { readBlockOptions } from '../src/markdown/admonish-options.ts'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-admonish-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+function wiki(name: string, files: Record<string, string>): string {
+  const dir = path.join(tmp, name)
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+    fs.writeFileSync(path.join(dir, rel), text)
+  }
+  return dir
+}
+
+/** A diagnostic's file (relative to the working folder) from the test's folder. */
+const shown = (file: string) => path.relative(tmp, path.resolve(file)).split(path.sep).join('/')
+
+const NOTE = `# Home
+
+Intro.
+
+\`\`\`admonish warning
+Text with a [broken](missing.md) link.
+\`\`\`
+
+- item
+
+  \`\`\`admonish tip title="A [title link](untitled.md)"
+  - [also broken](gone.md)
+  \`\`\`
+
+> \`\`\`\`admonish note
+> > [quoted](nowhere.md)
+> >
+> > \`\`\`admonish bug
+> > Nested: [deep](deep.md)
+> > \`\`\`
+> \`\`\`\`
+`
+
+describe('mdbook-admonish blocks in a build', () => {
+  it('report a broken link in a body at its line and column in the note, one in a title at the fence', async () => {
+    const src = wiki('links', { 'README.md': NOTE })
+    const result = await build({ src, out: path.join(tmp, 'links-out'), cache: false, quiet: true })
+    const missing = result.diagnostics.filter((d) => d.rule === 'missing-link').map((d) => `${shown(d.file)}:${d.line}:${d.column} ${d.message}`)
+    expect(missing).toEqual([
+      'links/README.md:6:13 Link to missing note `missing.md`',
+      'links/README.md:11:3 Link to missing note `untitled.md`',
+      'links/README.md:12:5 Link to missing note `gone.md`',
+      'links/README.md:16:5 Link to missing note `nowhere.md`',
+      'links/README.md:19:13 Link to missing note `deep.md`',
+    ])
+  })
+})
+
+describe('readBlockOptions', () => {
+  it.each([
+    ['', { directive: '', classes: [] }],
+    ['warning', { directive: 'warning', classes: [] }],
+    ['warning "Data loss"', { directive: 'warning', title: 'Data loss', classes: [] }],
+    ['tip.a.b "It\\"s"', { directive: 'tip', title: 'It"s', classes: ['a', 'b'] }],
+    ['warning title="Data loss" collapsible=true', { directive: 'warning', title: 'Data loss', collapsible: true, classes: [] }],
+    ['quote collapsible=true, title=\'a = "b"\'', { directive: 'quote', title: 'a = "b"', collapsible: true, classes: [] }],
+    ['type="question" id="q" class="x  y"', { directive: 'question', id: 'q', classes: ['x', 'y'] }],
+    ['success title=""', { directive: 'success', title: '', classes: [] }],
+    ['note unknown="keys are ignored"', { directive: 'note', classes: [] }],
+  ])('reads `%s`', (info, options) => {
+    expect(readBlockOptions(info)).toEqual({ ok: true, options })
+  })
+
+  it.each([
+    ['title="\\j"', { ok: false, error: 'unrecognised escape sequence' }],
+    ['warning title="\\j"', { ok: false, error: 'unrecognised escape sequence', directive: 'warning' }],
+    ['note collapsible="yes"', { ok: false, directive: 'note' }],
+    ['oh!wow', { ok: false }],
+  ])('refuses `%s`', (info, result) => {
+    expect(readBlockOptions(info)).toMatchObject(result)
+  })
+})
