@@ -1,7 +1,8 @@
 /**
  * mdbook-admonish's blocks in a whole build: a problem inside a block's body
  * is reported at its place in the note (the body is parsed apart from the
- * note, then moved). The rendering itself is in
+ * note, then moved), book.toml's `[preprocessor.admonish]` shapes the blocks,
+ * and `on_failure = "bail"` fails the build. The rendering itself is in
  * test/fixtures/remark-mdbook-admonish/.
  */
 import fs from 'node:fs'
@@ -60,6 +61,26 @@ describe('mdbook-admonish blocks in a build', () => {
       'links/README.md:12:5 Link to missing note `gone.md`',
       'links/README.md:16:5 Link to missing note `nowhere.md`',
       'links/README.md:19:13 Link to missing note `deep.md`',
+    ])
+  })
+
+  it('follow book.toml’s [preprocessor.admonish]; on_failure = "bail" makes an unknown directive fail the build', async () => {
+    const files = {
+      'book.toml': '[book]\nsrc = "src"\n[preprocessor.admonish]\ncommand = "mdbook-admonish"\nassets_version = "3.0.2"\n[preprocessor.admonish.default]\ncollapsible = true\n',
+      'src/SUMMARY.md': '- [Home](README.md)\n',
+      'src/README.md': '# Home\n\n```admonish tip\nFolded.\n```\n',
+    }
+    const book = wiki('book', files)
+    const folded = await build({ src: book, out: path.join(tmp, 'book-out'), cache: false, quiet: true })
+    expect(folded.written).toBe(true)
+    expect(fs.readFileSync(path.join(tmp, 'book-out/index.html'), 'utf8')).toMatch(/<details class="markdown-alert markdown-alert-tip callout admonition admonish-tip"/)
+
+    fs.writeFileSync(path.join(book, 'book.toml'), files['book.toml'].replace('command =', 'on_failure = "bail"\ncommand ='))
+    fs.writeFileSync(path.join(book, 'src/README.md'), '# Home\n\n```admonish recipe\nUnknown.\n```\n')
+    const bailed = await build({ src: book, out: path.join(tmp, 'bail-out'), cache: false, quiet: true })
+    expect(bailed.written).toBe(false)
+    expect(bailed.diagnostics.filter((d) => d.rule === 'admonish').map((d) => ({ ...d, file: shown(d.file) }))).toEqual([
+      { file: 'book/src/README.md', line: 3, column: 1, severity: 'error', message: 'Unknown admonish directive `recipe`', rule: 'admonish' },
     ])
   })
 })

@@ -139,6 +139,17 @@ describe('persistent note cache', () => {
     expect(site.get('kernel/rcu.html')).toContain('hidden-line')
   })
 
+  it('recompiles everything when [preprocessor.admonish] default.collapsible changes', async () => {
+    edit('kernel/rcu.md', (t) => `${t}\n\n\`\`\`admonish tip\nA tip about RCU.\n\`\`\`\n`)
+    const open = await cachedMatchesFresh()
+    expect(open.compiled).toBe(1)
+    expect(open.site.get('kernel/rcu.html')).toContain('<div class="markdown-alert markdown-alert-tip callout admonition admonish-tip"')
+    fs.appendFileSync(path.join(book, 'book.toml'), '\n[preprocessor.admonish.default]\ncollapsible = true\n')
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(notes)
+    expect(site.get('kernel/rcu.html')).toContain('<details class="markdown-alert markdown-alert-tip callout admonition admonish-tip"')
+  })
+
   it('ignores corrupt and truncated entries and replaces them', async () => {
     const [a, b] = entries()
     const dir = path.join(cacheFolder(), 'entries')

@@ -67,8 +67,8 @@ export async function createSiteProcessor(config: Config, topics: readonly Topic
   // Loaded here, not at the top: a build compiles on workers, and the pipeline is a second of start-up.
   const [{ createCodeHighlighter }, { createProcessor }] = await Promise.all([import('./highlighter.ts'), import('./processor.ts')])
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
-  const { math, trusted, smartPunctuation, hideLines, symbols, highlights, inlineTags } = poolOptions(config)
-  return createProcessor({ math, trusted, smartPunctuation, hideLines, highlighter, topics, symbols, highlights, inlineTags })
+  const { math, trusted, smartPunctuation, hideLines, admonish, symbols, highlights, inlineTags } = poolOptions(config)
+  return createProcessor({ math, trusted, smartPunctuation, hideLines, admonish, highlighter, topics, symbols, highlights, inlineTags })
 }
 
 /** The pool settings a config asks for; `topics` are linked in prose. */
@@ -80,6 +80,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     darkTheme: config.darkTheme,
     smartPunctuation: config.smartPunctuation,
     hideLines: config.hideLines,
+    admonish: config.admonish,
     topics: [...topics],
     symbols: config.indices,
     highlights: config.highlights,

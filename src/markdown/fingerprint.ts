@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_ADMONISH } from '../config-admonish.ts'
 import { packageRoot } from '../config.ts'
 import type { WorkerSettings } from './task.ts'
 
@@ -58,10 +59,16 @@ export function toolFingerprint(): string {
 
 /** The fingerprint of compiled notes: the tool's version and the settings every note is compiled with. */
 export function noteFingerprint(tool: string, settings: WorkerSettings): string {
-  const { math, trusted, smartPunctuation, hideLines, lightTheme, darkTheme, langs, topics, symbols, highlights, inlineTags } = settings
-  // The table's entries sorted: the order book.toml lists them in changes nothing.
-  const prefixes = Object.entries(hideLines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const { math, trusted, smartPunctuation, hideLines, admonish, lightTheme, darkTheme, langs, topics, symbols, highlights, inlineTags } = settings
+  // Tables' entries sorted: the order book.toml lists them in changes nothing.
+  const prefixes = sorted(hideLines ?? {})
+  const { onFailure, defaultTitle, defaultCollapsible, idPrefix, builtinCollapsible, custom } = admonish ?? DEFAULT_ADMONISH
+  const admonitions = [onFailure, defaultTitle ?? null, defaultCollapsible, idPrefix, sorted(builtinCollapsible), sorted(custom).map(([name, c]) => [name, c.directive, c.title ?? null, c.collapsible ?? null])]
   return createHash('sha256')
-    .update(JSON.stringify([tool, math, trusted, smartPunctuation ?? false, prefixes, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, inlineTags ?? false]))
+    .update(JSON.stringify([tool, math, trusted, smartPunctuation ?? false, prefixes, admonitions, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, inlineTags ?? false]))
     .digest('base64url')
+}
+
+function sorted<T>(table: Readonly<Record<string, T>>): [string, T][] {
+  return Object.entries(table).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 }

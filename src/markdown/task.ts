@@ -5,6 +5,7 @@
  * markdown pipeline itself.
  */
 import type { LanguageRegistration } from 'shiki'
+import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
 import type { NoteFacts, NoteInput } from './compile.ts'
@@ -22,6 +23,8 @@ export interface WorkerSettings {
   smartPunctuation?: boolean
   /** Fence language → prefix of its hidden code lines (`[output.html.code.hidelines]`). */
   hideLines?: Record<string, string>
+  /** mdbook-admonish's settings (`[preprocessor.admonish]`). */
+  admonish?: AdmonishConfig
   /** Extra grammars (`HighlighterOptions.langs`). */
   langs?: LanguageRegistration[]
   /** Topics linked where prose mentions them (default none). */

@@ -14,8 +14,8 @@ import { BLOCK, COMPILING, HIGHLIGHTING, PHASE, type CompileResult, type Compile
 
 async function setUp(settings: WorkerSettings): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: settings.lightTheme, darkTheme: settings.darkTheme, langs: settings.langs })
-  const { math, trusted, smartPunctuation, hideLines, topics, symbols, highlights, inlineTags } = settings
-  return createProcessor({ math, trusted, smartPunctuation, hideLines, highlighter, topics, symbols, highlights, inlineTags })
+  const { math, trusted, smartPunctuation, hideLines, admonish, topics, symbols, highlights, inlineTags } = settings
+  return createProcessor({ math, trusted, smartPunctuation, hideLines, admonish, highlighter, topics, symbols, highlights, inlineTags })
 }
 
 // A worker module is this thread's own: the processor is made once, when the thread starts.
