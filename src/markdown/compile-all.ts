@@ -67,8 +67,7 @@ export async function createSiteProcessor(config: Config, topics: readonly Topic
   // Loaded here, not at the top: a build compiles on workers, and the pipeline is a second of start-up.
   const [{ createCodeHighlighter }, { createProcessor }] = await Promise.all([import('./highlighter.ts'), import('./processor.ts')])
   const highlighter = await createCodeHighlighter({ lightTheme: config.lightTheme, darkTheme: config.darkTheme })
-  const { math, trusted, smartPunctuation, hideLines, admonish, symbols, highlights, inlineTags } = poolOptions(config)
-  return createProcessor({ math, trusted, smartPunctuation, hideLines, admonish, highlighter, topics, symbols, highlights, inlineTags })
+  return createProcessor({ ...poolOptions(config, undefined, topics), highlighter })
 }
 
 /** The pool settings a config asks for; `topics` are linked in prose. */

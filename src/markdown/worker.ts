@@ -14,8 +14,7 @@ import { BLOCK, COMPILING, HIGHLIGHTING, PHASE, type CompileResult, type Compile
 
 async function setUp(settings: WorkerSettings): Promise<NoteProcessor> {
   const highlighter = await createCodeHighlighter({ lightTheme: settings.lightTheme, darkTheme: settings.darkTheme, langs: settings.langs })
-  const { math, trusted, smartPunctuation, hideLines, admonish, topics, symbols, highlights, inlineTags } = settings
-  return createProcessor({ math, trusted, smartPunctuation, hideLines, admonish, highlighter, topics, symbols, highlights, inlineTags })
+  return createProcessor({ ...settings, highlighter })
 }
 
 // A worker module is this thread's own: the processor is made once, when the thread starts.
