@@ -12,10 +12,8 @@ import { headingRank } from 'hast-util-heading-rank'
 import { h } from 'hastscript'
 import type { VFile } from 'vfile'
 import { hrefTo, slugOf, tagSlug } from '../paths.ts'
+import { NOT_PROSE } from './rehype-topics.ts'
 import type { InlineTags } from './task.ts'
-
-/** Elements whose text is not prose. */
-const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'textarea', 'button', 'select'])
 
 /** A tag and the space or line start before it. */
 const TAG = /(^|\s)#([\p{L}\p{M}\p{N}_-]+(?:\/[\p{L}\p{M}\p{N}_-]+)*)/gu
@@ -69,7 +67,7 @@ export default function rehypeInlineTags(options: RehypeInlineTagsOptions = {}) 
           }
           continue
         }
-        if (child.type !== 'element' || headingRank(child) || SKIP.has(child.tagName)) continue
+        if (child.type !== 'element' || headingRank(child) || NOT_PROSE.has(child.tagName)) continue
         walk(child)
       }
     }

@@ -21,8 +21,8 @@ export interface RehypeTopicsOptions {
   topics?: readonly TopicDef[]
 }
 
-/** Elements whose text is not prose to search. */
-const SKIP = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'textarea', 'button', 'select'])
+/** Elements whose text is not prose (also for rehype-inline-tags). */
+export const NOT_PROSE: ReadonlySet<string> = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'textarea', 'button', 'select'])
 
 /** Visible headings inside an element the scan skips, so section numbers stay in step. */
 function countHeadings(node: Element): number {
@@ -94,7 +94,7 @@ export default function rehypeTopics(options: RehypeTopicsOptions = {}) {
           if (!isHiddenHeading(child)) section++
           continue
         }
-        if (SKIP.has(child.tagName)) {
+        if (NOT_PROSE.has(child.tagName)) {
           section += countHeadings(child)
           continue
         }
