@@ -11,18 +11,12 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { readBlockOptions } from '../src/markdown/admonish-options.ts'
+import { writeFiles } from './helpers/files.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-admonish-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
-function wiki(name: string, files: Record<string, string>): string {
-  const dir = path.join(tmp, name)
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-    fs.writeFileSync(path.join(dir, rel), text)
-  }
-  return dir
-}
+const wiki = (name: string, files: Record<string, string>): string => writeFiles(path.join(tmp, name), files)
 
 /** A diagnostic's file (relative to the working folder) from the test's folder. */
 const shown = (file: string) => path.relative(tmp, path.resolve(file)).split(path.sep).join('/')

@@ -4,19 +4,13 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
 import { projectRoot } from './helpers/cli.ts'
+import { writeFiles } from './helpers/files.ts'
 
 const book = path.join(projectRoot, 'test/sites/mdbook')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-config-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
-function wiki(name: string, files: Record<string, string>): string {
-  const dir = path.join(tmp, name)
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
-    fs.writeFileSync(path.join(dir, rel), text)
-  }
-  return dir
-}
+const wiki = (name: string, files: Record<string, string>): string => writeFiles(path.join(tmp, name), files)
 
 describe('resolveConfig', () => {
   it('reads an mdBook from its folder or from its src/ folder alike', () => {

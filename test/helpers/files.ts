@@ -3,6 +3,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { planContent, planPaths, type OutputPlan } from '../../src/output.ts'
 
+/** Write `files` (paths relative to `dir`, folders made as needed) and return `dir`. */
+export function writeFiles(dir: string, files: Record<string, string | Uint8Array>): string {
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true })
+    fs.writeFileSync(path.join(dir, rel), content)
+  }
+  return dir
+}
+
 /** Every file under `dir`, relative and sorted. */
 export function listFiles(dir: string): string[] {
   return fs

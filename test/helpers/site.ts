@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { writeFiles } from './files.ts'
 
 export interface TempSite {
   /** The temporary folder holding everything. */
@@ -21,12 +22,7 @@ export interface TempSite {
 export function tempSite(files: Record<string, string | Uint8Array>, prefix = 'slugwiki-site-'): TempSite {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
   const src = path.join(root, 'src')
-  fs.mkdirSync(src)
-  for (const [rel, content] of Object.entries(files)) {
-    const file = path.join(src, rel)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    fs.writeFileSync(file, content)
-  }
+  writeFiles(src, files)
   return {
     root,
     src,
