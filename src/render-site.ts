@@ -11,6 +11,7 @@ import type { Config } from './config.ts'
 import type { SourceListing } from './content/discover.ts'
 import { gitDates } from './content/git-dates.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
+import type { CompiledNote } from './markdown/compile.ts'
 import type { CodeStylesheet } from './markdown/code-colors.ts'
 import { folderFingerprint } from './markdown/fingerprint.ts'
 import type { OutputPlan, PageOutput } from './output.ts'
@@ -86,9 +87,10 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   const { pages, diagnostics: pageDiagnostics } = buildPages(graph, { config, display: displaySource, lastUpdated: options.lastUpdated })
   for (const d of pageDiagnostics) diagnostics.add(d)
 
-  const hasMath = [...graph.notes.values()].some((n) => n.hasMath)
-  const hasDiagrams = [...graph.notes.values()].some((n) => n.hasDiagrams)
-  const code = [...graph.notes.values()].some((n) => n.hasCode) ? options.codeStyles : undefined
+  const shown = notesShown(graph)
+  const hasMath = shown.some((n) => n.hasMath)
+  const hasDiagrams = shown.some((n) => n.hasDiagrams)
+  const code = shown.some((n) => n.hasCode) ? options.codeStyles : undefined
   const plan: OutputPlan = { files: new Map(), copies: new Map() }
   for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
@@ -124,7 +126,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
 
   reportCollisions(pages, plan, { config, listing, diagnostics, display })
   const renderOptions = (page: Page): RenderOptions => {
-    const note = page.kind === 'note' ? graph.notes.get(page.source) : undefined
+    const note = page.kind === 'note' ? graph.notes.get(page.source) : page.kind === 'not-found' ? graph.notFound?.note : undefined
     const needsKatex = page.kind === 'print' ? hasMath : note?.hasMath === true
     const needsCode = code !== undefined && (page.kind === 'print' || note?.hasCode === true)
     const needsMermaid = page.kind === 'print' ? hasDiagrams : note?.hasDiagrams === true
@@ -133,6 +135,11 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     return { config, graph, theme, extraStyles, extraScripts, favicons }
   }
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(graph, renderOptions) }
+}
+
+/** Every note the site shows: the 404 page's too, which is no page of its own unless SUMMARY lists it. */
+function notesShown(graph: SiteGraph): CompiledNote[] {
+  return [...graph.notes.values(), ...(graph.notFound && !graph.notes.has(graph.notFound.note.source) ? [graph.notFound.note] : [])]
 }
 
 /** The code stylesheet of a config's shiki themes (loaded only when asked: it is not needed without code). */
@@ -174,8 +181,7 @@ export interface RenderedSite {
 export async function renderSite(graph: SiteGraph, options: RenderSiteOptions & { pageCache?: PageCacheOptions }): Promise<RenderedSite> {
   const { config } = options
   const theme = await loadTheme(config.theme, themeDirs(config))
-  const hasCode = [...graph.notes.values()].some((n) => n.hasCode)
-  const codeStyles = hasCode ? await loadCodeStylesheet(config) : undefined
+  const codeStyles = notesShown(graph).some((n) => n.hasCode) ? await loadCodeStylesheet(config) : undefined
   const site = planSite(graph, { ...options, theme, lastUpdated: gitDates(config.src), codeStyles })
   const rendered = new Map<string, () => PageOutput>()
   const kept = new Map<string, { from: string; render: () => PageOutput }>()

@@ -72,6 +72,20 @@ describe('the 404 page from a note', () => {
     expect(page).not.toContain('This page does not exist')
   })
 
+  it("loads what its note's code, math and diagrams need, though no page of the book has any", async () => {
+    const lost = '# Lost?\n\n```c\nint main(void) { return 404; }\n```\n\nAn equation: $e^{i\\pi} = -1$.\n\n```mermaid\ngraph TD; A-->B\n```\n'
+    const { result, read, exists } = await run(book('[output.html]\nmathjax-support = true\n', { '404.md': lost }))
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const page = read('404.html')
+    const sheet = /href="\/(_slugwiki\/code-[0-9a-f]{10}\.css)"/.exec(page)?.[1]
+    expect(sheet).toBeDefined()
+    for (const asset of [sheet!, '_slugwiki/katex/katex.min.css', '_slugwiki/mermaid/diagrams.js']) {
+      expect(page).toContain(`/${asset}"`)
+      expect(exists(asset), asset).toBe(true)
+    }
+    expect(read('index.html')).not.toContain('katex.min.css')
+  })
+
   it('is not a page of its own, a sidebar entry, a search result or an "unlisted" warning', async () => {
     const s = book('', { '404.md': NOTE })
     const { result, read, exists } = await run(s)
