@@ -17,7 +17,7 @@ import { folderFingerprint } from './markdown/fingerprint.ts'
 import type { OutputPlan, PageOutput } from './output.ts'
 import { PageCache } from './page-cache.ts'
 import { buildPages } from './pages/build-pages.ts'
-import { bodyKeys, fingerprint } from './pages/fingerprint.ts'
+import { fingerprint } from './pages/fingerprint.ts'
 import { indexPageLinks } from './pages/index-pages.ts'
 import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
@@ -134,7 +134,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     const extraScripts = [...(needsMermaid ? [MERMAID_LOADER] : []), ...extraJs]
     return { config, graph, theme, extraStyles, extraScripts, favicons }
   }
-  return { pages, plan, renderOptions, fingerprint: pageFingerprints(graph, renderOptions) }
+  return { pages, plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }
 }
 
 /** Every note the site shows: the 404 page's too, which is no page of its own unless SUMMARY lists it. */
@@ -148,12 +148,11 @@ export async function loadCodeStylesheet(config: Config): Promise<CodeStylesheet
   return codeStylesheet(config.lightTheme, config.darkTheme)
 }
 
-/** `SitePlan.fingerprint` for the pages of `graph` rendered with `renderOptions`. */
-export function pageFingerprints(graph: SiteGraph, renderOptions: (page: Page) => RenderOptions): (page: Page) => string {
-  const bodyKey = bodyKeys(graph)
+/** `SitePlan.fingerprint` for pages rendered with `renderOptions`. */
+export function pageFingerprints(renderOptions: (page: Page) => RenderOptions): (page: Page) => string {
   return (page) => {
     const { extraStyles, extraScripts, favicons } = renderOptions(page)
-    return fingerprint([page, extraStyles, extraScripts, favicons], bodyKey)
+    return fingerprint([page, extraStyles, extraScripts, favicons])
   }
 }
 

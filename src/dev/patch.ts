@@ -78,5 +78,5 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
     return page
   })
   const renderOptions = (page: Page) => ({ ...plan.renderOptions(page), graph: next })
-  return { graph: next, plan: { pages, plan: plan.plan, renderOptions, fingerprint: pageFingerprints(next, renderOptions) }, slugs: [...slugs] }
+  return { graph: next, plan: { pages, plan: plan.plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }, slugs: [...slugs] }
 }

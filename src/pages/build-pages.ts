@@ -13,6 +13,7 @@ import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup } from './link-wikilinks.ts'
 import type { Crumb, NotFoundPage, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
+import { lazyBody } from './fingerprint.ts'
 import { absoluteBodyHtml } from './not-found-body.ts'
 import { noteExtras } from './note-extras.ts'
 import { buildPrintPage, type PrintChapterInput } from './print.ts'
@@ -68,16 +69,14 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   const targets = new Map(symbolLinks.map((l) => [l.title, hrefTo(slug, l.slug, l.fragment)]))
   const hrefOf = (name: string) => targets.get(name)
   const wikiLinks = wikiTargets(note)
-  return {
-    kind: 'note',
+  // Read when the page is rendered, and not kept: a page kept from the last build never reads its body.
+  const body = () => serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf, { from: slug, targetOf: targetLookup(wikiLinks) }))
+  const model = {
+    kind: 'note' as const,
     slug,
     source,
     title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
     description: note.frontmatter.description,
-    // Read when the page is rendered, and not kept: a page kept from the last build never reads its body.
-    get body() {
-      return serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf, { from: slug, targetOf: targetLookup(wikiLinks) }))
-    },
     hasH1: note.hasH1,
     toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
     breadcrumbs: breadcrumbs(graph, source),
@@ -91,6 +90,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     symbolLinks,
     wikiLinks,
   }
+  return lazyBody(model, note.key, body)
 }
 
 /** The 404 page: the book's 404 note when it has one (its links made to work from any URL), else slugwiki's own. */
@@ -104,17 +104,11 @@ export function notFoundPage(graph: SiteGraph, config: Config): NotFoundPage {
     slug,
     title: 'Page not found',
     description: note.frontmatter.description,
-    note: {
-      source: note.source,
-      // With `body`, the slug has the page's fingerprint take the note's content key instead of reading the body.
-      slug,
-      // Symbol links are left out: the page is no place of the symbol index.
-      get body() {
-        const html = linkInlineSymbols(graph.bodies.page(note.key), () => undefined, { from: slug, targetOf: targetLookup(wikiLinks) })
-        return serialisedBody(absoluteBodyHtml(html, slug, { base: config.base, trusted: config.trusted }))
-      },
-      wikiLinks,
-    },
+    // Symbol links are left out: the page is no place of the symbol index.
+    note: lazyBody({ source: note.source, slug, wikiLinks }, note.key, () => {
+      const html = linkInlineSymbols(graph.bodies.page(note.key), () => undefined, { from: slug, targetOf: targetLookup(wikiLinks) })
+      return serialisedBody(absoluteBodyHtml(html, slug, { base: config.base, trusted: config.trusted }))
+    }),
   }
 }
 

@@ -30,9 +30,12 @@ export interface NotePage extends PageBase {
   source: SourcePath
   /**
    * The note's body: a root holding its HTML as serialised by its worker
-   * (`serialisedBody`), read from the note cache each time it is read.
+   * (`serialisedBody`), read from the note cache each time it is read. It is
+   * not enumerable (`lazyBody`): `bodyKey` stands for it in the page's JSON.
    */
   body: Root
+  /** The note's content key. */
+  bodyKey: string
   /** The body has its own h1; otherwise the template prints the title. */
   hasH1: boolean
   /** h2 and h3 headings, for the page's table of contents. */
@@ -70,13 +73,13 @@ export interface NotFoundPage extends PageBase {
    * The book's 404 note (`404.md`, `input-404`), when it has one: its body
    * with every relative URL absolute under the base, read like `NotePage.body`.
    */
-  note?: { source: SourcePath; slug: Slug; body: Root; wikiLinks: WikiTarget[] }
+  note?: { source: SourcePath; slug: Slug; body: Root; bodyKey: string; wikiLinks: WikiTarget[] }
 }
 
 export interface PrintPage extends PageBase {
   kind: 'print'
   /** Each chapter's `body` is read like `NotePage.body`. */
-  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; hasH1: boolean; wikiLinks: WikiTarget[] }>
+  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; bodyKey: string; hasH1: boolean; wikiLinks: WikiTarget[] }>
 }
 
 export interface RedirectPage extends PageBase {

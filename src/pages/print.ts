@@ -7,6 +7,7 @@
 import { fillPrintChapter } from '../markdown/print-body.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
 import { deferredBody } from '../markdown/slotted-html.ts'
+import { lazyBody } from './fingerprint.ts'
 import { PRINT_PAGE, printAnchor, type Slug } from '../paths.ts'
 import type { WikiTarget } from '../graph/wikilinks.ts'
 import { targetLookup } from './link-wikilinks.ts'
@@ -24,18 +25,10 @@ export interface PrintChapterInput {
 
 /** One chapter of the print page; `isChapter` tells which output paths are chapters too. */
 function printChapter(chapter: PrintChapterInput, bodies: NoteBodies, isChapter: (path: string) => boolean): PrintPage['chapters'][number] {
-  return {
-    title: chapter.title,
-    slug: chapter.slug,
-    anchor: printAnchor(chapter.slug),
-    hasH1: chapter.hasH1,
-    wikiLinks: chapter.wikiLinks,
-    // Read when the page is rendered, and not kept: the model stays cheap to build and to fingerprint,
-    // which the dev server does on every rebuild, and a rendered page does not hold every body at once.
-    get body() {
-      return deferredBody(() => fillPrintChapter(bodies.print(chapter.key), isChapter, targetLookup(chapter.wikiLinks)))
-    },
-  }
+  const model = { title: chapter.title, slug: chapter.slug, anchor: printAnchor(chapter.slug), hasH1: chapter.hasH1, wikiLinks: chapter.wikiLinks }
+  // Read when the page is rendered, and not kept: the model stays cheap to build and to fingerprint,
+  // which the dev server does on every rebuild, and a rendered page does not hold every body at once.
+  return lazyBody(model, chapter.key, () => deferredBody(() => fillPrintChapter(bodies.print(chapter.key), isChapter, targetLookup(chapter.wikiLinks))))
 }
 
 /** Build the print page model from chapters in reading order; bodies come from `bodies`. */
