@@ -167,6 +167,8 @@ export interface Config {
    */
   includeRoot: string
   math: boolean
+  /** Math is read as an mdBook's MathJax reads it, after markdown resolved its backslash escapes: in a book, not a wiki. */
+  mathEscapes: boolean
   /** Build the search index and show the search box. */
   search: boolean
   theme: string
@@ -318,6 +320,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     srcFromRoot,
     includeRoot: repositoryRoot(root) ?? root,
     math: sw.math ?? html['mathjax-support'] ?? html.math ?? false,
+    mathEscapes: isBook,
     additionalCss: html['additional-css'] ?? [],
     additionalJs: withoutMdbookMermaid(html['additional-js'] ?? [], parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,

@@ -200,6 +200,12 @@ describe('cache fingerprint', () => {
     }
   })
 
+  it('changes when math is read with markdown escapes resolved, as in an mdBook', () => {
+    const settings = { math: true, trusted: false, lightTheme: 'a', darkTheme: 'b' }
+    expect(noteFingerprint('v', { ...settings, mathEscapes: true })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, mathEscapes: false })).toBe(noteFingerprint('v', settings))
+  })
+
   it('keeps one folder per wiki and removes those of wikis that are gone', async () => {
     const root = path.join(tmp, 'wikis')
     const gone = path.join(tmp, 'gone-wiki')

@@ -22,6 +22,8 @@ describe('resolveConfig', () => {
       expect(config.title).toBe('Fixture Book')
       expect(config.base).toBe('/book/')
       expect(config.math).toBe(true)
+      // mdBook's MathJax reads math after markdown: a book's `$$` math is unescaped as markdown text is.
+      expect(config.mathEscapes).toBe(true)
       expect(config.srcFromRoot).toBe('src')
     }
     expect(editUrl(fromRoot, 'kernel/rcu.md')).toBe('https://github.com/example/fixture-book/edit/HEAD/src/kernel/rcu.md')
@@ -100,6 +102,7 @@ describe('resolveConfig', () => {
     const config = resolveConfig({ src: dir })
     expect(config.theme).toBe('paper')
     expect(config.math).toBe(true)
+    expect(config.mathEscapes).toBe(false)
   })
 
   it('fails clearly on a missing source folder', () => {

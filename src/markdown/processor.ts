@@ -48,6 +48,8 @@ import './data.ts'
 export interface ProcessorOptions {
   /** Render `$…$`, `$$…$$`, `\(…\)` and `\[…\]` with KaTeX. */
   math: boolean
+  /** Resolve markdown's backslash escapes in `$…$` and `$$…$$` (`\\\\` is `\\`), as an mdBook's MathJax reads them (default false). */
+  mathEscapes?: boolean
   /** Keep raw HTML and URLs as written: no sanitising at all. Only for wikis whose every author is trusted. */
   trusted: boolean
   /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
@@ -82,7 +84,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks)
     .use(remarkVitepressContainers)
-  if (options.math) processor.use(remarkMath).use(remarkMdbookMath)
+  if (options.math) processor.use(remarkMath).use(remarkMdbookMath, { escapes: options.mathEscapes })
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)

@@ -3,14 +3,29 @@
  * as math nodes for rehype-katex. After markdown unescaping they appear in text
  * as `\( … \)` and `\[ … \]`. remark-math handles `$` and `$$`.
  */
+import type { Element, Text as HastText } from 'hast'
 import type { PhrasingContent, Root, Text } from 'mdast'
-import type { InlineMath } from 'mdast-util-math'
+import type { InlineMath, Math } from 'mdast-util-math'
 import { visit } from 'unist-util-visit'
+
+export interface Options {
+  /**
+   * Resolve markdown's backslash escapes in `$…$` and `$$…$$`, as an mdBook's
+   * MathJax reads them (default false).
+   */
+  escapes?: boolean
+}
+
+/** CommonMark's backslash escape: a backslash before ASCII punctuation. */
+const ESCAPE = /\\([!-/:-@[-`{-~])/g
 
 const DELIMITED = /\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]/g
 
-export default function remarkMdbookMath() {
+export default function remarkMdbookMath(options: Options = {}) {
   return (tree: Root) => {
+    // mdBook leaves math to MathJax in the page, so the TeX it sees is the text after markdown: books
+    // write `\\\\` for a row break and `\\{` for a brace. Before the nodes below are made, which are unescaped already.
+    if (options.escapes) visit(tree, ['math', 'inlineMath'], (node) => unescape(node as Math | InlineMath))
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('\\')) return
       const parts: PhrasingContent[] = []
@@ -39,4 +54,14 @@ export default function remarkMdbookMath() {
       return index + parts.length
     })
   }
+}
+
+/** Resolve backslash escapes in a math node's TeX and in the text remark-math put in its hast. */
+function unescape(node: Math | InlineMath): void {
+  const value = node.value.replace(ESCAPE, '$1')
+  if (value === node.value) return
+  node.value = value
+  const first = node.data?.hChildren?.[0]
+  const text = first?.type === 'element' ? (first as Element).children[0] : first
+  if (text?.type === 'text') (text as HastText).value = value
 }

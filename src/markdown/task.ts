@@ -16,6 +16,8 @@ export type InlineTags = 'link' | 'text'
 /** What a pool's threads are made with: everything that shapes a note's output besides the note. */
 export interface WorkerSettings {
   math: boolean
+  /** Resolve markdown's backslash escapes in `$…$` and `$$…$$`, as mdBook's MathJax sees them (`mathEscapes`). */
+  mathEscapes?: boolean
   trusted: boolean
   lightTheme: string
   darkTheme: string

@@ -18,6 +18,8 @@ export function highlighter(): Promise<CodeHighlighter> {
 
 export interface RenderOptions {
   math?: boolean
+  /** Markdown's backslash escapes resolved in `$…$` and `$$…$$`, as in an mdBook. */
+  mathEscapes?: boolean
   trusted?: boolean
   /** mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
@@ -36,7 +38,7 @@ export interface RenderOptions {
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags })
+  const processor = createProcessor({ math: options.math ?? false, mathEscapes: options.mathEscapes, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
