@@ -21,6 +21,7 @@ import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
+import rehypeFormFields from './rehype-form-fields.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
@@ -89,7 +90,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
-  if (!options.trusted) rehype.use(rehypeSanitize, noteSchema).use(rehypeRenest)
+  // GitHub's schema would turn every `<input>` into a checkbox: the author's other fields go first.
+  if (!options.trusted) rehype.use(rehypeFormFields).use(rehypeSanitize, noteSchema).use(rehypeRenest)
   rehype
     .use(rehypeUnnestLinks)
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
