@@ -58,8 +58,10 @@ export default function remarkMdbookMath(options: Options = {}) {
 
 /** Resolve backslash escapes in a math node's TeX and in the text remark-math put in its hast. */
 function unescape(node: Math | InlineMath): void {
-  const value = node.value.replace(ESCAPE, '$1')
+  let value = node.value.replace(ESCAPE, '$1')
   if (value === node.value) return
+  // `\\` closing the last line is `\` and a line break to MathJax, a control space; KaTeX needs the space written.
+  if (/(?:^|[^\\])(?:\\\\)*\\$/.test(value)) value += ' '
   node.value = value
   const first = node.data?.hChildren?.[0]
   const text = first?.type === 'element' ? (first as Element).children[0] : first
