@@ -26,6 +26,11 @@ export default function remarkMdbookMath(options: Options = {}) {
     // mdBook leaves math to MathJax in the page, so the TeX it sees is the text after markdown: books
     // write `\\\\` for a row break and `\\{` for a brace. Before the nodes below are made, which are unescaped already.
     if (options.escapes) visit(tree, ['math', 'inlineMath'], (node) => unescape(node as Math | InlineMath))
+    // remark-math makes a `$$` block's `<code>` without a place, and rehype-katex reports its errors at that element.
+    visit(tree, 'math', (node: Math) => {
+      const code = node.data?.hChildren?.[0]
+      if (code?.type === 'element' && !code.position && node.position) code.position = structuredClone(node.position)
+    })
     visit(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !node.value.includes('\\')) return
       const parts: PhrasingContent[] = []
