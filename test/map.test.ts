@@ -26,6 +26,7 @@ function note(source: string, links: string[] = []): CompiledNote {
     hasCode: false,
     hasDiagrams: false,
     ids: [],
+    blockIds: [],
     diagnostics: [],
     failed: false,
   }

@@ -53,6 +53,8 @@ export interface NoteFacts {
   hasDiagrams: boolean
   /** Every element id of the body, for checking `#fragment` links. */
   ids: string[]
+  /** Obsidian block ids (`^rcu-rule`) as the ids of their blocks: with the headings' ids, what an embed can show part of. */
+  blockIds: string[]
   diagnostics: Diagnostic[]
   /** True when the note has an error and must not be published as is. */
   failed: boolean
@@ -164,6 +166,7 @@ export async function compileNote(
     hasCode,
     hasDiagrams,
     ids,
+    blockIds: data.blockIds ?? [],
     diagnostics,
     failed: diagnostics.some((d) => d.severity === 'error'),
   }
@@ -188,6 +191,7 @@ export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledTr
     hasCode: false,
     hasDiagrams: false,
     ids: [],
+    blockIds: [],
     diagnostics: [diagnostic],
     failed: true,
   }

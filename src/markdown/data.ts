@@ -49,6 +49,8 @@ export interface LinkInfo {
    * one too, named `/` + its path from the source root, found by that path only.
    */
   wiki?: string
+  /** A note embed (`![[Note]]`, `url` `![[Note]]`): the page shows the note's body (or its section) in place. */
+  embed?: boolean
   /** Set by the graph stage when a wikilink names no note, or several: the warning to give. */
   problem?: string
 }
@@ -174,6 +176,8 @@ declare module 'vfile' {
     inlineCode: string[]
     /** Obsidian `#tags` written in the prose, without `#`, in order (rehype-inline-tags). */
     inlineTags: string[]
+    /** Obsidian block ids (`^rcu-rule`, as the ids their blocks got), in order (remark-block-ids). */
+    blockIds: string[]
     /** mdbook-admonish blocks, for rehype-mdbook-admonish to render. */
     admonitions: AdmonitionPlace[]
   }

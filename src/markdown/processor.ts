@@ -37,6 +37,7 @@ import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import remarkBlockIds from './remark-block-ids.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
@@ -84,6 +85,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkMdbookAdmonish, { settings: options.admonish })
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks)
+    .use(remarkBlockIds)
     .use(remarkVitepressContainers)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath, { escapes: options.mathEscapes })
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)

@@ -30,6 +30,15 @@ export default function rehypeLinks() {
     const headings = file.data.headings ?? []
     const links: LinkInfo[] = []
     visitParents(tree, 'element', (node, ancestors) => {
+      if (node.tagName === 'blockquote' && typeof node.properties.dataWikilink === 'string' && node.properties.dataWikiEmbed !== undefined) {
+        // A note embed (remark-wikilinks): a link to the note, resolved as a wikilink is; the embed shows no sentence of this note.
+        const wiki = node.properties.dataWikilink
+        const fragment = typeof node.properties.dataWikiFragment === 'string' ? safeId(node.properties.dataWikiFragment) : undefined
+        if (fragment !== undefined) node.properties.dataWikiFragment = fragment
+        const line = node.position?.start.line
+        links.push({ kind: 'page', url: `![[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), embed: true })
+        return
+      }
       const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
       if (!attribute) return
       const wiki = node.properties.dataWikilink

@@ -16,10 +16,17 @@
  * remark-wiki-link's own construct, tried before the image opener; it only
  * marks the wikilink node as an embed. (@flowershow/remark-wiki-link, which
  * parses embeds, needs a `@flowershow/core` that is not published.)
+ *
+ * An embed of a note (`![[Note]]`, `![[Note#Heading]]`, `![[Note#^block]]`)
+ * shows that note's body in place, as Obsidian and Quartz transclude it. It is
+ * a block: written in a paragraph, the paragraph is split around it, and it
+ * becomes an empty `blockquote.transclude` naming the note, which the pages
+ * stage fills (pages/transclude.ts). Inside emphasis, a link or a heading,
+ * where no block may stand, it stays a link to the note.
  */
 import { slug } from 'github-slugger'
 import type { ElementContent, Properties } from 'hast'
-import type { Parent, Root } from 'mdast'
+import type { Paragraph, Parent, PhrasingContent, Root } from 'mdast'
 import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown'
 import type { Construct, Extension as MicromarkExtension } from 'micromark-util-types'
 import { wikiLinkPlugin } from 'remark-wiki-link'
@@ -31,7 +38,7 @@ import { visit, SKIP } from 'unist-util-visit'
 interface WikiLinkNode {
   type: 'wikiLink'
   value: string
-  data?: { alias?: string | null; embed?: boolean; hName?: string; hProperties?: Properties; hChildren?: ElementContent[] }
+  data?: { alias?: string | null; embed?: boolean; lifted?: boolean; hName?: string; hProperties?: Properties; hChildren?: ElementContent[] }
 }
 
 /** Files an embed shows inline as an image; any other embedded file is linked. */
@@ -74,6 +81,58 @@ const markEmbed: FromMarkdownExtension = {
   },
 }
 
+/** The name part of a wikilink as written (`Note` of `Note#Heading`), without a table cell's escape. */
+function nameOf(node: WikiLinkNode): string {
+  const written = node.value.replace(/\\$/, '').trim()
+  const hashAt = written.indexOf('#')
+  return (hashAt === -1 ? written : written.slice(0, hashAt)).trim()
+}
+
+/** Whether `node` embeds a note (or a file that is not an image): everything an embed does except show an image. */
+function isNoteEmbed(node: unknown): node is WikiLinkNode {
+  const link = node as WikiLinkNode
+  if (link.type !== 'wikiLink' || link.data?.embed !== true) return false
+  const name = nameOf(link)
+  // `![[#Heading]]` would embed the note in itself.
+  return name !== '' && !IMAGE.test(name)
+}
+
+/** Whether a paragraph's phrasing is only white space (what is left beside an embed on its own line). */
+function blank(children: PhrasingContent[]): boolean {
+  return children.every((c) => (c.type === 'text' && c.value.trim() === '') || c.type === 'break')
+}
+
+/** Split each paragraph holding note embeds into the paragraphs around them and the embeds themselves. */
+function liftEmbeds(tree: Root): void {
+  visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
+    if (index === undefined || !parent || !node.children.some(isNoteEmbed)) return
+    const blocks: Parent['children'] = []
+    let run: PhrasingContent[] = []
+    const flush = () => {
+      if (!blank(run)) {
+        // The space that stood between the text and the embed is no part of either.
+        const first = run[0]
+        const last = run.at(-1)
+        if (first?.type === 'text') first.value = first.value.trimStart()
+        if (last?.type === 'text') last.value = last.value.trimEnd()
+        blocks.push({ type: 'paragraph', children: run } satisfies Paragraph)
+      }
+      run = []
+    }
+    for (const child of node.children) {
+      const embed: unknown = child
+      if (isNoteEmbed(embed)) {
+        flush()
+        embed.data = { ...embed.data, lifted: true }
+        blocks.push(embed as never)
+      } else run.push(child)
+    }
+    flush()
+    parent.children.splice(index, 1, ...blocks)
+    return [SKIP, index + blocks.length]
+  })
+}
+
 /** Parse wikilinks and render them as links and images whose targets the graph stage resolves. */
 export default function remarkWikilinks(this: Processor) {
   wikiLinkPlugin.call(this, { aliasDivider: '|' })
@@ -84,6 +143,7 @@ export default function remarkWikilinks(this: Processor) {
   return (tree: Root, file: VFile) => {
     // Wikilink nodes come only from `[[` in the text.
     if (!String(file.value).includes('[[')) return
+    if (String(file.value).includes('![[')) liftEmbeds(tree)
     visit(tree, 'wikiLink' as never, (node: WikiLinkNode) => {
       // In a table cell Obsidian writes `[[Note\|shown]]`, leaving the escape on the target.
       const written = node.value.replace(/\\$/, '').trim()
@@ -106,6 +166,12 @@ export default function remarkWikilinks(this: Processor) {
         return SKIP
       }
       const shown = alias ?? (name === '' ? heading ?? '' : heading ? `${name} > ${heading.split('#').join(' > ')}` : name)
+      if (node.data?.lifted === true) {
+        // Lifted out of its paragraph: a block of its own, filled with the note when the page is rendered.
+        const properties: Properties = { className: ['transclude'], dataWikilink: name, ...(fragment && { dataWikiFragment: fragment }), dataWikiEmbed: shown }
+        node.data = { hName: 'blockquote', hProperties: properties, hChildren: [] }
+        return SKIP
+      }
       // `[[#Heading]]`: a heading of this note, checked like any `#fragment` link.
       const properties: Properties = name === '' ? { href: `#${fragment ?? ''}` } : { dataWikilink: name, ...(fragment && { dataWikiFragment: fragment }) }
       node.data = { hName: 'a', hProperties: properties, hChildren: text(shown) }

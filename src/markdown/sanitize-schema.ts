@@ -55,6 +55,8 @@ export const noteSchema: Schema = {
     // the name into an href to a note or file of the site, so an author writing one gains nothing.
     a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment'],
     img: [...(withoutClassLimits.img ?? []), 'dataWikilink'],
+    // A note embed (`![[Note]]`), filled with the note by the pages stage: it shows only a note of the site.
+    blockquote: [...(withoutClassLimits.blockquote ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiEmbed'],
   },
   // `name` stays prefixed (`document.cookie` clobbering needs only `<img name>`); ids are kept
   // because authors link to `<a id>` anchors, and rehype-headings renames the dangerous ones.
