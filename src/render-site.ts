@@ -127,9 +127,12 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   reportCollisions(pages, plan, { config, listing, diagnostics, display })
   const renderOptions = (page: Page): RenderOptions => {
     const note = page.kind === 'note' ? graph.notes.get(page.source) : page.kind === 'not-found' ? graph.notFound?.note : undefined
-    const needsKatex = page.kind === 'print' ? hasMath : note?.hasMath === true
-    const needsCode = code !== undefined && (page.kind === 'print' || note?.hasCode === true)
-    const needsMermaid = page.kind === 'print' ? hasDiagrams : note?.hasDiagrams === true
+    // A note page shows its embedded notes' bodies too: their math, code and diagrams need loading as its own.
+    const embeds = page.kind === 'note' ? page.embeds : page.kind === 'not-found' ? (page.note?.embeds ?? []) : []
+    const shows = note ? [note, ...embeds.map((e) => graph.notes.get(e.source)).filter((n) => n !== undefined)] : []
+    const needsKatex = page.kind === 'print' ? hasMath : shows.some((n) => n.hasMath)
+    const needsCode = code !== undefined && (page.kind === 'print' || shows.some((n) => n.hasCode))
+    const needsMermaid = page.kind === 'print' ? hasDiagrams : shows.some((n) => n.hasDiagrams)
     const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
     const extraScripts = [...(needsMermaid ? [MERMAID_LOADER] : []), ...extraJs]
     return { config, graph, theme, extraStyles, extraScripts, favicons }

@@ -138,6 +138,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
     },
     page: (key) => memory.page(key),
     print: (key) => memory.print(key),
+    embed: (key) => memory.embed(key),
     sections: (key) => memory.sections(key),
     previousBlocks: (source) => {
       const current = states.get(source)?.current

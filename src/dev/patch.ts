@@ -14,6 +14,7 @@ import { notFoundPage, notePage, printChapterInput } from '../pages/build-pages.
 import { replaceChapters, type PrintChapterInput } from '../pages/print.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { Page } from '../pages/model.ts'
+import type { EmbeddedNote } from '../pages/transclude.ts'
 import { pageFingerprints, type SitePlan } from '../render-site.ts'
 import type { NoteChange } from './notes.ts'
 
@@ -61,19 +62,25 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
   const next: SiteGraph = { ...graph, notes, notFound: notFound && graph.notFound ? { ...graph.notFound, note: notFound.after! } : graph.notFound }
   const sources = new Map<Slug, SourcePath>(swapped.map((c) => [slugOf(c.source), c.source]))
   const slugs = new Set<Slug>()
-  const chapters = new Map<Slug, PrintChapterInput>([...sources].map(([slug, source]) => [slug, printChapterInput(next, source)]))
+  // A page embedding a changed note (`![[Note]]`) shows its new body: it is made again as the note's own page is.
+  const edited = new Set<SourcePath>([...swapped.map((c) => c.source), ...(notFound ? [notFound.source] : [])])
+  const embeds = (list: readonly EmbeddedNote[]) => list.some((e) => edited.has(e.source))
+  const hosts = new Map<Slug, SourcePath>()
+  for (const page of plan.pages) if (page.kind === 'note' && !sources.has(page.slug) && embeds(page.embeds)) hosts.set(page.slug, page.source)
+  for (const page of plan.pages) if (page.kind === 'print') for (const c of page.chapters) if (!sources.has(c.slug) && embeds(c.embeds)) hosts.set(c.slug, graph.bySlug.get(c.slug)!)
+  const chapters = new Map<Slug, PrintChapterInput>([...sources, ...hosts].map(([slug, source]) => [slug, printChapterInput(next, source)]))
   const pages = plan.pages.map((page) => {
-    if (page.kind === 'note' && sources.has(page.slug)) {
+    if (page.kind === 'note' && (sources.has(page.slug) || hosts.has(page.slug))) {
       slugs.add(page.slug)
-      return notePage(next, sources.get(page.slug)!, { config, lastUpdated })
+      return notePage(next, sources.get(page.slug) ?? hosts.get(page.slug)!, { config, lastUpdated })
     }
-    if (page.kind === 'not-found' && notFound) {
+    if (page.kind === 'not-found' && (notFound || embeds(page.note?.embeds ?? []))) {
       slugs.add(page.slug)
       return notFoundPage(next, config)
     }
     if (page.kind === 'print') {
       slugs.add(page.slug)
-      return replaceChapters(page, next.bodies, chapters)
+      return replaceChapters(page, next, chapters)
     }
     return page
   })

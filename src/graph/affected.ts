@@ -96,7 +96,8 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
   let owners: Array<Map<SourcePath, SourcePath[]>> | undefined
   let users: Map<string, SourcePath[]> | undefined
 
-  for (const source of new Set(changed)) {
+  const changedSet = new Set(changed)
+  for (const source of changedSet) {
     const [b, a] = graphs.map((g) => g.notes.get(source))
     if (!a && !b) continue
     if (a) pages.add(slugOf(source))
@@ -151,6 +152,24 @@ export function affectedPages(before: SiteGraph, after: SiteGraph, changed: Iter
         users ??= inlineCodeUsers(after)
         for (const user of users.get(s.name) ?? []) note(user)
       }
+    }
+  }
+
+  // A page embedding a changed note shows its body, and so does a page embedding that page's note.
+  const embedders = new Map<SourcePath, SourcePath[]>()
+  for (const graph of graphs) {
+    for (const source of graph.all) {
+      for (const link of graph.notes.get(source)!.links) if (link.embed && !link.problem) embedders.set(link.target, [...(embedders.get(link.target) ?? []), source])
+    }
+  }
+  const hosts = [...changedSet]
+  const shown = new Set(hosts)
+  while (hosts.length > 0) {
+    for (const host of embedders.get(hosts.pop()!) ?? []) {
+      if (shown.has(host)) continue
+      shown.add(host)
+      note(host)
+      hosts.push(host)
     }
   }
 

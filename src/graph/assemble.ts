@@ -17,6 +17,7 @@ import type { NoteBodies } from '../markdown/note-cache.ts'
 import { slug as toSlug, toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
 import { checkLinks } from './check-links.ts'
+import { checkEmbeds } from './embeds.ts'
 import { buildSiteGraph, type NotFoundNote, type SiteGraph } from './site-graph.ts'
 
 export interface AssembleOptions {
@@ -111,6 +112,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
   const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))
   for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped })) diagnostics.add(d)
+  for (const d of checkEmbeds(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [] })) diagnostics.add(d)
   return graph
 }
 

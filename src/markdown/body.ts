@@ -13,6 +13,7 @@ import { collectSections, type SearchSection } from '../search/sections.ts'
 import { replaceUnprintableInTree } from '../unprintable.ts'
 import { serialiseCode } from './code-once.ts'
 import type { CompiledTree } from './compile.ts'
+import { embedHtml, type EmbedSlot } from './embed-body.ts'
 import { printChapterHtml, type PrintSlot } from './print-body.ts'
 import { toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
 import { markWikilinks } from './wikilink-slots.ts'
@@ -28,6 +29,8 @@ export interface NoteBody {
   page: SlottedHtml<string>
   /** The body as a chapter of the print page. */
   print: SlottedHtml<PrintSlot>
+  /** The body as other notes embed it (`![[Note]]`): no ids, URLs and cuts as slots. */
+  embed: SlottedHtml<EmbedSlot>
   /** Heading sections for the search index. */
   sections: SearchSection[]
   /** JSON of the highlighted `pre` of each code block by `CodeBlockInfo.key`, for `BlockReuse`. */
@@ -41,7 +44,7 @@ const NO_LINKS = new Set(['a', 'pre', 'figure', 'svg', 'math'])
 const NAME = /^([A-Za-z_][A-Za-z0-9_]*)(?:\(\))?$/
 
 /** Put a mark before and after each inline `code` naming an identifier, outside links and code blocks. */
-function markInlineCode(node: Root | Element, mark: Mark<string>): void {
+export function markInlineCode(node: Root | Element, mark: Mark<string>): void {
   const children: ElementContent[] = []
   let changed = false
   for (const child of node.children as ElementContent[]) {
@@ -82,16 +85,17 @@ export function noteBody(note: CompiledTree): NoteBody {
   const blocks = JSON.stringify(highlightedBlocks(note))
   const code = serialiseCode(note.tree)
   const print = code.restore(printChapterHtml(structuredClone(note.tree), slugOf(note.source)))
+  const embed = code.restore(embedHtml(structuredClone(note.tree), note, markInlineCode))
   const page = toSlottedHtml<string>(note.tree, (mark) => {
     markInlineCode(note.tree, mark)
     // After inline code, which is never marked inside a link: the two kinds of pairs do not nest.
     markWikilinks(note.tree, mark)
     replaceUnprintableInTree(note.tree)
   })
-  return { page: code.restore(page), print, sections, blocks }
+  return { page: code.restore(page), print, embed, sections, blocks }
 }
 
 /** The body of a note that could not be compiled: nothing. */
 export function emptyBody(): NoteBody {
-  return { page: { parts: [''], slots: [] }, print: { parts: [''], slots: [] }, sections: [], blocks: '{}' }
+  return { page: { parts: [''], slots: [] }, print: { parts: [''], slots: [] }, embed: { parts: [''], slots: [] }, sections: [], blocks: '{}' }
 }

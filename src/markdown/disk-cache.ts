@@ -20,16 +20,17 @@ import type { SearchSection } from '../search/sections.ts'
 import type { NoteBody } from './body.ts'
 import type { CompiledNote, NoteFacts } from './compile.ts'
 import { CacheEntryError, type NoteCache } from './note-cache.ts'
+import type { EmbedSlot } from './embed-body.ts'
 import type { PrintSlot } from './print-body.ts'
 import { decodeSlotted, encodeSlotted, type SlottedHtml } from './slotted-html.ts'
 
 /** Bumped when the entry format changes; a folder of another format is emptied. */
-const FORMAT = 3
+const FORMAT = 4
 const INDEX = 'index.json'
 const ENTRIES = 'entries'
 
 /** Body files of an entry, checked by size when its facts are read. */
-const PARTS = ['page', 'print', 'search'] as const
+const PARTS = ['page', 'print', 'embed', 'search'] as const
 type Part = (typeof PARTS)[number] | 'blocks'
 
 interface StoredFacts {
@@ -48,7 +49,7 @@ async function writeFileAtomically(file: string, text: string): Promise<void> {
 
 /** The text of each body file of an entry. */
 function bodyFiles(body: NoteBody): Record<Part, string> {
-  return { page: encodeSlotted(body.page), print: encodeSlotted(body.print), search: JSON.stringify(body.sections), blocks: body.blocks }
+  return { page: encodeSlotted(body.page), print: encodeSlotted(body.print), embed: encodeSlotted(body.embed), search: JSON.stringify(body.sections), blocks: body.blocks }
 }
 
 /** A `NoteCache` in `dir` (created on first write). */
@@ -161,6 +162,10 @@ export class DiskNoteCache implements NoteCache {
     return this.#body(key, 'print', (b) => b.print, (text) => decodeSlotted<PrintSlot>(text))
   }
 
+  embed(key: string): SlottedHtml<EmbedSlot> {
+    return this.#body(key, 'embed', (b) => b.embed, (text) => decodeSlotted<EmbedSlot>(text))
+  }
+
   sections(key: string): SearchSection[] {
     return this.#body(key, 'search', (b) => b.sections, (text) => {
       const sections = JSON.parse(text) as unknown
@@ -169,8 +174,8 @@ export class DiskNoteCache implements NoteCache {
   }
 
   /**
-   * The entry under `key` read whole now (facts, page, print chapter and
-   * search sections; not its blocks, read by `previousBlocks` when a
+   * The entry under `key` read whole now (facts, page, print chapter, embed
+   * form and search sections; not its blocks, read by `previousBlocks` when a
    * recompile wants them), or undefined when any part is missing or cannot
    * be read: for a reader that keeps notes in memory rather than reading
    * bodies when pages need them.
@@ -179,7 +184,7 @@ export class DiskNoteCache implements NoteCache {
     const note = this.get(key)
     if (!note) return undefined
     try {
-      return { note, body: { page: this.page(key), print: this.print(key), sections: this.sections(key) } }
+      return { note, body: { page: this.page(key), print: this.print(key), embed: this.embed(key), sections: this.sections(key) } }
     } catch (error) {
       if (error instanceof CacheEntryError) return undefined
       throw error

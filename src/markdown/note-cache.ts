@@ -12,6 +12,7 @@ import type { SourcePath } from '../paths.ts'
 import type { SearchSection } from '../search/sections.ts'
 import type { NoteBody } from './body.ts'
 import type { CompiledNote, NoteFacts, NoteInput } from './compile.ts'
+import type { EmbedSlot } from './embed-body.ts'
 import type { PrintSlot } from './print-body.ts'
 import type { SlottedHtml } from './slotted-html.ts'
 
@@ -21,6 +22,8 @@ export interface NoteBodies {
   page(key: string): SlottedHtml<string>
   /** The body as a print chapter (`NoteBody.print`). */
   print(key: string): SlottedHtml<PrintSlot>
+  /** The body as other notes embed it (`NoteBody.embed`). */
+  embed(key: string): SlottedHtml<EmbedSlot>
   /** The search sections (`NoteBody.sections`). */
   sections(key: string): SearchSection[]
 }
@@ -99,6 +102,7 @@ export function memoryNoteCache(): NoteCache & {
     },
     page: (key) => body(key).page,
     print: (key) => body(key).print,
+    embed: (key) => body(key).embed,
     sections: (key) => body(key).sections,
     blocks: (key) => entries.get(key)?.body.blocks,
     recorded: (source) => latest.get(source),

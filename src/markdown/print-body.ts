@@ -6,17 +6,20 @@
  * whole site knows: each such `href` is a slot holding both answers, and
  * the print page picks one (`fillPrintChapter`).
  */
-import type { Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { hrefTo, PRINT_PAGE, printAnchor, sitePathOf, slug as toSlug, type Slug } from '../paths.ts'
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
 import { walk } from './walk.ts'
-import { attributeValue, fillSlots, toSlottedHtml, type SlottedHtml } from './slotted-html.ts'
+import { attributeValue, fillSlots, toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
+import { fillEmbedSlot, type EmbedRef } from './wikilink-slots.ts'
 
 /**
  * An `href` to another page: which output path it names, and its value either way, escaped.
  * For a wikilink's `href` or `src` the graph stage knows the path: `wiki` names it, the rest is empty.
  */
 export interface PrintSlot {
+  /** A note embed (`![[Note]]`), whose slot holds all of its HTML: the print page fills it as a note page does. */
+  embed?: EmbedRef
   /** `written`: a markdown link's own value (escaped), for when its path names nothing. */
   wiki?: { name: string; attribute: 'href' | 'src'; fragment?: string; written?: string }
   /** The output path the link points at (`kernel/rcu.html`). */
@@ -39,6 +42,7 @@ function resolveHref(from: Slug, href: string): { path: string; fragment?: strin
 export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot> {
   const anchor = printAnchor(slug)
   return toSlottedHtml<PrintSlot>(tree, (mark) => {
+    markEmbeds(tree, mark)
     walk(tree, (node) => {
       if (node.type !== 'element') return
       if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
@@ -75,6 +79,29 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
   })
 }
 
+/** Replace each note embed's element by a mark holding it (it is filled whole, like the page form's `[[` slots). */
+function markEmbeds(parent: Root | Element, mark: Mark<PrintSlot>): void {
+  const children = parent.children as ElementContent[]
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!
+    if (child.type !== 'element') continue
+    const { dataWikilink: name, dataWikiFragment: fragment, dataWikiEmbed: shown } = child.properties
+    if (child.tagName === 'blockquote' && typeof name === 'string' && shown !== undefined) {
+      const embed: EmbedRef = { name, ...(typeof fragment === 'string' && { fragment }), shown: String(shown) }
+      children[i] = { type: 'text', value: mark({ path: '', chapter: '', other: '', embed }) }
+      continue
+    }
+    markEmbeds(child, mark)
+  }
+}
+
+/** The href (unescaped) from the print page of the output path `path`: within the page when it is a chapter. */
+export function printHref(path: string, fragment: string | undefined, isChapter: (path: string) => boolean): string {
+  if (!isChapter(path)) return hrefTo(PRINT_PAGE, toSlug(path), fragment)
+  const target = printAnchor(path as Slug)
+  return fragment ? `#${target}--${encodeURIComponent(fragment)}` : `#${target}`
+}
+
 /** The value of a link written `href` on page `slug`, from the print page, escaped (as any other link it names no page of). */
 function printedHref(slug: Slug, anchor: string, href: string): string {
   if (href.startsWith('#')) return attributeValue(replaceUnprintable(`#${anchor}--${href.slice(1)}`))
@@ -95,8 +122,16 @@ function printValues(path: string, fragment: string | undefined): { chapter: str
  * `isChapter` says that note is a chapter; wikilinks point where `targetOf`
  * says (an output path), or nowhere (`#`).
  */
-export function fillPrintChapter(html: SlottedHtml<PrintSlot>, isChapter: (path: string) => boolean, targetOf: (name: string) => string | undefined = () => undefined): string {
+export function fillPrintChapter(
+  html: SlottedHtml<PrintSlot>,
+  isChapter: (path: string) => boolean,
+  targetOf: (name: string) => string | undefined = () => undefined,
+  embed?: (embed: EmbedRef, to: string) => string,
+): string {
   return fillSlots(html, (slot) => {
+    if (slot.embed) {
+      return fillEmbedSlot(slot.embed, targetOf(slot.embed.name), (path, fragment) => printHref(path, fragment, isChapter), embed)
+    }
     if (!slot.wiki) return isChapter(slot.path) ? slot.chapter : slot.other
     const to = targetOf(slot.wiki.name)
     if (to === undefined) return slot.wiki.written ?? '#'

@@ -24,12 +24,18 @@ function slotOf(element: Element): string {
   return PREFIX + JSON.stringify({ tagName: element.tagName, properties: element.properties })
 }
 
-/** Replace each wikilink element of `tree` by its content between two marks (an image: two adjacent marks). */
+/** Whether `element` is a wikilink's: a link, an image, or a note embed (remark-wikilinks). */
+function isWikiElement(element: Element): boolean {
+  if (typeof element.properties.dataWikilink !== 'string') return false
+  return element.tagName === 'a' || element.tagName === 'img' || (element.tagName === 'blockquote' && element.properties.dataWikiEmbed !== undefined)
+}
+
+/** Replace each wikilink element of `tree` by its content between two marks (an image or an embed: two adjacent marks). */
 export function markWikilinks(tree: Root | Element, mark: Mark<string>): void {
   const children: ElementContent[] = []
   let changed = false
   for (const child of tree.children as ElementContent[]) {
-    if (child.type === 'element' && typeof child.properties.dataWikilink === 'string' && (child.tagName === 'a' || child.tagName === 'img')) {
+    if (child.type === 'element' && isWikiElement(child)) {
       const slot = slotOf(child)
       children.push({ type: 'text', value: mark(slot) }, ...child.children, { type: 'text', value: mark(slot) })
       changed = true
@@ -41,31 +47,71 @@ export function markWikilinks(tree: Root | Element, mark: Mark<string>): void {
   if (changed) tree.children = children
 }
 
+/** A note embed as its page fills it: the name, the heading or block id, and the text of its link. */
+export interface EmbedRef {
+  name: string
+  fragment?: string
+  /** The alias, or the name (and heading) as written. */
+  shown: string
+}
+
+/** How a page fills wikilink slots besides their targets (the print page's links, embeds). */
+export interface WikiSlotOptions {
+  /** The href of an output path and fragment from the page (default: relative to `from`). */
+  href?: (to: string, fragment: string | undefined) => string
+  /** The HTML of a note embed whose name resolved to the output path `to` (default: a link to it). */
+  embed?: (embed: EmbedRef, to: string) => string
+}
+
 /**
  * What a wikilink's pair of slots holds on the page at `from`: the start and
  * end of a link to `targetOf(name)` (an output path), or of a broken-link
  * `span` when it gives nothing (a markdown link keeps its href as written
- * instead). Every string comes from the body's serialiser.
+ * instead). A note embed's first slot holds all of it: what `options.embed`
+ * makes, or a link. Every string comes from the body's serialiser.
  */
-export function fillWikiSlot(slot: string, from: Slug, targetOf: (name: string) => string | undefined): { open: string; close: string } {
+export function fillWikiSlot(slot: string, from: Slug, targetOf: (name: string) => string | undefined, options: WikiSlotOptions = {}): { open: string; close: string } {
   const element = JSON.parse(slot.slice(PREFIX.length)) as Pick<Element, 'tagName' | 'properties'>
   const name = String(element.properties.dataWikilink)
   const to = targetOf(name)
+  const hrefOf = options.href ?? ((path: string, fragment: string | undefined) => hrefTo(from, path as Slug, fragment))
+  const properties = element.properties
+  const fragment = typeof properties.dataWikiFragment === 'string' ? properties.dataWikiFragment : undefined
   if (typeof element.properties.href === 'string') {
     // A markdown link without an extension (rehype-links): an ordinary link, to where it resolved or as written.
-    const { dataWikilink: _name, dataWikiFragment: fragment, ...properties } = element.properties
-    const href = to === undefined ? element.properties.href : hrefTo(from, to as Slug, typeof fragment === 'string' ? fragment : undefined)
-    return { open: openTag({ type: 'element', tagName: 'a', properties: { ...properties, href }, children: [] }), close: '</a>' }
+    const { dataWikilink: _name, dataWikiFragment: _fragment, ...rest } = element.properties
+    const href = to === undefined ? element.properties.href : hrefOf(to, fragment)
+    return { open: openTag({ type: 'element', tagName: 'a', properties: { ...rest, href }, children: [] }), close: '</a>' }
   }
-  const properties = element.properties
+  if (element.tagName === 'blockquote') {
+    const embed: EmbedRef = { name, ...(fragment !== undefined && { fragment }), shown: String(properties.dataWikiEmbed ?? name) }
+    return { open: fillEmbedSlot(embed, to, hrefOf, options.embed), close: '' }
+  }
   if (to === undefined) {
-    const span: Element = { type: 'element', tagName: 'span', properties: { className: ['broken-link'], dataWikilink: name }, children: [] }
     // A broken embed shows its alt text, as an image that fails to load would.
-    if (element.tagName === 'img') return { open: toHtml({ ...span, children: [{ type: 'text', value: String(properties.alt ?? name) }] }), close: '' }
-    return { open: openTag(span), close: '</span>' }
+    if (element.tagName === 'img') return { open: brokenLink(name, String(properties.alt ?? name)), close: '' }
+    return { open: openTag(brokenSpan(name)), close: '</span>' }
   }
-  const fragment = typeof properties.dataWikiFragment === 'string' ? properties.dataWikiFragment : undefined
-  const href = hrefTo(from, to as Slug, fragment)
+  const href = hrefOf(to, fragment)
   if (element.tagName === 'img') return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...properties, src: href }, children: [] }), close: '' }
   return { open: openTag({ type: 'element', tagName: 'a', properties: { ...properties, href }, children: [] }), close: '</a>' }
+}
+
+/**
+ * A note embed's HTML, given the output path `to` its name resolved to (none:
+ * a broken link): what `embed` makes of it, or a link to it.
+ */
+export function fillEmbedSlot(embed: EmbedRef, to: string | undefined, hrefOf: (path: string, fragment: string | undefined) => string, fill?: (embed: EmbedRef, to: string) => string): string {
+  if (to === undefined) return brokenLink(embed.name, embed.shown)
+  if (fill) return fill(embed, to)
+  return toHtml({ type: 'element', tagName: 'a', properties: { dataWikilink: embed.name, href: hrefOf(to, embed.fragment) }, children: [{ type: 'text', value: embed.shown }] })
+}
+
+function brokenSpan(name: string): Element {
+  return { type: 'element', tagName: 'span', properties: { className: ['broken-link'], dataWikilink: name }, children: [] }
+}
+
+/** A wikilink that names nothing, with its text, as the page shows it. */
+export function brokenLink(name: string, text: string): string {
+  return toHtml({ ...brokenSpan(name), children: [{ type: 'text', value: text }] })
 }

@@ -12,6 +12,7 @@ import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup } from './link-wikilinks.ts'
+import { embeddedNotes, embedFiller } from './transclude.ts'
 import type { Crumb, NotFoundPage, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
 import { lazyBody } from './fingerprint.ts'
 import { absoluteBodyHtml } from './not-found-body.ts'
@@ -62,7 +63,10 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   const slug = slugOf(source)
   // Inline code naming an indexed symbol links to its entry.
   const symbolLinks: PageLink[] = []
-  for (const name of note.inlineCode) {
+  const embeds = embeddedNotes(graph, source)
+  // Embedded notes' inline code links from this page too.
+  const inlineCode = embeds.length === 0 ? note.inlineCode : [...new Set([...note.inlineCode, ...embeds.flatMap((e) => graph.notes.get(e.source)!.inlineCode)])].sort()
+  for (const name of inlineCode) {
     const target = symbolTarget(graph, name)
     if (target) symbolLinks.push({ title: name, ...target })
   }
@@ -70,7 +74,10 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
   const hrefOf = (name: string) => targets.get(name)
   const wikiLinks = wikiTargets(note)
   // Read when the page is rendered, and not kept: a page kept from the last build never reads its body.
-  const body = () => serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf, { from: slug, targetOf: targetLookup(wikiLinks) }))
+  const body = () => {
+    const embed = embedFiller(graph, source, { from: slug, href: (to, fragment) => hrefTo(slug, to as Slug, fragment), symbol: hrefOf })
+    return serialisedBody(linkInlineSymbols(graph.bodies.page(note.key), hrefOf, { from: slug, targetOf: targetLookup(wikiLinks), embed }))
+  }
   const model = {
     kind: 'note' as const,
     slug,
@@ -89,6 +96,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     ...noteExtras(graph, source, titleOf),
     symbolLinks,
     wikiLinks,
+    embeds,
   }
   return lazyBody(model, note.key, body)
 }
@@ -99,14 +107,16 @@ export function notFoundPage(graph: SiteGraph, config: Config): NotFoundPage {
   if (!found) return { kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' }
   const { note, slug } = found
   const wikiLinks = wikiTargets(note)
+  const embeds = embeddedNotes(graph, note.source)
   return {
     kind: 'not-found',
     slug,
     title: 'Page not found',
     description: note.frontmatter.description,
     // Symbol links are left out: the page is no place of the symbol index.
-    note: lazyBody({ source: note.source, slug, wikiLinks }, note.key, () => {
-      const html = linkInlineSymbols(graph.bodies.page(note.key), () => undefined, { from: slug, targetOf: targetLookup(wikiLinks) })
+    note: lazyBody({ source: note.source, slug, wikiLinks, embeds }, note.key, () => {
+      const embed = embedFiller(graph, note.source, { from: slug, href: (to, fragment) => hrefTo(slug, to as Slug, fragment), symbol: () => undefined })
+      const html = linkInlineSymbols(graph.bodies.page(note.key), () => undefined, { from: slug, targetOf: targetLookup(wikiLinks), embed })
       return serialisedBody(absoluteBodyHtml(html, slug, { base: config.base, trusted: config.trusted }))
     }),
   }
@@ -114,13 +124,13 @@ export function notFoundPage(graph: SiteGraph, config: Config): NotFoundPage {
 
 /** The print page of the site: every note in reading order. */
 export function sitePrintPage(graph: SiteGraph, title: string): PrintPage {
-  return buildPrintPage(title, graph.bodies, graph.all.map((source) => printChapterInput(graph, source)))
+  return buildPrintPage(title, graph, graph.all.map((source) => printChapterInput(graph, source)))
 }
 
 /** What the print page shows of the note at `source`. */
 export function printChapterInput(graph: SiteGraph, source: SourcePath): PrintChapterInput {
   const note = graph.notes.get(source)!
-  return { title: note.title, slug: slugOf(source), key: note.key, hasH1: note.hasH1, wikiLinks: wikiTargets(note) }
+  return { title: note.title, slug: slugOf(source), source, key: note.key, hasH1: note.hasH1, wikiLinks: wikiTargets(note), embeds: embeddedNotes(graph, source) }
 }
 
 /** Build every page of the site. */

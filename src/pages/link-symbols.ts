@@ -5,13 +5,15 @@
  * the body is never parsed or copied on the main thread.
  */
 import { fillSlots, openTag, type SlottedHtml } from '../markdown/slotted-html.ts'
-import { fillWikiSlot, isWikiSlot } from '../markdown/wikilink-slots.ts'
+import { fillWikiSlot, isWikiSlot, type EmbedRef } from '../markdown/wikilink-slots.ts'
 import type { Slug } from '../paths.ts'
 
 /** How to fill a body's wikilink slots: the page they are on, and where each name points. */
 export interface WikiFill {
   from: Slug
   targetOf: (name: string) => string | undefined
+  /** The HTML of a note embed whose name resolved to `to` (pages/transclude.ts; default: a link). */
+  embed?: (embed: EmbedRef, to: string) => string
 }
 
 /**
@@ -36,7 +38,7 @@ export function linkInlineSymbols(body: SlottedHtml<string>, hrefOf: (name: stri
     }
     if (isWikiSlot(name)) {
       // Without resolutions a wikilink is left as its text.
-      const filled = wiki ? fillWikiSlot(name, wiki.from, wiki.targetOf) : { open: '', close: '' }
+      const filled = wiki ? fillWikiSlot(name, wiki.from, wiki.targetOf, { embed: wiki.embed }) : { open: '', close: '' }
       wikiClose = filled.close
       return filled.open
     }

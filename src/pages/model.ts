@@ -7,6 +7,7 @@ import type { HeadingInfo } from '../markdown/data.ts'
 import type { Slug, SourcePath } from '../paths.ts'
 import type { IndexPage, NoteCard, NoteLinkItem } from './index-model.ts'
 import type { WikiTarget } from '../graph/wikilinks.ts'
+import type { EmbeddedNote } from './transclude.ts'
 
 export interface PageLink {
   title: string
@@ -65,6 +66,8 @@ export interface NotePage extends PageBase {
   symbolLinks: PageLink[]
   /** Where the body's wikilinks point; they depend on other notes too, so the fingerprint sees them here. */
   wikiLinks: WikiTarget[]
+  /** The notes the body shows through embeds (`![[Note]]`), nested ones too: their keys change the fingerprint when they change. */
+  embeds: EmbeddedNote[]
 }
 
 export interface NotFoundPage extends PageBase {
@@ -73,13 +76,13 @@ export interface NotFoundPage extends PageBase {
    * The book's 404 note (`404.md`, `input-404`), when it has one: its body
    * with every relative URL absolute under the base, read like `NotePage.body`.
    */
-  note?: { source: SourcePath; slug: Slug; body: Root; bodyKey: string; wikiLinks: WikiTarget[] }
+  note?: { source: SourcePath; slug: Slug; body: Root; bodyKey: string; wikiLinks: WikiTarget[]; embeds: EmbeddedNote[] }
 }
 
 export interface PrintPage extends PageBase {
   kind: 'print'
   /** Each chapter's `body` is read like `NotePage.body`. */
-  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; bodyKey: string; hasH1: boolean; wikiLinks: WikiTarget[] }>
+  chapters: Array<{ title: string; slug: Slug; anchor: string; body: Root; bodyKey: string; hasH1: boolean; wikiLinks: WikiTarget[]; embeds: EmbeddedNote[] }>
 }
 
 export interface RedirectPage extends PageBase {
