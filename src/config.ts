@@ -36,6 +36,8 @@ export const slugwikiSchema = z.strictObject({
   highlights: z.boolean().optional(),
   /** Obsidian's inline `#tags` in prose. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   'inline-tags': z.boolean().optional(),
+  /** Obsidian's block ids (` ^rule` ending a paragraph). Defaults to true for a wiki without book.toml (mdBook does not read them). */
+  'block-ids': z.boolean().optional(),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -134,6 +136,8 @@ export interface Config {
   highlights: boolean
   /** `#tag` in prose tags the note (`inline-tags`). */
   inlineTags: boolean
+  /** ` ^rule` ending a block names it (`block-ids`). */
+  blockIds: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -327,6 +331,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // Obsidian's syntax changes what an mdBook's text means (`a==b`, `#define` in prose): only for a book that asks.
     highlights: sw.highlights ?? !isBook,
     inlineTags: sw['inline-tags'] ?? !isBook,
+    blockIds: sw['block-ids'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

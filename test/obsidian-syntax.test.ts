@@ -17,7 +17,7 @@ afterEach(() => site?.cleanup())
 
 const NOTES = {
   'kernel/rcu.md': '# RCU\n\nGrace periods #kernel/sync and #rcu, ==read this first==.\n\nSee [the other note](../mm/memcg.md).\n',
-  'mm/memcg.md': '---\ntags: [RCU]\n---\n# memcg\n\nCharged pages #mm. Not a tag: issue #42, `#define`.\n',
+  'mm/memcg.md': '---\ntags: [RCU]\n---\n# memcg\n\nCharged pages #mm. Not a tag: issue #42, `#define`.\n\nCharged once per page. ^charge\n',
 }
 
 async function run(s: TempSite, options: { cache?: boolean; cacheDir?: string } = { cache: false }) {
@@ -44,6 +44,8 @@ describe('inline #tags and ==highlights== in a wiki without book.toml', () => {
     expect(read('tags/index.html')).toContain('kernel/sync')
     expect(exists('tags/42.html')).toBe(false)
     expect(read('mm/memcg.html')).toContain('issue #42')
+    // An Obsidian block id names its paragraph.
+    expect(read('mm/memcg.html')).toContain('<p id="charge">Charged once per page.</p>')
     // From the print page, at the site's root, the same tag page.
     expect(read('print.html')).toContain('<a class="tag-link" href="tags/kernelsync.html">#kernel/sync</a>')
     // The note's own tag list, as for frontmatter tags.
@@ -78,11 +80,12 @@ describe('in an mdBook', () => {
     return site
   }
 
-  it('reads neither by default: mdBook does not, and `#define` or `a==b` in its prose mean what they say', async () => {
+  it('reads none by default: mdBook does not, and `#define`, `a==b` or a line ending in ` ^2` in its prose mean what they say', async () => {
     const { read, exists } = await run(book(''), { cache: false })
     const rcu = read('kernel/rcu.html')
     expect(rcu).toContain('Grace periods #kernel/sync and #rcu, ==read this first==.')
     expect(exists('tags/kernelsync.html')).toBe(false)
+    expect(read('mm/memcg.html')).toContain('<p>Charged once per page. ^charge</p>')
   })
 
   it('reads them when [slugwiki] asks, compiling every note again when the setting changes', async () => {
@@ -100,6 +103,10 @@ describe('in an mdBook', () => {
       const tagged = await run(s, { cacheDir })
       expect(tagged.result.compiledNotes).toBe(2)
       expect(tagged.read('tags/kernelsync.html')).toContain('kernel/rcu.html')
+      fs.appendFileSync(path.join(s.root, 'book.toml'), 'block-ids = true\n')
+      const named = await run(s, { cacheDir })
+      expect(named.result.compiledNotes).toBe(2)
+      expect(named.read('mm/memcg.html')).toContain('<p id="charge">Charged once per page.</p>')
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true })
     }

@@ -85,6 +85,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     symbols: config.indices,
     highlights: config.highlights,
     inlineTags: config.inlineTags ? (config.indices ? 'link' : 'text') : undefined,
+    blockIds: config.blockIds,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -69,6 +69,8 @@ export interface ProcessorOptions {
   highlights?: boolean
   /** Obsidian's `#tags` in prose, linked or as text (default: not read). */
   inlineTags?: InlineTags
+  /** Obsidian's block ids ` ^rule` (default false). */
+  blockIds?: boolean
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -85,8 +87,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkMdbookAdmonish, { settings: options.admonish })
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks)
-    .use(remarkBlockIds)
     .use(remarkVitepressContainers)
+  if (options.blockIds) processor.use(remarkBlockIds)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath, { escapes: options.mathEscapes })
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)

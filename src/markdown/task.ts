@@ -37,6 +37,8 @@ export interface WorkerSettings {
   highlights?: boolean
   /** `#tag` in prose: a link to the tag's page, plain text (no tag pages), or not read (default). */
   inlineTags?: InlineTags
+  /** Obsidian's block ids ` ^rule` (`block-ids`). */
+  blockIds?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */
