@@ -206,6 +206,44 @@ describe('failing builds', () => {
   })
 })
 
+describe('an {{#include}} of a file that is not there', () => {
+  // mdBook logs the link it could not expand, leaves its text in the page and builds the book.
+  let root: string
+  const run = (...args: string[]) => runCli(['build', '--src', root, ...args], root)
+  const page = (out: string) => fs.readFileSync(path.join(root, out, 'index.html'), 'utf8')
+  const text = (html: string) => html.replace(/<[^>]*>/g, '')
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-holes-'))
+    fs.writeFileSync(path.join(root, 'book.toml'), '[book]\ntitle = "Holes"\n')
+    fs.mkdirSync(path.join(root, 'src'))
+    fs.writeFileSync(path.join(root, 'src/SUMMARY.md'), '# Summary\n\n- [Home](index.md)\n')
+    fs.writeFileSync(path.join(root, 'src/index.md'), '# Home\n\nBefore {{#include listings/gone.md}} after.\n\n```rust\n{{#rustdoc_include listings/none.rs:main}}\n```\n')
+  })
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+
+  it('is a warning at the link, and the site is written with the link as text', () => {
+    const built = run('--out', 'out')
+    expect(built.status).toBe(0)
+    expect(built.stderr.split('\n').filter((l) => l.includes('include-missing'))).toEqual([
+      'src/index.md:3:8  warning  Included file not found: listings/gone.md  include-missing',
+      'src/index.md:6:1  warning  Included file not found: listings/none.rs  include-missing',
+    ])
+    expect(built.stderr).toContain('0 errors, 2 warnings')
+    const html = page('out')
+    expect(html).toContain('<p>Before {{#include listings/gone.md}} after.</p>')
+    expect(text(html.slice(html.indexOf('<pre'), html.indexOf('</pre>')))).toBe('{{#rustdoc_include listings/none.rs:main}}')
+  })
+
+  it('fails a --strict build, which writes nothing', () => {
+    const strict = run('--out', 'strict', '--strict')
+    expect(strict.status).toBe(1)
+    expect(strict.stderr).toContain('src/index.md:3:8  warning  Included file not found: listings/gone.md  include-missing')
+    // Failed by --strict, not by an error.
+    expect(strict.stderr).toMatch(/not written: .*, 0 errors, 2 warnings in .* \(--strict: warnings are errors\)/)
+    expect(fs.existsSync(path.join(root, 'strict'))).toBe(false)
+  })
+})
+
 describe('a wiki without SUMMARY.md or README.md', () => {
   it('orders by folder, titles from frontmatter, h1 or file name, and opens on the first note', async () => {
     const src = path.join(projectRoot, 'test/sites/plain')

@@ -10,6 +10,7 @@ const files: Record<string, string> = {
   '/book/src/notes/part.md': 'Included line 1\nIncluded line 2\n',
   '/book/src/notes/nested.md': 'before\n{{#include part.md}}\nafter\n',
   '/book/src/notes/self.md': '{{#include self.md}}\n',
+  '/book/src/notes/holey.md': 'one\n  {{#include gone.rs:2}}\n',
   '/secret': 'root:x:0:0\n',
 }
 const expand = (text: string, file = '/book/src/notes/main.md') =>
@@ -111,13 +112,28 @@ describe('expandIncludes', () => {
 
   it('reports missing files, escapes, files outside the book, cycles and unknown links', () => {
     const result = expand('a {{#include nope.md}}\n\\{{#include part.md}}\n{{#include ../../../secret}}\n{{#playgroundx x.rs}}\n')
-    expect(result.text).toBe('a \n{{#include part.md}}\n\n{{#playgroundx x.rs}}\n')
+    expect(result.text).toBe('a {{#include nope.md}}\n{{#include part.md}}\n\n{{#playgroundx x.rs}}\n')
     expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.rule])).toEqual([
-      ['src/notes/main.md', 1, 3, 'error', 'include-missing'],
+      ['src/notes/main.md', 1, 3, 'warning', 'include-missing'],
       ['src/notes/main.md', 3, 1, 'error', 'include-outside'],
       ['src/notes/main.md', 4, 1, 'warning', 'unknown-directive'],
     ])
     expect(expand('{{#include self.md}}', '/book/src/notes/self.md').diagnostics[0]?.rule).toBe('include-cycle')
+  })
+
+  it('leaves the link of a file it cannot read in the text, as mdBook does, with a warning at the link', () => {
+    const result = expand('```rust\n{{#rustdoc_include ../../code/none.rs:x}}\n```\n{{#playground none.rs editable}} {{#include holey.md}}\n')
+    expect(result.text).toBe('```rust\n{{#rustdoc_include ../../code/none.rs:x}}\n```\n{{#playground none.rs editable}} one\n  {{#include gone.rs:2}}\n')
+    expect(result.diagnostics.map((d) => [d.file, d.line, d.column, d.severity, d.message])).toEqual([
+      ['src/notes/main.md', 2, 1, 'warning', 'Included file not found: ../../code/none.rs'],
+      ['src/notes/main.md', 4, 1, 'warning', 'Included file not found: none.rs'],
+      ['src/notes/holey.md', 2, 3, 'warning', 'Included file not found: gone.rs'],
+    ])
+    // Where each line came from, the line left from the included note too.
+    expect(mapLine(result.segments, 5)).toEqual({ file: 'src/notes/holey.md', line: 2 })
+    // The files looked for, so that the dev server reads the note again when one appears; none was read.
+    expect(result.missing).toEqual(['/book/code/none.rs', '/book/src/notes/gone.rs', '/book/src/notes/none.rs'])
+    expect(result.dependencies).toEqual(['/book/src/notes/holey.md'])
   })
 
   it('leaves unknown links in code fences alone without a warning, and still expands includes there', () => {

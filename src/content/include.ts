@@ -31,6 +31,8 @@ export interface Expansion {
   segments: LineSegment[]
   /** Absolute paths of the files read to expand this note (cache keys, the dev watcher). */
   dependencies: string[]
+  /** Absolute paths of included files that could not be read: the dev watcher expands the note again when one appears. */
+  missing: string[]
   /** Set by `{{#title …}}`. */
   title?: string
   diagnostics: Diagnostic[]
@@ -67,9 +69,10 @@ interface Piece {
 
 /** Expand mdBook links in `text`, the content of `options.file`. */
 export function expandIncludes(text: string, options: ExpandOptions): Expansion {
-  if (!text.includes('{{')) return { text, segments: [], dependencies: [], diagnostics: [] }
+  if (!text.includes('{{')) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
   const diagnostics: Diagnostic[] = []
   const dependencies = new Set<string>()
+  const missing = new Set<string>()
   let title: string | undefined
 
   // `lineAt` gives each line of `body` its number in `file`: an include may leave lines out.
@@ -151,7 +154,10 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
         }
         const content = options.read(target)
         if (content === undefined) {
-          report(`Included file not found: ${spec.path}`, 'include-missing', 'error')
+          // As mdBook: the build goes on with the link's own text in the page, not expanded again.
+          report(`Included file not found: ${spec.path}`, 'include-missing')
+          missing.add(target)
+          buffer += whole
           continue
         }
         dependencies.add(target)
@@ -188,7 +194,7 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     out += piece.text
     outLine += countNewlines(piece.text)
   }
-  return { text: out, segments, dependencies: [...dependencies].sort(), title, diagnostics }
+  return { text: out, segments, dependencies: [...dependencies].sort(), missing: [...missing].sort(), title, diagnostics }
 }
 
 /**

@@ -58,6 +58,8 @@ export interface LoadedNote {
   input?: NoteInput
   /** Files of the source folder its includes read (files outside it are not watched). */
   dependencies: SourcePath[]
+  /** Files of the source folder its includes looked for and could not read: the dev server reads the note again when one appears. */
+  missing: SourcePath[]
   diagnostics: Diagnostic[]
 }
 
@@ -90,7 +92,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   const diagnostics: Diagnostic[] = []
   const error = (message: string, rule: string): LoadedNote => {
     diagnostics.push({ file: displaySource(source), severity: 'error', message, rule })
-    return { dependencies: [], diagnostics }
+    return { dependencies: [], missing: [], diagnostics }
   }
   let size: number
   try {
@@ -106,7 +108,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   } catch (e) {
     if (e instanceof DecodeError) {
       diagnostics.push({ file: displaySource(source), line: e.line, column: e.column, severity: 'error', message: e.message, rule: 'encoding' })
-      return { dependencies: [], diagnostics }
+      return { dependencies: [], missing: [], diagnostics }
     }
     throw e
   }
@@ -126,12 +128,18 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   diagnostics.push(...expansion.diagnostics)
   return {
     input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },
-    dependencies: expansion.dependencies.flatMap((d) => {
-      const inside = toSourcePath(path.relative(config.src, d))
-      return inside ? [inside] : []
-    }),
+    dependencies: insideSource(config, expansion.dependencies),
+    missing: insideSource(config, expansion.missing),
     diagnostics,
   }
+}
+
+/** The source paths of the absolute `files` that are inside the source folder. */
+function insideSource(config: Config, files: string[]): SourcePath[] {
+  return files.flatMap((file) => {
+    const inside = toSourcePath(path.relative(config.src, file))
+    return inside ? [inside] : []
+  })
 }
 
 /** Notes that other notes include (`.md` dependencies). */

@@ -56,7 +56,7 @@ export interface NoteStore {
   /**
    * Bring the store in line with `notes` (the current listing): drop notes
    * that are gone, load new ones and those in `changed`, and those whose
-   * includes read a changed file. Returns the notes that were compiled
+   * includes read a changed file or looked for one that appeared. Returns the notes that were compiled
    * again, each with the version shown and its diagnostics before and after.
    */
   update(notes: readonly SourcePath[], changed: ReadonlySet<SourcePath>): Promise<NoteChange[]>
@@ -209,7 +209,11 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       const listed = new Set(notes)
       for (const source of states.keys()) if (!listed.has(source)) states.delete(source)
       const stale = notes.filter(
-        (source) => !states.has(source) || changed.has(source) || states.get(source)!.loaded.dependencies.some((d) => changed.has(d)),
+        (source) => {
+          const loaded = states.get(source)?.loaded
+          // A missing include that appears is a change too: the note then shows the file instead of the link.
+          return !loaded || changed.has(source) || loaded.dependencies.some((d) => changed.has(d)) || loaded.missing.some((d) => changed.has(d))
+        },
       )
       const read = sourceReader()
       const loaded = stale.map((source) => loadNote(source, { config, read, displaySource }))

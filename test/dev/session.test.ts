@@ -8,6 +8,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { resolveConfig } from '../../src/config.ts'
 import { compileSite } from '../../src/build.ts'
+import { formatDiagnostic, type Diagnostic } from '../../src/report.ts'
 import { planPaths } from '../../src/output.ts'
 import { planFiles } from '../helpers/files.ts'
 import { listen, startFixture, type DevFixture, type Listener } from '../helpers/dev.ts'
@@ -179,22 +180,41 @@ describe('errors', () => {
     expect(await (await f.get('kernel/rcu.html')).text()).toContain('Fixed.')
   })
 
-  it('reports an {{#include}} of a missing file at its line, on that note only', async () => {
+  it('reports an {{#include}} of a missing file at its line, on that note only, as a warning beside the page; the file appearing fixes it', async () => {
     const probe = await listen(f.dev, 'shell.html')
     await probe.next('errors')
     const file = path.join(f.src, 'shell.md')
     const good = fs.readFileSync(file, 'utf8')
-    const rebuilt = f.nextRebuild()
+    const missing = (result: { diagnostics: Diagnostic[] }) => result.diagnostics.filter((d) => d.rule === 'include-missing')
+    let rebuilt = f.nextRebuild()
     fs.writeFileSync(file, `${good}\n{{#include listings/gone.go}}\n`)
-    await rebuilt
-    const shown = await probe.next('errors')
-    expect(shown.errors).toEqual([expect.objectContaining({ line: good.split('\n').length + 1, message: 'Included file not found: listings/gone.go' })])
-    // Back to the text the page already shows: the error clears, and there is nothing to reload.
+    let result = await rebuilt
+    // As mdBook: a warning, and the page shows the link's text (no overlay: that is for errors).
+    const line = good.split('\n').length + 1
+    expect(missing(result)).toEqual([expect.objectContaining({ line, column: 1, severity: 'warning', message: 'Included file not found: listings/gone.go' })])
+    expect(path.basename(missing(result)[0]!.file)).toBe('shell.md')
+    expect(f.lines).toContain(formatDiagnostic(missing(result)[0]!))
+    await probe.next('reload')
+    expect(await (await f.get('shell.html')).text()).toContain('<p>{{#include listings/gone.go}}</p>')
+    // The file appears: the note is read again and shows it.
+    rebuilt = f.nextRebuild()
+    f.write('listings/gone.go', 'package gone // found after all\n')
+    result = await rebuilt
+    expect(missing(result)).toEqual([])
+    await probe.next('reload')
+    const fixed = await (await f.get('shell.html')).text()
+    expect(fixed).toContain('found after all')
+    expect(fixed).not.toContain('{{#include')
+    // Back to the note as it was.
+    rebuilt = f.nextRebuild()
     fs.writeFileSync(file, good)
-    expect((await probe.next('errors')).errors).toEqual([])
+    fs.rmSync(path.join(f.src, 'listings/gone.go'))
+    await rebuilt
     await f.settle(f.rebuilds.length, { none: true })
-    expect(probe.messages.map((m) => m.type)).toEqual(['errors', 'errors', 'errors'])
+    expect(missing({ diagnostics: f.dev.diagnostics() })).toEqual([])
+    expect(await (await f.get('shell.html')).text()).not.toContain('found after all')
     probe.close()
+    expect(probe.messages.filter((m) => m.type === 'errors' && m.errors!.length > 0)).toEqual([])
     expect(go.messages.filter((m) => m.type === 'errors' && m.errors!.length > 0)).toEqual([])
   })
 
