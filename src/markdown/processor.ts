@@ -38,6 +38,7 @@ import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkBlockIds from './remark-block-ids.ts'
+import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
@@ -71,6 +72,8 @@ export interface ProcessorOptions {
   inlineTags?: InlineTags
   /** Obsidian's block ids ` ^rule` (default false). */
   blockIds?: boolean
+  /** Drop Obsidian's `%% comments %%` (default false). */
+  comments?: boolean
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -89,6 +92,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkWikilinks)
     .use(remarkVitepressContainers)
   if (options.blockIds) processor.use(remarkBlockIds)
+  // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
+  if (options.comments) processor.use(remarkComments)
   if (options.math) processor.use(remarkMath).use(remarkMdbookMath, { escapes: options.mathEscapes })
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)

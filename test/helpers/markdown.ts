@@ -36,11 +36,13 @@ export interface RenderOptions {
   inlineTags?: InlineTags
   /** Obsidian's block ids. */
   blockIds?: boolean
+  /** Obsidian's `%% comments %%`. */
+  comments?: boolean
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathEscapes: options.mathEscapes, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds })
+  const processor = createProcessor({ math: options.math ?? false, mathEscapes: options.mathEscapes, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
