@@ -38,6 +38,8 @@ export const slugwikiSchema = z.strictObject({
   'inline-tags': z.boolean().optional(),
   /** Obsidian's block ids (` ^rule` ending a paragraph). Defaults to true for a wiki without book.toml (mdBook does not read them). */
   'block-ids': z.boolean().optional(),
+  /** Obsidian's `%% comments %%`, dropped from the note. Defaults to true for a wiki without book.toml (mdBook does not read them). */
+  comments: z.boolean().optional(),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -138,6 +140,8 @@ export interface Config {
   inlineTags: boolean
   /** ` ^rule` ending a block names it (`block-ids`). */
   blockIds: boolean
+  /** `%% comments %%` are dropped (`comments`). */
+  comments: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -332,6 +336,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     highlights: sw.highlights ?? !isBook,
     inlineTags: sw['inline-tags'] ?? !isBook,
     blockIds: sw['block-ids'] ?? !isBook,
+    comments: sw.comments ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

@@ -3,13 +3,15 @@
  * (tag pages, the note's tag list, links that work from every page and from
  * the print page) and `==highlights==` mark text; both are read in a wiki
  * without book.toml, and in an mdBook only when its `[slugwiki]` table asks,
- * and switching either compiles the notes again.
+ * and switching either compiles the notes again. `%% comments %%` leave no
+ * trace in any built file, the search index or the site's indexes.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { loadSearch } from './helpers/search-node.ts'
 import { tempSite, type TempSite } from './helpers/site.ts'
 
 let site: TempSite | undefined
@@ -107,6 +109,69 @@ describe('in an mdBook', () => {
       const named = await run(s, { cacheDir })
       expect(named.result.compiledNotes).toBe(2)
       expect(named.read('mm/memcg.html')).toContain('<p id="charge">Charged once per page.</p>')
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('%% comments %%', () => {
+  // Words of the comments, found in no built file; `quiescent` and `allocator` are shown, so the searches below can find something.
+  const HIDDEN = ['zorblax', 'quuxwidget', 'Hidden heading', 'drafttag']
+  const COMMENTED = {
+    'kernel/rcu.md': '# RCU\n\nGrace periods end %%zorblax inline%% after a quiescent state.\n\n%%\nTODO: check the quuxwidget numbers against [[memcg]] #drafttag and the slab allocator\n## Hidden heading\n%%\n\nThe reader side takes no lock.\n',
+    'mm/memcg.md': '# memcg\n\nCharged pages.\n',
+    'mm/slab.md': '# Slab\n\nThe slab allocator, charged to [[memcg]].\n',
+    'topics.yml': 'Slab: [slab]\n',
+  }
+
+  /** Every file of the built site that is text, by its path. */
+  const textFiles = (out: string) =>
+    (fs.readdirSync(out, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((e) => e.isFile() && /\.(html|js|json|xml|txt|css)$/.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+
+  it('drops them from every page, the print page, the search index, backlinks, tags, headings and topics', async () => {
+    site = tempSite(COMMENTED)
+    const { result, read, exists } = await run(site)
+    expect(result.diagnostics).toEqual([])
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('<p>Grace periods end  after a quiescent state.</p>')
+    expect(rcu).toContain('<p>The reader side takes no lock.</p>')
+    expect(read('print.html')).toContain('The reader side takes no lock.')
+    const files = textFiles(site.out)
+    expect(files.map((f) => path.relative(site!.out, f))).toContain('print.html')
+    for (const file of files) for (const word of HIDDEN) expect(fs.readFileSync(file, 'utf8'), `${path.relative(site.out, file)}: ${word}`).not.toContain(word)
+    // Pagefind's index is compressed: ask it.
+    const search = await loadSearch(site.out)
+    expect((await search.search('quiescent')).map((h) => h.url)).toEqual(['/kernel/rcu.html#rcu'])
+    for (const word of ['zorblax', 'quuxwidget']) expect(await search.search(word), word).toEqual([])
+    // `[[memcg]]` in a comment is no link: memcg is linked from slab only.
+    const linkedFrom = /<h2 id="backlinks-title">Linked from<\/h2>([\s\S]*?)<\/section>/.exec(read('mm/memcg.html'))![1]!
+    expect(linkedFrom).toContain('slab.html')
+    expect(linkedFrom).not.toContain('rcu.html')
+    expect(exists('tags/drafttag.html')).toBe(false)
+    // The topic is mentioned in the comment of rcu and in the prose of slab.
+    expect(read('topics/slab.html')).toContain('mm/slab.html')
+    expect(read('topics/slab.html')).not.toContain('kernel/rcu.html')
+  })
+
+  it('keeps them as written in an mdBook unless [slugwiki] comments = true, compiling every note again when it changes', async () => {
+    site = tempSite({ ...COMMENTED, 'SUMMARY.md': '# Summary\n\n- [RCU](kernel/rcu.md)\n- [memcg](mm/memcg.md)\n- [Slab](mm/slab.md)\n' })
+    fs.writeFileSync(path.join(site.root, 'book.toml'), '[book]\ntitle = "T"\nsrc = "src"\n')
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-comments-cache-'))
+    try {
+      const kept = await run(site, { cacheDir })
+      expect(kept.result.compiledNotes).toBe(3)
+      expect(kept.read('kernel/rcu.html')).toContain('<p>Grace periods end %%zorblax inline%% after a quiescent state.</p>')
+      expect(kept.read('kernel/rcu.html')).toContain('<p>%%\nTODO: check the quuxwidget numbers')
+      expect((await run(site, { cacheDir })).result.compiledNotes).toBe(0)
+      fs.appendFileSync(path.join(site.root, 'book.toml'), '\n[slugwiki]\ncomments = true\n')
+      const dropped = await run(site, { cacheDir })
+      expect(dropped.result.compiledNotes).toBe(3)
+      const rcu = dropped.read('kernel/rcu.html')
+      expect(rcu).toContain('<p>Grace periods end  after a quiescent state.</p>')
+      for (const word of HIDDEN) expect(rcu, word).not.toContain(word)
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true })
     }

@@ -86,6 +86,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     highlights: config.highlights,
     inlineTags: config.inlineTags ? (config.indices ? 'link' : 'text') : undefined,
     blockIds: config.blockIds,
+    comments: config.comments,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -39,6 +39,8 @@ export interface WorkerSettings {
   inlineTags?: InlineTags
   /** Obsidian's block ids ` ^rule` (`block-ids`). */
   blockIds?: boolean
+  /** Obsidian's `%% comments %%` dropped (`comments`). */
+  comments?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */
