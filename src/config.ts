@@ -175,8 +175,14 @@ export interface Config {
    */
   includeRoot: string
   math: boolean
-  /** Math is read as an mdBook's MathJax reads it, after markdown resolved its backslash escapes: in a book, not a wiki. */
-  mathEscapes: boolean
+  /**
+   * How math is written: `katex` (a wiki, or a book with mdbook-katex's
+   * `[preprocessor.katex]`: `$…$` and `$$…$$` as written in the source) or
+   * `mathjax` (a book with mdBook's `mathjax-support`: what MathJax reads in
+   * the page, so `$$…$$` after markdown resolved its backslash escapes, and a
+   * single `$` is a dollar).
+   */
+  mathSyntax: MathSyntax
   /** Build the search index and show the search box. */
   search: boolean
   theme: string
@@ -310,6 +316,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 
   const sw = parsed.slugwiki ?? slugwikiSchema.parse({})
   const isBook = configFile !== undefined && path.basename(configFile) === 'book.toml'
+  // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
+  const katexBook = isBook && parsed.preprocessor?.katex !== undefined
   const html = parsed.output?.html ?? {}
   const out = path.resolve(cwd, options.out ?? 'dist')
   const srcFromRoot = path.relative(root, src).split(path.sep).join('/')
@@ -327,8 +335,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
     includeRoot: repositoryRoot(root) ?? root,
-    math: sw.math ?? html['mathjax-support'] ?? html.math ?? false,
-    mathEscapes: isBook,
+    math: sw.math ?? (katexBook || (html['mathjax-support'] ?? html.math ?? false)),
+    mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',
     additionalCss: html['additional-css'] ?? [],
     additionalJs: withoutMdbookMermaid(html['additional-js'] ?? [], parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
@@ -365,6 +373,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 }
 
 export type Scheme = 'light' | 'dark'
+
+/** `Config.mathSyntax`. */
+export type MathSyntax = 'katex' | 'mathjax'
 
 /**
  * The scheme of one of mdBook's colour themes: `light` and `rust` are light,

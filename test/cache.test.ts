@@ -200,10 +200,10 @@ describe('cache fingerprint', () => {
     }
   })
 
-  it('changes when math is read with markdown escapes resolved, as in an mdBook', () => {
+  it('changes when math is read as an mdBook’s MathJax reads it', () => {
     const settings = { math: true, trusted: false, lightTheme: 'a', darkTheme: 'b' }
-    expect(noteFingerprint('v', { ...settings, mathEscapes: true })).not.toBe(noteFingerprint('v', settings))
-    expect(noteFingerprint('v', { ...settings, mathEscapes: false })).toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, mathSyntax: 'mathjax' })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, mathSyntax: 'katex' })).toBe(noteFingerprint('v', settings))
   })
 
   it('keeps one folder per wiki and removes those of wikis that are gone', async () => {

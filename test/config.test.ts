@@ -23,7 +23,7 @@ describe('resolveConfig', () => {
       expect(config.base).toBe('/book/')
       expect(config.math).toBe(true)
       // mdBook's MathJax reads math after markdown: a book's `$$` math is unescaped as markdown text is.
-      expect(config.mathEscapes).toBe(true)
+      expect(config.mathSyntax).toBe('mathjax')
       expect(config.srcFromRoot).toBe('src')
     }
     expect(editUrl(fromRoot, 'kernel/rcu.md')).toBe('https://github.com/example/fixture-book/edit/HEAD/src/kernel/rcu.md')
@@ -97,12 +97,23 @@ describe('resolveConfig', () => {
     expect(() => resolveConfig({ src: wrong }, tmp)).toThrow(/`preprocessor\.admonish\.default\.collapsible`/)
   })
 
+  it('reads math as mdbook-katex does in a book with [preprocessor.katex]: `$…$` and `$$…$$` as written', () => {
+    const katex = resolveConfig({ src: wiki('katex-book', { 'book.toml': '[book]\ntitle = "K"\n\n[preprocessor.katex]\nafter = ["links"]\n' }) })
+    expect(katex.math).toBe(true)
+    expect(katex.mathSyntax).toBe('katex')
+    const mathjax = resolveConfig({ src: wiki('mathjax-book', { 'book.toml': '[book]\ntitle = "M"\n\n[output.html]\nmathjax-support = true\n' }) })
+    expect(mathjax.math).toBe(true)
+    expect(mathjax.mathSyntax).toBe('mathjax')
+    const plain = resolveConfig({ src: wiki('plain-book', { 'book.toml': '[book]\ntitle = "P"\n' }) })
+    expect(plain.math).toBe(false)
+  })
+
   it('reads slugwiki.toml when there is no book.toml', () => {
     const dir = wiki('own', { 'slugwiki.toml': 'theme = "paper"\nmath = true\n' })
     const config = resolveConfig({ src: dir })
     expect(config.theme).toBe('paper')
     expect(config.math).toBe(true)
-    expect(config.mathEscapes).toBe(false)
+    expect(config.mathSyntax).toBe('katex')
   })
 
   it('fails clearly on a missing source folder', () => {

@@ -74,7 +74,7 @@ export async function createSiteProcessor(config: Config, topics: readonly Topic
 export function poolOptions(config: Config, threads?: number, topics: readonly TopicDef[] = []): NotePoolOptions {
   return {
     math: config.math,
-    mathEscapes: config.mathEscapes,
+    mathSyntax: config.mathSyntax,
     trusted: config.trusted,
     lightTheme: config.lightTheme,
     darkTheme: config.darkTheme,

@@ -16,6 +16,7 @@ import remarkRehype from 'remark-rehype'
 import { unified, type Processor } from 'unified'
 import type { Root as MdastRoot } from 'mdast'
 import type { CodeHighlighter } from './highlighter.ts'
+import type { MathSyntax } from '../config.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
@@ -51,8 +52,12 @@ import './data.ts'
 export interface ProcessorOptions {
   /** Render `$…$`, `$$…$$`, `\(…\)` and `\[…\]` with KaTeX. */
   math: boolean
-  /** Resolve markdown's backslash escapes in `$…$` and `$$…$$` (`\\\\` is `\\`), as an mdBook's MathJax reads them (default false). */
-  mathEscapes?: boolean
+  /**
+   * `mathjax`: as an mdBook's MathJax reads math, `$$…$$` with markdown's
+   * backslash escapes resolved (`\\\\` is `\\`) and no `$…$`; `katex` (default):
+   * `$…$` and `$$…$$` as written.
+   */
+  mathSyntax?: MathSyntax
   /** Keep raw HTML and URLs as written: no sanitising at all. Only for wikis whose every author is trusted. */
   trusted: boolean
   /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
@@ -94,7 +99,10 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
   if (options.comments) processor.use(remarkComments)
-  if (options.math) processor.use(remarkMath).use(remarkMdbookMath, { escapes: options.mathEscapes })
+  if (options.math) {
+    const mathjax = options.mathSyntax === 'mathjax'
+    processor.use(remarkMath, { singleDollarTextMath: !mathjax }).use(remarkMdbookMath, { escapes: mathjax })
+  }
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)

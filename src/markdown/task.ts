@@ -5,6 +5,7 @@
  * markdown pipeline itself.
  */
 import type { LanguageRegistration } from 'shiki'
+import type { MathSyntax } from '../config.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
@@ -16,8 +17,8 @@ export type InlineTags = 'link' | 'text'
 /** What a pool's threads are made with: everything that shapes a note's output besides the note. */
 export interface WorkerSettings {
   math: boolean
-  /** Resolve markdown's backslash escapes in `$…$` and `$$…$$`, as mdBook's MathJax sees them (`mathEscapes`). */
-  mathEscapes?: boolean
+  /** How math is written (`Config.mathSyntax`; default `katex`). */
+  mathSyntax?: MathSyntax
   trusted: boolean
   lightTheme: string
   darkTheme: string

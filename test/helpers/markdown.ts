@@ -1,5 +1,6 @@
 /** Shared set-up for tests that run the markdown pipeline. */
 import { toHtml } from 'hast-util-to-html'
+import type { MathSyntax } from '../../src/config.ts'
 import { admonishConfig, admonishSchema } from '../../src/config-admonish.ts'
 import { compileNote, type CompiledTree } from '../../src/markdown/compile.ts'
 import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/highlighter.ts'
@@ -19,7 +20,7 @@ export function highlighter(): Promise<CodeHighlighter> {
 export interface RenderOptions {
   math?: boolean
   /** Markdown's backslash escapes resolved in `$…$` and `$$…$$`, as in an mdBook. */
-  mathEscapes?: boolean
+  mathSyntax?: MathSyntax
   trusted?: boolean
   /** mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
@@ -42,7 +43,7 @@ export interface RenderOptions {
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathEscapes: options.mathEscapes, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments })
+  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
