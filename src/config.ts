@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
+import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
 import { normalizeBase } from './paths.ts'
 import type { Diagnostic } from './report.ts'
 
@@ -93,7 +94,7 @@ const bookTomlSchema = z
     book: bookSchema.optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
     /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
-    preprocessor: z.object({ admonish: admonishSchema.optional() }).loose().optional(),
+    preprocessor: z.object({ admonish: admonishSchema.optional(), katex: katexSchema.optional() }).loose().optional(),
     slugwiki: slugwikiSchema.optional(),
   })
   .loose()
@@ -183,6 +184,8 @@ export interface Config {
    * single `$` is a dollar).
    */
   mathSyntax: MathSyntax
+  /** KaTeX's macros and equation layout (mdbook-katex's `[preprocessor.katex]`). */
+  katex: KatexSettings
   /** Build the search index and show the search box. */
   search: boolean
   theme: string
@@ -267,6 +270,17 @@ function zodError(display: string, error: z.ZodError): ConfigError {
   return new ConfigError({ file: display, severity: 'error', message, rule: 'config' })
 }
 
+/** `[preprocessor.katex]`'s settings; a macros file that cannot be read is an error naming book.toml, as mdbook-katex stops on it. */
+function readKatexSettings(table: Parameters<typeof katexSettings>[0], root: string, display: string): KatexSettings {
+  try {
+    return katexSettings(table, root)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === undefined) throw error
+    throw new ConfigError({ file: display, severity: 'error', message: `\`[preprocessor.katex] macros\`: cannot read \`${table?.macros}\` (${code})`, rule: 'config' })
+  }
+}
+
 /** Resolve the configuration from CLI options and the files beside the notes. */
 export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config {
   const display = (p: string) => path.relative(cwd, p) || '.'
@@ -337,6 +351,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     includeRoot: repositoryRoot(root) ?? root,
     math: sw.math ?? (katexBook || (html['mathjax-support'] ?? html.math ?? false)),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',
+    katex: readKatexSettings(parsed.preprocessor?.katex, root, display(configFile ?? root)),
     additionalCss: html['additional-css'] ?? [],
     additionalJs: withoutMdbookMermaid(html['additional-js'] ?? [], parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,

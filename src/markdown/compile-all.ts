@@ -75,6 +75,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
   return {
     math: config.math,
     mathSyntax: config.mathSyntax,
+    katex: config.katex,
     trusted: config.trusted,
     lightTheme: config.lightTheme,
     darkTheme: config.darkTheme,

@@ -17,6 +17,7 @@ import { unified, type Processor } from 'unified'
 import type { Root as MdastRoot } from 'mdast'
 import type { CodeHighlighter } from './highlighter.ts'
 import type { MathSyntax } from '../config.ts'
+import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
@@ -58,6 +59,8 @@ export interface ProcessorOptions {
    * `$…$` and `$$…$$` as written.
    */
   mathSyntax?: MathSyntax
+  /** KaTeX's macros and equation layout (default none). */
+  katex?: KatexSettings
   /** Keep raw HTML and URLs as written: no sanitising at all. Only for wikis whose every author is trusted. */
   trusted: boolean
   /** Curly quotes, en/em dashes and ellipses, as mdBook's `smart-punctuation`. */
@@ -125,7 +128,12 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.
     .use(rehypeTopics, { topics: options.topics })
-  if (options.math) rehype.use(rehypeKatex, { output: 'htmlAndMathml', strict: false })
+  if (options.math) {
+    const { macros = {}, leqno = false, fleqn = false } = options.katex ?? {}
+    const katex = { output: 'htmlAndMathml' as const, strict: false, leqno, fleqn, macros: { ...macros } }
+    // KaTeX keeps a `\gdef` in the macros it is given: each note starts from the book's own, as each page does in a browser.
+    rehype.use(() => () => void (katex.macros = { ...macros })).use(rehypeKatex, katex)
+  }
   // Before highlighting, which makes an element of every token for it to walk through.
   rehype.use(rehypeAutolinkHeadings, {
     behavior: 'append',

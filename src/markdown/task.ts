@@ -6,6 +6,7 @@
  */
 import type { LanguageRegistration } from 'shiki'
 import type { MathSyntax } from '../config.ts'
+import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
@@ -19,6 +20,8 @@ export interface WorkerSettings {
   math: boolean
   /** How math is written (`Config.mathSyntax`; default `katex`). */
   mathSyntax?: MathSyntax
+  /** KaTeX's macros and equation layout (`Config.katex`; default none). */
+  katex?: KatexSettings
   trusted: boolean
   lightTheme: string
   darkTheme: string

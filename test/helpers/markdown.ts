@@ -1,6 +1,7 @@
 /** Shared set-up for tests that run the markdown pipeline. */
 import { toHtml } from 'hast-util-to-html'
 import type { MathSyntax } from '../../src/config.ts'
+import type { KatexSettings } from '../../src/config-katex.ts'
 import { admonishConfig, admonishSchema } from '../../src/config-admonish.ts'
 import { compileNote, type CompiledTree } from '../../src/markdown/compile.ts'
 import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/highlighter.ts'
@@ -21,6 +22,8 @@ export interface RenderOptions {
   math?: boolean
   /** Markdown's backslash escapes resolved in `$…$` and `$$…$$`, as in an mdBook. */
   mathSyntax?: MathSyntax
+  /** KaTeX's macros and equation layout. */
+  katex?: KatexSettings
   trusted?: boolean
   /** mdBook's `smart-punctuation`. */
   smartPunctuation?: boolean
@@ -43,7 +46,7 @@ export interface RenderOptions {
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments })
+  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
