@@ -107,7 +107,7 @@ export async function compileNote(
       line: mapped?.line ?? m.line ?? undefined,
       column: m.column ?? undefined,
       severity: m.fatal ? 'error' : 'warning',
-      message: m.reason,
+      message: withCause(m),
       rule: (m.ruleId ?? m.source ?? 'markdown').replace(/^slugwiki:/, ''),
     }
   }
@@ -195,4 +195,16 @@ export function failedNote(input: NoteInput, diagnostic: Diagnostic): CompiledTr
     diagnostics: [diagnostic],
     failed: true,
   }
+}
+
+/**
+ * A plugin's message with the reason of the error behind it, which a plugin
+ * like rehype-katex keeps apart (`Could not render math with KaTeX` says
+ * nothing of the `\frac` that broke). KaTeX's `rawMessage` is its reason
+ * without the copy of the TeX it underlines.
+ */
+function withCause(m: VFileMessage): string {
+  const cause = m.cause as { rawMessage?: unknown; message?: unknown } | undefined
+  const reason = typeof cause?.rawMessage === 'string' ? cause.rawMessage : typeof cause?.message === 'string' ? cause.message : undefined
+  return reason && !m.reason.includes(reason) ? `${m.reason}: ${reason}` : m.reason
 }
