@@ -1,9 +1,12 @@
 /**
  * Fence meta as VitePress, Docusaurus and rehype-pretty-code write it:
- * `title="mm/memcontrol.c" {3,5-7} showLineNumbers`.
+ * `title="mm/memcontrol.c" {3,5-7} showLineNumbers`, and VitePress's
+ * `[label]` naming a block's tab in a code group.
  */
 export interface CodeMeta {
   title?: string
+  /** VitePress's `[kernel/rcu.c]`: the block's tab in a `::: code-group`. */
+  label?: string
   /** 1-based line numbers to highlight. */
   highlight: Set<number>
   lineNumbers: boolean
@@ -11,6 +14,8 @@ export interface CodeMeta {
   startLine: number
 }
 
+/** Greedy, as VitePress's `extractTitle` reads it: `[a [b] c]` is `a [b] c`. */
+const LABEL = /\[(.*)\]/
 const TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/
 const RANGES = /\{([\d\s,-]+)\}/
 const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\})?/
@@ -22,12 +27,16 @@ export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   const title = TITLE.exec(meta)
   if (title) result.title = title[1] ?? title[2] ?? title[3]
   const withoutTitle = title ? meta.replace(title[0], '') : meta
-  const numbers = LINE_NUMBERS.exec(withoutTitle)
+  // Read after the title, which may hold brackets (`title="a[0].c"`); a label's braces are not line ranges.
+  const label = LABEL.exec(withoutTitle)
+  if (label && label[1]!.trim()) result.label = label[1]!.trim()
+  const rest = label ? withoutTitle.replace(label[0], ' ') : withoutTitle
+  const numbers = LINE_NUMBERS.exec(rest)
   if (numbers) {
     result.lineNumbers = true
     if (numbers[1]) result.startLine = Number(numbers[1])
   }
-  const ranges = RANGES.exec(withoutTitle.replace(LINE_NUMBERS, ''))
+  const ranges = RANGES.exec(rest.replace(LINE_NUMBERS, ''))
   if (ranges) {
     for (const part of ranges[1]!.split(',')) {
       const [a, b] = part.trim().split('-').map((n) => Number(n.trim()))

@@ -2,13 +2,15 @@
  * VitePress custom containers: `::: tip`, `::: info`, `::: warning`,
  * `::: danger` with an optional title after the type (`::: tip Read first`),
  * and `::: details Title` as `<details>`. They wear the theme's alert styles,
- * as the Obsidian callouts do.
+ * as the Obsidian callouts do. `::: code-group` holds code blocks shown as
+ * tabs: a bare `div.code-group` here, whose blocks rehype-code titles with
+ * their `[label]` and the theme turns into tabs.
  *
  * remark-flexible-containers parses VitePress's syntax (a space before the
  * type, the title as the rest of the line, no blank line needed inside).
  * remark-directive could not: its containers are `:::tip[Title]`, and its
  * text directives would turn ordinary prose (`a:b`, `cgroup:memory`, log
- * lines) into directives. As in VitePress, only these five types are
+ * lines) into directives. As in VitePress, only these six types are
  * containers: any other `:::` paragraph is kept as the text it is.
  */
 import type { Paragraph, Parent, Root, RootContent } from 'mdast'
@@ -26,13 +28,20 @@ const TYPES: Record<string, { style: string; title: string }> = {
   details: { style: 'other', title: 'Details' },
 }
 
+/** VitePress's tabbed code blocks: no frame and no title (VitePress ignores text after the type). */
+const CODE_GROUP = 'code-group'
+
 /** The type named on a paragraph's opening `:::` line, if it starts with one (the plugin's own test). */
 const OPENING = /^:{3,}[^\S\n]*([\w-]+)?/
 
 const options: FlexibleContainerOptions = {
   containerTagName: (type) => (type === 'details' ? 'details' : 'div'),
-  containerClassName: (type) => ['markdown-alert', `markdown-alert-${TYPES[type ?? '']?.style ?? 'other'}`, 'custom-block', ...(type ? [`custom-block-${type}`] : [])],
-  title: (type, title) => title ?? TYPES[type ?? '']?.title,
+  containerClassName: (type) =>
+    type === CODE_GROUP
+      ? [CODE_GROUP]
+      : ['markdown-alert', `markdown-alert-${TYPES[type ?? '']?.style ?? 'other'}`, 'custom-block', ...(type ? [`custom-block-${type}`] : [])],
+  // `null` (not undefined) is the plugin's word for "no title".
+  title: (type, title) => (type === CODE_GROUP ? null : (title ?? TYPES[type ?? '']?.title)),
   titleTagName: (type) => (type === 'details' ? 'summary' : 'p'),
   titleClassName: () => ['markdown-alert-title', 'custom-block-title'],
 }
@@ -48,12 +57,13 @@ export default function remarkVitepressContainers(this: Processor) {
       if (first?.type !== 'text') return
       const type = OPENING.exec(first.value)?.[1]
       // An empty first text hides the fence from the plugin (it reads only the first child).
-      if (type !== undefined && !(type.toLowerCase() in TYPES)) node.children.unshift({ type: 'text', value: '' })
+      if (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP) node.children.unshift({ type: 'text', value: '' })
     })
     containers(tree)
     // A pair of bare `:::` lines made a container of no type: give the text back.
     visit(tree, 'container' as never, (node: Parent & { data?: { hProperties?: { className?: string[] } } }, index: number | undefined, parent: Parent | undefined) => {
-      if (index === undefined || !parent || node.data?.hProperties?.className?.some((c) => c.startsWith('custom-block-'))) return
+      const classes = node.data?.hProperties?.className
+      if (index === undefined || !parent || classes?.some((c) => c.startsWith('custom-block-') || c === CODE_GROUP)) return
       const fence = (): Paragraph => ({ type: 'paragraph', children: [{ type: 'text', value: ':::' }] })
       parent.children.splice(index, 1, fence(), ...(node.children as RootContent[]), fence())
       return [SKIP, index + node.children.length + 2]
