@@ -3,6 +3,9 @@
  * scopes are kept for rehype-code-symbols), render
  * kernel logs, and honour fence meta: title, highlighted lines, line numbers,
  * and mdBook's hidden lines (Rust's `#`, other languages' `hidelines` prefix).
+ * shiki's `// [!code ++]` notation comments mark lines as VitePress marks
+ * them, and a block in a VitePress `::: code-group` is titled with its tab's
+ * `[label]`.
  * An unknown language is a warning and renders as plain text. A block the
  * note's previous version had unchanged is reused from the cache, and a block
  * whose highlighting overran the time budget (`file.data.highlight`, set by
@@ -11,6 +14,13 @@
 import { createHash } from 'node:crypto'
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
+import {
+  transformerNotationDiff,
+  transformerNotationErrorLevel,
+  transformerNotationFocus,
+  transformerNotationHighlight,
+  transformerNotationWordHighlight,
+} from '@shikijs/transformers'
 import { h } from 'hastscript'
 import type { ShikiTransformer } from 'shiki'
 import { visit } from 'unist-util-visit'
@@ -31,9 +41,28 @@ export interface RehypeCodeOptions {
 /** Fence names that may hold a kernel log. */
 const LOG_LANGS = new Set(['', 'log', 'dmesg', 'kmsg'])
 
+/**
+ * shiki's notation comments, with VitePress's classes: `diff add`, `diff
+ * remove`, `highlighted` (as `{1,3}` marks a line), `highlighted error` or
+ * `warning`, `focused` lines in a `pre.has-focused-lines`, and
+ * `highlighted-word`. Each removes its comment from the code shown.
+ */
+const NOTATIONS: readonly ShikiTransformer[] = [
+  transformerNotationDiff(),
+  transformerNotationHighlight(),
+  transformerNotationFocus({ classActivePre: 'has-focused-lines' }),
+  transformerNotationErrorLevel(),
+  transformerNotationWordHighlight(),
+]
+
+/** Whether code may hold a notation: the transformers read every comment of every line, so blocks without one skip them. */
+const NOTATION = /\[!code\b/i
+
 interface Block {
   pre: Element
   parent: Element | Root
+  /** In a `::: code-group`, where the block is a tab. */
+  grouped: boolean
   index: number
   /** The fence's first word: its language, then mdBook's attributes after commas. */
   info: string
@@ -167,7 +196,9 @@ async function highlightBlock(job: HighlightJob, key: string): Promise<{ pre: El
   // A copy: the stored tree is the cache's, and later plugins may change this one.
   if (hit) return { pre: structuredClone(hit) }
   control.enter?.(job.index)
-  const { tree, scopes } = await job.highlighter.highlight(job.code, job.lang, [markLines(meta, job.hidden)])
+  // Lines first: the notations remove lines (a comment alone on its line), which would shift their numbers.
+  const transformers = NOTATION.test(job.code) ? [markLines(meta, job.hidden), ...NOTATIONS] : [markLines(meta, job.hidden)]
+  const { tree, scopes } = await job.highlighter.highlight(job.code, job.lang, transformers)
   control.leave?.(job.index)
   const pre = tree.children[0] as Element
   if (meta.lineNumbers) {
@@ -175,6 +206,12 @@ async function highlightBlock(job: HighlightJob, key: string): Promise<{ pre: El
     if (meta.startLine !== 1) pre.properties.style = `counter-reset:line ${meta.startLine - 1}`
   }
   return { pre, scopes }
+}
+
+/** A VitePress `::: code-group` (remark-vitepress-containers). */
+function isCodeGroup(node: Element | Root): boolean {
+  const classes = node.type === 'element' ? node.properties.className : undefined
+  return node.type === 'element' && node.tagName === 'div' && Array.isArray(classes) && classes.includes('code-group')
 }
 
 export default function rehypeCode(options: RehypeCodeOptions) {
@@ -192,7 +229,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       // remark-math marks display math as a `language-math` fence; KaTeX renders it.
       if (lang === 'math') return
       const meta = parseCodeMeta((code.data as { meta?: string } | undefined)?.meta)
-      blocks.push({ pre: node, parent, index, info, lang, code: toString(code), meta })
+      blocks.push({ pre: node, parent, index, grouped: isCodeGroup(parent), info, lang, code: toString(code), meta })
       return 'skip'
     })
 
@@ -240,7 +277,9 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         lang = resolved
       }
       const children: ElementContent[] = []
-      if (block.meta.title) children.push(h('figcaption.code-title', block.meta.title))
+      // A tab needs a name: VitePress's `[label]`, else the language as written.
+      const title = block.grouped ? (block.meta.label ?? block.meta.title ?? (block.lang || 'text')) : block.meta.title
+      if (title) children.push(h('figcaption.code-title', title))
       children.push(rendered)
       const figure = h('figure.code', { id, dataLang: lang, dataHiddenLines: hiddenLines || undefined }, children)
       figure.position = block.pre.position
