@@ -48,11 +48,38 @@ const LOG_LANGS = new Set(['', 'log', 'dmesg', 'kmsg'])
  * `highlighted-word`. Each removes its comment from the code shown.
  */
 const NOTATIONS: readonly ShikiTransformer[] = [
+  {
+    // Marks the lines that may lose a notation, before any line is removed and while they match the source's.
+    name: 'slugwiki:notated-lines',
+    code(node) {
+      const source = this.source.split('\n')
+      node.children.filter((c) => c.type === 'element').forEach((line, i) => {
+        if (NOTATION.test(source[i] ?? '') && !/\s$/.test(source[i]!)) line.data = { ...line.data, notated: true } as Element['data']
+      })
+    },
+  },
   transformerNotationDiff(),
   transformerNotationHighlight(),
   transformerNotationFocus({ classActivePre: 'has-focused-lines' }),
   transformerNotationErrorLevel(),
   transformerNotationWordHighlight(),
+  {
+    // shiki leaves the blank before a removed comment (`f()  `): shown it is nothing, copied it is noise.
+    name: 'slugwiki:trim-notated-lines',
+    code(node) {
+      for (const line of node.children) {
+        if (line.type !== 'element' || !(line.data as { notated?: boolean } | undefined)?.notated) continue
+        delete (line.data as { notated?: boolean }).notated
+        for (let last = line.children.at(-1); last?.type === 'element' && last.children.length === 1; last = line.children.at(-1)) {
+          const text = last.children[0]!
+          if (text.type !== 'text') break
+          text.value = text.value.trimEnd()
+          if (text.value !== '') break
+          line.children.pop()
+        }
+      }
+    },
+  },
 ]
 
 /** Whether code may hold a notation: the transformers read every comment of every line, so blocks without one skip them. */
