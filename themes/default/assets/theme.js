@@ -1,5 +1,5 @@
 // slugwiki default theme: scheme switch, sidebar (drawer, folding, the rest of
-// the tree from nav.js), table-of-contents highlight, copy buttons. Every page
+// the tree from nav.js), table-of-contents highlight, copy buttons, code-group tabs. Every page
 // works without it; this only adds comfort.
 ;(() => {
   const root = document.documentElement
@@ -141,10 +141,15 @@
   }
 
   // Copy buttons: the code as written, without line numbers or the fold's summary.
+  // A diff's removed lines are left out, as VitePress copies them: what is copied is the code after the change.
+  const codeText = (code) =>
+    $(':scope > .diff.remove', code)
+      ? [...code.children].filter((line) => !line.matches('.diff.remove')).map((line) => line.textContent.replace(/\n$/, '')).join('\n')
+      : code.textContent
   for (const figure of $$('figure.code')) {
     const button = el('button', { type: 'button', class: 'copy-button', 'aria-label': 'Copy code' }, ['Copy'])
     button.addEventListener('click', async () => {
-      const text = $$('pre code', figure).map((c) => c.textContent).join('\n')
+      const text = $$('pre code', figure).map(codeText).join('\n')
       let ok = true
       try {
         await navigator.clipboard.writeText(text)
@@ -170,6 +175,48 @@
       button.textContent = on ? 'Hide hidden lines' : 'Show hidden lines'
     })
     figure.append(button)
+  }
+
+  // VitePress's code groups: the page holds the blocks one after another, each titled; here they
+  // become tabs (WAI-ARIA's tabs pattern: arrow keys, Home and End choose, Tab goes into the code).
+  // The print page keeps them stacked, and printing shows every block (style.css).
+  if (!document.body.classList.contains('page-print')) {
+    $$('.code-group').forEach((group, g) => {
+      const panels = $$(':scope > figure.code', group)
+      if (!panels.length) return
+      const tabs = panels.map((panel, i) => {
+        panel.id ||= `code-group-${g + 1}-${i + 1}`
+        const tab = el('button', { type: 'button', role: 'tab', id: `${panel.id}-tab`, 'aria-controls': panel.id }, [
+          $(':scope > .code-title', panel)?.textContent || panel.dataset.lang || 'text',
+        ])
+        panel.setAttribute('role', 'tabpanel')
+        panel.setAttribute('aria-labelledby', tab.id)
+        return tab
+      })
+      const select = (n, focus) => {
+        tabs.forEach((tab, i) => {
+          tab.setAttribute('aria-selected', String(i === n))
+          tab.tabIndex = i === n ? 0 : -1
+          panels[i].hidden = i !== n
+        })
+        if (focus) tabs[n].focus()
+      }
+      const list = el('div', { role: 'tablist', class: 'code-group-tabs', 'aria-label': 'Code' }, tabs)
+      list.addEventListener('click', (e) => {
+        const n = tabs.indexOf(e.target.closest('[role="tab"]'))
+        if (n >= 0) select(n, false)
+      })
+      list.addEventListener('keydown', (e) => {
+        const n = tabs.indexOf(document.activeElement)
+        const to = { ArrowRight: n + 1, ArrowLeft: n - 1, Home: 0, End: tabs.length - 1 }[e.key]
+        if (n < 0 || to === undefined) return
+        e.preventDefault()
+        select((to + tabs.length) % tabs.length, true)
+      })
+      group.prepend(list)
+      group.classList.add('tabbed')
+      select(0, false)
+    })
   }
 
   // Printing shows folded logs too.
