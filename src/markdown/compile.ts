@@ -143,8 +143,8 @@ export async function compileNote(
     if (typeof node.properties.id === 'string') ids.push(node.properties.id)
     const classes = node.properties.className
     if (!hasMath && Array.isArray(classes) && classes.includes('katex')) hasMath = true
-    // shiki writes its `pre`'s classes as a `class` string.
-    if (!hasCode && node.tagName === 'pre' && String(node.properties.class ?? '').split(' ').includes('shiki')) hasCode = true
+    // shiki writes its `pre`'s classes as a `class` string, which becomes a list once a transformer adds one (`has-diff`).
+    if (!hasCode && node.tagName === 'pre' && isShiki(node.properties.class)) hasCode = true
     // rehype-mermaid's, or one the author wrote in HTML as mdbook-mermaid does: mermaid draws both.
     if (!hasDiagrams && node.tagName === 'pre' && Array.isArray(classes) && classes.includes('mermaid')) hasDiagrams = true
   })
@@ -207,4 +207,9 @@ function withCause(m: VFileMessage): string {
   const cause = m.cause as { rawMessage?: unknown; message?: unknown } | undefined
   const reason = typeof cause?.rawMessage === 'string' ? cause.rawMessage : typeof cause?.message === 'string' ? cause.message : undefined
   return reason && !m.reason.includes(reason) ? `${m.reason}: ${reason}` : m.reason
+}
+
+/** Whether a `pre`'s `class` (a string, or a list after a shiki transformer) names shiki. */
+function isShiki(value: unknown): boolean {
+  return (Array.isArray(value) ? value.map(String) : String(value ?? '').split(' ')).includes('shiki')
 }
