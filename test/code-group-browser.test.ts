@@ -56,6 +56,7 @@ beforeAll(async () => {
   wiki = tempSite({
     'index.md': '# Home\n\nSee [Groups](groups.md).\n',
     'groups.md': `# Groups\n\n${GROUP}\n\nAnd notations:\n\n${NOTATED}\n`,
+    'diff.md': '# Diff\n\nThe only code of the page is notated.\n\n```c\nstatic int x; // [!code ++]\n```\n',
   }, 'slugwiki-code-group-')
   for (const theme of ['default', 'paper'] as const) {
     const out = path.join(wiki.root, theme)
@@ -166,6 +167,16 @@ describe('notations', () => {
     await figure.locator('.copy-button').click()
     await expect.poll(() => figure.locator('.copy-button').textContent()).toBe('Copied')
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(NOTATED_COPY)
+  })
+
+  it('colours a notated block as any other, and marks a warning line without the mdBook warning box', async () => {
+    const page = await open('diff.html')
+    const keyword = page.locator('figure.code .line > span', { hasText: /^static\b/ })
+    expect(await keyword.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(207, 34, 46)')
+    const groups = await open('groups.html')
+    const warning = groups.locator('.line.warning')
+    expect(await warning.evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none')
+    expect(await warning.evaluate((el) => getComputedStyle(el).marginBottom)).toBe('0px')
   })
 
   it('blurs the unfocused lines of a focused block until the reader points at it or tabs into it', async () => {
