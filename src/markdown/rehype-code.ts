@@ -14,18 +14,12 @@
 import { createHash } from 'node:crypto'
 import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
-import {
-  transformerNotationDiff,
-  transformerNotationErrorLevel,
-  transformerNotationFocus,
-  transformerNotationHighlight,
-  transformerNotationWordHighlight,
-} from '@shikijs/transformers'
 import { h } from 'hastscript'
 import type { ShikiTransformer } from 'shiki'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { parseCodeMeta, type CodeMeta } from './code-meta.ts'
+import { NOTATIONS, mayHoldNotation } from './code-notations.ts'
 import type { CodeHighlighter } from './highlighter.ts'
 import type { ScopedToken } from './tokenize.ts'
 import { isKernelLog, renderKernelLog } from './kernel-log.ts'
@@ -40,50 +34,6 @@ export interface RehypeCodeOptions {
 
 /** Fence names that may hold a kernel log. */
 const LOG_LANGS = new Set(['', 'log', 'dmesg', 'kmsg'])
-
-/**
- * shiki's notation comments, with VitePress's classes: `diff add`, `diff
- * remove`, `highlighted` (as `{1,3}` marks a line), `highlighted error` or
- * `warning`, `focused` lines in a `pre.has-focused-lines`, and
- * `highlighted-word`. Each removes its comment from the code shown.
- */
-const NOTATIONS: readonly ShikiTransformer[] = [
-  {
-    // Marks the lines that may lose a notation, before any line is removed and while they match the source's.
-    name: 'slugwiki:notated-lines',
-    code(node) {
-      const source = this.source.split('\n')
-      node.children.filter((c) => c.type === 'element').forEach((line, i) => {
-        if (NOTATION.test(source[i] ?? '') && !/\s$/.test(source[i]!)) line.data = { ...line.data, notated: true } as Element['data']
-      })
-    },
-  },
-  transformerNotationDiff(),
-  transformerNotationHighlight(),
-  transformerNotationFocus({ classActivePre: 'has-focused-lines' }),
-  transformerNotationErrorLevel(),
-  transformerNotationWordHighlight(),
-  {
-    // shiki leaves the blank before a removed comment (`f()  `): shown it is nothing, copied it is noise.
-    name: 'slugwiki:trim-notated-lines',
-    code(node) {
-      for (const line of node.children) {
-        if (line.type !== 'element' || !(line.data as { notated?: boolean } | undefined)?.notated) continue
-        delete (line.data as { notated?: boolean }).notated
-        for (let last = line.children.at(-1); last?.type === 'element' && last.children.length === 1; last = line.children.at(-1)) {
-          const text = last.children[0]!
-          if (text.type !== 'text') break
-          text.value = text.value.trimEnd()
-          if (text.value !== '') break
-          line.children.pop()
-        }
-      }
-    },
-  },
-]
-
-/** Whether code may hold a notation: the transformers read every comment of every line, so blocks without one skip them. */
-const NOTATION = /\[!code\b/i
 
 interface Block {
   pre: Element
@@ -224,7 +174,7 @@ async function highlightBlock(job: HighlightJob, key: string): Promise<{ pre: El
   if (hit) return { pre: structuredClone(hit) }
   control.enter?.(job.index)
   // Lines first: the notations remove lines (a comment alone on its line), which would shift their numbers.
-  const transformers = NOTATION.test(job.code) ? [markLines(meta, job.hidden), ...NOTATIONS] : [markLines(meta, job.hidden)]
+  const transformers = mayHoldNotation(job.code) ? [markLines(meta, job.hidden), ...NOTATIONS] : [markLines(meta, job.hidden)]
   const { tree, scopes } = await job.highlighter.highlight(job.code, job.lang, transformers)
   control.leave?.(job.index)
   const pre = tree.children[0] as Element
