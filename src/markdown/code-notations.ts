@@ -38,6 +38,12 @@ export const NOTATIONS: readonly ShikiTransformer[] = [
     // shiki leaves the blank before a removed comment (`f()  `): shown it is nothing, copied it is noise.
     name: 'slugwiki:trim-notated-lines',
     code(node) {
+      // `[!CODE FOCUS]` matches case-blind but names no class: a block with no focused line must not be all blurred.
+      const classes = this.pre.properties.class
+      if (Array.isArray(classes) && classes.includes('has-focused-lines')) {
+        const focused = node.children.some((line) => line.type === 'element' && Array.isArray(line.properties.class) && line.properties.class.includes('focused'))
+        if (!focused) this.pre.properties.class = classes.filter((c) => c !== 'has-focused-lines')
+      }
       for (const line of node.children) {
         if (line.type !== 'element' || !(line.data as { notated?: boolean } | undefined)?.notated) continue
         delete (line.data as { notated?: boolean }).notated
