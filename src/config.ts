@@ -27,6 +27,8 @@ export const slugwikiSchema = z.strictObject({
   search: z.boolean().optional(),
   /** Build the cross-note indexes: sections, tags, backlinks, topics, symbols, related notes. */
   indices: z.boolean().default(true),
+  /** Preview a linked page of the wiki in a popover when the reader hovers or keyboard-focuses its link. */
+  popovers: z.boolean().default(true),
   /** Largest note accepted, in bytes. */
   'max-note-bytes': z.number().int().positive().default(4 * 1024 * 1024),
   /** Time budget to parse and render one note, in milliseconds. */
@@ -193,6 +195,8 @@ export interface Config {
   topicsFile: string
   /** Build the cross-note indexes and their pages. */
   indices: boolean
+  /** The theme previews linked pages in popovers (`popovers`). */
+  popovers: boolean
   maxNoteBytes: number
   noteTimeoutMs: number
   /** Pages per part of the search index (`search-shard-pages`). */
@@ -373,6 +377,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     trusted: sw.trusted,
     topicsFile: sw.topics,
     indices: sw.indices,
+    popovers: sw.popovers,
     maxNoteBytes: sw['max-note-bytes'],
     noteTimeoutMs: sw['note-timeout-ms'],
     searchShardPages: sw['search-shard-pages'],

@@ -11,6 +11,15 @@ import type { ThemeContext } from '../../../src/theme/types.ts'
  */
 export const NO_FLASH = `(function(){var d=document.documentElement,c;try{c=localStorage.getItem('slugwiki-scheme')}catch(e){}if(c!=='light'&&c!=='dark')c='system';d.dataset.scheme=c;d.dataset.theme=c==='system'?(matchMedia('(prefers-color-scheme: dark)').matches?d.dataset.whenDark||'dark':d.dataset.whenLight||'light'):c})()`
 
+/**
+ * Whether the page previews its links (`[slugwiki] popovers`). Not on the
+ * print page, whose links lead within itself, nor on a redirect. Added here
+ * rather than in the theme's `scripts`, which every page loads alike.
+ */
+function hasPopovers(ctx: ThemeContext): boolean {
+  return ctx.config.popovers && ctx.page.kind !== 'print' && ctx.page.kind !== 'redirect'
+}
+
 /** The `<head>` children of a page. */
 export function head(ctx: ThemeContext): Element[] {
   const { page, config } = ctx
@@ -25,8 +34,9 @@ export function head(ctx: ThemeContext): Element[] {
   items.push(h('meta', { name: 'color-scheme', content: 'light dark' }))
   for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
   items.push(h('script', NO_FLASH))
-  for (const href of ctx.styles) items.push(h('link', { rel: 'stylesheet', href }))
-  for (const src of ctx.scripts) items.push(h('script', { src, defer: true }))
+  const previews = hasPopovers(ctx)
+  for (const href of [...ctx.styles, ...(previews ? [ctx.asset('popovers.css')] : [])]) items.push(h('link', { rel: 'stylesheet', href }))
+  for (const src of [...ctx.scripts, ...(previews ? [ctx.asset('popovers.js')] : [])]) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
     items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
     items.push(h('link', { rel: 'canonical', href: page.to }))
