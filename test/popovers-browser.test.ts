@@ -31,7 +31,9 @@ const NOTES = {
     '',
     '## Home section',
     '',
-    'Nothing more.',
+    'Nothing more.[^1]',
+    '',
+    '[^1]: A footnote, whose ids a preview of another page with a footnote would double.',
   ].join('\n'),
   'notes/Alpha.md': [
     '# Alpha',
@@ -47,7 +49,7 @@ const NOTES = {
     '```',
   ].join('\n'),
   'notes/pic.png': Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
-  'Beta.md': ['# Beta', '', 'Beta intro.', '', filler, '', '## Deep heading', '', 'The deep marker text.', '', filler].join('\n'),
+  'Beta.md': ['# Beta', '', 'Beta intro.', '', filler, '', '## Deep heading', '', 'The deep marker text.[^1]', '', filler, '', '[^1]: Beta’s footnote.'].join('\n'),
 }
 
 let on: TempSite
