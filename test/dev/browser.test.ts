@@ -2,7 +2,8 @@
  * The dev server in headless Chromium, as the author sees it beside the
  * editor: a saved note reloads the tab showing it (and only that tab) at the
  * same scroll position, a broken note shows an overlay until it is fixed, a
- * stylesheet edit restyles without a reload, a template edit reloads all.
+ * stylesheet edit restyles without a reload, a template edit reloads all,
+ * and a link preview works under the server's base path.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -109,5 +110,20 @@ describe('live reload in the browser', () => {
     await rcu.waitForFunction(() => document.querySelector('.live-marker')?.textContent === 'template v2')
     await go.waitForFunction(() => document.querySelector('.live-marker')?.textContent === 'template v2')
     expect(f.lines.at(-1)).toMatch(/^rebuilt .*themes\/live\/index\.ts → \d+ pages in \d+ ms$/)
+  })
+
+  it('previews a linked page under the base path, without its reload client or a socket of its own, and still reloads', async () => {
+    const clients = f.dev.clients
+    await rcu.locator('.note-body a', { hasText: 'the intro' }).hover()
+    const popover = rcu.locator('.popover')
+    await popover.waitFor({ state: 'visible' })
+    expect(await popover.locator('h1').innerText()).toBe('Fixture Book')
+    expect(await popover.textContent()).toContain('Welcome.')
+    expect(await popover.locator('script').count()).toBe(0)
+    expect(f.dev.clients).toBe(clients)
+    await mark(rcu)
+    fs.appendFileSync(path.join(f.src, 'kernel/rcu.md'), '\nSaved after a preview.\n')
+    await rcu.waitForFunction(() => document.body.textContent!.includes('Saved after a preview.'))
+    expect(await marked(rcu)).toBe(false)
   })
 })
