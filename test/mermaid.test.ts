@@ -106,6 +106,7 @@ describe('an mdbook-mermaid book', () => {
       '_slugwiki/theme.js',
       '_slugwiki/search.js',
       '_slugwiki/topics.js',
+      '_slugwiki/popovers.js',
       LOADER,
       '_slugwiki/additional/own.js',
     ])

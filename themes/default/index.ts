@@ -16,6 +16,7 @@ export default defineTheme({
     document, head, header, sidebar, main, note, notFound, print, redirect, breadcrumbs, toc, tags, noteFooter, pageNav,
     indexNav, noteExtras, tagPage, tagsPage, topicPage, topicsPage, symbolsPage,
   },
-  styles: ['style.css', 'search.css', 'indices.css'],
-  scripts: ['theme.js', 'search.js', 'topics.js'],
+  // popovers.css and popovers.js are left out of a page when `[slugwiki] popovers = false` (see document.ts).
+  styles: ['style.css', 'search.css', 'indices.css', 'popovers.css'],
+  scripts: ['theme.js', 'search.js', 'topics.js', 'popovers.js'],
 })

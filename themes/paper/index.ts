@@ -9,5 +9,5 @@ import { header } from './templates/header.ts'
 export default defineTheme({
   extends: 'default',
   templates: { header },
-  styles: ['style.css', 'paper.css'],
+  styles: ['style.css', 'paper.css', 'popovers.css'],
 })

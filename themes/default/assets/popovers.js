@@ -12,6 +12,15 @@
   // The script is <root>_slugwiki/popovers.js: pages are the site's URLs outside _slugwiki/.
   const assets = new URL('./', script.src).href
   const siteRoot = new URL('../', assets).href
+  // A theme extending default that lists its own stylesheets may leave ours out: unstyled, the
+  // preview would sit in the text. It lives beside this script.
+  const sheet = new URL('popovers.css', script.src).href
+  if (![...document.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === sheet)) {
+    const link = document.createElement('link')
+    link.rel = 'stylesheet'
+    link.href = sheet
+    document.head.append(link)
+  }
   const SHOW_DELAY = 300
   const HIDE_DELAY = 200
   // Elements a reader could Tab into: the preview offers none, so Tab goes on through the page.

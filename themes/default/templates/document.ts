@@ -11,10 +11,12 @@ import type { ThemeContext } from '../../../src/theme/types.ts'
  */
 export const NO_FLASH = `(function(){var d=document.documentElement,c;try{c=localStorage.getItem('slugwiki-scheme')}catch(e){}if(c!=='light'&&c!=='dark')c='system';d.dataset.scheme=c;d.dataset.theme=c==='system'?(matchMedia('(prefers-color-scheme: dark)').matches?d.dataset.whenDark||'dark':d.dataset.whenLight||'light'):c})()`
 
+/** The link previews' assets (see `popovers.js`), listed in the theme's index.ts. */
+const POPOVER_ASSETS = ['popovers.css', 'popovers.js']
+
 /**
  * Whether the page previews its links (`[slugwiki] popovers`). Not on the
- * print page, whose links lead within itself, nor on a redirect. Added here
- * rather than in the theme's `scripts`, which every page loads alike.
+ * print page, whose links lead within itself, nor on a redirect.
  */
 function hasPopovers(ctx: ThemeContext): boolean {
   return ctx.config.popovers && ctx.page.kind !== 'print' && ctx.page.kind !== 'redirect'
@@ -34,9 +36,10 @@ export function head(ctx: ThemeContext): Element[] {
   items.push(h('meta', { name: 'color-scheme', content: 'light dark' }))
   for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
   items.push(h('script', NO_FLASH))
-  const previews = hasPopovers(ctx)
-  for (const href of [...ctx.styles, ...(previews ? [ctx.asset('popovers.css')] : [])]) items.push(h('link', { rel: 'stylesheet', href }))
-  for (const src of [...ctx.scripts, ...(previews ? [ctx.asset('popovers.js')] : [])]) items.push(h('script', { src, defer: true }))
+  // Without previews their script and stylesheet are left out, not loaded to do nothing.
+  const skipped = new Set(hasPopovers(ctx) ? [] : POPOVER_ASSETS.map(ctx.asset))
+  for (const href of ctx.styles) if (!skipped.has(href)) items.push(h('link', { rel: 'stylesheet', href }))
+  for (const src of ctx.scripts) if (!skipped.has(src)) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
     items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
     items.push(h('link', { rel: 'canonical', href: page.to }))
