@@ -243,6 +243,7 @@ describe('popovers = false', () => {
   it('loads no preview script and previews nothing', async () => {
     const html = fs.readFileSync(path.join(off.out, 'index.html'), 'utf8')
     expect(html).not.toContain('popovers.js')
+    expect(html).not.toContain('popovers.css')
     expect(fs.readFileSync(path.join(on.out, 'index.html'), 'utf8')).toContain('popovers.js')
     const page = await open(offSite.url)
     const link = page.locator('.note-body a', { hasText: 'Alpha' })
