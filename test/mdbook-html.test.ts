@@ -73,7 +73,7 @@ describe('the 404 page from a note', () => {
   })
 
   it("loads what its note's code, math and diagrams need, though no page of the book has any", async () => {
-    const lost = '# Lost?\n\n```c\nint main(void) { return 404; }\n```\n\nAn equation: $e^{i\\pi} = -1$.\n\n```mermaid\ngraph TD; A-->B\n```\n'
+    const lost = '# Lost?\n\n```c\nint main(void) { return 404; }\n```\n\nAn equation, in the delimiters mdBook\'s MathJax reads: \\\\( e^{i\\pi} = -1 \\\\).\n\n```mermaid\ngraph TD; A-->B\n```\n'
     const { result, read, exists } = await run(book('[output.html]\nmathjax-support = true\n', { '404.md': lost }))
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     const page = read('404.html')
