@@ -91,7 +91,11 @@ export async function compileNote(
   display: (source: SourcePath) => string,
   highlight?: HighlightControl,
 ): Promise<CompiledTree> {
-  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source, ...(highlight && { highlight }) } })
+  const sourceLine = (line: number): string => {
+    const mapped = mapLine(input.segments, line)
+    return mapped && mapped.file !== display(input.source) ? `${mapped.file}:${mapped.line}` : `line ${mapped?.line ?? line}`
+  }
+  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source, sourceLine, ...(highlight && { highlight }) } })
   let tree: HastRoot = { type: 'root', children: [] }
   let thrown: unknown
   try {

@@ -156,6 +156,13 @@ declare module 'vfile' {
     codeBlocks: CodeBlockInfo[]
     /** True when the note has raw HTML (parsed by rehype-raw). */
     rawHtml: boolean
+    /** Source offsets `[start, end)` of the note's raw HTML, in order (set when `rawHtml`). */
+    rawHtmlSpans: Array<[number, number]>
+    /**
+     * Set by the compiler: a line of the note's text as a message names it, `line 12`,
+     * or `part.md:3` for a line an `{{#include}}` brought in.
+     */
+    sourceLine: (line: number) => string
     /** True when the note has math, so KaTeX's stylesheet is needed. */
     hasMath: boolean
     /** Code languages the note used that the highlighter does not know. */

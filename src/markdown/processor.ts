@@ -6,7 +6,6 @@ import type { Root as HastRoot } from 'hast'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import { rehypeGithubAlerts } from 'rehype-github-alerts'
 import rehypeKatex from 'rehype-katex'
-import rehypeSanitize from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -23,7 +22,6 @@ import type { TopicDef } from '../content/topics-file.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
-import rehypeFormFields from './rehype-form-fields.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
@@ -32,6 +30,7 @@ import rehypeMermaid from './rehype-mermaid.ts'
 import rehypeUnnestLinks from './rehype-unnest-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
 import rehypeRenest from './rehype-renest.ts'
+import rehypeSanitizeNote from './rehype-sanitize-note.ts'
 import rehypeTopics from './rehype-topics.ts'
 import remarkEmptyNote from './remark-empty-note.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
@@ -109,9 +108,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
-  // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts).
-  // GitHub's schema would turn every `<input>` into a checkbox: the author's other fields go first.
-  if (!options.trusted) rehype.use(rehypeFormFields).use(rehypeSanitize, noteSchema).use(rehypeRenest)
+  // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts);
+  // a warning names what of the author's raw HTML it removed.
+  if (!options.trusted) rehype.use(rehypeSanitizeNote, noteSchema).use(rehypeRenest)
   rehype
     .use(rehypeUnnestLinks)
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.

@@ -4,20 +4,18 @@
  * forces every one it keeps to be that, so a book's `<input type="number">`
  * (an mdBook page with a calculator) would show as a box to tick. A field
  * without its page script does nothing anyway: the label beside it stays.
+ * Part of pass 1 (rehype-sanitize-note.ts), which reports what it removed.
  */
 import type { Element, Root } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
 
-export default function rehypeFormFields() {
-  return (tree: Root, file: { data: { rawHtml?: boolean } }): void => {
-    // Markdown makes only task-list checkboxes: a note without raw HTML has nothing else.
-    if (!file.data.rawHtml) return
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'input' || !parent || index === undefined) return
-      const type = String(node.properties.type ?? 'text').toLowerCase()
-      if (type === 'checkbox') return
-      parent.children.splice(index, 1)
-      return [SKIP, index]
-    })
-  }
+/** Remove every `<input>` but checkboxes from a tree of raw HTML. */
+export function removeFormFields(tree: Root): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (node.tagName !== 'input' || !parent || index === undefined) return
+    const type = String(node.properties.type ?? 'text').toLowerCase()
+    if (type === 'checkbox') return
+    parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
 }

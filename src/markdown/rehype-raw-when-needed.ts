@@ -10,12 +10,18 @@ import { walk } from './walk.ts'
 
 export default function rehypeRawWhenNeeded() {
   return (tree: Root, file: VFile): Root => {
-    let found = false
+    // Where the author's HTML is, by source offset: the elements parsed from it start there, markdown's never do.
+    const spans: Array<[number, number]> = []
     walk(tree, (node) => {
-      if (node.type === 'raw') found = true
-      return !found
+      if (node.type !== 'raw') return
+      const start = node.position?.start.offset
+      const end = node.position?.end.offset
+      if (start !== undefined && end !== undefined) spans.push([start, end])
+      else spans.push([-1, -1])
     })
-    file.data.rawHtml = found
-    return found ? (raw(tree, { file }) as Root) : tree
+    file.data.rawHtml = spans.length > 0
+    if (spans.length === 0) return tree
+    file.data.rawHtmlSpans = spans.filter(([start]) => start >= 0)
+    return raw(tree, { file }) as Root
   }
 }

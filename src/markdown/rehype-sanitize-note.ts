@@ -1,0 +1,147 @@
+/**
+ * Pass 1 of sanitising (see sanitize-schema.ts): the author's form fields go
+ * (rehype-form-fields.ts), then hast-util-sanitize with the note schema; and
+ * one warning per note naming what of the author's raw HTML was removed, so
+ * that a book moved from mdBook (which publishes HTML as written) does not
+ * lose a widget or a colour without a word.
+ *
+ * What was removed is read from hast-util-sanitize's own result, not worked
+ * out again from the schema: each element parsed from raw HTML is tagged in
+ * its `data`, which sanitize copies onto the elements it keeps, so an element
+ * missing from the result was removed, and a property missing from its copy
+ * was dropped (by name, value list, `data*` rule or URL scheme, whichever of
+ * the schema's rules it was).
+ */
+import type { Element, Root } from 'hast'
+import { toString } from 'hast-util-to-string'
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize'
+import { find, html } from 'property-information'
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import { removeFormFields } from './rehype-form-fields.ts'
+import { walk } from './walk.ts'
+
+/** The `data` key tying an element of the author's HTML to its sanitised copy. */
+const MARK = 'slugwikiPass1'
+
+interface Removal {
+  /** 0: an element and its content; 1: an element whose text was kept; 2: an attribute or URL. */
+  rank: number
+  one: string
+  many: string
+  count: number
+  line: number
+}
+
+/** Sanitise a note with `schema`, warning once at the first removal from its raw HTML. */
+export default function rehypeSanitizeNote(schema: Schema) {
+  // Keys the schema leaves out are hast-util-sanitize's defaults, as in `sanitize`.
+  const full: Schema = { ...defaultSchema, ...schema }
+  return (tree: Root, file: VFile): Root => {
+    // Markdown alone makes only what the schema keeps: without raw HTML there is no form field and nothing to report.
+    if (!file.data.rawHtml) return sanitize(tree, schema) as Root
+    const authored = markAuthored(tree, file.data.rawHtmlSpans ?? [])
+    removeFormFields(tree)
+    const clean = sanitize(tree, schema) as Root
+    const kept = new Array<Element | undefined>(authored.length)
+    walk(clean, (node) => {
+      const id = node.type === 'element' ? takeMark(node) : undefined
+      if (id !== undefined) kept[id] = node as Element
+    })
+
+    const removals = new Map<string, Removal>()
+    let first: Position | undefined
+    const note = (rank: number, one: string, many: string, node: Element): void => {
+      const line = node.position?.start.line ?? 0
+      first ??= node.position
+      const key = `${rank} ${one}`
+      const seen = removals.get(key)
+      if (seen) seen.count++
+      else removals.set(key, { rank, one, many, count: 1, line })
+    }
+    // In document order; the form fields removed above are among them, no longer in the tree.
+    let strippedUntil = -1
+    authored.forEach((node, id) => {
+      takeMark(node)
+      const start = node.position!.start.offset!
+      // What a stripped element held went with it and is not counted again.
+      if (start < strippedUntil) return
+      const copy = kept[id]
+      if (!copy) {
+        const stripped = full.strip?.includes(node.tagName) ?? false
+        const tag = `<${node.tagName}>`
+        if (stripped) strippedUntil = node.position!.end.offset ?? start
+        // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so.
+        if (!stripped && toString(node).trim() !== '') note(1, tag, tag, node)
+        else note(0, tag, tag, node)
+        return
+      }
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (value === undefined || value === null) continue
+        const now = copy.properties[key]
+        const attribute = find(html, key).attribute
+        if (now === undefined || now === null) {
+          const scheme = full.protocols?.[key] && typeof value === 'string' ? /^\s*([a-z][a-z\d+.-]*):/i.exec(value)?.[1] : undefined
+          if (scheme) note(2, `${scheme.toLowerCase()}: URL`, `${scheme.toLowerCase()}: URLs`, node)
+          else note(2, `${attribute} attribute`, `${attribute} attributes`, node)
+        } else if (Array.isArray(value) && Array.isArray(now) && now.length < value.length) {
+          note(2, `${attribute} value`, `${attribute} values`, node)
+        }
+      }
+    })
+
+    if (first) {
+      const sourceLine = file.data.sourceLine ?? ((line: number) => `line ${line}`)
+      const items = [...removals.values()]
+        .sort((a, b) => a.rank - b.rank)
+        .map(({ rank, one, many, count, line }) => {
+          const where = count === 1 ? sourceLine(line) : `first ${sourceLine(line)}`
+          const text = rank === 1 ? `${where}, text kept` : where
+          return count === 1 ? `${one} (${text})` : `${many} ×${count} (${text})`
+        })
+      file.message(
+        `Raw HTML removed by sanitising: ${items.join(', ')}; set trusted = true in [slugwiki] to publish it as written`,
+        first,
+        'slugwiki:sanitize',
+      )
+    }
+    return clean
+  }
+}
+
+/** Tag each element parsed from raw HTML (one starting inside a span of it) with its index; return them. */
+function markAuthored(tree: Root, spans: ReadonlyArray<readonly [number, number]>): Element[] {
+  const authored: Element[] = []
+  walk(tree, (node) => {
+    if (node.type !== 'element') return
+    const offset = node.position?.start.offset
+    if (offset === undefined || !inSpans(spans, offset)) return
+    node.data = { ...node.data, [MARK]: authored.length } as Element['data']
+    authored.push(node)
+  })
+  return authored
+}
+
+/** Remove an element's mark and return it; its `data` goes when the mark was all it held. */
+function takeMark(node: Element): number | undefined {
+  const data = node.data as Record<string, unknown> | undefined
+  const id = data?.[MARK]
+  if (data === undefined || typeof id !== 'number') return undefined
+  delete data[MARK]
+  if (Object.keys(data).length === 0) delete node.data
+  return id
+}
+
+/** Whether `offset` falls in one of the sorted, disjoint `[start, end)` spans. */
+function inSpans(spans: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
+  let lo = 0
+  let hi = spans.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const [start, end] = spans[mid]!
+    if (offset < start) hi = mid - 1
+    else if (offset >= end) lo = mid + 1
+    else return true
+  }
+  return false
+}
