@@ -267,3 +267,39 @@ describe('a wiki without SUMMARY.md or README.md', () => {
     expect(index).toContain('<meta http-equiv="refresh" content="0; url=2-first.html">')
   })
 })
+
+describe('raw HTML that sanitising removes', () => {
+  // An mdBook publishes its HTML as written; moved here, what sanitising drops is named, once per note.
+  let root: string
+  const run = (...args: string[]) => runCli(['build', '--src', root, ...args], root)
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-sanitised-'))
+    fs.writeFileSync(path.join(root, 'book.toml'), '[book]\ntitle = "Widgets"\n')
+    fs.mkdirSync(path.join(root, 'src'))
+    fs.mkdirSync(path.join(root, 'listings'))
+    fs.writeFileSync(path.join(root, 'src/SUMMARY.md'), '# Summary\n\n- [Home](index.md)\n')
+    fs.writeFileSync(path.join(root, 'src/index.md'), '# Home\n\n{{#include ../listings/widget.html}}\n\nA <span style="color:red">red</span> word.\n\n<iframe src="https://example.com/video"></iframe>\n')
+    fs.writeFileSync(path.join(root, 'listings/widget.html'), '<div class="widget">\n  <span style="font-weight:bold">Total</span>\n  <script>count()</script>\n</div>\n')
+  })
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+
+  it('is one warning at the first removal, through the include, and the site is written', () => {
+    const built = run('--out', 'out')
+    expect(built.status).toBe(0)
+    expect(built.stderr.split('\n').filter((l) => l.includes('sanitize'))).toEqual([
+      'listings/widget.html:2:3  warning  Raw HTML removed by sanitising: <script> (line 3), <iframe> (src/index.md:7), style attributes ×2 (first line 2); set trusted = true in [slugwiki] to publish it as written  sanitize',
+    ])
+    expect(built.stderr).toMatch(/0 errors, 1 warnings? in/)
+    const html = fs.readFileSync(path.join(root, 'out/index.html'), 'utf8')
+    expect(html).toContain('<div class="widget">\n  <span>Total</span>\n  \n</div>')
+    expect(html).toContain('A <span>red</span> word.')
+  })
+
+  it('fails a --strict build, which writes nothing', () => {
+    const strict = run('--out', 'strict', '--strict')
+    expect(strict.status).toBe(1)
+    expect(strict.stderr).toContain('listings/widget.html:2:3  warning  Raw HTML removed by sanitising: ')
+    expect(strict.stderr).toMatch(/not written: .*, 0 errors, 1 warnings? in .* \(--strict: warnings are errors\)/)
+    expect(fs.existsSync(path.join(root, 'strict'))).toBe(false)
+  })
+})

@@ -91,11 +91,8 @@ export async function compileNote(
   display: (source: SourcePath) => string,
   highlight?: HighlightControl,
 ): Promise<CompiledTree> {
-  const sourceLine = (line: number): string => {
-    const mapped = mapLine(input.segments, line)
-    return mapped && mapped.file !== display(input.source) ? `${mapped.file}:${mapped.line}` : `line ${mapped?.line ?? line}`
-  }
-  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source, sourceLine, ...(highlight && { highlight }) } })
+  const sourceOf = (line: number) => mapLine(input.segments, line)
+  const file = new VFile({ path: input.source, value: input.text, data: { source: input.source, sourceOf, ...(highlight && { highlight }) } })
   let tree: HastRoot = { type: 'root', children: [] }
   let thrown: unknown
   try {

@@ -158,11 +158,8 @@ declare module 'vfile' {
     rawHtml: boolean
     /** Source offsets `[start, end)` of the note's raw HTML, in order (set when `rawHtml`). */
     rawHtmlSpans: Array<[number, number]>
-    /**
-     * Set by the compiler: a line of the note's text as a message names it, `line 12`,
-     * or `part.md:3` for a line an `{{#include}}` brought in.
-     */
-    sourceLine: (line: number) => string
+    /** Set by the compiler: the file (as displayed) and line a line of the note's text came from, when `{{#include}}` brought any in. */
+    sourceOf: (line: number) => { file: string; line: number } | undefined
     /** True when the note has math, so KaTeX's stylesheet is needed. */
     hasMath: boolean
     /** Code languages the note used that the highlighter does not know. */

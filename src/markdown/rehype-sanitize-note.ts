@@ -91,7 +91,13 @@ export default function rehypeSanitizeNote(schema: Schema) {
     })
 
     if (first) {
-      const sourceLine = file.data.sourceLine ?? ((line: number) => `line ${line}`)
+      // Lines of the file the warning points at are bare; an `{{#include}}` can bring in lines of others.
+      const sourceOf = file.data.sourceOf ?? (() => undefined)
+      const anchor = sourceOf(first.start.line)?.file
+      const sourceLine = (line: number): string => {
+        const mapped = sourceOf(line)
+        return mapped && mapped.file !== anchor ? `${mapped.file}:${mapped.line}` : `line ${mapped?.line ?? line}`
+      }
       const items = [...removals.values()]
         .sort((a, b) => a.rank - b.rank)
         .map(({ rank, one, many, count, line }) => {

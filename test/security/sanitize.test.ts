@@ -6,13 +6,21 @@ import type { Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
+import { formatDiagnostic } from '../../src/report.ts'
 import { render } from '../helpers/markdown.ts'
 
-type Case = [name: string, markdown: string, html: string]
+/** A hostile note, what is left of it, and the warning naming what its raw HTML lost. */
+type Case = [name: string, markdown: string, html: string, warning?: string]
 
-async function body(markdown: string): Promise<string> {
+/** The one warning of a note whose raw HTML lost `what` to sanitising, first at `place`. */
+function removed(place: string, what: string): string {
+  return `note.md:${place}  warning  Raw HTML removed by sanitising: ${what}; set trusted = true in [slugwiki] to publish it as written  sanitize`
+}
+
+/** The note's body, after checking its diagnostics are exactly `warnings` (markdown's own URLs are not reported). */
+async function body(markdown: string, warnings: string[] = []): Promise<string> {
   const { html, note } = await render(markdown)
-  expect(note.diagnostics).toEqual([])
+  expect(note.diagnostics.map(formatDiagnostic)).toEqual(warnings)
   return html
 }
 
@@ -36,21 +44,21 @@ describe('dangerous URLs lose the URL, keep the text', () => {
     ['autolink', '<javascript:alert(1)>', '<p><a>javascript:alert(1)</a></p>'],
     ['autolink, mixed case', '<VBScript:msgbox(1)>', '<p><a>VBScript:msgbox(1)</a></p>'],
     ['data: autolink', '<data:text/html,hi>', '<p><a>data:text/html,hi</a></p>'],
-    ['raw <a href>', '<a href="javascript:alert(1)">x</a>', '<p><a>x</a></p>'],
-    ['raw <a href> with entity', '<a href="&#x6A;avascript:alert(1)">x</a>', '<p><a>x</a></p>'],
-    ['raw <a href> with leading spaces', '<a href="  javascript:alert(1)">x</a>', '<p><a>x</a></p>'],
-    ['raw <a href> with a newline in the scheme', '<a href="jav&#x0A;ascript:alert(1)">x</a>', '<p><a>x</a></p>'],
-    ['raw <a href> data:', '<a href="data:text/html,&lt;script&gt;">x</a>', '<p><a>x</a></p>'],
-    ['raw <img src>', '<img src="javascript:alert(1)" alt="a">', '<img alt="a">'],
-    ['blockquote cite', '<blockquote cite="javascript:alert(1)">q</blockquote>', '<blockquote>q</blockquote>'],
-    ['SVG xlink:href (svg removed)', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<p><a>x</a></p>'],
-    ['MathML href (math removed)', '<math><mi href="javascript:alert(1)">x</mi></math>', '<p>x</p>'],
+    ['raw <a href>', '<a href="javascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'javascript: URL (line 1)')],
+    ['raw <a href> with entity', '<a href="&#x6A;avascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'javascript: URL (line 1)')],
+    ['raw <a href> with leading spaces', '<a href="  javascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'javascript: URL (line 1)')],
+    ['raw <a href> with a newline in the scheme', '<a href="jav&#x0A;ascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'href attribute (line 1)')],
+    ['raw <a href> data:', '<a href="data:text/html,&lt;script&gt;">x</a>', '<p><a>x</a></p>', removed('1:1', 'data: URL (line 1)')],
+    ['raw <img src>', '<img src="javascript:alert(1)" alt="a">', '<img alt="a">', removed('1:1', 'javascript: URL (line 1)')],
+    ['blockquote cite', '<blockquote cite="javascript:alert(1)">q</blockquote>', '<blockquote>q</blockquote>', removed('1:1', 'javascript: URL (line 1)')],
+    ['SVG xlink:href (svg removed)', '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', '<p><a>x</a></p>', removed('1:1', '<svg> (line 1, text kept), <text> (line 1, text kept), xlink:href attribute (line 1)')],
+    ['MathML href (math removed)', '<math><mi href="javascript:alert(1)">x</mi></math>', '<p>x</p>', removed('1:1', '<math> (line 1, text kept), <mi> (line 1, text kept)')],
     // Found by the long fuzz run: GitHub's schema allows `action` anywhere without checking its scheme.
-    ['action on an image', '<img src="x.png" action="javascript:alert(1)">', '<img src="x.png">'],
-    ['form action and formaction (form removed)', '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">b</button></form>', 'b'],
+    ['action on an image', '<img src="x.png" action="javascript:alert(1)">', '<img src="x.png">', removed('1:1', 'javascript: URL (line 1)')],
+    ['form action and formaction (form removed)', '<form action="javascript:alert(1)"><button formaction="javascript:alert(2)">b</button></form>', 'b', removed('1:1', '<form> (line 1, text kept), <button> (line 1, text kept)')],
   ]
-  it.each(cases)('%s', async (_name, markdown, html) => {
-    expect(await body(markdown)).toBe(html)
+  it.each(cases)('%s', async (_name, markdown, html, warning) => {
+    expect(await body(markdown, warning === undefined ? [] : [warning])).toBe(html)
   })
 
   it('keeps safe URLs: https, mailto, relative notes (rewritten), fragments, images', async () => {
@@ -62,30 +70,30 @@ describe('dangerous URLs lose the URL, keep the text', () => {
 
 describe('scripts, frames, styles and event handlers are removed', () => {
   const cases: Case[] = [
-    ['<script> with its content', '<script>alert(1)</script>', ''],
-    ['inline <script> in a paragraph', 'Hello <script>alert(1)</script> world', '<p>Hello  world</p>'],
-    ['<iframe> with its fallback', '<iframe src="https://evil.example">fallback</iframe>', ''],
-    ['<style> with its CSS', '<style>body{display:none}</style>', ''],
-    ['<object> and <embed>', '<object data="x.swf">fb</object><embed src="x.swf">', '<p></p>'],
-    ['onerror on an image', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">'],
+    ['<script> with its content', '<script>alert(1)</script>', '', removed('1:1', '<script> (line 1)')],
+    ['inline <script> in a paragraph', 'Hello <script>alert(1)</script> world', '<p>Hello  world</p>', removed('1:7', '<script> (line 1)')],
+    ['<iframe> with its fallback', '<iframe src="https://evil.example">fallback</iframe>', '', removed('1:1', '<iframe> (line 1)')],
+    ['<style> with its CSS', '<style>body{display:none}</style>', '', removed('1:1', '<style> (line 1)')],
+    ['<object> and <embed>', '<object data="x.swf">fb</object><embed src="x.swf">', '<p></p>', removed('1:1', '<object> (line 1), <embed> (line 1)')],
+    ['onerror on an image', '<img src="x.png" onerror="alert(1)">', '<img src="x.png">', removed('1:1', 'onerror attribute (line 1)')],
     // Classes are kept (mdBook books style notes with them); a class runs nothing.
-    ['onclick and style on a paragraph (id and class kept)', '<p onclick="alert(1)" style="color:red" class="x" id="ok">t</p>', '<p class="x" id="ok">t</p>'],
-    ['style on a span (allowed only for our plugins)', '<span style="position:fixed;inset:0">x</span> <span class="katex" style="color:red">y</span>', '<p><span>x</span> <span class="katex">y</span></p>'],
-    ['onmouseover on a div', '<div onmouseover="alert(1)">x</div>', '<div>x</div>'],
-    ['<svg onload>', '<svg onload="alert(1)"><circle r="1"/></svg>', '<p></p>'],
-    ['<base>, <meta refresh>, <link stylesheet>', '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=javascript:alert(1)"><link rel="stylesheet" href="https://evil.example/x.css">', ''],
-    ['ontoggle on <details> (details kept)', '<details ontoggle="alert(1)" open><summary>s</summary>x</details>', '<details open><summary>s</summary>x</details>'],
-    ['<template> with a script', '<template><script>alert(1)</script></template>', '<p></p>'],
-    ['<textarea> mutation payload', '<textarea><img src=x onerror=alert(1)></textarea>', ''],
-    ['<noscript> mutation payload (only an inert title attribute is left)', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', '<p></p><p title="</noscript><img src=x onerror=alert(1)>"></p>'],
+    ['onclick and style on a paragraph (id and class kept)', '<p onclick="alert(1)" style="color:red" class="x" id="ok">t</p>', '<p class="x" id="ok">t</p>', removed('1:1', 'onclick attribute (line 1), style attribute (line 1)')],
+    ['style on a span (allowed only for our plugins)', '<span style="position:fixed;inset:0">x</span> <span class="katex" style="color:red">y</span>', '<p><span>x</span> <span class="katex">y</span></p>', removed('1:1', 'style attributes ×2 (first line 1)')],
+    ['onmouseover on a div', '<div onmouseover="alert(1)">x</div>', '<div>x</div>', removed('1:1', 'onmouseover attribute (line 1)')],
+    ['<svg onload>', '<svg onload="alert(1)"><circle r="1"/></svg>', '<p></p>', removed('1:1', '<svg> (line 1), <circle> (line 1)')],
+    ['<base>, <meta refresh>, <link stylesheet>', '<base href="https://evil.example/"><meta http-equiv="refresh" content="0;url=javascript:alert(1)"><link rel="stylesheet" href="https://evil.example/x.css">', '', removed('1:1', '<base> (line 1), <meta> (line 1), <link> (line 1)')],
+    ['ontoggle on <details> (details kept)', '<details ontoggle="alert(1)" open><summary>s</summary>x</details>', '<details open><summary>s</summary>x</details>', removed('1:1', 'ontoggle attribute (line 1)')],
+    ['<template> with a script', '<template><script>alert(1)</script></template>', '<p></p>', removed('1:1', '<template> (line 1)')],
+    ['<textarea> mutation payload', '<textarea><img src=x onerror=alert(1)></textarea>', '', removed('1:1', '<textarea> (line 1)')],
+    ['<noscript> mutation payload (only an inert title attribute is left)', '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', '<p></p><p title="</noscript><img src=x onerror=alert(1)>"></p>', removed('1:1', '<noscript> (line 1)')],
     ['script in a code span stays text', '`<script>alert(1)</script>`', '<p><code>&#x3C;script>alert(1)&#x3C;/script></code></p>'],
   ]
-  it.each(cases)('%s', async (_name, markdown, html) => {
-    expect(await body(markdown)).toBe(html)
+  it.each(cases)('%s', async (_name, markdown, html, warning) => {
+    expect(await body(markdown, warning === undefined ? [] : [warning])).toBe(html)
   })
 
   it('a blockquote left empty by sanitising renders empty (the alerts plugin used to throw on it; found by fuzzing)', async () => {
-    expect(await body('><template> <script>alert(1)</script>\n')).toBe('<blockquote>\n<p></p></blockquote>')
+    expect(await body('><template> <script>alert(1)</script>\n', [removed('1:2', '<template> (line 1)')])).toBe('<blockquote>\n<p></p></blockquote>')
     expect(await body('> <b></b>\n')).toBe('<blockquote>\n<p><b></b></p>\n</blockquote>')
   })
 
