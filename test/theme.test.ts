@@ -43,7 +43,10 @@ describe('choosing a theme', () => {
     expect(run.status, run.stderr).toBe(0)
     const page = read(out, 'notes/a.html')
     expect(page).toContain('<header class="site-header masthead">')
-    expect(page).toContain('<link rel="stylesheet" href="../_slugwiki/style.css"><link rel="stylesheet" href="../_slugwiki/paper.css">')
+    // Every stylesheet of default (search box, index pages, previews), then paper's over them.
+    const sheets = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="\.\.\/_slugwiki\/([^"]+)">/g)].map((m) => m[1])
+    expect(sheets(page)).toEqual(['style.css', 'search.css', 'indices.css', 'popovers.css', 'paper.css'])
+    expect(sheets(read(build('default-sheets').out, 'notes/a.html'))).toEqual(['style.css', 'search.css', 'indices.css', 'popovers.css'])
     // Inherited from default: sidebar, table of contents, script and the search slot.
     expect(page).toContain('<nav class="sidebar" id="sidebar"')
     expect(page).toContain('<nav class="page-toc" aria-label="On this page">')

@@ -9,5 +9,6 @@ import { header } from './templates/header.ts'
 export default defineTheme({
   extends: 'default',
   templates: { header },
-  styles: ['style.css', 'paper.css', 'popovers.css'],
+  // A theme's `styles` replaces its parent's list: default's own sheets, then paper's over them.
+  styles: ['style.css', 'search.css', 'indices.css', 'popovers.css', 'paper.css'],
 })
