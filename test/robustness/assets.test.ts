@@ -52,6 +52,8 @@ describe('references and links that leave the source folder', () => {
       'src/index.md:3:1  warning  Link `../../../etc/passwd` leaves the source folder  link-outside',
       'src/index.md:4:1  warning  Link `../secret.txt` leaves the source folder  link-outside',
       'src/index.md:5:1  warning  Missing file `/etc/passwd`  missing-asset',
+      // The `file:` URL of the raw <img> is removed by sanitising, which says so.
+      'src/index.md:6:1  warning  Raw HTML removed by sanitising: file: URL (line 6); set trusted = true in [slugwiki] to publish it as written  sanitize',
       'src/index.md:7:1  warning  Missing file `link.png`  missing-asset',
       'src/link.png  warning  Symbolic link points outside the source folder, skipped  symlink-outside',
       'src/up  warning  Symbolic link points outside the source folder, skipped  symlink-outside',
