@@ -186,6 +186,8 @@ describe('errors', () => {
     const file = path.join(f.src, 'shell.md')
     const good = fs.readFileSync(file, 'utf8')
     const missing = (result: { diagnostics: Diagnostic[] }) => result.diagnostics.filter((d) => d.rule === 'include-missing')
+    // The last test's saves may still be rebuilding: the rebuild awaited below must be this edit's.
+    await f.settle(f.rebuilds.length, { none: true })
     let rebuilt = f.nextRebuild()
     fs.writeFileSync(file, `${good}\n{{#include listings/gone.go}}\n`)
     let result = await rebuilt
@@ -197,6 +199,7 @@ describe('errors', () => {
     await probe.next('reload')
     expect(await (await f.get('shell.html')).text()).toContain('<p>{{#include listings/gone.go}}</p>')
     // The file appears: the note is read again and shows it.
+    await f.settle(f.rebuilds.length, { none: true })
     rebuilt = f.nextRebuild()
     f.write('listings/gone.go', 'package gone // found after all\n')
     result = await rebuilt
