@@ -120,7 +120,8 @@ function markAuthored(tree: Root, spans: ReadonlyArray<readonly [number, number]
   const authored: Element[] = []
   walk(tree, (node) => {
     if (node.type !== 'element') return
-    const offset = node.position?.start.offset
+    // A plugin may leave an element a `position` without its `start` (`![[…]](<details>…` does).
+    const offset = node.position?.start?.offset
     if (offset === undefined || !inSpans(spans, offset)) return
     node.data = { ...node.data, [MARK]: authored.length } as Element['data']
     authored.push(node)
