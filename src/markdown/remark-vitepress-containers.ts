@@ -56,8 +56,11 @@ export default function remarkVitepressContainers(this: Processor) {
       const first = node.children[0]
       if (first?.type !== 'text') return
       const type = OPENING.exec(first.value)?.[1]
+      // The plugin takes the first word of the line as the type and throws when there is none (`:::{`).
+      const rest = /^:{3,}([^\n]*)/.exec(first.value)?.[1]
+      const wordless = rest !== undefined && rest.trim() !== '' && !/[\w-]/.test(rest)
       // An empty first text hides the fence from the plugin (it reads only the first child).
-      if (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP) node.children.unshift({ type: 'text', value: '' })
+      if (wordless || (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP)) node.children.unshift({ type: 'text', value: '' })
     })
     containers(tree)
     // A pair of bare `:::` lines made a container of no type: give the text back.
