@@ -14,8 +14,8 @@ export default function rehypeRawWhenNeeded() {
     const spans: Array<[number, number]> = []
     walk(tree, (node) => {
       if (node.type !== 'raw') return
-      const start = node.position?.start.offset
-      const end = node.position?.end.offset
+      const start = node.position?.start?.offset
+      const end = node.position?.end?.offset
       if (start !== undefined && end !== undefined) spans.push([start, end])
       else spans.push([-1, -1])
     })

@@ -52,7 +52,7 @@ export default function rehypeSanitizeNote(schema: Schema) {
     const removals = new Map<string, Removal>()
     let first: Position | undefined
     const note = (rank: number, one: string, many: string, node: Element): void => {
-      const line = node.position?.start.line ?? 0
+      const line = node.position?.start?.line ?? 0
       first ??= node.position
       const key = `${rank} ${one}`
       const seen = removals.get(key)
@@ -70,7 +70,8 @@ export default function rehypeSanitizeNote(schema: Schema) {
       if (!copy) {
         const stripped = full.strip?.includes(node.tagName) ?? false
         const tag = `<${node.tagName}>`
-        if (stripped) strippedUntil = node.position!.end.offset ?? start
+        // parse5 leaves an element cut short by the end of its raw HTML (`<textarea>` unclosed) no end.
+        if (stripped) strippedUntil = node.position?.end?.offset ?? start
         // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so.
         if (!stripped && toString(node).trim() !== '') note(1, tag, tag, node)
         else note(0, tag, tag, node)
