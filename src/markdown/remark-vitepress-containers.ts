@@ -52,9 +52,16 @@ export default function remarkVitepressContainers(this: Processor) {
   return (tree: Root, file: VFile) => {
     // A container opens with a line of colons, written as such: without one, three walks of the tree are saved.
     if (!String(file.value).includes(':::')) return
+    // The plugin reads every paragraph's first child, and throws on a paragraph with none (an untitled admonish block's title).
+    const empty: Paragraph[] = []
     visit(tree, 'paragraph', (node: Paragraph) => {
       const first = node.children[0]
-      if (first?.type !== 'text') return
+      if (first === undefined) {
+        empty.push(node)
+        node.children.push({ type: 'text', value: '' })
+        return
+      }
+      if (first.type !== 'text') return
       const type = OPENING.exec(first.value)?.[1]
       // The plugin takes the first word of the line as the type and throws when there is none (`:::{`).
       const rest = /^:{3,}([^\n]*)/.exec(first.value)?.[1]
@@ -63,6 +70,7 @@ export default function remarkVitepressContainers(this: Processor) {
       if (wordless || (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP)) node.children.unshift({ type: 'text', value: '' })
     })
     containers(tree)
+    for (const node of empty) node.children = []
     // A pair of bare `:::` lines made a container of no type: give the text back.
     visit(tree, 'container' as never, (node: Parent & { data?: { hProperties?: { className?: string[] } } }, index: number | undefined, parent: Parent | undefined) => {
       const classes = node.data?.hProperties?.className
