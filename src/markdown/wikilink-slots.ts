@@ -10,6 +10,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { hrefTo, type Slug } from '../paths.ts'
+import { replaceUnprintable } from '../unprintable.ts'
 import { openTag, type Mark } from './slotted-html.ts'
 
 const PREFIX = '[['
@@ -71,6 +72,12 @@ export interface WikiSlotOptions {
  * makes, or a link. Every string comes from the body's serialiser.
  */
 export function fillWikiSlot(slot: string, from: Slug, targetOf: (name: string) => string | undefined, options: WikiSlotOptions = {}): { open: string; close: string } {
+  const { open, close } = wikiSlotHtml(slot, from, targetOf, options)
+  // The slot holds the element as the note wrote it, before its tree's unprintable characters were replaced.
+  return { open: replaceUnprintable(open), close }
+}
+
+function wikiSlotHtml(slot: string, from: Slug, targetOf: (name: string) => string | undefined, options: WikiSlotOptions): { open: string; close: string } {
   const element = JSON.parse(slot.slice(PREFIX.length)) as Pick<Element, 'tagName' | 'properties'>
   const name = String(element.properties.dataWikilink)
   const to = targetOf(name)
