@@ -5,17 +5,14 @@
  * this issue adds, in both colour schemes.
  */
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { axe } from './helpers/axe.ts'
 import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
 import { projectRoot } from './helpers/cli.ts'
-
-const require = createRequire(import.meta.url)
-const AXE = require.resolve('axe-core/axe.min.js')
 
 let tmp: string
 let site: ServedSite
@@ -91,13 +88,7 @@ describe.each(['light', 'dark'] as const)('accessibility of the index pages, %s 
     'axe finds nothing serious on %s',
     async (_name, pathname) => {
       const page = await open(pathname, { scheme })
-      await page.addScriptTag({ path: AXE })
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe.run()
-        return result.violations
-      })
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
-      expect(serious).toEqual([])
+      expect(await axe(page)).toEqual([])
       await page.context().close()
     },
   )

@@ -7,17 +7,15 @@
  * from file://, and nothing at all with `popovers = false`.
  */
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { axe } from './helpers/axe.ts'
 import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
 import { tempSite, type TempSite } from './helpers/site.ts'
 
-const require = createRequire(import.meta.url)
-const AXE = require.resolve('axe-core/axe.min.js')
 
 const filler = Array.from({ length: 30 }, (_, i) => `Filler paragraph ${i + 1} of the beta note, long enough to push the heading down.`).join('\n\n')
 
@@ -209,13 +207,7 @@ describe('link previews', () => {
     expect(await popover(page).locator('[id], [aria-labelledby], [aria-describedby]').count()).toBe(0)
     // The preview is a dialog beside its link, not part of a heading's name.
     expect(await popover(page).evaluate((el) => el.closest('h1, h2, h3, h4, h5, h6'))).toBeNull()
-    await page.addScriptTag({ path: AXE })
-    const violations = await page.evaluate(async () => {
-      type Violation = { id: string; impact: string | null; nodes: Array<{ target: string[] }> }
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe.run()
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
-    })
-    expect(violations).toEqual([])
+    expect(await axe(page)).toEqual([])
     // The card follows the scheme.
     const colours = await popover(page).evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(colours).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(15, 19, 24)')

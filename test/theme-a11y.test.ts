@@ -5,17 +5,15 @@
  * home page and the cgroup note go to test/artifacts/ for a person to look at.
  */
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { axe } from './helpers/axe.ts'
 import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
 import { projectRoot } from './helpers/cli.ts'
 
-const require = createRequire(import.meta.url)
-const AXE = require.resolve('axe-core/axe.min.js')
 /** Where screenshots go (git-ignored; named in the README). */
 export const ARTIFACTS = path.join(projectRoot, 'test/artifacts')
 
@@ -45,24 +43,6 @@ async function open(pathname: string, scheme: Scheme, viewport = { width: 1440, 
   await page.goto(site.url + pathname)
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme)
   return page
-}
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: Array<{ target: string[] }>
-}
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE })
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe.run()
-    return result.violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
 }
 
 const PAGES = [
