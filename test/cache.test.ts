@@ -13,7 +13,7 @@ import { resolveConfig, type CliOptions } from '../src/config.ts'
 import { loadSources } from '../src/content/load.ts'
 import { emptyBody } from '../src/markdown/body.ts'
 import { DiskNoteCache } from '../src/markdown/disk-cache.ts'
-import { memoryNoteCache, noteCacheKey } from '../src/markdown/note-cache.ts'
+import { CacheEntryError, memoryNoteCache, noteCacheKey } from '../src/markdown/note-cache.ts'
 import { compileAll, poolOptions } from '../src/markdown/compile-all.ts'
 import { noteFingerprint } from '../src/markdown/fingerprint.ts'
 import { createNotePool, type NotePool } from '../src/markdown/pool.ts'
@@ -170,6 +170,19 @@ describe('persistent note cache', () => {
     }
     expect((await cachedMatchesFresh()).compiled).toBe(2)
     expect((await cachedMatchesFresh()).compiled).toBe(0)
+  })
+
+  it('checks a note’s embed form only when a page embeds it: damaged, it is found then, and the note compiled again', async () => {
+    const dir = path.join(cacheFolder(), 'entries')
+    const [a] = entries().map((f) => f.slice(0, -'.json'.length))
+    const embed = path.join(dir, `${a}.embed`)
+    fs.writeFileSync(embed, fs.readFileSync(embed, 'utf8').slice(0, -1))
+    // No page of this book embeds a note: the entry is served, its embed form never read.
+    expect((await cachedMatchesFresh()).compiled).toBe(0)
+    const cache = new DiskNoteCache(path.dirname(dir))
+    expect(cache.get(a!)).toBeDefined()
+    expect(() => cache.embed(a!)).toThrow(CacheEntryError)
+    expect(cache.page(a!).parts.length).toBeGreaterThan(0)
   })
 })
 

@@ -29,9 +29,16 @@ const FORMAT = 4
 const INDEX = 'index.json'
 const ENTRIES = 'entries'
 
-/** Body files of an entry, checked by size when its facts are read. */
+/** Body files of an entry, each checked by size when its facts are read, but `embed`'s. */
 const PARTS = ['page', 'print', 'embed', 'search'] as const
 type Part = (typeof PARTS)[number] | 'blocks'
+/**
+ * Checked by size when read instead: only a page embedding the note reads
+ * its embed form, and a stat of it for every note would be on every build's
+ * path. A damaged one throws `CacheEntryError` when read, as a body file
+ * damaged after its check does.
+ */
+const CHECKED_WHEN_READ: ReadonlySet<Part> = new Set(['embed'])
 
 interface StoredFacts {
   format?: number
@@ -59,6 +66,8 @@ export class DiskNoteCache implements NoteCache {
   readonly #entries: string
   /** Source → key of the note last stored for it. */
   readonly #index = new Map<SourcePath, string>()
+  /** The recorded size of each body file checked when read (`CHECKED_WHEN_READ`), by `key.part`. */
+  readonly #sizes = new Map<string, number>()
   /** Bodies being written, served from memory until they are on disk. */
   readonly #writing = new Map<string, NoteBody>()
   /** Notes kept for this build only (`lasting: false`). */
@@ -113,6 +122,11 @@ export class DiskNoteCache implements NoteCache {
     if (stored.format !== FORMAT || stored.key !== key || typeof note?.source !== 'string' || !Array.isArray(note.diagnostics)) return undefined
     for (const part of PARTS) {
       const size = stored.sizes?.[part]
+      if (CHECKED_WHEN_READ.has(part)) {
+        if (typeof size !== 'number') return undefined
+        this.#sizes.set(`${key}.${part}`, size)
+        continue
+      }
       try {
         if (typeof size !== 'number' || fs.statSync(this.#file(key, part)).size !== size) return undefined
       } catch {
@@ -146,7 +160,9 @@ export class DiskNoteCache implements NoteCache {
     if (held) return inMemory(held)
     let value: T | undefined
     try {
-      value = read(fs.readFileSync(this.#file(key, part), 'utf8'))
+      const text = fs.readFileSync(this.#file(key, part), 'utf8')
+      const size = this.#sizes.get(`${key}.${part}`)
+      value = size === undefined || Buffer.byteLength(text) === size ? read(text) : undefined
     } catch {
       value = undefined
     }
