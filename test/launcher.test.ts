@@ -44,6 +44,18 @@ describe('npm run build', () => {
     expect(snapshot(path.join(tmp, 'compiled'))).toEqual(site)
   })
 
+  it('runs under the Node flags a user gives a large wiki (`node --max-old-space-size=4096`)', () => {
+    // V8 flags cannot be given to a worker thread explicitly; its threads must inherit them instead.
+    const out = path.join(tmp, 'flags')
+    const run = spawnSync(process.execPath, ['--max-old-space-size=4096', '--stack-size=984', path.join(projectRoot, 'scripts/slugwiki.mjs'), 'build', '--src', path.join(projectRoot, 'test/sites/mdbook'), '--out', out, '--no-cache', '--quiet', '--threads', '2'], {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    })
+    expect(run.stderr).not.toContain('ERR_WORKER_INVALID_EXEC_ARGV')
+    expect(run.status, run.stderr).toBe(0)
+    expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true)
+  })
+
   it("compiles a wiki's own TypeScript theme, which extends a built-in one", () => {
     const wiki = path.join(tmp, 'own')
     fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), wiki, { recursive: true })

@@ -51,10 +51,15 @@ const MAX_PLAIN_RETRIES = 3
  */
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), `worker${path.extname(fileURLToPath(import.meta.url))}`)
 
-/** Node flags a worker needs to load TypeScript, unless this process already has a loader its workers inherit. */
-function loaderArgs(): string[] {
-  if (!WORKER.endsWith('.ts')) return []
-  return process.execArgv.some((arg) => arg.includes('tsx')) ? [] : ['--import', 'tsx']
+/**
+ * The Node flags of a worker. Unset, a thread inherits this process's flags as Node passes them:
+ * given explicitly, a V8 or per-process flag (`node --max-old-space-size=4096`, what a large wiki's
+ * author reaches for) stops every thread from starting. Only the TypeScript sources need a flag
+ * added, the loader, unless this process already has one its workers inherit.
+ */
+function workerExecArgv(): string[] | undefined {
+  if (!WORKER.endsWith('.ts') || process.execArgv.some((arg) => arg.includes('tsx'))) return undefined
+  return [...process.execArgv.filter((arg) => !arg.startsWith('--eval')), '--import', 'tsx']
 }
 
 /** The default thread count: one per core the process may use. */
@@ -77,7 +82,7 @@ export function createNotePool(options: NotePoolOptions): NotePool {
     // The main thread's stack size rather than a worker's 4 MB: a note nested thousands deep
     // ('>'.repeat(10000)) then overflows in seconds instead of recursing (quadratically) for a minute.
     resourceLimits: { stackSizeMb: 1 },
-    execArgv: [...process.execArgv.filter((arg) => !arg.startsWith('--eval')), ...loaderArgs()],
+    execArgv: workerExecArgv(),
   })
 
   /** One try: resolves with the result, or with why it stopped. */
