@@ -56,10 +56,15 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
 export interface LoadedNote {
   /** Undefined when the note could not be read (too large, not UTF-8). */
   input?: NoteInput
-  /** Files of the source folder its includes read (files outside it are not watched). */
+  /** Files of the source folder its includes read. */
   dependencies: SourcePath[]
   /** Files of the source folder its includes looked for and could not read: the dev server reads the note again when one appears. */
   missing: SourcePath[]
+  /**
+   * Files outside the source folder (absolute) its includes read or looked for, such as the
+   * listings real books keep beside `src/`: the dev server watches them too.
+   */
+  outside: string[]
   diagnostics: Diagnostic[]
 }
 
@@ -92,7 +97,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   const diagnostics: Diagnostic[] = []
   const error = (message: string, rule: string): LoadedNote => {
     diagnostics.push({ file: displaySource(source), severity: 'error', message, rule })
-    return { dependencies: [], missing: [], diagnostics }
+    return { dependencies: [], missing: [], outside: [], diagnostics }
   }
   let size: number
   try {
@@ -108,7 +113,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   } catch (e) {
     if (e instanceof DecodeError) {
       diagnostics.push({ file: displaySource(source), line: e.line, column: e.column, severity: 'error', message: e.message, rule: 'encoding' })
-      return { dependencies: [], missing: [], diagnostics }
+      return { dependencies: [], missing: [], outside: [], diagnostics }
     }
     throw e
   }
@@ -130,14 +135,20 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
+    outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),
     diagnostics,
   }
+}
+
+/** The source path of an absolute file, when it is inside the source folder. */
+function sourcePathOf(config: Config, file: string): SourcePath | undefined {
+  return toSourcePath(path.relative(config.src, file))
 }
 
 /** The source paths of the absolute `files` that are inside the source folder. */
 function insideSource(config: Config, files: string[]): SourcePath[] {
   return files.flatMap((file) => {
-    const inside = toSourcePath(path.relative(config.src, file))
+    const inside = sourcePathOf(config, file)
     return inside ? [inside] : []
   })
 }

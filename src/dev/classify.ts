@@ -19,6 +19,8 @@ export interface Classified {
   structure: boolean
   /** Changed files of the source folder. */
   sources: Set<SourcePath>
+  /** Changed files outside it (absolute): files the notes include from there (`NoteStore.outsideFiles`). */
+  outside: Set<string>
   /** How the terminal names the changed files. */
   labels: string[]
 }
@@ -47,7 +49,7 @@ export function sourceOf(config: Config, file: string): SourcePath | undefined {
 
 /** Classify a batch of changes. */
 export function classifyChanges(changes: Change[], { config, configFiles, themeFolders, configFolders = [] }: ClassifyOptions): Classified {
-  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), labels: [] }
+  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), outside: new Set(), labels: [] }
   const configs = new Set(configFiles)
   for (const { file, kind } of changes) {
     // A folder event comes with events for its files, which say more.
@@ -64,7 +66,10 @@ export function classifyChanges(changes: Change[], { config, configFiles, themeF
       continue
     }
     const source = sourceOf(config, file)
-    if (!source) continue
+    if (!source) {
+      c.outside.add(file)
+      continue
+    }
     if (kind !== 'change') c.structure = true
     c.sources.add(source)
   }

@@ -56,16 +56,19 @@ export interface NoteStore {
   /**
    * Bring the store in line with `notes` (the current listing): drop notes
    * that are gone, load new ones and those in `changed`, and those whose
-   * includes read a changed file or looked for one that appeared. Returns the notes that were compiled
+   * includes read a changed file or looked for one that appeared, in the
+   * source folder or (`changedOutside`, absolute) outside it. Returns the notes that were compiled
    * again, each with the version shown and its diagnostics before and after.
    */
-  update(notes: readonly SourcePath[], changed: ReadonlySet<SourcePath>): Promise<NoteChange[]>
+  update(notes: readonly SourcePath[], changed: ReadonlySet<SourcePath>, changedOutside?: ReadonlySet<string>): Promise<NoteChange[]>
   /** The version of each note the site shows, in listing order: the current one, or the last good one when it fails. */
   shown(): CompiledNote[]
   /** The inputs of the shown versions, for line maps. */
   inputs(): NoteInput[]
   /** Files of the source folder each note's includes read. */
   dependencies(): Map<SourcePath, SourcePath[]>
+  /** Files outside the source folder (absolute) that the notes' includes read or looked for. */
+  outsideFiles(): string[]
   /** Load and compile diagnostics of every note, current versions. */
   diagnostics(): Diagnostic[]
   /** Errors of one note, current version. */
@@ -193,7 +196,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       warming.stop = true
       // A note not in the site yet waits for discovery; one that includes others is loaded with them.
       const state = states.get(source)
-      if (!state || state.loaded.dependencies.length > 0) return
+      if (!state || state.loaded.dependencies.length > 0 || state.loaded.outside.length > 0) return
       const loaded = loadNote(source, { config, read: sourceReader(), displaySource })
       if (!loaded.input) return
       const job = compileAll([loaded.input], { config, displaySource, cache, pool, tool })
@@ -202,7 +205,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       prefetching.add(job)
       void job.finally(() => prefetching.delete(job))
     },
-    async update(notes, changed) {
+    async update(notes, changed, changedOutside = new Set()) {
       warming.stop = true
       const first = states.size === 0
       await Promise.all(prefetching)
@@ -212,7 +215,13 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
         (source) => {
           const loaded = states.get(source)?.loaded
           // A missing include that appears is a change too: the note then shows the file instead of the link.
-          return !loaded || changed.has(source) || loaded.dependencies.some((d) => changed.has(d)) || loaded.missing.some((d) => changed.has(d))
+          return (
+            !loaded ||
+            changed.has(source) ||
+            loaded.dependencies.some((d) => changed.has(d)) ||
+            loaded.missing.some((d) => changed.has(d)) ||
+            loaded.outside.some((file) => changedOutside.has(file))
+          )
         },
       )
       const read = sourceReader()
@@ -232,7 +241,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
           after: shownOf(state),
           diagnosticsBefore: before ? diagnosticsOf(before) : [],
           diagnosticsAfter: diagnosticsOf(state),
-          includes: state.loaded.dependencies.length > 0 || (before?.loaded.dependencies.length ?? 0) > 0,
+          includes: [state.loaded, before?.loaded].some((l) => l && (l.dependencies.length > 0 || l.outside.length > 0)),
         }
       })
       order = notes
@@ -265,6 +274,11 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
         if (deps?.length) out.set(source, deps)
       }
       return out
+    },
+    outsideFiles() {
+      const files = new Set<string>()
+      for (const state of states.values()) for (const file of state.loaded.outside) files.add(file)
+      return [...files].sort()
     },
     inputs() {
       return order.flatMap((source) => {

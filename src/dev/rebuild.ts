@@ -71,6 +71,8 @@ export interface DevSite {
   readonly config: Config
   /** Files and folders to watch. */
   watchPaths(): string[]
+  /** Files outside the watched paths that notes include (listings beside an mdBook's `src/`), absolute. */
+  outsideFiles(): string[]
   /** Folders never to watch. */
   ignorePaths(): string[]
   /** Apply a batch of changes (none: the first build). Never throws for content problems. */
@@ -198,7 +200,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       listing = discoverSources({ config, diagnostics: found, display })
       listingDiagnostics = found.list
     }
-    const parsed = await notes.update(listing.notes, c.sources)
+    const parsed = await notes.update(listing.notes, c.sources, c.outside)
     const changed = new Set<string>()
     let nextGraph: SiteGraph
     let nextPlan: SitePlan
@@ -257,6 +259,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       return config
     },
     watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir].filter((f) => fs.existsSync(f))],
+    outsideFiles: () => notes.outsideFiles(),
     ignorePaths: () => [config.out],
     update,
     prefetch(change) {

@@ -93,6 +93,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   const rebuild = async (changes: Change[]) => {
     try {
       latest = await site.update(changes)
+      watcher.watchFiles(site.outsideFiles())
       site.setFault(undefined)
       report(latest.diagnostics)
       log(rebuildLine(latest))
@@ -129,6 +130,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     onError: (error) => log(`watch error: ${error.message}`),
   })
   await watcher.ready
+  watcher.watchFiles(site.outsideFiles())
 
   return {
     url: server.url,

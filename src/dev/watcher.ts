@@ -41,6 +41,12 @@ export interface SourceWatcher {
   ready: Promise<void>
   /** Events are waiting for their quiet window to end, or a changed file is due to be looked at again. */
   readonly waiting: boolean
+  /**
+   * Watch these files too (absolute; they replace the last list), in folders outside the watched
+   * ones: the files notes include from outside the source folder. Each one's folder is watched,
+   * not the file, so an editor's save by rename and a file that appears are seen.
+   */
+  watchFiles(files: string[]): void
   close(): Promise<void>
 }
 
@@ -147,17 +153,57 @@ export function watchSources(options: WatchOptions): SourceWatcher {
   watcher.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))))
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
 
+  // Files outside the roots: a second watcher on their folders, one level deep, seeing only them.
+  let files = new Set<string>()
+  let folders = new Set<string>()
+  let outside: FSWatcher | undefined
+  const watchFiles = (list: string[]) => {
+    const wanted = list.map((file) => path.resolve(file)).filter((file) => !isIgnored(file) && ![...roots].some((root) => file.startsWith(root + path.sep)))
+    const nextFolders = new Set(wanted.map((file) => path.dirname(file)).filter((dir) => fs.existsSync(dir)))
+    const before = files
+    files = new Set(wanted)
+    if (!outside && nextFolders.size === 0) return
+    outside ??= (() => {
+      const w = watch([], {
+        ignoreInitial: true,
+        depth: 0,
+        atomic: false,
+        ignored: (file: string) => {
+          const absolute = path.resolve(file)
+          return !folders.has(absolute) && !files.has(absolute)
+        },
+      })
+      // chokidar checks `ignored` when it starts watching a file, not at each event: a file no longer listed is dropped here.
+      for (const kind of ['add', 'change', 'unlink'] as const) {
+        w.on(kind, (file: string) => {
+          if (files.has(path.resolve(file))) record(kind, file)
+        })
+      }
+      w.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))))
+      return w
+    })()
+    const gone = [...[...folders].filter((dir) => !nextFolders.has(dir)), ...[...before].filter((file) => !files.has(file))]
+    // A folder's files that were ignored when it was read are not watched: each new file is added too.
+    const added = [...[...nextFolders].filter((dir) => !folders.has(dir)), ...wanted.filter((file) => !before.has(file) && fs.existsSync(file))]
+    folders = nextFolders
+    if (gone.length) outside.unwatch(gone)
+    if (added.length) outside.add(added)
+  }
+
   return {
     ready,
     get waiting() {
       return pending.size > 0 || rechecks.size > 0
+    },
+    watchFiles(list) {
+      if (!closed) watchFiles(list)
     },
     async close() {
       closed = true
       clearTimeout(quietTimer)
       for (const timer of rechecks.values()) clearTimeout(timer)
       rechecks.clear()
-      await watcher.close()
+      await Promise.all([watcher.close(), outside?.close()])
     },
   }
 }

@@ -221,6 +221,46 @@ describe('errors', () => {
     expect(go.messages.filter((m) => m.type === 'errors' && m.errors!.length > 0)).toEqual([])
   })
 
+  it('watches files included from outside the source folder (listings beside src/): an edit, or the file appearing, shows', async () => {
+    const probe = await listen(f.dev, 'shell.html')
+    await probe.next('errors')
+    const file = path.join(f.src, 'shell.md')
+    const good = fs.readFileSync(file, 'utf8')
+    const code = path.join(f.dir, 'listings-outside')
+    fs.mkdirSync(code)
+    fs.writeFileSync(path.join(code, 'main.rs'), 'fn main() { first_version() }\n')
+    await f.settle(f.rebuilds.length, { none: true })
+    let rebuilt = f.nextRebuild()
+    fs.writeFileSync(file, `${good}\n\`\`\`rust\n{{#include ../listings-outside/main.rs}}\n\`\`\`\n\n{{#include ../listings-outside/later.md}}\n`)
+    await rebuilt
+    await probe.next('reload')
+    expect(await (await f.get('shell.html')).text()).toContain('first_version')
+    // chokidar reads the listings' folder after the rebuild that named it.
+    await new Promise((r) => setTimeout(r, 300))
+
+    rebuilt = f.nextRebuild()
+    fs.writeFileSync(path.join(code, 'main.rs'), 'fn main() { second_version() }\n')
+    let result = await rebuilt
+    expect(result.labels).toEqual([path.relative(process.cwd(), path.join(code, 'main.rs'))])
+    await probe.next('reload')
+    expect(await (await f.get('shell.html')).text()).toContain('second_version')
+
+    rebuilt = f.nextRebuild()
+    fs.writeFileSync(path.join(code, 'later.md'), 'Written later, outside the book.\n')
+    result = await rebuilt
+    expect(result.diagnostics.filter((d) => d.rule === 'include-missing')).toEqual([])
+    await probe.next('reload')
+    expect(await (await f.get('shell.html')).text()).toContain('Written later, outside the book.')
+
+    // Back to the note as it was.
+    rebuilt = f.nextRebuild()
+    fs.writeFileSync(file, good)
+    await rebuilt
+    fs.rmSync(code, { recursive: true })
+    await f.settle(f.rebuilds.length, { none: true })
+    probe.close()
+  })
+
   it('survives a note that makes the pipeline throw (a stack overflow), shows the error, and recovers', async () => {
     const probe = await listen(f.dev, 'appendix.html')
     await probe.next('errors')

@@ -114,4 +114,40 @@ describe('watchSources', () => {
     await settle()
     expect(batches.map(rel)).toEqual([['change note.md'], ['change note.md']])
   })
+
+  it('watches the files it is given outside its folders, and only those: saved, saved by rename, appearing', async () => {
+    // The notes are in src/; an mdBook's listings sit beside it.
+    const src = path.join(dir, 'src')
+    const listings = path.join(dir, 'listings')
+    fs.mkdirSync(src)
+    fs.mkdirSync(listings)
+    const [used, later, other] = ['main.rs', 'later.rs', 'other.rs'].map((name) => path.join(listings, name))
+    fs.writeFileSync(used!, 'fn main() {}\n')
+    fs.writeFileSync(other!, 'fn other() {}\n')
+    watcher = watchSources({ paths: [src], ignore: [], onBatch: (changes) => batches.push(changes) })
+    await watcher.ready
+    watcher.watchFiles([used!, later!])
+    // chokidar reads the new folder in the background.
+    await new Promise((r) => setTimeout(r, 300))
+
+    fs.writeFileSync(used!, 'fn main() { one() }\n')
+    await settle()
+    fs.writeFileSync(path.join(listings, '.main.rs.tmp'), 'fn main() { two() }\n')
+    fs.renameSync(path.join(listings, '.main.rs.tmp'), used!)
+    await settle()
+    fs.writeFileSync(later!, 'fn later() {}\n')
+    await settle()
+    fs.writeFileSync(other!, 'fn other() { changed() }\n')
+    await settle(400, true)
+    expect(batches.map(rel)).toEqual([['change listings/main.rs'], [expect.stringMatching(/^(add|change) listings\/main\.rs$/)], ['add listings/later.rs']])
+
+    // A new list replaces the last: the file no longer included is not reported, the one now included is.
+    batches = []
+    watcher.watchFiles([other!])
+    await new Promise((r) => setTimeout(r, 300))
+    fs.writeFileSync(used!, 'fn main() { three() }\n')
+    fs.writeFileSync(other!, 'fn other() { again() }\n')
+    await settle()
+    expect(batches.map(rel)).toEqual([['change listings/other.rs']])
+  })
 })
