@@ -12,6 +12,7 @@ import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-ad
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
 import { normalizeBase } from './paths.ts'
 import type { Diagnostic } from './report.ts'
+import { placeKey, placeOf, tomlPlaces, type TomlPath, type TomlPlace, type TomlPlaces } from './toml-places.ts'
 
 /** Our own settings; unknown keys are errors that name them. */
 export const slugwikiSchema = z.strictObject({
@@ -208,6 +209,8 @@ export interface Config {
   drafts: boolean
   /** The config file read, if any (for diagnostics and watching). */
   configFile?: string
+  /** Where the config file writes each key, by book.toml's paths (see `configPlace`). */
+  configPlaces?: TomlPlaces
   /** Worker threads for the markdown stage; undefined chooses by core and note count. */
   threads?: number
   /** Absolute folder of the persistent cache, or undefined to build without one. */
@@ -245,10 +248,11 @@ function findBookToml(srcArg: string): { file: string; root: string } | undefine
   return undefined
 }
 
-function readToml(file: string, display: string): Record<string, unknown> {
+/** A TOML file's table and the places of its keys, those of slugwiki.toml under `root` `['slugwiki']`. */
+function readToml(file: string, display: string, root: TomlPath = []): { raw: Record<string, unknown>; places: TomlPlaces } {
   const text = fs.readFileSync(file, 'utf8')
   try {
-    return parseToml(text) as Record<string, unknown>
+    return { raw: parseToml(text) as Record<string, unknown>, places: tomlPlaces(text, root) }
   } catch (error) {
     if (error instanceof TomlError) {
       throw new ConfigError({
@@ -264,24 +268,48 @@ function readToml(file: string, display: string): Record<string, unknown> {
   }
 }
 
-function zodError(display: string, error: z.ZodError): ConfigError {
+/** The schema's first complaint, at the key it is about (an unknown key's, the first of them). */
+function zodError(display: string, error: z.ZodError, places: TomlPlaces, prefix: TomlPath = []): ConfigError {
   const issue = error.issues[0]!
+  const at = issue.path.filter((part) => typeof part !== 'symbol')
   const where = issue.path.join('.')
   const message =
     issue.code === 'unrecognized_keys'
       ? `Unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${where ? where + '.' : ''}${k}\``).join(', ')}`
       : `\`${where}\`: ${issue.message}`
-  return new ConfigError({ file: display, severity: 'error', message, rule: 'config' })
+  const place = placeOf(places, [...prefix, ...at, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])])
+  return new ConfigError({ file: display, line: place?.line, column: place?.column, severity: 'error', message, rule: 'config' })
+}
+
+/**
+ * Where the config file writes the key at `path`, given as book.toml's
+ * (`['output', 'html', 'theme']`; slugwiki.toml's keys are `['slugwiki', …]`),
+ * or the nearest table holding it: a diagnostic's line and column.
+ */
+export function configPlace(config: Pick<Config, 'configPlaces'>, path: TomlPath): TomlPlace | undefined {
+  return placeOf(config.configPlaces, path)
+}
+
+/** The places of an old-format book.toml's top-level `title`, `author`… also under the `[book]` paths they are read as. */
+function legacyPlaces(places: TomlPlaces): TomlPlaces {
+  const aliases: Record<string, string> = { title: 'title', description: 'description', authors: 'authors', author: 'authors', source: 'src' }
+  const all: Record<string, TomlPlace> = { ...places }
+  for (const [old, key] of Object.entries(aliases)) {
+    const place = places[placeKey([old])]
+    if (place && !all[placeKey(['book', key])]) all[placeKey(['book', key])] = place
+  }
+  return all
 }
 
 /** `[preprocessor.katex]`'s settings; a macros file that cannot be read is an error naming book.toml, as mdbook-katex stops on it. */
-function readKatexSettings(table: Parameters<typeof katexSettings>[0], root: string, display: string): KatexSettings {
+function readKatexSettings(table: Parameters<typeof katexSettings>[0], root: string, display: string, places: TomlPlaces | undefined): KatexSettings {
   try {
     return katexSettings(table, root)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === undefined) throw error
-    throw new ConfigError({ file: display, severity: 'error', message: `\`[preprocessor.katex] macros\`: cannot read \`${table?.macros}\` (${code})`, rule: 'config' })
+    const place = placeOf(places, ['preprocessor', 'katex', 'macros'])
+    throw new ConfigError({ file: display, line: place?.line, column: place?.column, severity: 'error', message: `\`[preprocessor.katex] macros\`: cannot read \`${table?.macros}\` (${code})`, rule: 'config' })
   }
 }
 
@@ -301,12 +329,15 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   let root = srcArg
   let src = srcArg
   let configFile: string | undefined
+  let configPlaces: TomlPlaces | undefined
   let parsed: z.infer<typeof bookTomlSchema> = {}
   const book = findBookToml(srcArg)
   if (book) {
-    const raw = legacyBookToml(readToml(book.file, display(book.file)))
+    const toml = readToml(book.file, display(book.file))
+    const raw = legacyBookToml(toml.raw)
+    configPlaces = raw === toml.raw ? toml.places : legacyPlaces(toml.places)
     const result = bookTomlSchema.safeParse(raw)
-    if (!result.success) throw zodError(display(book.file), result.error)
+    if (!result.success) throw zodError(display(book.file), result.error, configPlaces)
     parsed = result.data
     configFile = book.file
     root = book.root
@@ -319,16 +350,18 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
       // The parent's book.toml belongs to another book layout: ignore it.
       parsed = {}
       configFile = undefined
+      configPlaces = undefined
       root = srcArg
     }
   } else {
     const own = path.join(srcArg, 'slugwiki.toml')
     if (fs.existsSync(own)) {
-      const raw = readToml(own, display(own))
+      const { raw, places } = readToml(own, display(own), ['slugwiki'])
       const result = slugwikiSchema.safeParse(raw)
-      if (!result.success) throw zodError(display(own), result.error)
+      if (!result.success) throw zodError(display(own), result.error, places, ['slugwiki'])
       parsed = { slugwiki: result.data }
       configFile = own
+      configPlaces = places
     }
   }
 
@@ -355,7 +388,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     includeRoot: repositoryRoot(root) ?? root,
     math: sw.math ?? (katexBook || (html['mathjax-support'] ?? html.math ?? false)),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',
-    katex: readKatexSettings(parsed.preprocessor?.katex, root, display(configFile ?? root)),
+    katex: readKatexSettings(parsed.preprocessor?.katex, root, display(configFile ?? root), configPlaces),
     additionalCss: html['additional-css'] ?? [],
     additionalJs: withoutMdbookMermaid(html['additional-js'] ?? [], parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
@@ -387,6 +420,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     quiet: options.quiet ?? false,
     drafts: options.drafts ?? false,
     configFile,
+    configPlaces,
     threads: options.threads,
     cacheDir: options.cache === false ? undefined : path.resolve(cwd, options.cacheDir ?? path.join(packageRoot(), 'node_modules', '.cache', 'slugwiki')),
   }

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { findCollisions, type Claim } from './collisions.ts'
-import type { Config } from './config.ts'
+import { configPlace, type Config } from './config.ts'
 import type { SourceListing } from './content/discover.ts'
 import { gitDates } from './content/git-dates.ts'
 import type { SiteGraph } from './graph/site-graph.ts'
@@ -71,7 +71,8 @@ export function sharedPageInputs(graph: SiteGraph): unknown {
 
 /** The config as pages see it: without the settings that only steer the build. */
 function pageConfig(config: Config): Partial<Config> {
-  const { threads: _threads, quiet: _quiet, strict: _strict, cacheDir: _cacheDir, out: _out, ...rest } = config
+  // Where book.toml writes its keys places diagnostics only: moving a line changes no page.
+  const { threads: _threads, quiet: _quiet, strict: _strict, cacheDir: _cacheDir, out: _out, configPlaces: _configPlaces, ...rest } = config
   return rest
 }
 
@@ -99,23 +100,23 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   // One stylesheet for every page's code colours, instead of both schemes' colours inline on every token.
   if (code) plan.files.set(`${ASSET_DIR}/${code.name}`, code.css)
   // mdBook's additional-css/js, relative to the book folder, copied under _slugwiki/additional/.
-  const additional = (files: string[]) =>
+  const additional = (files: string[], key: 'additional-css' | 'additional-js') =>
     files.flatMap((rel) => {
       const clean = toSourcePath(rel)
       const file = clean ? path.join(config.root, clean) : undefined
       if (!clean || !file || !fs.existsSync(file)) {
-        diagnostics.warn(display(config.configFile ?? config.root), `additional file \`${rel}\` not found in the book folder`, 'additional-asset')
+        diagnostics.warn(display(config.configFile ?? config.root), `additional file \`${rel}\` not found in the book folder`, 'additional-asset', configPlace(config, ['output', 'html', key]))
         return []
       }
       plan.copies.set(`${ASSET_DIR}/additional/${clean}`, file)
       return [`additional/${clean}`]
     })
-  const extraCss = additional(config.additionalCss)
-  const extraJs = additional(config.additionalJs)
+  const extraCss = additional(config.additionalCss, 'additional-css')
+  const extraJs = additional(config.additionalJs, 'additional-js')
   // mdBook's theme folder: its favicons go where mdBook puts them, the root, unless the book's own
   // files have one there (mdBook copies those last, so theirs is the one served).
   const mdbookTheme = readMdbookTheme(config.mdbookTheme.dir, config.mdbookTheme.named)
-  if (mdbookTheme.missing) diagnostics.warn(display(config.configFile ?? config.root), `The theme folder \`${display(config.mdbookTheme.dir)}\` of \`[output.html] theme\` does not exist`, 'mdbook-theme')
+  if (mdbookTheme.missing) diagnostics.warn(display(config.configFile ?? config.root), `The theme folder \`${display(config.mdbookTheme.dir)}\` of \`[output.html] theme\` does not exist`, 'mdbook-theme', configPlace(config, ['output', 'html', 'theme']))
   for (const { file, message } of mdbookTheme.ignored) diagnostics.warn(display(file), message, 'mdbook-theme')
   const assetSet = new Set<string>(listing.assets)
   for (const icon of mdbookTheme.favicons) if (!assetSet.has(icon.name)) plan.copies.set(icon.name, icon.file)

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
 import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
 import { projectRoot } from './helpers/cli.ts'
 import { writeFiles } from './helpers/files.ts'
@@ -43,6 +44,33 @@ describe('resolveConfig', () => {
   it('names an unknown [slugwiki] key', () => {
     const dir = wiki('unknown', { 'book.toml': '[book]\nsrc = "."\n[slugwiki]\nthem = "paper"\n' })
     expect(() => resolveConfig({ src: dir }, tmp)).toThrow(/Unknown key `slugwiki\.them`/)
+  })
+
+  it('names the line and column of the key a config error is about', () => {
+    const diagnostic = (files: Record<string, string>, name = files['slugwiki.toml'] ? 'slugwiki.toml' : 'book.toml') => {
+      const dir = wiki(`placed-${Object.values(files).join('').length}-${name}`, files)
+      try {
+        resolveConfig({ src: dir }, tmp)
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError)
+        const { file, line, column, message } = (error as ConfigError).diagnostic
+        expect(file).toBe(path.relative(tmp, path.join(dir, name)))
+        return { line, column, message }
+      }
+      return expect.unreachable()
+    }
+    // An unknown key, the first of several; a key of the wrong type, in its table, dotted or inline.
+    expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[slugwiki]\ntheme = "paper"\n  them = "x"\nmaths = 1\n' })).toEqual({ line: 6, column: 3, message: 'Unknown keys `slugwiki.them`, `slugwiki.maths`' })
+    expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n[slugwiki]\nmath = "yes"\n' })).toMatchObject({ line: 4, column: 1, message: expect.stringMatching(/^`slugwiki\.math`: /) })
+    expect(diagnostic({ 'book.toml': 'book.src = "."\nslugwiki.popovers = 1\n' })).toMatchObject({ line: 2, column: 10 })
+    expect(diagnostic({ 'book.toml': 'book = { src = "." }\noutput = { html = { additional-css = ["a.css", 2] } }\n' })).toMatchObject({ line: 2, column: 48, message: expect.stringMatching(/^`output\.html\.additional-css\.1`: /) })
+    // mdBook's old top-level keys, read as `[book]`'s.
+    expect(diagnostic({ 'book.toml': '# old format\ntitle = 3\n' })).toMatchObject({ line: 2, column: 1, message: expect.stringMatching(/^`book\.title`: /) })
+    // slugwiki.toml's keys are the `[slugwiki]` table's.
+    expect(diagnostic({ 'slugwiki.toml': 'math = true\n\nindices = "no"\n' })).toMatchObject({ line: 3, column: 1, message: expect.stringMatching(/^`indices`: /) })
+    expect(diagnostic({ 'slugwiki.toml': 'theme = "paper"\ntopic = "t.yml"\n' })).toEqual({ line: 2, column: 1, message: 'Unknown key `topic`' })
+    // A macros file mdbook-katex could not read either.
+    expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[preprocessor.katex]\nmacros = "nope.txt"\n' })).toMatchObject({ line: 5, column: 1 })
   })
 
   it('reports broken TOML with its line and column', () => {
@@ -118,5 +146,35 @@ describe('resolveConfig', () => {
 
   it('fails clearly on a missing source folder', () => {
     expect(() => resolveConfig({ src: path.join(tmp, 'nope') }, tmp)).toThrow('Source folder not found: nope')
+  })
+})
+
+describe('book.toml warnings of the build', () => {
+  it('name the line and column of their key', async () => {
+    const dir = wiki('build-places', {
+      'book.toml': [
+        '[book]',
+        'title = "T"',
+        '',
+        '[output.html]',
+        'additional-css = ["missing.css"]',
+        '  input-404 = "nope.md"',
+        'theme = "my-theme"',
+        '',
+        '[output.html.redirect]',
+        '"/fine.html" = "a.html"',
+        '"/gone.html" = "nowhere.html"',
+        '"/a.html" = "taken.html"',
+        '',
+      ].join('\n'),
+      'src/SUMMARY.md': '# Summary\n\n- [A](a.md)\n',
+      'src/a.md': '# A\n',
+    })
+    const result = await build({ src: dir, out: path.join(tmp, 'build-places-out'), quiet: true, cache: false })
+    const file = path.relative(process.cwd(), path.join(dir, 'book.toml'))
+    const places = result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)
+    expect(places.sort()).toEqual(
+      [`${file}:5:1 additional-asset`, `${file}:6:3 not-found`, `${file}:7:1 mdbook-theme`, `${file}:11:1 redirect`, `${file}:12:1 redirect`].sort(),
+    )
   })
 })

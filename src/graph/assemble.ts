@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Config } from '../config.ts'
+import { configPlace, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
@@ -128,7 +128,7 @@ function notFoundNote(compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>
   const source = toSourcePath(input)
   const note = source && !skipped.has(source) ? compiled.find((n) => n.source === source) : undefined
   if (!note) {
-    if (explicit) diagnostics.error(display(config.configFile ?? config.root), `\`input-404\` names \`${input}\`, which is not a note of the book`, 'not-found')
+    if (explicit) diagnostics.error(display(config.configFile ?? config.root), `\`input-404\` names \`${input}\`, which is not a note of the book`, 'not-found', configPlace(config, ['output', 'html', 'input-404']))
     return undefined
   }
   // mdBook's name for the output: the input's with `.html` for `.md` (a README stays README.html).

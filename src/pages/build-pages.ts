@@ -3,7 +3,7 @@
  * redirect pages. Pure: the same graph gives the same pages.
  */
 import path from 'node:path'
-import { editUrl, type Config } from '../config.ts'
+import { configPlace, editUrl, type Config } from '../config.ts'
 import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
 import { hrefTo, isIndexNote, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
@@ -184,7 +184,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   for (const [from, to] of Object.entries(config.redirects).sort(([a], [b]) => (a < b ? -1 : 1))) {
     const clean = toSourcePath(from.replace(/^\/+/, ''))
     if (!clean || !/\.html$/i.test(clean) || taken.has(clean)) {
-      diagnostics.push({ file: where, severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
+      diagnostics.push({ file: where, ...configPlace(config, ['output', 'html', 'redirect', from]), severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
       continue
     }
     taken.add(clean)
@@ -195,7 +195,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   for (const { from, to, slug } of added) {
     const target = redirectTarget(slug, to, config.base)
     if (target !== undefined && !taken.has(target) && !graph.assets.has(target as SourcePath)) {
-      diagnostics.push({ file: where, severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which the site does not have`, rule: 'redirect' })
+      diagnostics.push({ file: where, ...configPlace(config, ['output', 'html', 'redirect', from]), severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which the site does not have`, rule: 'redirect' })
     }
   }
   return { pages, diagnostics }
