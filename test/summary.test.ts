@@ -67,4 +67,27 @@ describe('parseSummary', () => {
     const chapter = items[1]
     expect(chapter?.kind === 'chapter' && chapter.source).toBe('x y.md')
   })
+
+  it('warns at a heading inside a list: one indented under an entry is ignored, one as the entry a draft', () => {
+    const { items, diagnostics } = parse(
+      [
+        '# Summary',
+        '',
+        '- [A](a.md)',
+        '  # TODO',
+        '  - [B](a/b.md)',
+        '- # Later',
+        '- [C](c.md)',
+        '',
+        '  ## Notes on C',
+      ].join('\n'),
+    )
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.rule, d.message])).toEqual([
+      [4, 3, 'warning', 'summary-heading', 'Heading "TODO" inside a SUMMARY entry is ignored; a part title (`# Title`) goes between the lists, not indented'],
+      [6, 3, 'warning', 'summary-entry', 'SUMMARY entry "Later" is a heading, not a link (a part title goes between the lists); listed as a draft'],
+      [9, 3, 'warning', 'summary-heading', 'Heading "Notes on C" inside a SUMMARY entry is ignored; a part title (`# Title`) goes between the lists, not indented'],
+    ])
+    expect(flattenOutline(items).map((c) => `${c.number?.join('.')} ${c.title} ${c.source ?? '(draft)'}`)).toEqual(['1 A a.md', '1.1 B a/b.md', '2 Later (draft)', '3 C c.md'])
+    expect(items.map((i) => i.kind)).toEqual(['chapter', 'chapter', 'chapter'])
+  })
 })

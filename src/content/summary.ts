@@ -111,9 +111,17 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     for (const item of list.children as ListItem[]) {
       const paragraph = item.children.find((c): c is Paragraph => c.type === 'paragraph')
       const sublists = item.children.filter((c): c is List => c.type === 'list')
-      if (!paragraph && sublists.length === 0) continue
+      const headings = item.children.filter((c): c is Heading => c.type === 'heading')
+      // `- # TODO`: mdBook stops on an entry that is not a link; as an entry of plain text, it is a draft here.
+      const entry = paragraph ?? headings[0]
+      // A heading indented into an entry (`  # TODO` under `- [A](a.md)`) is no part title: mdBook
+      // reads those only between the lists, and passes over this one without a word.
+      for (const heading of headings) {
+        if (heading !== entry) warn(`Heading "${toString(heading).trim()}" inside a SUMMARY entry is ignored; a part title (\`# Title\`) goes between the lists, not indented`, heading, 'summary-heading')
+      }
+      if (!entry && sublists.length === 0) continue
       // A `---` inside a list is parsed as a thematic break child.
-      if (item.children.some((c) => c.type === 'thematicBreak') && !paragraph) {
+      if (item.children.some((c) => c.type === 'thematicBreak') && !entry) {
         out.push({ kind: 'separator' })
         continue
       }
@@ -124,8 +132,9 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       // The entry before its sub-entries: in reading order the first listing of a note wins.
       if (link) chapter = chapterFromLink(link, number, ancestors)
       else {
-        const title = paragraph ? toString(paragraph).trim() : ''
-        warn(`SUMMARY entry "${title}" has no link; listed as a draft`, paragraph ?? item, 'summary-entry')
+        const title = entry ? toString(entry).trim() : ''
+        const what = entry?.type === 'heading' ? 'is a heading, not a link (a part title goes between the lists)' : 'has no link'
+        warn(`SUMMARY entry "${title}" ${what}; listed as a draft`, entry ?? item, 'summary-entry')
         chapter = { kind: 'chapter', title: title || '(untitled)', number, children: [], line: item.position?.start.line }
       }
       const inside = chapter.source ? [...ancestors, chapter.source] : ancestors
