@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { expandIncludes, mapLine } from '../src/content/include.ts'
+import { sourceReader } from '../src/content/load.ts'
 
 const files: Record<string, string> = {
   '/book/code/a.rs': 'fn one() {}\n// ANCHOR: two\nfn two() {}\n// ANCHOR_END: two\nfn three() {}\n',
@@ -155,5 +160,42 @@ describe('expandIncludes', () => {
     const result = expand('{{#title Custom}}\n# Heading\n')
     expect(result.title).toBe('Custom')
     expect(result.text).toBe('\n# Heading\n')
+  })
+})
+
+describe('an included file that is there but cannot be read', () => {
+  let dir: string | undefined
+  afterEach(() => {
+    vi.restoreAllMocks()
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('is a warning at the link that says why, not that the file is missing', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-unreadable-'))
+    fs.mkdirSync(path.join(dir, 'folder'))
+    fs.writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from('ok\ncaf\xe9\n', 'latin1'))
+    fs.writeFileSync(path.join(dir, 'denied.rs'), 'fn secret() {}\n')
+    fs.symlinkSync('loop', path.join(dir, 'loop'))
+    execFileSync('mkfifo', [path.join(dir, 'pipe')])
+    // Root reads any file whatever its mode: the denial is the file system's answer, made here.
+    const readFileSync = fs.readFileSync
+    vi.spyOn(fs, 'readFileSync').mockImplementation(((file: fs.PathOrFileDescriptor, options?: unknown) => {
+      if (file === path.join(dir!, 'denied.rs')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+      return readFileSync(file, options as BufferEncoding)
+    }) as typeof fs.readFileSync)
+    const note = path.join(dir, 'note.md')
+    const text = ['{{#include folder}}', '{{#include latin1.txt}}', '{{#include denied.rs}}', '{{#include loop}}', '{{#include pipe}}', '{{#include gone.rs}}', ''].join('\n')
+    const result = expandIncludes(text, { file: note, root: dir, read: sourceReader(), display: (f) => path.relative(dir!, f) })
+    expect(result.text).toBe(text)
+    expect(result.diagnostics.map((d) => [d.line, d.column, d.severity, d.rule, d.message])).toEqual([
+      [1, 1, 'warning', 'include-unreadable', 'Included file `folder` is a folder'],
+      [2, 1, 'warning', 'include-unreadable', 'Included file `latin1.txt` is not valid UTF-8: byte 0xE9 at byte offset 6; save it as UTF-8 (its line 2, column 4)'],
+      [3, 1, 'warning', 'include-unreadable', 'Included file `denied.rs` cannot be read: EACCES'],
+      [4, 1, 'warning', 'include-unreadable', 'Included file `loop` cannot be read: ELOOP'],
+      [5, 1, 'warning', 'include-unreadable', 'Included file `pipe` is not a regular file'],
+      [6, 1, 'warning', 'include-missing', 'Included file not found: gone.rs'],
+    ])
+    // Each is looked for again when the dev server sees it change.
+    expect(result.missing).toEqual(['denied.rs', 'folder', 'gone.rs', 'latin1.txt', 'loop', 'pipe'].map((f) => path.join(dir!, f)))
   })
 })

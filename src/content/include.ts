@@ -38,13 +38,18 @@ export interface Expansion {
   diagnostics: Diagnostic[]
 }
 
+/** What `ExpandOptions.read` gives for a file that is there but cannot be read: why, as the warning ends (`is a folder`). */
+export interface Unreadable {
+  unreadable: string
+}
+
 export interface ExpandOptions {
   /** Absolute path of the note. */
   file: string
   /** Includes must stay inside this folder (absolute). */
   root: string
-  /** Read a file, or undefined when it does not exist. */
-  read: (absolute: string) => string | undefined
+  /** Read a file: its text, undefined when it does not exist, or why it cannot be read. */
+  read: (absolute: string) => string | Unreadable | undefined
   /** Path shown in diagnostics. */
   display: (absolute: string) => string
 }
@@ -153,9 +158,10 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           continue
         }
         const content = options.read(target)
-        if (content === undefined) {
+        if (typeof content !== 'string') {
           // As mdBook: the build goes on with the link's own text in the page, not expanded again.
-          report(`Included file not found: ${spec.path}`, 'include-missing')
+          if (content === undefined) report(`Included file not found: ${spec.path}`, 'include-missing')
+          else report(`Included file \`${spec.path}\` ${content.unreadable}`, 'include-unreadable')
           missing.add(target)
           buffer += whole
           continue

@@ -9,7 +9,7 @@ import type { NoteInput } from '../markdown/compile.ts'
 import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostic, Diagnostics } from '../report.ts'
 import { discover, type SourceListing } from './discover.ts'
-import { expandIncludes } from './include.ts'
+import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
 import { parseTopicsFile, type TopicDef } from './topics-file.ts'
@@ -70,24 +70,43 @@ export interface LoadedNote {
 
 export interface LoadNoteOptions {
   config: Config
-  /** Read a file (absolute path), or undefined when it does not exist. */
-  read: (file: string) => string | undefined
+  /** Read a file (absolute path): its text, undefined when it does not exist, or why it cannot be read. */
+  read: (file: string) => string | Unreadable | undefined
   displaySource: (source: SourcePath) => string
 }
 
-/** A reader of files (absolute paths) that reads each file once (includes share files). */
-export function sourceReader(): (file: string) => string | undefined {
-  const texts = new Map<string, string | undefined>()
+/**
+ * A reader of files (absolute paths) that reads each file once (includes share
+ * files): a file's text, undefined when there is none, or why it cannot be
+ * read (a folder, a denied permission, bytes that are not UTF-8).
+ */
+export function sourceReader(): (file: string) => string | Unreadable | undefined {
+  const texts = new Map<string, string | Unreadable | undefined>()
   return (file) => {
     if (texts.has(file)) return texts.get(file)
-    let text: string | undefined
-    try {
-      text = fs.statSync(file).isFile() ? readText(file) : undefined
-    } catch {
-      text = undefined
-    }
+    const text = readSource(file)
     texts.set(file, text)
     return text
+  }
+}
+
+function readSource(file: string): string | Unreadable | undefined {
+  let stat: fs.Stats
+  try {
+    stat = fs.statSync(file)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    // Not there, or a path through a file (`a.rs/b`): nothing to read. Anything else is there, unreadable.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { unreadable: `cannot be read: ${code ?? String(error)}` }
+  }
+  if (stat.isDirectory()) return { unreadable: 'is a folder' }
+  // A FIFO or a device would block the read or never end.
+  if (!stat.isFile()) return { unreadable: 'is not a regular file' }
+  try {
+    return readText(file)
+  } catch (error) {
+    if (error instanceof DecodeError) return { unreadable: `is not valid UTF-8: ${error.message.replace(/^File is not valid UTF-8: /, '')} (its line ${error.line}, column ${error.column})` }
+    return { unreadable: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}` }
   }
 }
 
