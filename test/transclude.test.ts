@@ -42,6 +42,8 @@ beforeAll(async () => {
     ].join('\n'),
     'shown.md': ['# Shown', '', 'Intro with `code` and [a link](folder/deep.md).', '', '## Details', '', 'Detail text.[^1]', '', '### Sub', '', 'Sub text.', '', '## After', '', 'After text.', '', '[^1]: A footnote.', ''].join('\n'),
     'folder/deep.md': ['# Deep', '', 'Not this.', '', 'The rule of RCU. ^rule', '', 'Nor this.', ''].join('\n'),
+    // In a folder, an embed names a note as a wikilink does: by its name alone when that is unique.
+    'folder/sibling.md': ['# Sibling', '', '![[deep#^rule]]', '', '![[Shown#After]]', ''].join('\n'),
     'loop-a.md': ['# Loop A', '', '![[loop-b]]', ''].join('\n'),
     'loop-b.md': ['# Loop B', '', 'B text.', '', '![[loop-a]]', ''].join('\n'),
     'self.md': ['# Self', '', '![[Self]]', ''].join('\n'),
@@ -77,6 +79,16 @@ describe('note embeds', () => {
     // Written `folder/deep.md` on shown.md, which is beside host.md; a footnote reference leads to the note's own page.
     expect(whole).toContain('href="folder/deep.html"')
     expect(whole).toMatch(/href="shown\.html#user-content-fn-1"/)
+  })
+
+  it('finds the embedded note by name from a note in a folder, as a wikilink finds it', () => {
+    expect(result.diagnostics.filter((d) => d.file.includes('sibling.md')).map(formatDiagnostic)).toEqual([])
+    const [block, section, ...rest] = embeds(read('folder/sibling.html'))
+    expect(rest).toEqual([])
+    expect(block).toContain('<p>The rule of RCU.</p>')
+    expect(block).toContain('<a class="transclude-src" data-wikilink="deep" href="deep.html#rule">')
+    expect(section).toContain('After text.')
+    expect(section).toContain('href="../shown.html#after"')
   })
 
   it('leaves no id twice on the page: embedded content has none', () => {

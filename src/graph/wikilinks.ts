@@ -80,7 +80,8 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
   const resolve = (from: SourcePath, link: LinkInfo): LinkInfo => {
     const name = link.wiki!
     // A markdown link without an extension (rehype-links): its path from the source root, nothing looser.
-    const exact = !link.url.startsWith('[[')
+    // A wikilink (`[[Note]]`) and a note embed (`![[Note]]`) are found as Obsidian finds them.
+    const exact = !link.url.startsWith('[[') && !link.embed
     const asNote = (): Resolution => {
       const found = lookup(pages, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
       if ('target' in found || found.problem === 'ambiguous' || exact) return found
