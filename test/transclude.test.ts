@@ -1,8 +1,8 @@
 /**
  * Note embeds end to end: `![[Note]]`, `![[Note#Heading]]` and
  * `![[Note#^block]]` show the note (or its part) on the page embedding it,
- * without its ids; a missing section and an embed cycle are warnings at the
- * embed; an embed is a backlink; and a cached rebuild after the embedded
+ * without its ids; a missing section, an embed cycle and an embed nested too
+ * deep are warnings at the embed; an embed is a backlink; and a cached rebuild after the embedded
  * note changed renders the page embedding it again.
  */
 import fs from 'node:fs'
@@ -47,6 +47,13 @@ beforeAll(async () => {
     'loop-a.md': ['# Loop A', '', '![[loop-b]]', ''].join('\n'),
     'loop-b.md': ['# Loop B', '', 'B text.', '', '![[loop-a]]', ''].join('\n'),
     'self.md': ['# Self', '', '![[Self]]', ''].join('\n'),
+    // A chain of embeds seven notes long: chain-0's page shows five levels, so chain-6 is a link there.
+    ...Object.fromEntries([0, 1, 2, 3].map((i) => [`chain/chain-${i}.md`, `# Chain ${i}\n\n![[chain-${i + 1}]]\n`])),
+    'chain/chain-4.md': '# Chain 4\n\n![[chain-5#Deep]]\n',
+    // Only its section Deep is shown through chain-4: the embed above it is never that deep.
+    'chain/chain-5.md': '# Chain 5\n\n![[lonely]]\n\n## Deep\n\nDeep text.\n\n![[chain-6]]\n',
+    'chain/chain-6.md': '# Chain 6\n\nThe bottom.\n',
+    'chain/lonely.md': '# Lonely\n\nNot that deep.\n',
   })
   result = await build(options())
 }, 60_000)
@@ -114,6 +121,21 @@ describe('note embeds', () => {
     expect(a).toContain('B text.')
     expect(a).toContain('<a class="transclude-link" data-wikilink="loop-a" href="loop-a.html">loop-a</a>')
     expect(read('self.html')).toContain('<a class="transclude-link" data-wikilink="Self" href="self.html">Self</a>')
+  })
+
+  it('shows an embed nested more than five deep as a link, with a warning at the embed naming the page', () => {
+    const deep = result.diagnostics.filter((d) => d.rule === 'embed-depth').map(formatDiagnostic)
+    expect(deep).toHaveLength(1)
+    expect(deep[0]).toMatch(
+      /\/chain\/chain-5\.md:9:2 +warning +Embed nested more than 5 deep on the page of `chain\/chain-0\.md` \(`chain\/chain-0\.md` → `chain\/chain-1\.md` → .* → `chain\/chain-5\.md` → `chain\/chain-6\.md`\); there it is shown as a link/,
+    )
+    const top = read('chain/chain-0.html')
+    expect(top.match(/<blockquote class="transclude"/g)).toHaveLength(5)
+    expect(top).toContain('Deep text.')
+    expect(top).not.toContain('The bottom.')
+    expect(top).toContain('<a class="transclude-link" data-wikilink="chain-6" href="chain-6.html">chain-6</a>')
+    // One level down the chain fits.
+    expect(read('chain/chain-1.html')).toContain('The bottom.')
   })
 
   it('counts an embed as a link: the embedded note lists the page embedding it', () => {

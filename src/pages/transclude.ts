@@ -10,6 +10,7 @@
  */
 import { toHtml } from 'hast-util-to-html'
 import type { Element } from 'hast'
+import { MAX_EMBED_DEPTH } from '../graph/embeds.ts'
 import { wikiTargets, type WikiTarget } from '../graph/wikilinks.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { fillEmbed, sliceEmbed } from '../markdown/embed-body.ts'
@@ -17,9 +18,6 @@ import { openTag } from '../markdown/slotted-html.ts'
 import { brokenLink, fillWikiSlot, type EmbedRef } from '../markdown/wikilink-slots.ts'
 import type { Slug, SourcePath } from '../paths.ts'
 import { targetLookup } from './link-wikilinks.ts'
-
-/** How many embeds deep a page shows notes; a deeper one is a link (Obsidian stops at a similar depth). */
-export const MAX_EMBED_DEPTH = 5
 
 /** A note a page shows through embeds: what of it the page's HTML depends on, for its fingerprint. */
 export interface EmbeddedNote {
@@ -81,7 +79,7 @@ export function embedFiller(graph: SiteGraph, host: SourcePath, place: EmbedPlac
     const target = graph.bySlug.get(to as Slug)
     // A file (`![[spec.pdf]]`) is linked, as before notes were embedded.
     if (target === undefined) return link('transclude-link')
-    // The graph stage warns of the cycle (graph/embeds.ts); here it only has to end.
+    // The graph stage warns of the cycle and of the depth (graph/embeds.ts); here it only has to end.
     if (stack.includes(target) || stack.length > MAX_EMBED_DEPTH) return link('transclude-link')
     const note = graph.notes.get(target)!
     const whole = graph.bodies.embed(note.key)
