@@ -2,7 +2,8 @@
  * Link previews as a reader meets them, in headless Chromium on a small wiki
  * built under a base path: a wikilink's page shown on hover and gone when
  * the pointer leaves, a heading link's preview scrolled to its heading,
- * keyboard focus and Escape, nothing for other sites or this page's own
+ * keyboard focus, Alt+ArrowDown into it and Escape, the page's Tab order
+ * unchanged, nothing for other sites or this page's own
  * headings, no ids or scripts imported, axe with a preview open, nothing
  * from file://, and nothing at all with `popovers = false`.
  */
@@ -32,6 +33,8 @@ const NOTES = {
     'Nothing more.[^1]',
     '',
     '[^1]: A footnote, whose ids a preview of another page with a footnote would double.',
+    '',
+    'Last, [[Gamma]].',
   ].join('\n'),
   'notes/Alpha.md': [
     '# Alpha',
@@ -47,6 +50,8 @@ const NOTES = {
     '```',
   ].join('\n'),
   'notes/pic.png': Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+  // Nothing to focus in its preview but the preview itself.
+  'Gamma.md': ['# Gamma', '', filler.replaceAll('beta', 'gamma')].join('\n'),
   'Beta.md': ['# Beta', '', 'Beta intro.', '', filler, '', '## Deep heading', '', 'The deep marker text.[^1]', '', filler, '', '[^1]: Beta’s footnote.'].join('\n'),
 }
 
@@ -174,20 +179,21 @@ describe('link previews', () => {
     await page.keyboard.press('Escape')
     await popover(page).waitFor({ state: 'detached' })
     expect(await link.evaluate((a) => a === document.activeElement)).toBe(true)
-    // Focused again, the preview is the next tab stop, to scroll with the keys; its own links are not
-    // stops (the page holds them). Tab on past it closes it and previews the next link.
+    // Focused again, the preview shows; Tab goes on to the page's next link, whose preview replaces it.
     await page.keyboard.press('Shift+Tab')
     await page.keyboard.press('Tab')
     await popover(page).waitFor({ state: 'visible' })
-    await page.keyboard.press('Tab')
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('popover-inner')
-    expect(await popover(page).locator('a:not([tabindex="-1"]), summary:not([tabindex="-1"])').count()).toBe(0)
     await page.keyboard.press('Tab')
     const deep = page.locator('.note-body a', { hasText: 'the deep part' })
     expect(await deep.evaluate((a) => a === document.activeElement)).toBe(true)
     await popover(page).locator('h1', { hasText: 'Beta' }).waitFor()
     expect(await popover(page).count()).toBe(1)
-    await page.keyboard.press('Tab')
+    // Its own links are not stops either (the page holds them).
+    expect(await popover(page).locator('a:not([tabindex="-1"]), summary:not([tabindex="-1"])').count()).toBe(0)
+    // Alt+ArrowDown enters it, to scroll it with the keys.
+    expect(await page.locator('.popover-inner').getAttribute('aria-keyshortcuts')).toBe('Alt+ArrowDown')
+    await page.keyboard.press('Alt+ArrowDown')
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('popover-inner')
     const at = await page.locator('.popover-inner').evaluate((el) => el.scrollTop)
     await page.keyboard.press('PageDown')
     await page.waitForFunction((top) => document.querySelector('.popover-inner')!.scrollTop > top, at)
@@ -195,7 +201,49 @@ describe('link previews', () => {
     await page.keyboard.press('Escape')
     expect(await deep.evaluate((a) => a === document.activeElement)).toBe(true)
     await popover(page).waitFor({ state: 'detached' })
+    // Entered again: Shift+Tab goes back to the link, Tab on to the link's next stop.
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Tab')
+    await popover(page).waitFor({ state: 'visible' })
+    await page.keyboard.press('Alt+ArrowDown')
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('popover-inner')
+    await page.keyboard.press('Shift+Tab')
+    expect(await deep.evaluate((a) => a === document.activeElement)).toBe(true)
+    expect(await popover(page).isVisible()).toBe(true)
+    await page.keyboard.press('Alt+ArrowDown')
+    await page.keyboard.press('Tab')
+    expect(await page.locator('.note-body a', { hasText: 'the guide' }).evaluate((a) => a === document.activeElement)).toBe(true)
+    await popover(page).waitFor({ state: 'detached' })
     await page.context().close()
+  })
+
+  it('leaves the page\'s Tab order as it is without the script, a preview open at each of its links', async () => {
+    /** The page's tab stops, in order, each as its tag, text and link. */
+    const stops = async (url: string, previews: boolean) => {
+      const page = await open(url)
+      const seen: string[] = []
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab')
+        // Until the focus leaves the page or comes round to a stop it had.
+        const stop = await page.evaluate(() => {
+          const el = document.activeElement
+          const visited = ((window as unknown as { visited?: WeakSet<Element> }).visited ??= new WeakSet())
+          if (!el || el === document.body || visited.has(el)) return undefined
+          visited.add(el)
+          const text = (el.textContent ?? '').trim()
+          return { name: `${el.tagName.toLowerCase()} ${text.slice(0, 40)} ${el.getAttribute('href') ?? ''}`, note: !!el.closest('.note-body') && ['Alpha', 'the deep part', 'Gamma'].includes(text) }
+        })
+        if (stop === undefined) break
+        seen.push(stop.name)
+        // At a link to a note, its preview is open before the next Tab.
+        if (previews && stop.note) await popover(page).waitFor({ state: 'visible' })
+      }
+      await page.context().close()
+      return seen
+    }
+    const withPreviews = await stops(site.url, true)
+    for (const text of ['Alpha', 'the deep part', 'Gamma']) expect(withPreviews.filter((s) => s.startsWith(`a ${text} `)).length, text).toBeGreaterThan(0)
+    expect(withPreviews).toEqual(await stops(offSite.url, false))
   })
 
   it.each(['light', 'dark'] as const)('axe finds nothing serious with a preview open, and no id is doubled (%s)', async (scheme) => {
@@ -211,6 +259,15 @@ describe('link previews', () => {
     // The card follows the scheme.
     const colours = await popover(page).evaluate((el) => getComputedStyle(el).backgroundColor)
     expect(colours).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(15, 19, 24)')
+    await page.context().close()
+  })
+
+  it('axe finds nothing serious with the preview of a note without links', async () => {
+    const page = await open(site.url)
+    await page.locator('.note-body a', { hasText: 'Gamma' }).hover()
+    await popover(page).locator('h1', { hasText: 'Gamma' }).waitFor()
+    expect(await page.locator('.popover-inner').evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    expect(await axe(page)).toEqual([])
     await page.context().close()
   })
 

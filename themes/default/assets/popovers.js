@@ -28,14 +28,18 @@
   // Attributes naming an element by id: ids are removed, and the host page's own would be the wrong ones.
   const ID_REFERENCES = ['id', 'for', 'form', 'list', 'headers', 'aria-describedby', 'aria-labelledby', 'aria-controls', 'aria-owns', 'aria-activedescendant', 'aria-details', 'aria-errormessage', 'aria-flowto']
 
-  // A non-modal dialog placed right after its link, so Tab goes from the link into the preview (to
-  // scroll it) and on to the rest of the page; drawn fixed over the page, unclipped by a table or code block.
+  // A non-modal dialog placed right after its link (read after it), drawn fixed over the page, unclipped
+  // by a table or code block. Tab goes through the page's links as without this script: Tab on the link
+  // closes its card before the browser moves on (see keydown). Alt+ArrowDown on the link moves the focus
+  // into the card, to scroll it with the keys (a scrolling region the keyboard cannot reach fails WCAG
+  // 2.1.1, hence its tabindex); from there Tab goes on to the link's next stop, Shift+Tab back to the link.
   const popover = document.createElement('div')
   popover.className = 'popover'
   popover.setAttribute('role', 'dialog')
   const inner = document.createElement('div')
   inner.className = 'popover-inner'
   inner.tabIndex = 0
+  inner.setAttribute('aria-keyshortcuts', 'Alt+ArrowDown')
   popover.append(inner)
 
   /** URL → promise of { content, anchors } (undefined when the page cannot be previewed). */
@@ -213,6 +217,15 @@
     hide()
   })
   document.addEventListener('keydown', (event) => {
+    if (owner && document.activeElement === owner) {
+      // Gone before the browser looks for the next stop, the card is none: the page's order stands.
+      if (event.key === 'Tab') return hide()
+      if (event.key === 'ArrowDown' && event.altKey && popover.isConnected) {
+        event.preventDefault()
+        inner.focus({ preventScroll: true })
+        return
+      }
+    }
     if (event.key !== 'Escape' || !owner) return
     // From inside the preview, back to its link.
     if (popover.contains(document.activeElement)) owner.focus()
