@@ -10,6 +10,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
+import type { HeadingIds } from './markdown/task.ts'
 import { normalizeBase } from './paths.ts'
 import type { Diagnostic } from './report.ts'
 import { placeKey, placeOf, tomlPlaces, type TomlPath, type TomlPlace, type TomlPlaces } from './toml-places.ts'
@@ -146,6 +147,8 @@ export interface Config {
   blockIds: boolean
   /** `%% comments %%` are dropped (`comments`). */
   comments: boolean
+  /** Heading ids as mdBook makes them (a book) or as GitHub does (a wiki). */
+  headingIds: HeadingIds
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -397,6 +400,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     inlineTags: sw['inline-tags'] ?? !isBook,
     blockIds: sw['block-ids'] ?? !isBook,
     comments: sw.comments ?? !isBook,
+    // A book's links (and links into it) name the ids mdBook gave its headings.
+    headingIds: isBook ? 'mdbook' : 'github',
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

@@ -219,6 +219,12 @@ describe('cache fingerprint', () => {
     expect(noteFingerprint('v', { ...settings, mathSyntax: 'katex' })).toBe(noteFingerprint('v', settings))
   })
 
+  it('changes when headings get mdBook’s ids instead of GitHub’s', () => {
+    const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
+    expect(noteFingerprint('v', { ...settings, headingIds: 'mdbook' })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, headingIds: 'github' })).toBe(noteFingerprint('v', settings))
+  })
+
   it('keeps one folder per wiki and removes those of wikis that are gone', async () => {
     const root = path.join(tmp, 'wikis')
     const gone = path.join(tmp, 'gone-wiki')

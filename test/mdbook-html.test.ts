@@ -208,3 +208,35 @@ describe('default-theme and preferred-dark-theme', () => {
     expect(firstPaint('dark', true, { whenDark: 'light' })).toBe('dark')
   })
 })
+
+describe('heading ids', () => {
+  // mdBook's `id_from_content` lower-cases ASCII letters only: a Russian or German book links to `#Переменные`, `#Über`.
+  const RU = {
+    'SUMMARY.md': '# Summary\n\n- [Игра](guess.md)\n- [Переменные](vars.md)\n',
+    'guess.md': '# Игра\n\n## Хранение значений с помощью переменных\n\n## Über Cargo\n\n## Über Cargo\n',
+    'vars.md': '# Переменные\n\nКак в разделе [«Хранение значений»](guess.md#Хранение-значений-с-помощью-переменных), [Über](guess.html#Über-cargo-1) и [выше](#Переменные).\n',
+  }
+
+  it('are the ids mdBook gives in a book, so its links find them', async () => {
+    site = tempSite(RU)
+    fs.writeFileSync(path.join(site.root, 'book.toml'), '[book]\ntitle = "Книга"\nlanguage = "ru"\n')
+    const { result, read } = await run(site)
+    expect(result.diagnostics.filter((d) => d.rule === 'missing-anchor')).toEqual([])
+    const guess = read('guess.html')
+    expect(guess).toContain('<h2 id="Хранение-значений-с-помощью-переменных">')
+    expect(guess).toContain('<h2 id="Über-cargo">')
+    expect(guess).toContain('<h2 id="Über-cargo-1">')
+    expect(read('vars.html')).toContain('<h1 id="Переменные">')
+  })
+
+  it('stay GitHub’s in a wiki without book.toml, where the same links miss', async () => {
+    site = tempSite(RU)
+    const { result, read } = await run(site, { src: site.src })
+    expect(read('guess.html')).toContain('<h2 id="хранение-значений-с-помощью-переменных">')
+    expect(result.diagnostics.filter((d) => d.rule === 'missing-anchor').map((d) => d.message)).toEqual([
+      'No heading or anchor `#Хранение-значений-с-помощью-переменных` in `guess.md`',
+      'No heading or anchor `#Über-cargo-1` in `guess.md`',
+      'No heading or anchor `#Переменные` in this note',
+    ])
+  })
+})

@@ -88,6 +88,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     inlineTags: config.inlineTags ? (config.indices ? 'link' : 'text') : undefined,
     blockIds: config.blockIds,
     comments: config.comments,
+    headingIds: config.headingIds,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

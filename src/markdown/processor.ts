@@ -26,6 +26,7 @@ import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
 import rehypeMdbookAdmonish from './rehype-mdbook-admonish.ts'
+import rehypeMdbookSlug from './rehype-mdbook-slug.ts'
 import rehypeMermaid from './rehype-mermaid.ts'
 import rehypeUnnestLinks from './rehype-unnest-links.ts'
 import rehypeRawWhenNeeded from './rehype-raw-when-needed.ts'
@@ -46,7 +47,7 @@ import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
 import { noteSchema } from './sanitize-schema.ts'
 import remarkHighlights from './remark-highlights.ts'
 import rehypeInlineTags from './rehype-inline-tags.ts'
-import type { InlineTags } from './task.ts'
+import type { HeadingIds, InlineTags } from './task.ts'
 import './data.ts'
 
 export interface ProcessorOptions {
@@ -81,6 +82,8 @@ export interface ProcessorOptions {
   blockIds?: boolean
   /** Drop Obsidian's `%% comments %%` (default false). */
   comments?: boolean
+  /** How headings get their ids: `github` (github-slugger, default) or `mdbook` (mdBook's `id_from_content`, for a book). */
+  headingIds?: HeadingIds
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -96,7 +99,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
     .use(remarkMdbookAdmonish, { settings: options.admonish })
     .use(remarkHeadingAttributes)
-    .use(remarkWikilinks)
+    .use(remarkWikilinks, { headingIds: options.headingIds })
     .use(remarkVitepressContainers)
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
@@ -120,7 +123,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeObsidianCallouts)
     // mdbook-admonish's blocks, in the callouts' frames, around bodies already rendered.
     .use(rehypeMdbookAdmonish)
-    .use(rehypeSlug)
+    .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)
     .use(rehypeHeadings)
     .use(rehypeLinks)
     // After the link collector too; before topics, whose mentions are never inside a tag.

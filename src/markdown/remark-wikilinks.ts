@@ -33,6 +33,8 @@ import { wikiLinkPlugin } from 'remark-wiki-link'
 import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
+import { mdbookId } from './rehype-mdbook-slug.ts'
+import type { HeadingIds } from './task.ts'
 
 /** The `wikiLink` node remark-wiki-link adds to mdast. */
 interface WikiLinkNode {
@@ -46,10 +48,10 @@ const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i
 /** Obsidian's image size in an embed's alias: `|300` or `|300x200`. */
 const SIZE = /^(\d+)(?:x(\d+))?$/
 
-/** The heading part of a target, as the id rehype-slug gives that heading; Obsidian's `Note#A#B` means the last one. */
-export function headingId(heading: string): string {
+/** The heading part of a target, as the id the note's headings get (rehype-slug's, or mdBook's in a book); Obsidian's `Note#A#B` means the last one. */
+export function headingId(heading: string, ids: HeadingIds = 'github'): string {
   const last = heading.split('#').at(-1)!.trim().replace(/^\^/, '')
-  return slug(last)
+  return ids === 'mdbook' ? mdbookId(last) : slug(last)
 }
 
 /** `!` then a wikilink: an embed. Reuses remark-wiki-link's tokenizer for the link itself. */
@@ -133,8 +135,13 @@ function liftEmbeds(tree: Root): void {
   })
 }
 
+export interface RemarkWikilinksOptions {
+  /** How the notes' headings get their ids, for `[[Note#Heading]]` (default `github`). */
+  headingIds?: HeadingIds
+}
+
 /** Parse wikilinks and render them as links and images whose targets the graph stage resolves. */
-export default function remarkWikilinks(this: Processor) {
+export default function remarkWikilinks(this: Processor, options: RemarkWikilinksOptions = {}) {
   wikiLinkPlugin.call(this, { aliasDivider: '|' })
   const data = this.data() as { micromarkExtensions: MicromarkExtension[]; fromMarkdownExtensions: FromMarkdownExtension[] }
   const wikiLink = (data.micromarkExtensions.at(-1)!.text as Record<number, Construct>)[91]!
@@ -151,7 +158,7 @@ export default function remarkWikilinks(this: Processor) {
       const hashAt = written.indexOf('#')
       const name = (hashAt === -1 ? written : written.slice(0, hashAt)).trim()
       const heading = hashAt === -1 ? undefined : written.slice(hashAt + 1).trim()
-      const fragment = heading ? headingId(heading) : undefined
+      const fragment = heading ? headingId(heading, options.headingIds) : undefined
 
       const embed = node.data?.embed === true
       const text = (value: string): ElementContent[] => [{ type: 'text', value }]

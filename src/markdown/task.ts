@@ -15,6 +15,9 @@ import type { NoteFacts, NoteInput } from './compile.ts'
 /** How inline `#tags` are read: linked to their tag page, or as text where the wiki has no tag pages. */
 export type InlineTags = 'link' | 'text'
 
+/** How headings get their ids: GitHub's (github-slugger), or mdBook's for a book (see rehype-mdbook-slug.ts). */
+export type HeadingIds = 'github' | 'mdbook'
+
 /** What a pool's threads are made with: everything that shapes a note's output besides the note. */
 export interface WorkerSettings {
   math: boolean
@@ -45,6 +48,8 @@ export interface WorkerSettings {
   blockIds?: boolean
   /** Obsidian's `%% comments %%` dropped (`comments`). */
   comments?: boolean
+  /** How headings get their ids (default `github`; `mdbook` in a book). */
+  headingIds?: HeadingIds
 }
 
 /** Slots of `CompileTask.progress`. */

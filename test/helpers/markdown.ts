@@ -8,7 +8,7 @@ import { createCodeHighlighter, type CodeHighlighter } from '../../src/markdown/
 import { createProcessor } from '../../src/markdown/processor.ts'
 import type { TopicDef } from '../../src/content/topics-file.ts'
 import type { SourcePath } from '../../src/paths.ts'
-import type { InlineTags } from '../../src/markdown/task.ts'
+import type { HeadingIds, InlineTags } from '../../src/markdown/task.ts'
 
 let shared: Promise<CodeHighlighter> | undefined
 
@@ -42,11 +42,13 @@ export interface RenderOptions {
   blockIds?: boolean
   /** Obsidian's `%% comments %%`. */
   comments?: boolean
+  /** Heading ids as mdBook makes them (`mdbook`, a book) or GitHub (default). */
+  headingIds?: HeadingIds
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments })
+  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
