@@ -57,6 +57,8 @@ const bookSchema = z
     authors: z.array(z.string()).optional(),
     description: z.string().optional(),
     language: z.string().optional(),
+    /** mdBook's `text-direction`: `ltr` or `rtl`; without it, the language's. */
+    'text-direction': z.enum(['ltr', 'rtl']).optional(),
     src: z.string().optional(),
   })
   .loose()
@@ -133,6 +135,8 @@ export interface Config {
   authors: string[]
   description?: string
   language: string
+  /** Which way the book's text reads: mdBook's `text-direction`, else its language's (see `textDirection`). */
+  textDirection: TextDirection
   repositoryUrl?: string
   /** Stylesheets and scripts from `additional-css`/`additional-js`, relative to the book root. */
   additionalCss: string[]
@@ -385,6 +389,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     authors: parsed.book?.authors ?? [],
     description: parsed.book?.description,
     language: parsed.book?.language ?? 'en',
+    textDirection: parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
     repositoryUrl: html['git-repository-url'],
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
@@ -432,6 +437,16 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 }
 
 export type Scheme = 'light' | 'dark'
+
+export type TextDirection = 'ltr' | 'rtl'
+
+/** The language codes mdBook reads right to left (its `TextDirection::from_lang_code`, exact codes only: `fa-IR` is not one). */
+const RTL_LANGUAGES = new Set(['ar', 'ara', 'arc', 'ae', 'ave', 'egy', 'he', 'heb', 'nqo', 'pal', 'phn', 'sam', 'syc', 'syr', 'fa', 'per', 'fas', 'ku', 'kur', 'ur', 'urd', 'pus', 'ps', 'yi', 'yid'])
+
+/** The text direction of a book written in `language`, as mdBook derives it. */
+export function textDirection(language: string | undefined): TextDirection {
+  return language !== undefined && RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr'
+}
 
 /** `Config.mathSyntax`. */
 export type MathSyntax = 'katex' | 'mathjax'

@@ -240,3 +240,25 @@ describe('heading ids', () => {
     ])
   })
 })
+
+describe('text-direction', () => {
+  it.each([
+    ['language = "fa"\n', '<html lang="fa" dir="rtl">'],
+    ['language = "he"\ntext-direction = "ltr"\n', '<html lang="he">'],
+    ['language = "en"\ntext-direction = "rtl"\n', '<html lang="en" dir="rtl">'],
+    // mdBook matches the code exactly: a region makes it left to right.
+    ['language = "fa-IR"\n', '<html lang="fa-IR">'],
+    ['', '<html lang="en">'],
+  ])('[book] %j reads %s, as mdBook writes it', async (toml, html) => {
+    site = tempSite({ 'SUMMARY.md': SUMMARY, 'README.md': '# Intro\n', 'a/b/deep.md': '# Deep\n' })
+    fs.writeFileSync(path.join(site.root, 'book.toml'), `[book]\ntitle = "T"\n${toml}`)
+    const { read } = await run(site)
+    for (const page of ['index.html', 'a/b/deep.html', 'print.html', '404.html']) expect(read(page), page).toContain(html)
+  })
+
+  it('is an error naming the key when it is neither ltr nor rtl', async () => {
+    site = tempSite({ 'README.md': '# Intro\n' })
+    fs.writeFileSync(path.join(site.root, 'book.toml'), '[book]\ntext-direction = "up"\n')
+    await expect(run(site)).rejects.toThrow(/`book\.text-direction`/)
+  })
+})

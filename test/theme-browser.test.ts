@@ -368,3 +368,67 @@ describe('weight', () => {
     console.log(`theme weight per page: ${note.js} B of JS, ${note.css} B of CSS`)
   })
 })
+
+describe('a right-to-left book', () => {
+  // mdBook derives `dir="rtl"` from `language = "fa"` (or `text-direction = "rtl"`): its translations of the Rust book.
+  let rtl: ServedSite
+  beforeAll(async () => {
+    const book = path.join(tmp, 'rtl-book')
+    fs.mkdirSync(path.join(book, 'src/part'), { recursive: true })
+    fs.writeFileSync(path.join(book, 'book.toml'), '[book]\ntitle = "کتاب"\nlanguage = "fa"\n')
+    fs.writeFileSync(path.join(book, 'src/SUMMARY.md'), '# Summary\n\n- [آغاز](README.md)\n- [بخش](part/README.md)\n    - [فصل](part/chapter.md)\n- [پایان](end.md)\n')
+    fs.writeFileSync(path.join(book, 'src/README.md'), '# آغاز\n\nمتن فارسی.\n')
+    fs.writeFileSync(path.join(book, 'src/part/README.md'), '# بخش\n\nمتن.\n')
+    fs.writeFileSync(path.join(book, 'src/part/chapter.md'), '# فصل\n\nبا `&mut guess` در متن.\n\n```rust\nlet mut guess = String::new();\n```\n\n## یک\n\n## دو\n')
+    fs.writeFileSync(path.join(book, 'src/end.md'), '# پایان\n')
+    const result = await build({ src: book, out: path.join(tmp, 'rtl-out'), quiet: true })
+    expect(result.written).toBe(true)
+    rtl = await serveSite(path.join(tmp, 'rtl-out'), result.config.base)
+  })
+  afterAll(async () => rtl?.close())
+
+  async function openRtl(pathname: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, colorScheme: 'light', ...options })
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(rtl.url + pathname)
+    return page
+  }
+
+  it('lays the page out from the right, its code still read left to right', async () => {
+    const page = await openRtl('part/chapter.html')
+    const box = async (selector: string) => (await page.locator(selector).first().boundingBox())!
+    const [sidebar, main, toc] = [await box('.sidebar'), await box('.note'), await box('.page-toc')]
+    expect(sidebar.x).toBeGreaterThan(main.x + main.width - 1)
+    expect(toc.x + toc.width).toBeLessThan(main.x + 1)
+    const style = (selector: string, property: string) => page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), property)
+    expect(await style('.note-body p', 'direction')).toBe('rtl')
+    expect(await style('figure.code pre', 'direction')).toBe('ltr')
+    expect(await style('.note-body p > code', 'direction')).toBe('ltr')
+    // The nested chapter's rule and indent are on its right; the current page's marker on its right edge.
+    expect(await style('.outline .outline', 'border-right-width')).toBe('1px')
+    expect(await style('.outline .outline', 'border-left-width')).toBe('0px')
+    expect(await style('.outline a[aria-current="page"]', 'box-shadow')).toContain('-3px 0px 0px 0px')
+    // Previous sits on the right, its arrow pointing out of the page.
+    const [prev, next] = [await box('.page-nav a.prev'), await box('.page-nav a.next')]
+    expect(prev.x).toBeGreaterThan(next.x)
+    expect(await style('.page-nav .prev .arrow', 'transform')).toBe('matrix(-1, 0, 0, 1, 0, 0)')
+  })
+
+  it('→ opens the previous page and ← the next, as mdBook’s keys go in a right-to-left book', async () => {
+    const page = await openRtl('part/chapter.html')
+    await Promise.all([page.waitForURL(/end\.html$/), page.keyboard.press('ArrowLeft')])
+    await Promise.all([page.waitForURL(/chapter\.html$/), page.keyboard.press('ArrowRight')])
+  })
+
+  it('slides its drawer in from the right on a phone', async () => {
+    const page = await openRtl('part/chapter.html', { viewport: { width: 390, height: 800 } })
+    const sidebar = page.locator('.sidebar')
+    const edges = () => sidebar.evaluate((el) => [Math.round(el.getBoundingClientRect().left), Math.round(el.getBoundingClientRect().right)])
+    expect(await sidebar.isVisible()).toBe(false)
+    // Closed, it waits beyond the right edge.
+    expect((await edges())[0]).toBeGreaterThanOrEqual(390)
+    await page.locator('.nav-toggle').click()
+    await expect.poll(edges).toEqual([70, 390])
+  })
+})

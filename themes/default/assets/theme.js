@@ -55,13 +55,15 @@
     }
   })
 
-  // mdBook's keys: ← and → open the previous and next page. Not with a modifier (browser history,
-  // word jumps), not while typing, and not inside a code block or table, whose arrows scroll it.
+  // mdBook's keys: ← and → open the previous and next page (the other way round in a right-to-left
+  // book, as mdBook has them). Not with a modifier (browser history, word jumps), not while typing,
+  // and not inside a code block or table, whose arrows scroll it.
   document.addEventListener('keydown', (e) => {
     if ((e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return
     const target = e.target instanceof Element ? e.target : null
     if (target?.closest('input, textarea, select, [contenteditable], pre, table, [role="application"]')) return
-    const link = $(`.page-nav a[rel="${e.key === 'ArrowLeft' ? 'prev' : 'next'}"]`)
+    const back = (e.key === 'ArrowLeft') !== (document.documentElement.dir === 'rtl')
+    const link = $(`.page-nav a[rel="${back ? 'prev' : 'next'}"]`)
     if (!link) return
     e.preventDefault()
     location.href = link.href

@@ -55,7 +55,7 @@ export function document(ctx: ThemeContext): Root {
     children: [
       { type: 'doctype' },
       // mdBook's default-theme/preferred-dark-theme, only where they differ from the system's scheme.
-      h('html', { lang: config.language, dataWhenLight: config.schemes.light === 'light' ? undefined : config.schemes.light, dataWhenDark: config.schemes.dark === 'dark' ? undefined : config.schemes.dark }, [
+      h('html', { lang: config.language, dir: config.textDirection === 'rtl' ? 'rtl' : undefined, dataWhenLight: config.schemes.light === 'light' ? undefined : config.schemes.light, dataWhenDark: config.schemes.dark === 'dark' ? undefined : config.schemes.dark }, [
         h('head', templates.head!(ctx) as Element[]),
         h('body', { className: [`page-${page.kind}`] }, [
           h('a.skip-link', { href: '#content' }, 'Skip to content'),

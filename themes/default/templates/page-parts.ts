@@ -41,8 +41,8 @@ export function pageNav(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || (!page.prev && !page.next)) return []
   return h('nav.page-nav', { ariaLabel: 'Previous and next' }, [
-    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', '← Previous'), h('span.title', page.prev.title)]) : h('span'),
-    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', 'Next →'), h('span.title', page.next.title)]) : h('span'),
+    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', [h('span.arrow', { ariaHidden: 'true' }, '←'), ' Previous']), h('span.title', page.prev.title)]) : h('span'),
+    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', ['Next ', h('span.arrow', { ariaHidden: 'true' }, '→')]), h('span.title', page.next.title)]) : h('span'),
   ])
 }
 
