@@ -122,7 +122,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const icon of mdbookTheme.favicons) if (!assetSet.has(icon.name)) plan.copies.set(icon.name, icon.file)
   const favicons = mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel }))
   // The whole outline once, for the sidebar script; pages carry only their own branch.
-  plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph))
+  plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph, config.sectionLabels))
   plan.files.set('sitemap.xml', sitemap(config, pages))
 
   reportCollisions(pages, plan, { config, listing, diagnostics, display })

@@ -262,3 +262,20 @@ describe('text-direction', () => {
     await expect(run(site)).rejects.toThrow(/`book\.text-direction`/)
   })
 })
+
+describe('no-section-label', () => {
+  const numbers = (html: string) => [...html.matchAll(/<span class="chapter-number">([^<]*)<\/span>/g)].map((m) => m[1])
+
+  it('numbers the sidebar’s chapters by default, on the pages and in the shared tree', async () => {
+    const { read } = await run(book(''))
+    expect(numbers(read('a/b/deep.html'))).toEqual(['1.', '2.'])
+    expect(read('_slugwiki/nav.js')).toContain('"n":"2."')
+  })
+
+  it('= true leaves the numbers out of the sidebar and out of the tree the script unfolds', async () => {
+    const { read } = await run(book('[output.html]\nno-section-label = true\n'))
+    expect(numbers(read('a/b/deep.html'))).toEqual([])
+    expect(read('a/b/deep.html')).toContain('>Deep</a>')
+    expect(read('_slugwiki/nav.js')).not.toContain('"n":')
+  })
+})

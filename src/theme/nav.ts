@@ -22,29 +22,29 @@ export function navId(parent: string, index: number): string {
   return parent === '' ? String(index) : `${parent}.${index}`
 }
 
-/** The printed number of a chapter (`1.2.`), or undefined for prefix and suffix chapters. */
-export function chapterNumber(chapter: OutlineChapter): string | undefined {
-  return chapter.number ? `${chapter.number.join('.')}.` : undefined
+/** The printed number of a chapter (`1.2.`), or undefined for prefix and suffix chapters and when the book shows none (`labels` false: mdBook's `no-section-label`). */
+export function chapterNumber(chapter: OutlineChapter, labels = true): string | undefined {
+  return labels && chapter.number ? `${chapter.number.join('.')}.` : undefined
 }
 
-/** The tree as plain data, in outline order. */
-export function navTree(graph: SiteGraph, items: OutlineItem[] = graph.outline): NavEntry[] {
+/** The tree as plain data, in outline order; chapter numbers only with `labels` (default true). */
+export function navTree(graph: SiteGraph, items: OutlineItem[] = graph.outline, labels = true): NavEntry[] {
   const root = slug('index.html')
   return items.map((item): NavEntry => {
     if (item.kind === 'part') return { p: item.title }
     if (item.kind === 'separator') return { s: 1 }
     const entry: { t: string; h?: string; n?: string; c?: NavEntry[] } = { t: item.title }
     if (item.source && graph.notes.has(item.source)) entry.h = hrefTo(root, slugOf(item.source as SourcePath))
-    const n = chapterNumber(item)
+    const n = chapterNumber(item, labels)
     if (n) entry.n = n
-    if (item.children.length) entry.c = navTree(graph, item.children)
+    if (item.children.length) entry.c = navTree(graph, item.children, labels)
     return entry
   })
 }
 
 /** The shared `nav.js`: assigns the tree to `self.slugwikiNav`. JSON is valid script text. */
-export function navScript(graph: SiteGraph): string {
-  return `self.slugwikiNav=${JSON.stringify(navTree(graph))};\n`
+export function navScript(graph: SiteGraph, labels = true): string {
+  return `self.slugwikiNav=${JSON.stringify(navTree(graph, graph.outline, labels))};\n`
 }
 
 /** Lists longer than this show only a window around the current entry. */

@@ -17,16 +17,16 @@ interface Branch {
   current?: OutlineChapter
 }
 
-function label(chapter: OutlineChapter): ElementContent[] {
-  const n = chapterNumber(chapter)
+function label(chapter: OutlineChapter, labels: boolean): ElementContent[] {
+  const n = chapterNumber(chapter, labels)
   return [...(n ? [h('span.chapter-number', n), { type: 'text' as const, value: ' ' }] : []), { type: 'text' as const, value: chapter.title }]
 }
 
 function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, branch: Branch): Element {
   const linked = chapter.source !== undefined && ctx.graph.notes.has(chapter.source)
   const entry = linked
-    ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter))
-    : h('span.draft', { title: 'Not written yet' }, label(chapter))
+    ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
+    : h('span.draft', { title: 'Not written yet' }, label(chapter, ctx.config.sectionLabels))
   if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
   const open = branch.open.has(chapter)
   // The chevron is drawn by CSS: an inline SVG per entry would cost every page ~250 bytes an entry.
