@@ -60,8 +60,8 @@ describe('parseSummary', () => {
     ])
   })
 
-  it('decodes percent-encoded paths and tolerates prose and odd headings', () => {
-    const { items, diagnostics } = parse('# Summary\n\nSome prose.\n\n## A smaller heading\n\n- [Space](x%20y.md)\n')
+  it('decodes percent-encoded paths and tolerates prose', () => {
+    const { items, diagnostics } = parse('# Summary\n\nSome prose.\n\n# A part\n\n- [Space](x%20y.md)\n')
     expect(diagnostics).toEqual([])
     expect(items.map((i) => i.kind)).toEqual(['part', 'chapter'])
     const chapter = items[1]
@@ -89,5 +89,15 @@ describe('parseSummary', () => {
     ])
     expect(flattenOutline(items).map((c) => `${c.number?.join('.')} ${c.title} ${c.source ?? '(draft)'}`)).toEqual(['1 A a.md', '1.1 B a/b.md', '2 Later (draft)', '3 C c.md'])
     expect(items.map((i) => i.kind)).toEqual(['chapter', 'chapter', 'chapter'])
+  })
+
+  it('leaves out headings other than `#`, as mdBook does, with a warning at each', () => {
+    // The Rust book's early SUMMARY.md headed its sections `## Getting started`: mdBook shows no part title there.
+    const { items, diagnostics } = parse('# The Book\n\n## Getting started\n\n- [A](a.md)\n\n### Later\n\n- [C](c.md)\n\n# Real part\n\n- [Suffix](suffix.md)\n')
+    expect(items.map((i) => (i.kind === 'chapter' ? `${i.number?.join('.')} ${i.title}` : i.kind === 'part' ? `# ${i.title}` : i.kind))).toEqual(['1 A', '2 C', '# Real part', '3 Suffix'])
+    expect(diagnostics).toEqual([
+      { file: 'SUMMARY.md', line: 3, column: 1, severity: 'warning', message: 'Heading "Getting started" (`##`) is ignored; only a `# Title` heading between the lists is a part title, as in mdBook', rule: 'summary-heading' },
+      { file: 'SUMMARY.md', line: 7, column: 1, severity: 'warning', message: 'Heading "Later" (`###`) is ignored; only a `# Title` heading between the lists is a part title, as in mdBook', rule: 'summary-heading' },
+    ])
   })
 })

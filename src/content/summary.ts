@@ -1,8 +1,9 @@
 /**
  * Read mdBook's SUMMARY.md into an outline: prefix chapters, part titles,
  * numbered (nested) chapters, separators, drafts and suffix chapters. It is
- * parsed with remark-parse so positions are exact; prose and headings between
- * the lists, which real books carry, are tolerated.
+ * parsed with remark-parse so positions are exact; prose between the lists,
+ * which real books carry, is tolerated, and so are headings other than `#`
+ * part titles, which mdBook skips (a warning says so).
  */
 import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -151,6 +152,11 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
         // The first h1 before any entry is the summary's own title (`# Summary`).
         if (!sawTitle && items.length === 0 && (node as Heading).depth === 1) {
           sawTitle = true
+          break
+        }
+        // mdBook reads only `#` headings as part titles and skips the others, text and all.
+        if ((node as Heading).depth !== 1) {
+          warn(`Heading "${title}" (\`${'#'.repeat((node as Heading).depth)}\`) is ignored; only a \`# Title\` heading between the lists is a part title, as in mdBook`, node, 'summary-heading')
           break
         }
         if (title) items.push({ kind: 'part', title })
