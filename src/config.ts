@@ -90,6 +90,8 @@ const htmlSchema = z
     theme: z.string().optional(),
     /** The note shown as the 404 page (default `404.md`); `""` writes no 404 page. */
     'input-404': z.string().optional(),
+    /** The custom domain written to `CNAME` at the site's root, for GitHub Pages. */
+    cname: z.string().optional(),
     /** mdBook's `no-section-label`: no chapter numbers (`1.`, `2.1.`) in the sidebar. */
     'no-section-label': z.boolean().optional(),
     /** `[output.html.print]`: `enable = false` leaves out the print page and its link; `page-break = false` runs chapters on. */
@@ -169,6 +171,8 @@ export interface Config {
    * `preferred-dark-theme` (see `mdbookScheme`).
    */
   schemes: { light: Scheme; dark: Scheme }
+  /** The custom domain written to `CNAME` (`[output.html] cname`), as GitHub Pages reads it. */
+  cname?: string
   /** Show numbered chapters' numbers (`1.`, `2.1.`) in the sidebar; mdBook's `no-section-label = true` hides them. */
   sectionLabels: boolean
   /** Build the print page and link to it (`[output.html.print] enable`). */
@@ -417,6 +421,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
     schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
     sectionLabels: !(html['no-section-label'] ?? false),
+    cname: html.cname?.trim() || undefined,
     print: html.print?.enable ?? true,
     printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },

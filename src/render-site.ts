@@ -124,6 +124,11 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph, config.sectionLabels))
   plan.files.set('sitemap.xml', sitemap(config, pages))
+  // A branch GitHub Pages serves goes through Jekyll, which drops every `_` folder, `_slugwiki/` with the
+  // site's styles and scripts among them; mdBook writes the same file. A file of the book's own wins.
+  if (!assetSet.has('.nojekyll')) plan.files.set('.nojekyll', "This file makes sure that GitHub Pages doesn't process the site with Jekyll.\n")
+  // mdBook's `cname`: the custom domain GitHub Pages reads from `CNAME` (a `src/CNAME` wins, as mdBook copies it last).
+  if (config.cname && !assetSet.has('CNAME')) plan.files.set('CNAME', `${config.cname}\n`)
 
   reportCollisions(pages, plan, { config, listing, diagnostics, display })
   const renderOptions = (page: Page): RenderOptions => {

@@ -44,9 +44,10 @@ describe('building the fixture mdBook', () => {
     expect(lines.at(-1)).toMatch(/^built .*out: 14 pages, \d+ assets, 0 errors, 7 warnings in \d+\.\d\d s$/)
   })
 
-  it('writes one page per note at the mdBook URLs, plus 404, print, sitemap and the index pages', () => {
+  it('writes one page per note at the mdBook URLs, plus 404, print, sitemap, .nojekyll and the index pages', () => {
     const files = listFiles(out).filter((f) => !f.startsWith('_slugwiki/'))
     expect(files).toEqual([
+      '.nojekyll',
       '.slugwiki-output',
       '404.html',
       'appendix.html',

@@ -279,3 +279,21 @@ describe('no-section-label', () => {
     expect(read('_slugwiki/nav.js')).not.toContain('"n":')
   })
 })
+
+describe('files for GitHub Pages', () => {
+  it('writes .nojekyll, so a branch served by GitHub Pages keeps `_slugwiki/`, and no CNAME without `cname`', async () => {
+    const { read, exists } = await run(book(''))
+    expect(read('.nojekyll')).toContain('GitHub Pages')
+    expect(exists('CNAME')).toBe(false)
+  })
+
+  it('writes `cname` to CNAME, as mdBook does', async () => {
+    const { read } = await run(book('[output.html]\ncname = "book.example.org"\n'))
+    expect(read('CNAME')).toBe('book.example.org\n')
+  })
+
+  it('leaves the book’s own CNAME and .nojekyll as they are', async () => {
+    const { read } = await run(book('[output.html]\ncname = "book.example.org"\n', { CNAME: 'mine.example.org\n', '.nojekyll': '' }))
+    expect(read('CNAME')).toBe('mine.example.org\n')
+  })
+})

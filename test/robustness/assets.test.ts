@@ -67,7 +67,7 @@ describe('references and links that leave the source folder', () => {
   })
 
   it('copies nothing from outside: only the notes and the asset inside (also through an inner link)', () => {
-    expect(listFiles(site.out).filter((f) => !f.startsWith('_slugwiki/'))).toEqual(['.slugwiki-output', '404.html', 'alias.png', 'images/ok.png', 'index.html', 'print.html', 'sitemap.xml'])
+    expect(listFiles(site.out).filter((f) => !f.startsWith('_slugwiki/'))).toEqual(['.nojekyll', '.slugwiki-output', '404.html', 'alias.png', 'images/ok.png', 'index.html', 'print.html', 'sitemap.xml'])
     for (const file of listFiles(site.out)) expect(fs.readFileSync(path.join(site.out, file), 'utf8'), file).not.toContain(SECRET)
     for (const file of listFiles(site.out)) expect(fs.readFileSync(path.join(site.out, file), 'utf8'), file).not.toMatch(/root:x:0:0/)
   })
@@ -124,6 +124,7 @@ describe('dotfiles and configuration', () => {
     expect(run.status).toBe(0)
     // topics.yml is read, not copied: the topic pages it defines are the site's own.
     expect(listFiles(site.out).filter((f) => !f.startsWith('_slugwiki/'))).toEqual([
+      '.nojekyll',
       '.slugwiki-output',
       '404.html',
       'img/pic.png',
