@@ -105,7 +105,10 @@ export default function rehypeLinks() {
         return
       }
       if (node.tagName === 'a' && !/\.[a-z0-9]+$/i.test(target)) return byPath(`/${target}`)
-      // `.html` links written for mdBook and other files: the site stage decides.
+      // `.html` links written for mdBook and other files: the site stage decides. One from the source
+      // root (`/format/config.html`, `/img/logo.svg`) is made relative, as `/x.md` is, so it works under
+      // any base path (mdBook writes it as it is, and it misses under a `site-url`).
+      if (written.startsWith('/') && !beforeHash.includes('?')) node.properties[attribute] = hrefTo(slugOf(self), slugOf(target), fragment)
       links.push({ ...base, kind: 'asset', target: target as SourcePath, fragment })
     })
     file.data.links = links
