@@ -229,6 +229,15 @@ describe('heading ids', () => {
     expect(read('vars.html')).toContain('<h1 id="Переменные">')
   })
 
+  it('include the anchors a chapter’s HTML names, `<a name>` as `<a id>`', async () => {
+    site = tempSite({ 'SUMMARY.md': '- [A](a.md)\n- [B](b.md)\n', 'a.md': '# A\n\n<a name="old-anchor"></a>\nText.\n', 'b.md': '# B\n\nSee [the old anchor](a.md#old-anchor).\n' })
+    fs.writeFileSync(path.join(site.root, 'book.toml'), '[book]\ntitle = "T"\n')
+    const { result, read } = await run(site)
+    expect(result.diagnostics.filter((d) => d.rule === 'missing-anchor')).toEqual([])
+    expect(read('a.html')).toContain('<a id="old-anchor"></a>')
+    expect(read('b.html')).toContain('<a href="a.html#old-anchor">the old anchor</a>')
+  })
+
   it('stay GitHub’s in a wiki without book.toml, where the same links miss', async () => {
     site = tempSite(RU)
     const { result, read } = await run(site, { src: site.src })

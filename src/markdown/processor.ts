@@ -19,6 +19,7 @@ import type { MathSyntax } from '../config.ts'
 import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
+import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
@@ -110,7 +111,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   }
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
-  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded)
+  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts);
   // a warning names what of the author's raw HTML it removed.
   if (!options.trusted) rehype.use(rehypeSanitizeNote, noteSchema).use(rehypeRenest)

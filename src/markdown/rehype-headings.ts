@@ -48,6 +48,9 @@ export default function rehypeHeadings() {
       }
       const raw = node.properties.id
       if (typeof raw === 'string' && raw !== safeId(raw)) node.properties.id = safeId(raw)
+      // An anchor of the heading's own id inside it (`# <a name="intro"></a>Intro`, rehype-anchor-names.ts) would be a second element of that id.
+      const heading = ancestors.findLast((a): a is Element => a.type === 'element' && headingRank(a) !== undefined)
+      if (heading && node.properties.id !== undefined && node.properties.id === heading.properties.id) delete node.properties.id
       const depth = headingRank(node)
       if (!depth || isHiddenHeading(node)) return
       const id = typeof node.properties.id === 'string' ? node.properties.id : ''

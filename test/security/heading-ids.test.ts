@@ -1,7 +1,8 @@
 /**
  * Catalogue item 1, "heading ids cannot clobber globals": ids that name
  * Object.prototype members or window/document globals get an `h-` prefix,
- * `name` attributes get GitHub's `user-content-` prefix, and links written
+ * `name` attributes get GitHub's `user-content-` prefix (an anchor's `name`
+ * is its id, and gets an id's), and links written
  * to the plain name follow the renamed id.
  */
 import { describe, expect, it } from 'vitest'
@@ -28,9 +29,10 @@ describe('element ids and names', () => {
     expect(html).toContain('<h1 id="h-slugwiki-search">')
   })
 
-  it('prefixes name attributes, which clobber document properties', async () => {
+  it('prefixes name attributes, which clobber document properties; an anchor’s name is its id, renamed as any id', async () => {
+    // `<a name>` clobbers nothing, and books link to it: it becomes the anchor's id (rehype-anchor-names.ts), `h-` when reserved.
     const { html } = await render('<a name="location">l</a> <img name="cookie" src="a.png" alt="">')
-    expect(html).toBe('<p><a name="user-content-location">l</a> <img name="user-content-cookie" src="a.png" alt=""></p>')
+    expect(html).toBe('<p><a id="h-location">l</a> <img name="user-content-cookie" src="a.png" alt=""></p>')
   })
 
   it('keeps ordinary ids, and #top', async () => {
