@@ -10,6 +10,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
+import type { TrplListingMode } from './markdown/remark-trpl-listing.ts'
 import type { HeadingIds } from './markdown/task.ts'
 import { normalizeBase } from './paths.ts'
 import type { Diagnostic } from './report.ts'
@@ -157,6 +158,8 @@ export interface Config {
   comments: boolean
   /** Heading ids as mdBook makes them (a book) or as GitHub does (a wiki). */
   headingIds: HeadingIds
+  /** The Rust book's `<Listing>` blocks, read as its `[preprocessor.trpl-listing]` in that `output-mode` renders them (undefined: not read). */
+  trplListing?: TrplListingMode
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -415,6 +418,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     comments: sw.comments ?? !isBook,
     // A book's links (and links into it) name the ids mdBook gave its headings.
     headingIds: isBook ? 'mdbook' : 'github',
+    trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),
@@ -447,6 +451,13 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 }
 
 export type Scheme = 'light' | 'dark'
+
+/** mdbook-trpl-listing's mode from its `[preprocessor.trpl-listing]` table (`output-mode`, default `default`), or undefined without one. */
+function trplListingMode(table: unknown): TrplListingMode | undefined {
+  if (table === undefined) return undefined
+  const mode = (table as Record<string, unknown> | null)?.['output-mode']
+  return mode === 'simple' ? 'simple' : 'default'
+}
 
 export type TextDirection = 'ltr' | 'rtl'
 

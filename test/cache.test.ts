@@ -225,6 +225,13 @@ describe('cache fingerprint', () => {
     expect(noteFingerprint('v', { ...settings, headingIds: 'github' })).toBe(noteFingerprint('v', settings))
   })
 
+  it('changes with the Rust book’s [preprocessor.trpl-listing] and its output-mode', () => {
+    const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
+    const base = noteFingerprint('v', settings)
+    expect(noteFingerprint('v', { ...settings, trplListing: 'default' })).not.toBe(base)
+    expect(noteFingerprint('v', { ...settings, trplListing: 'simple' })).not.toBe(noteFingerprint('v', { ...settings, trplListing: 'default' }))
+  })
+
   it('keeps one folder per wiki and removes those of wikis that are gone', async () => {
     const root = path.join(tmp, 'wikis')
     const gone = path.join(tmp, 'gone-wiki')

@@ -41,6 +41,15 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: dir }).src).toBe(dir)
   })
 
+  it('reads the Rust book’s <Listing> blocks only with its [preprocessor.trpl-listing], in its output-mode', () => {
+    const mode = (toml: string) => resolveConfig({ src: wiki(`trpl-${toml.length}`, { 'book.toml': `[book]\nsrc = "."\n${toml}`, 'README.md': '# Hi\n' }) }).trplListing
+    expect(mode('')).toBeUndefined()
+    expect(mode('[preprocessor.trpl-listing]\n')).toBe('default')
+    expect(mode('[preprocessor.trpl-listing]\noutput-mode = "default"\n')).toBe('default')
+    expect(mode('[preprocessor.trpl-listing]\noutput-mode = "simple"\n')).toBe('simple')
+    expect(resolveConfig({ src: wiki('trpl-wiki', { 'README.md': '# Hi\n' }) }).trplListing).toBeUndefined()
+  })
+
   it('names an unknown [slugwiki] key', () => {
     const dir = wiki('unknown', { 'book.toml': '[book]\nsrc = "."\n[slugwiki]\nthem = "paper"\n' })
     expect(() => resolveConfig({ src: dir }, tmp)).toThrow(/Unknown key `slugwiki\.them`/)

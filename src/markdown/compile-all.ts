@@ -89,6 +89,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     blockIds: config.blockIds,
     comments: config.comments,
     headingIds: config.headingIds,
+    trplListing: config.trplListing,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -40,6 +40,7 @@ import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
@@ -85,6 +86,8 @@ export interface ProcessorOptions {
   comments?: boolean
   /** How headings get their ids: `github` (github-slugger, default) or `mdbook` (mdBook's `id_from_content`, for a book). */
   headingIds?: HeadingIds
+  /** The Rust book's `<Listing>` blocks, as `[preprocessor.trpl-listing]` renders them in that `output-mode` (default: not read). */
+  trplListing?: TrplListingMode
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -99,6 +102,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkGfm)
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
     .use(remarkMdbookAdmonish, { settings: options.admonish })
+  if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
+  processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds })
     .use(remarkVitepressContainers)

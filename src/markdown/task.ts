@@ -10,6 +10,7 @@ import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
+import type { TrplListingMode } from './remark-trpl-listing.ts'
 import type { NoteFacts, NoteInput } from './compile.ts'
 
 /** How inline `#tags` are read: linked to their tag page, or as text where the wiki has no tag pages. */
@@ -50,6 +51,8 @@ export interface WorkerSettings {
   comments?: boolean
   /** How headings get their ids (default `github`; `mdbook` in a book). */
   headingIds?: HeadingIds
+  /** The Rust book's `<Listing>` blocks (`[preprocessor.trpl-listing]`'s `output-mode`; default not read). */
+  trplListing?: TrplListingMode
 }
 
 /** Slots of `CompileTask.progress`. */

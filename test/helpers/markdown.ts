@@ -9,6 +9,7 @@ import { createProcessor } from '../../src/markdown/processor.ts'
 import type { TopicDef } from '../../src/content/topics-file.ts'
 import type { SourcePath } from '../../src/paths.ts'
 import type { HeadingIds, InlineTags } from '../../src/markdown/task.ts'
+import type { TrplListingMode } from '../../src/markdown/remark-trpl-listing.ts'
 
 let shared: Promise<CodeHighlighter> | undefined
 
@@ -44,11 +45,13 @@ export interface RenderOptions {
   comments?: boolean
   /** Heading ids as mdBook makes them (`mdbook`, a book) or GitHub (default). */
   headingIds?: HeadingIds
+  /** The Rust book's `<Listing>` blocks (`[preprocessor.trpl-listing]`'s `output-mode`). */
+  trplListing?: TrplListingMode
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds })
+  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds, trplListing: options.trplListing })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
