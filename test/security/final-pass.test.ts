@@ -13,7 +13,7 @@ import type { Root } from 'hast'
 import { describe, expect, it } from 'vitest'
 import { finalSchema } from '../../src/markdown/sanitize-schema.ts'
 import { projectRoot } from '../helpers/cli.ts'
-import { render } from '../helpers/markdown.ts'
+import { render, type RenderOptions } from '../helpers/markdown.ts'
 
 const STRESS = String.raw`# Stress: every kind of markup our plugins add
 
@@ -45,17 +45,23 @@ function notesUnder(dir: string): string[] {
 /** Hostile author HTML that pass 1 strips: rendered unsanitised, it would differ for that reason, not ours. */
 const HOSTILE = /\bon[a-z]+\s*=|<script|<iframe|<style|javascript:/i
 
-const inputs: Array<[string, string]> = [
+/** A fixture's own settings (its `options.json`), so each plugin runs as its fixture has it. */
+function optionsOf(file: string): RenderOptions {
+  const options = path.join(path.dirname(file), 'options.json')
+  return file.includes(`${path.sep}fixtures${path.sep}`) && fs.existsSync(options) ? (JSON.parse(fs.readFileSync(options, 'utf8')) as RenderOptions) : {}
+}
+
+const inputs: Array<[string, string, RenderOptions]> = [
   ...[...notesUnder(path.join(projectRoot, 'content')), ...notesUnder(path.join(projectRoot, 'test/sites')), ...notesUnder(path.join(projectRoot, 'test/fixtures'))]
-    .map((file): [string, string] => [path.relative(projectRoot, file), fs.readFileSync(file, 'utf8')])
+    .map((file): [string, string, RenderOptions] => [path.relative(projectRoot, file), fs.readFileSync(file, 'utf8'), optionsOf(file)])
     .filter(([, text]) => !HOSTILE.test(text)),
-  ['stress note', STRESS],
+  ['stress note', STRESS, {}],
 ]
 
 describe('the final sanitising pass keeps all of our plugins’ output', () => {
-  it.each(inputs)('%s', async (_name, markdown) => {
+  it.each(inputs)('%s', async (_name, markdown, options) => {
     // Trusted: nothing is sanitised, so the tree is exactly what the plugins produced.
-    const { note } = await render(markdown, { math: true, trusted: true })
+    const { note } = await render(markdown, { ...options, math: true, trusted: true })
     const before = toHtml(note.tree)
     const after = toHtml(sanitize(structuredClone(note.tree), finalSchema) as Root)
     expect(after).toBe(before)
