@@ -59,3 +59,67 @@ describe('redirect pages', () => {
     expect(redirects).toEqual(['Redirect from `/gone.html` leads to `kernel/nowhere.html`, which the site does not have'])
   })
 })
+
+describe('fragment redirects', () => {
+  // The Rust Reference keeps ~70 of them: `"/types.html#closure-types" = "types/closure.html"`.
+  let out: string
+  let result: Awaited<ReturnType<typeof build>>
+  beforeAll(async () => {
+    const src = path.join(tmp, 'fragments')
+    fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), src, { recursive: true })
+    fs.appendFileSync(
+      path.join(src, 'book.toml'),
+      [
+        '',
+        '[output.html.redirect]',
+        '"/kernel/rcu.html#old-grace" = "rcu.html#grace-period"',
+        '"/kernel/rcu.html#moved-away" = "../go.html"',
+        '"/old.html" = "go.html"',
+        '"/old.html#shells" = "shell.html"',
+        '"/lonely.html#frag" = "go.html"',
+        '"/go.html#run" = "javascript:alert(1)"',
+        '"/go.html#gone" = "nowhere.html"',
+        '',
+      ].join('\n'),
+    )
+    out = path.join(tmp, 'fragments-out')
+    result = await build({ src, out, quiet: true })
+  })
+
+  /** Where the page's fragment script sends a reader arriving at `href`, if anywhere. */
+  function sentTo(page: string, href: string): string | undefined {
+    const html = fs.readFileSync(path.join(out, page), 'utf8')
+    const script = /<script>(\(function\(m\)[^<]*)<\/script>/.exec(html)?.[1]
+    if (!script) return undefined
+    const url = new URL(href)
+    let went: string | undefined
+    new Function('location', script)({ hash: url.hash, href: url.href, replace: (to: string) => (went = to) })
+    return went
+  }
+
+  it('send a reader arriving at an old fragment of a page the book has on, from that page', () => {
+    expect(result.written).toBe(true)
+    expect(sentTo('kernel/rcu.html', 'https://x.test/book/kernel/rcu.html#old-grace')).toBe('https://x.test/book/kernel/rcu.html#grace-period')
+    expect(sentTo('kernel/rcu.html', 'https://x.test/book/kernel/rcu.html#moved-away')).toBe('https://x.test/book/go.html')
+    expect(sentTo('kernel/rcu.html', 'https://x.test/book/kernel/rcu.html#pitfalls')).toBeUndefined()
+    // A page without fragment redirects carries no script for them.
+    expect(fs.readFileSync(path.join(out, 'shell.html'), 'utf8')).not.toContain('location.replace')
+  })
+
+  it('send a reader of a page the book no longer has on by fragment, else to its redirect', () => {
+    expect(fs.readFileSync(path.join(out, 'old.html'), 'utf8')).toContain('url=go.html')
+    expect(sentTo('old.html', 'https://x.test/book/old.html#shells')).toBe('https://x.test/book/shell.html')
+    expect(sentTo('old.html', 'https://x.test/book/old.html#other')).toBeUndefined()
+  })
+
+  it('warn at each one they cannot keep, at its line in book.toml', () => {
+    const redirects = result.diagnostics.filter((d) => d.rule === 'redirect').map((d) => `${path.basename(d.file)}:${d.line}  ${d.message}`)
+    expect(redirects).toEqual([
+      expect.stringMatching(/^book\.toml:\d+  Redirects from `lonely\.html#…` name a page the site does not have, and no redirect of `\/lonely\.html` itself says where its other readers go; skipped$/),
+      expect.stringMatching(/^book\.toml:\d+  Redirect from `\/go\.html#run` leads to `javascript:alert\(1\)`, which is not a web address, skipped$/),
+      expect.stringMatching(/^book\.toml:\d+  Redirect from `\/go\.html#gone` leads to `nowhere\.html`, which the site does not have$/),
+    ])
+    expect(fs.existsSync(path.join(out, 'lonely.html'))).toBe(false)
+    expect(fs.readFileSync(path.join(out, 'go.html'), 'utf8')).not.toContain('javascript:')
+  })
+})

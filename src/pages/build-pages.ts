@@ -180,22 +180,54 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   }
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
   const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
+  const place = (from: string) => ({ file: where, ...configPlace(config, ['output', 'html', 'redirect', from]) })
   const added: Array<{ from: string; to: string; slug: string }> = []
+  // `"/page.html#old" = "…"`: a reader arriving at that fragment goes on, from the page itself when the site
+  // has it (a note's page) or from the redirect page of that path; mdBook does the same with a script.
+  const fragments = new Map<string, Array<{ from: string; fragment: string; to: string }>>()
   for (const [from, to] of Object.entries(config.redirects).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const clean = toSourcePath(from.replace(/^\/+/, ''))
+    const hashAt = from.indexOf('#')
+    const clean = toSourcePath((hashAt === -1 ? from : from.slice(0, hashAt)).replace(/^\/+/, ''))
+    if (hashAt !== -1 && clean && /\.html$/i.test(clean) && hashAt < from.length - 1) {
+      fragments.set(clean, [...(fragments.get(clean) ?? []), { from, fragment: from.slice(hashAt), to }])
+      continue
+    }
     if (!clean || !/\.html$/i.test(clean) || taken.has(clean)) {
-      diagnostics.push({ file: where, ...configPlace(config, ['output', 'html', 'redirect', from]), severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
+      diagnostics.push({ ...place(from), severity: 'warning', message: `Redirect from \`${from}\` is not a free .html path of the site, skipped`, rule: 'redirect' })
       continue
     }
     taken.add(clean)
     pages.push({ kind: 'redirect', slug: toSlug(clean), title: to, to })
     added.push({ from, to, slug: clean })
   }
+  for (const [clean, entries] of fragments) {
+    const page = pages.find((p) => p.slug === clean)
+    const map: Record<string, string> = {}
+    for (const { from, fragment, to } of entries) {
+      // The page's script sends the reader there: only a place of the web, never a `javascript:` URL.
+      if (/^[a-z][a-z0-9+.-]*:/i.test(to) && !/^https?:/i.test(to)) {
+        diagnostics.push({ ...place(from), severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which is not a web address, skipped`, rule: 'redirect' })
+        continue
+      }
+      map[fragment] = to
+      added.push({ from, to, slug: clean })
+    }
+    if (page?.kind === 'note') page.fragmentRedirects = map
+    else if (page?.kind === 'redirect' && added.some((a) => a.slug === clean && !a.from.includes('#'))) page.fragments = map
+    else {
+      // mdBook stops on it too: a page it no longer has needs a destination for every other fragment.
+      const message = page
+        ? `Redirects from \`${clean}#…\` are on a page that cannot send readers on, skipped`
+        : `Redirects from \`${clean}#…\` name a page the site does not have, and no redirect of \`/${clean}\` itself says where its other readers go; skipped`
+      for (const { from } of entries) diagnostics.push({ ...place(from), severity: 'warning', message, rule: 'redirect' })
+      for (let i = added.length - 1; i >= 0; i--) if (added[i]!.slug === clean && added[i]!.from.includes('#')) added.splice(i, 1)
+    }
+  }
   // Checked once every page is known: a redirect may lead to another.
   for (const { from, to, slug } of added) {
     const target = redirectTarget(slug, to, config.base)
     if (target !== undefined && !taken.has(target) && !graph.assets.has(target as SourcePath)) {
-      diagnostics.push({ file: where, ...configPlace(config, ['output', 'html', 'redirect', from]), severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which the site does not have`, rule: 'redirect' })
+      diagnostics.push({ ...place(from), severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which the site does not have`, rule: 'redirect' })
     }
   }
   return { pages, diagnostics }

@@ -68,6 +68,11 @@ export interface NotePage extends PageBase {
   wikiLinks: WikiTarget[]
   /** The notes the body shows through embeds (`![[Note]]`), nested ones too: their keys change the fingerprint when they change. */
   embeds: EmbeddedNote[]
+  /**
+   * mdBook's fragment redirects from this page (`"/page.html#old" = "other.html#new"`):
+   * the URL to go to, by `#fragment` of this page's URL, relative to the page.
+   */
+  fragmentRedirects?: Record<string, string>
 }
 
 export interface NotFoundPage extends PageBase {
@@ -89,6 +94,8 @@ export interface RedirectPage extends PageBase {
   kind: 'redirect'
   /** Where the page sends the reader: a relative href, or an external URL. */
   to: string
+  /** Where a reader arriving with one of these `#fragment`s goes instead (mdBook's fragment redirects). */
+  fragments?: Record<string, string>
 }
 
 export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage | IndexPage

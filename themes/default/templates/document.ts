@@ -22,6 +22,18 @@ function hasPopovers(ctx: ThemeContext): boolean {
   return ctx.config.popovers && ctx.page.kind !== 'print' && ctx.page.kind !== 'redirect'
 }
 
+/**
+ * mdBook's fragment redirects (`"/page.html#old" = "new.html#x"`): a reader
+ * arriving at one of these fragments is sent on at once, before the page is
+ * shown (and before a redirect page's refresh), as mdBook's page script does.
+ * The map is JSON in the script, every `<` escaped so nothing in it ends the
+ * element; the hash is tried as the browser gives it and decoded.
+ */
+function fragmentRedirects(map: Record<string, string>): Element {
+  const json = JSON.stringify(map).replace(/</g, '\\u003c')
+  return h('script', `(function(m){var h=location.hash,t=m[h];try{t=t||m[decodeURIComponent(h)]}catch(e){}if(t)location.replace(new URL(t,location.href).href)})(${json})`)
+}
+
 /** The `<head>` children of a page. */
 export function head(ctx: ThemeContext): Element[] {
   const { page, config } = ctx
@@ -36,11 +48,13 @@ export function head(ctx: ThemeContext): Element[] {
   items.push(h('meta', { name: 'color-scheme', content: 'light dark' }))
   for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
   items.push(h('script', NO_FLASH))
+  if (page.kind === 'note' && page.fragmentRedirects) items.push(fragmentRedirects(page.fragmentRedirects))
   // Without previews their script and stylesheet are left out, not loaded to do nothing.
   const skipped = new Set(hasPopovers(ctx) ? [] : POPOVER_ASSETS.map(ctx.asset))
   for (const href of ctx.styles) if (!skipped.has(href)) items.push(h('link', { rel: 'stylesheet', href }))
   for (const src of ctx.scripts) if (!skipped.has(src)) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
+    if (page.fragments) items.push(fragmentRedirects(page.fragments))
     items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
     items.push(h('link', { rel: 'canonical', href: page.to }))
   }
