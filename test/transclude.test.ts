@@ -41,9 +41,10 @@ beforeAll(async () => {
       '',
     ].join('\n'),
     'shown.md': ['# Shown', '', 'Intro with `code` and [a link](folder/deep.md).', '', '## Details', '', 'Detail text.[^1]', '', '### Sub', '', 'Sub text.', '', '## After', '', 'After text.', '', '[^1]: A footnote.', ''].join('\n'),
-    'folder/deep.md': ['# Deep', '', 'Not this.', '', 'The rule of RCU. ^rule', '', 'Nor this.', ''].join('\n'),
+    'folder/deep.md': ['---', 'aliases: [RCU rules]', '---', '# Deep', '', 'Not this.', '', 'The rule of RCU. ^rule', '', 'Nor this.', ''].join('\n'),
     // In a folder, an embed names a note as a wikilink does: by its name alone when that is unique.
     'folder/sibling.md': ['# Sibling', '', '![[deep#^rule]]', '', '![[Shown#After]]', ''].join('\n'),
+    'other/guest.md': ['# Guest', '', '![[Deep#^rule]]', '', '![[RCU rules]]', ''].join('\n'),
     'loop-a.md': ['# Loop A', '', '![[loop-b]]', ''].join('\n'),
     'loop-b.md': ['# Loop B', '', 'B text.', '', '![[loop-a]]', ''].join('\n'),
     'self.md': ['# Self', '', '![[Self]]', ''].join('\n'),
@@ -96,6 +97,15 @@ describe('note embeds', () => {
     expect(block).toContain('<a class="transclude-src" data-wikilink="deep" href="deep.html#rule">')
     expect(section).toContain('After text.')
     expect(section).toContain('href="../shown.html#after"')
+  })
+
+  it('finds an embedded note by its name or an alias from another folder, as a wikilink is found', () => {
+    const [block, whole, ...rest] = embeds(read('other/guest.html'))
+    expect(rest).toEqual([])
+    expect(block).toContain('<p>The rule of RCU.</p>')
+    expect(block).not.toContain('Not this')
+    expect(whole).toContain('Nor this.')
+    expect(result.diagnostics.map(formatDiagnostic).filter((d) => d.includes('guest.md'))).toEqual([])
   })
 
   it('leaves no id twice on the page: embedded content has none', () => {
