@@ -20,7 +20,7 @@ import { placeKey, placeOf, tomlPlaces, type TomlPath, type TomlPlace, type Toml
 export const slugwikiSchema = z.strictObject({
   /** Theme folder name under `themes/` (the book's own, then the built-in ones). */
   theme: z.string().min(1).default('default'),
-  /** Render `$…$`/`$$…$$` and `\(…\)`/`\[…\]` with KaTeX. Defaults to book.toml's `mathjax-support`. */
+  /** Render `$…$`/`$$…$$` and `\(…\)`/`\[…\]` with KaTeX. Defaults to book.toml's `mathjax-support`, and to `true` without book.toml. */
   math: z.boolean().optional(),
   /** Skip HTML sanitising. Only for wikis whose every author is trusted. */
   trusted: z.boolean().default(false),
@@ -405,7 +405,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
     includeRoot: repositoryRoot(root) ?? root,
-    math: sw.math ?? (katexBook || (html['mathjax-support'] ?? html.math ?? false)),
+    // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
+    math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',
     katex: readKatexSettings(parsed.preprocessor?.katex, root, display(configFile ?? root), configPlaces),
     additionalCss: html['additional-css'] ?? [],

@@ -145,6 +145,14 @@ describe('resolveConfig', () => {
     expect(plain.math).toBe(false)
   })
 
+  it('typesets math in a vault or garden without book.toml, as Obsidian and Quartz do, unless slugwiki.toml says no', () => {
+    const vault = resolveConfig({ src: wiki('vault', { 'note.md': '$e^{i\\pi} = -1$\n' }) })
+    expect(vault.math).toBe(true)
+    expect(vault.mathSyntax).toBe('katex')
+    const off = resolveConfig({ src: wiki('vault-off', { 'slugwiki.toml': 'math = false\n' }) })
+    expect(off.math).toBe(false)
+  })
+
   it('reads slugwiki.toml when there is no book.toml', () => {
     const dir = wiki('own', { 'slugwiki.toml': 'theme = "paper"\nmath = true\n' })
     const config = resolveConfig({ src: dir })
