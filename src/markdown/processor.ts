@@ -38,6 +38,7 @@ import remarkEmptyNote from './remark-empty-note.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
+import remarkDisplayMath from './remark-display-math.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
@@ -112,7 +113,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.comments) processor.use(remarkComments)
   if (options.math) {
     const mathjax = options.mathSyntax === 'mathjax'
-    processor.use(remarkMath, { singleDollarTextMath: !mathjax }).use(remarkMdbookMath, { escapes: mathjax })
+    processor.use(remarkMath, { singleDollarTextMath: !mathjax }).use(remarkDisplayMath).use(remarkMdbookMath, { escapes: mathjax })
   }
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
