@@ -75,6 +75,19 @@ describe('inline #tags and ==highlights== in a wiki without book.toml', () => {
   })
 })
 
+describe('a note\'s title', () => {
+  it('is its file name when its first heading is no H1, whatever H1 it shows further down (Obsidian\'s help writes `<h1>` examples)', async () => {
+    site = tempSite({
+      'Basic formatting syntax.md': '## Headings\n\nTo create a heading:\n\n<h1>This is a heading 1</h1>\n\n# A late H1\n',
+      'Opened.md': 'Intro line.\n\n# Opened by its H1\n\n## Part\n',
+    })
+    const { read } = await run(site)
+    expect(read('Basic formatting syntax.html')).toContain('<title>Basic formatting syntax')
+    expect(read('Basic formatting syntax.html')).not.toContain('<title>This is a heading 1')
+    expect(read('Opened.html')).toContain('<title>Opened by its H1')
+  })
+})
+
 describe('in an mdBook', () => {
   const book = (slugwiki: string) => {
     site = tempSite({ ...NOTES, 'SUMMARY.md': '# Summary\n\n- [RCU](kernel/rcu.md)\n- [memcg](mm/memcg.md)\n' })

@@ -131,7 +131,8 @@ export async function compileNote(
   const data = file.data
   const headings = data.headings ?? []
   const frontmatter = data.frontmatter ?? {}
-  const firstH1 = headings.find((h) => h.depth === 1)
+  // The note's own H1 titles it when it is the first heading: an H1 further down (an `<h1>` shown as an example) is a section.
+  const firstH1 = headings[0]?.depth === 1 ? headings[0] : undefined
   let hasMath = false
   let hasCode = false
   let hasDiagrams = false
