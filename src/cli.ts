@@ -20,7 +20,7 @@ Options:
   --out DIR      Output folder, replaced atomically (default: dist)
   --base PATH    Base path the site is served under, e.g. /wiki/ (default: book.toml's site-url, else /)
   --theme NAME   Theme folder under themes/ (default: config, else "default")
-  --drafts       Include notes with \`draft: true\` in their frontmatter
+  --drafts       Include notes with \`draft: true\` (or \`publish: false\`) in their frontmatter
   --strict       Treat every warning as an error (exit 1, nothing written)
   --quiet        Print only diagnostics, no progress or summary
   --threads N    Worker threads compiling notes (default: one per core, fewer for few notes)

@@ -75,6 +75,56 @@ describe('inline #tags and ==highlights== in a wiki without book.toml', () => {
   })
 })
 
+describe('Obsidian\'s and Quartz\'s frontmatter', () => {
+  const VAULT = {
+    'Spaces note.md': [
+      '---',
+      'alias: Spacey',
+      'tag: single',
+      'cssclass: wide',
+      'enableToc: false',
+      'permalink: old/spaces',
+      '---',
+      '# Spaces note',
+      '',
+      '## One',
+      '',
+      '## Two',
+      '',
+    ].join('\n'),
+    'tagged.md': '---\ntags:\n  - "#computer/cpp"\n  - "#beta"\ncssclasses: [list-cards, "hide-title wide"]\n---\n# Tagged\n\nSee [[Spacey]].\n',
+    'private.md': '---\npublish: false\n---\n# Private\n\nNot for the site.\n',
+    'linking.md': '# Linking\n\n[[private]]\n',
+  }
+
+  it('reads `alias`, `tag` and `cssclass` as their plurals, tags written `#tag`, `enableToc`, `permalink` and `publish: false`', async () => {
+    site = tempSite(VAULT)
+    const { result, read, exists } = await run(site)
+    const spaces = read('Spaces note.html')
+    // `alias`: a name wikilinks find the note by, and a redirect.
+    expect(read('tagged.html')).toContain('href="Spaces%20note.html">Spacey</a>')
+    expect(read('Spacey.html')).toContain('Spaces%20note.html')
+    // `tag`, and tags written with their `#`.
+    expect(read('tags/single.html')).toContain('Spaces%20note.html')
+    expect(read('tags/computercpp.html')).toContain('tagged.html')
+    expect(read('tags/beta.html')).toContain('tagged.html')
+    expect(exists('tags/sharp-beta.html')).toBe(false)
+    // `cssclass` / `cssclasses` on the note's page.
+    expect(spaces).toContain('<article class="note wide">')
+    expect(read('tagged.html')).toContain('<article class="note list-cards hide-title wide">')
+    // `enableToc: false`: no "On this page", though the note has two sections.
+    expect(spaces).not.toContain('page-toc')
+    // `permalink`: one more URL of the note.
+    expect(read('old/spaces.html')).toContain('../Spaces%20note.html')
+    // `publish: false`: left out, as a draft; a link to it says so.
+    expect(exists('private.html')).toBe(false)
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message} ${d.rule}`)).toEqual(['3:1 Wikilink to draft `private.md`, which is not published draft-link'])
+    const drafts = await build({ src: site.src, out: site.out, quiet: true, cache: false, drafts: true })
+    expect(drafts.diagnostics).toEqual([])
+    expect(exists('private.html')).toBe(true)
+  })
+})
+
 describe('a note\'s title', () => {
   it('is its file name when its first heading is no H1, whatever H1 it shows further down (Obsidian\'s help writes `<h1>` examples)', async () => {
     site = tempSite({

@@ -47,9 +47,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   const noteSet = new Set(listing.notes)
 
-  // Drafts stay out of a published build unless asked for.
+  // Drafts (and Obsidian Publish's `publish: false`) stay out of a published build unless asked for.
   const skipped = new Set<SourcePath>()
-  for (const note of compiled) if (note.frontmatter.draft === true && !config.drafts) skipped.add(note.source)
+  for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.add(note.source)
 
   const summaryFile = path.join(config.src, 'SUMMARY.md')
   const hasSummary = fs.existsSync(summaryFile)
@@ -90,7 +90,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
   }
 
-  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound })
+  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped] })
   // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
   for (const tag of graph.indices.tags.list) {
     for (const clash of tag.clashes) {

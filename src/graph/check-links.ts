@@ -40,7 +40,7 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
       }
       const warn = (message: string, rule: string) => out.push({ ...where(), severity: 'warning', message, rule })
       if (link.problem) {
-        warn(link.problem, 'missing-link')
+        warn(link.problem, link.problemRule ?? 'missing-link')
         continue
       }
       if (link.kind === 'fragment') {

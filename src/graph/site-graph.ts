@@ -66,13 +66,15 @@ export interface SiteGraphInput {
   indices?: boolean
   /** The note of the 404 page, when the book has one. */
   notFound?: NotFoundNote
+  /** Notes left out of the build (drafts), which a wikilink's warning names. */
+  unpublished?: readonly SourcePath[]
 }
 
 /** Build the graph; pure and deterministic for the same input. */
 export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const notes = new Map<SourcePath, CompiledNote>()
   // Wikilinks name notes, not paths: they are resolved against this site's notes before any index reads a link.
-  for (const note of resolveWikilinks(input.notes, input.assets).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
+  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
 
   const places = new Map<SourcePath, ChapterPlace>()
   const order: SourcePath[] = []

@@ -59,16 +59,18 @@ const assetStem = (file: SourcePath) => file
 
 /**
  * Return the notes with every wikilink resolved: `target` set to the note or
- * file it names (and `kind` to `asset` for a file), or `problem` set.
- * Notes without wikilinks are returned as they are.
+ * file it names (and `kind` to `asset` for a file), or `problem` set. A name
+ * of no published note that names one of `drafts` (notes left out of the
+ * build) says so. Notes without wikilinks are returned as they are.
  */
-export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>): CompiledNote[] {
+export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>, drafts: readonly SourcePath[] = []): CompiledNote[] {
   if (!notes.some((n) => n.links.some((l) => l.wiki !== undefined))) return [...notes]
   const pages = table(
     notes.map((n) => n.source),
     noteStem,
   )
   const files = table(assets, assetStem)
+  const unpublished = table(drafts, noteStem)
   const aliases = new Map<string, SourcePath[]>()
   for (const note of notes) {
     for (const alias of note.frontmatter.aliases ?? []) {
@@ -103,6 +105,10 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
       }
     }
     if ('target' in found) return { ...link, kind, target: found.target }
+    if (found.problem === 'missing' && link.kind === 'page' && drafts.length > 0) {
+      const draft = lookup(unpublished, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
+      if ('target' in draft) return { ...link, problem: `${exact ? 'Link' : 'Wikilink'} to draft \`${draft.target}\`, which is not published`, problemRule: 'draft-link' }
+    }
     const what = link.kind === 'asset' ? 'file' : 'note'
     if (exact) return { ...link, problem: `Link to missing ${what} \`${link.url}\`` }
     const problem =

@@ -15,6 +15,14 @@ export interface Frontmatter {
   date?: string
   draft?: boolean
   aliases?: string[]
+  /** Obsidian Publish's and Quartz's other URL of the note: a redirect to it, as an alias is. */
+  permalink?: string
+  /** Obsidian Publish: `false` keeps the note out of the site, as `draft: true` does. */
+  publish?: boolean
+  /** Obsidian's classes for the note's page (`cssclass` before Obsidian 1.4). */
+  cssclasses?: string[]
+  /** Quartz: `false` leaves out the page's table of contents. */
+  enableToc?: boolean
   /** Any other key the author wrote, kept for themes. */
   [key: string]: unknown
 }
@@ -53,6 +61,8 @@ export interface LinkInfo {
   embed?: boolean
   /** Set by the graph stage when a wikilink names no note, or several: the warning to give. */
   problem?: string
+  /** The rule of that warning, when not `missing-link`. */
+  problemRule?: string
 }
 
 export interface CodeBlockInfo {

@@ -8,8 +8,11 @@ import { isMap, parseDocument, YAMLError } from 'yaml'
 import type { Frontmatter } from './data.ts'
 
 /** Known keys and their expected shapes; other keys pass through untouched. */
-const LIST_KEYS = ['tags', 'aliases'] as const
-const STRING_KEYS = ['title', 'description', 'date'] as const
+const LIST_KEYS = ['tags', 'aliases', 'cssclasses'] as const
+const STRING_KEYS = ['title', 'description', 'date', 'permalink'] as const
+const BOOLEAN_KEYS = ['draft', 'publish', 'enableToc'] as const
+/** Obsidian's keys before 1.4, which Quartz still reads: each stands for its plural when that is absent. */
+const SINGULAR = { tags: 'tag', aliases: 'alias', cssclasses: 'cssclass' } as const
 
 export default function remarkFrontmatterYaml() {
   return (tree: Root, file: VFile) => {
@@ -47,11 +50,21 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
     return {}
   }
   const out: Frontmatter = { ...data }
+  // The key each value was written under, for a warning's place.
+  const written: Record<string, string> = {}
+  for (const [plural, singular] of Object.entries(SINGULAR)) {
+    if ((data[plural] === undefined || data[plural] === null) && data[singular] !== undefined && data[singular] !== null) {
+      data[plural] = data[singular]
+      written[plural] = singular
+      delete out[singular]
+    }
+  }
   const warn = (key: string, expected: string) => {
-    const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === key) : undefined
+    const name = written[key] ?? key
+    const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === name) : undefined
     const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0]
     const pos = offset === undefined ? undefined : lineCol(node.value, offset, lineOffset)
-    file.message(`Frontmatter \`${key}\` should be ${expected}`, pos ? { line: pos.line, column: pos.column } : node.position, 'slugwiki:frontmatter')
+    file.message(`Frontmatter \`${name}\` should be ${expected}`, pos ? { line: pos.line, column: pos.column } : node.position, 'slugwiki:frontmatter')
   }
   for (const key of STRING_KEYS) {
     const value = data[key]
@@ -74,9 +87,13 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
       delete out[key]
     }
   }
-  if (data.draft !== undefined && typeof data.draft !== 'boolean') {
-    warn('draft', '`true` or `false`')
-    delete out.draft
+  // Obsidian and Quartz read a tag written `#rcu` as `rcu`.
+  if (out.tags) out.tags = out.tags.map((tag) => tag.replace(/^#+/, '')).filter(Boolean)
+  for (const key of BOOLEAN_KEYS) {
+    if (data[key] !== undefined && data[key] !== null && typeof data[key] !== 'boolean') {
+      warn(key, '`true` or `false`')
+      delete out[key]
+    }
   }
   return out
 }

@@ -85,7 +85,9 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
     description: note.frontmatter.description,
     hasH1: note.hasH1,
-    toc: note.headings.filter((h) => h.depth === 2 || h.depth === 3),
+    // Quartz's `enableToc: false` leaves the page without one.
+    toc: note.frontmatter.enableToc === false ? [] : note.headings.filter((h) => h.depth === 2 || h.depth === 3),
+    cssClasses: (note.frontmatter.cssclasses ?? []).flatMap((c) => c.split(/\s+/)).filter(Boolean),
     breadcrumbs: breadcrumbs(graph, source),
     prev: link(graph, prev),
     next: link(graph, next),
@@ -164,7 +166,9 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
 
   const taken = new Set<string>(pages.map((p) => p.slug))
   for (const source of graph.all) {
-    for (const alias of graph.notes.get(source)!.frontmatter.aliases ?? []) {
+    const { aliases = [], permalink } = graph.notes.get(source)!.frontmatter
+    // Obsidian Publish's and Quartz's `permalink` is one more URL of the note, as Quartz serves it.
+    for (const alias of permalink ? [...aliases, permalink] : aliases) {
       const redirect = aliasPage(alias, source, graph)
       if (!redirect) {
         diagnostics.push({ file: options.display(source), severity: 'warning', message: `Alias \`${alias}\` is not a path inside the site`, rule: 'alias' })

@@ -39,8 +39,10 @@ export interface NotePage extends PageBase {
   bodyKey: string
   /** The body has its own h1; otherwise the template prints the title. */
   hasH1: boolean
-  /** h2 and h3 headings, for the page's table of contents. */
+  /** h2 and h3 headings, for the page's table of contents (none with frontmatter `enableToc: false`). */
   toc: HeadingInfo[]
+  /** Frontmatter `cssclasses`, for the theme to put on the note's page. */
+  cssClasses: string[]
   breadcrumbs: Crumb[]
   prev?: PageLink
   next?: PageLink

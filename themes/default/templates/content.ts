@@ -36,7 +36,7 @@ export function note(ctx: ThemeContext): Element {
   if (page.kind !== 'note') throw new Error('note template on a non-note page')
   return h('div.note-layout', [
     ...as(templates.toc!(ctx)),
-    h('article.note', [
+    h('article.note', { className: page.cssClasses }, [
       ...as(templates.breadcrumbs!(ctx)),
       ...(page.hasH1 ? [] : [h('h1', page.title)]),
       ...as(templates.tags!(ctx)),
