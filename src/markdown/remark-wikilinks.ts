@@ -45,8 +45,8 @@ interface WikiLinkNode {
 
 /** Files an embed shows inline as an image; any other embedded file is linked. */
 const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i
-/** Obsidian's image size in an embed's alias: `|300` or `|300x200`. */
-const SIZE = /^(\d+)(?:x(\d+))?$/
+/** Obsidian's image size in an embed's alias: `|300` or `|300x200`, after alt text in Quartz's `|alt|300`. */
+const SIZE = /^(?:(.*?)\s*\|)?\s*(\d+)(?:x(\d+))?$/
 
 /** The heading part of a target, as the id the note's headings get (rehype-slug's, or mdBook's in a book); Obsidian's `Note#A#B` means the last one. */
 export function headingId(heading: string, ids: HeadingIds = 'github'): string {
@@ -154,7 +154,8 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
     visit(tree, 'wikiLink' as never, (node: WikiLinkNode) => {
       // In a table cell Obsidian writes `[[Note\|shown]]`, leaving the escape on the target.
       const written = node.value.replace(/\\$/, '').trim()
-      const alias = node.data?.alias != null && node.data.alias !== node.value ? node.data.alias.trim() : undefined
+      // A table cell's `[[Note\|shown]]` escapes the pipes of the alias too (`![[img.png\|alt\|300]]`).
+      const alias = node.data?.alias != null && node.data.alias !== node.value ? node.data.alias.replace(/\\\|/g, '|').trim() : undefined
       const hashAt = written.indexOf('#')
       const name = (hashAt === -1 ? written : written.slice(0, hashAt)).trim()
       const heading = hashAt === -1 ? undefined : written.slice(hashAt + 1).trim()
@@ -164,10 +165,11 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
       const text = (value: string): ElementContent[] => [{ type: 'text', value }]
       if (embed && IMAGE.test(name)) {
         const size = alias ? SIZE.exec(alias) : null
-        const properties: Properties = { dataWikilink: name, alt: size || !alias ? name.split('/').at(-1)! : alias }
+        const alt = size ? size[1] || undefined : alias
+        const properties: Properties = { dataWikilink: name, alt: alt ?? name.split('/').at(-1)! }
         if (size) {
-          properties.width = size[1]!
-          if (size[2]) properties.height = size[2]
+          properties.width = size[2]!
+          if (size[3]) properties.height = size[3]
         }
         node.data = { hName: 'img', hProperties: properties, hChildren: [] }
         return SKIP
