@@ -125,6 +125,29 @@ describe('Obsidian\'s and Quartz\'s frontmatter', () => {
   })
 })
 
+describe('Quartz\'s tag notes', () => {
+  it('shows `tags/<tag>.md` as its tag\'s page, the tagged notes listed beneath its text, and `tags/index.md` with every tag', async () => {
+    site = tempSite({
+      ...NOTES,
+      'tags/rcu.md': '---\ntitle: Read-copy update\n---\nNotes on RCU, newest first.\n',
+      'tags/index.md': '# Every tag\n\nWhat the tags mean.\n',
+    })
+    const { result, read } = await run(site)
+    expect(result.diagnostics).toEqual([])
+    const rcu = read('tags/rcu.html')
+    expect(rcu).toContain('<title>Read-copy update')
+    expect(rcu).toContain('Notes on RCU, newest first.')
+    expect(rcu).toMatch(/<section class="tag-index"[^>]*><h2 id="tag-index-title">Notes tagged <span class="tag-name">rcu<\/span><\/h2>/)
+    expect(rcu).toContain('href="../kernel/rcu.html"')
+    expect(rcu).toContain('href="../mm/memcg.html"')
+    const index = read('tags/index.html')
+    expect(index).toContain('What the tags mean.')
+    expect(index).toMatch(/<ul class="tag-cloud">.*href="kernelsync.html"/s)
+    // The note's own tag links lead to the tag note's page.
+    expect(read('kernel/rcu.html')).toContain('href="../tags/rcu.html"')
+  })
+})
+
 describe('a note\'s title', () => {
   it('is its file name when its first heading is no H1, whatever H1 it shows further down (Obsidian\'s help writes `<h1>` examples)', async () => {
     site = tempSite({

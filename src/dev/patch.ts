@@ -72,7 +72,8 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
   const pages = plan.pages.map((page) => {
     if (page.kind === 'note' && (sources.has(page.slug) || hosts.has(page.slug))) {
       slugs.add(page.slug)
-      return notePage(next, sources.get(page.slug) ?? hosts.get(page.slug)!, { config, lastUpdated })
+      // A prose edit changes no tag: a tag note's listing (Quartz's `tags/<tag>.md`) stays as it was.
+      return notePage(next, sources.get(page.slug) ?? hosts.get(page.slug)!, { config, lastUpdated }, page.listing)
     }
     if (page.kind === 'not-found' && (notFound || embeds(page.note?.embeds ?? []))) {
       slugs.add(page.slug)

@@ -14,6 +14,7 @@ import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup } from './link-wikilinks.ts'
 import { embeddedNotes, embedFiller } from './transclude.ts'
 import type { Crumb, NotFoundPage, NotePage, Page, PageLink, PrintPage, RedirectPage } from './model.ts'
+import type { TagPage, TagsPage } from './index-model.ts'
 import { lazyBody } from './fingerprint.ts'
 import { absoluteBodyHtml } from './not-found-body.ts'
 import { noteExtras } from './note-extras.ts'
@@ -55,7 +56,7 @@ function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
 }
 
 /** The page of one note. */
-export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<BuildPagesOptions, 'config' | 'lastUpdated'>): NotePage {
+export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<BuildPagesOptions, 'config' | 'lastUpdated'>, listing?: TagPage | TagsPage): NotePage {
   const { config } = options
   const titleOf = (s: SourcePath) => navTitle(graph, s)
   const note = graph.notes.get(source)!
@@ -99,6 +100,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     symbolLinks,
     wikiLinks,
     embeds,
+    ...(listing && { listing }),
   }
   return lazyBody(model, note.key, body)
 }
@@ -141,11 +143,16 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   const diagnostics: Diagnostic[] = []
   const pages: Page[] = []
   const titleOf = (s: SourcePath) => navTitle(graph, s)
+  const indexPages = buildIndexPages(graph, titleOf)
+  // Quartz's `tags/<tag>.md` (and `tags/index.md`) introduces its tag's page: the note keeps the page and lists the tag's notes beneath its text.
+  const listings = new Map<SourcePath, TagPage | TagsPage>()
+  for (const page of indexPages) if ((page.kind === 'tag' || page.kind === 'tags') && graph.bySlug.has(page.slug)) listings.set(graph.bySlug.get(page.slug)!, page)
   // A 404 note SUMMARY lists is a chapter whose page is the 404 page, as in mdBook (404.html is written last there).
-  for (const source of graph.all) if (source !== graph.notFound?.note.source) pages.push(notePage(graph, source, options))
-  // A note the author put at a generated page's path keeps it; the index page is left out.
-  for (const page of buildIndexPages(graph, titleOf)) {
+  for (const source of graph.all) if (source !== graph.notFound?.note.source) pages.push(notePage(graph, source, options, listings.get(source)))
+  // A note the author put at another generated page's path keeps it; the index page is left out.
+  for (const page of indexPages) {
     if (graph.bySlug.has(page.slug)) {
+      if (listings.get(graph.bySlug.get(page.slug)!) === page) continue
       const note = graph.bySlug.get(page.slug)!
       diagnostics.push({ file: options.display(note), severity: 'warning', message: `This note is at \`${page.slug}\`, where the ${page.kind} index page would go; the index page is left out`, rule: 'index-collision' })
       continue

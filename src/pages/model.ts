@@ -5,7 +5,7 @@
 import type { Root } from 'hast'
 import type { HeadingInfo } from '../markdown/data.ts'
 import type { Slug, SourcePath } from '../paths.ts'
-import type { IndexPage, NoteCard, NoteLinkItem } from './index-model.ts'
+import type { IndexPage, NoteCard, NoteLinkItem, TagPage, TagsPage } from './index-model.ts'
 import type { WikiTarget } from '../graph/wikilinks.ts'
 import type { EmbeddedNote } from './transclude.ts'
 
@@ -56,6 +56,12 @@ export interface NotePage extends PageBase {
   tagLinks: PageLink[]
   /** What a section page lists beneath its own text. */
   sectionIndex: NoteCard[]
+  /**
+   * The tag page (or tags index) a note at its path stands in for, as
+   * Quartz's `tags/<tag>.md` introduces its tag: the note's page lists it
+   * beneath the note's own text.
+   */
+  listing?: TagPage | TagsPage
   /** Notes linking here, each with the sentence around its link. */
   backlinks: NoteLinkItem[]
   /** Up to five notes sharing the most topics and tags. */

@@ -45,6 +45,22 @@ describe('dev server and the indexes', () => {
     expect(await page('kernel/rcu.html')).not.toContain('href="../go/server.html">Server</a>')
   })
 
+  it('keeps a tag note\'s list of its tag\'s notes (Quartz\'s `tags/<tag>.md`) when only its prose is edited', async () => {
+    let rebuilt = f.nextRebuild()
+    fs.mkdirSync(path.join(f.src, 'tags'), { recursive: true })
+    fs.writeFileSync(path.join(f.src, 'tags/go.md'), '# Go\n\nAbout gophers.\n')
+    await rebuilt
+    expect(await page('tags/go.html')).toContain('href="../go/server.html"')
+    rebuilt = f.nextRebuild()
+    fs.writeFileSync(path.join(f.src, 'tags/go.md'), '# Go\n\nGophers welcome here.\n')
+    const result = await rebuilt
+    expect(result.everything).toBe(false)
+    const go = await page('tags/go.html')
+    expect(go).toContain('Gophers welcome here.')
+    expect(go).toContain('Notes tagged <span class="tag-name">go</span>')
+    expect(go).toContain('href="../go/server.html"')
+  })
+
   it('treats the topics file as configuration: every page again, with the new words', async () => {
     const rebuilt = f.nextRebuild()
     const file = path.join(f.src, 'topics.yml')

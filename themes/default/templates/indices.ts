@@ -46,6 +46,19 @@ export function noteExtras(ctx: ThemeContext): Element[] {
   if (page.sectionIndex.length) {
     out.push(h('section.section-index', { ariaLabelledBy: 'section-index-title' }, [h('h2#section-index-title', 'In this section'), cards(ctx, page.sectionIndex)]))
   }
+  // A note at a tag page's path (Quartz's `tags/<tag>.md`): the tag's notes, or every tag, beneath its text.
+  if (page.listing?.kind === 'tag') {
+    const tag = page.listing
+    out.push(
+      h('section.tag-index', { ariaLabelledBy: 'tag-index-title' }, [
+        h('h2#tag-index-title', ['Notes tagged ', h('span.tag-name', tag.name)]),
+        h('p.index-summary', [`${plural(tag.notes.length, 'note')}. `, h('a', { href: ctx.href(TAGS_INDEX) }, 'All tags'), '.']),
+        cards(ctx, tag.notes),
+      ]),
+    )
+  } else if (page.listing?.kind === 'tags') {
+    out.push(h('section.tag-index', { ariaLabelledBy: 'tag-index-title' }, [h('h2#tag-index-title', 'All tags'), tagCloud(ctx, page.listing)]))
+  }
   if (page.backlinks.length) {
     out.push(
       h('section.backlinks', { ariaLabelledBy: 'backlinks-title' }, [
@@ -87,12 +100,12 @@ function tagPageBody(ctx: ThemeContext, page: TagPage): Element[] {
   ]
 }
 
+function tagCloud(ctx: ThemeContext, page: TagsPage): Element {
+  return h('ul.tag-cloud', page.tags.map((t) => h('li', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.name), ' ', h('span.count', `(${t.count})`)])))
+}
+
 function tagsPageBody(ctx: ThemeContext, page: TagsPage): Element[] {
-  return [
-    h('h1', page.title),
-    h('p.index-summary', `${plural(page.tags.length, 'tag')}, with the number of notes that carry each.`),
-    h('ul.tag-cloud', page.tags.map((t) => h('li', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.name), ' ', h('span.count', `(${t.count})`)]))),
-  ]
+  return [h('h1', page.title), h('p.index-summary', `${plural(page.tags.length, 'tag')}, with the number of notes that carry each.`), tagCloud(ctx, page)]
 }
 
 function topicPageBody(ctx: ThemeContext, page: TopicPage): Element[] {
