@@ -10,7 +10,10 @@
  * after rehype-github-alerts, which keeps rendering the bare GitHub forms
  * (`> [!NOTE]`) exactly as GitHub does. A type Obsidian does not know
  * (`> [!recipe] Dinner`) is a neutral callout titled with its name, as in
- * Obsidian, rather than a quote starting with `[!recipe]`.
+ * Obsidian, rather than a quote starting with `[!recipe]`. Obsidian's
+ * metadata after a pipe (`> [!info|wide] Title`, read by themes and CSS
+ * snippets) is kept in `data-callout-metadata`, as Obsidian keeps it;
+ * rehype-callouts does not read it, so it is taken off the marker first.
  */
 import type { Element, Root } from 'hast'
 import rehypeCallouts, { type UserOptions } from 'rehype-callouts'
@@ -33,13 +36,18 @@ const STYLE: Record<string, string> = {
  * the library also takes a `[!type]` later in the line, and would drop the
  * text before it.
  */
-const MARKER = /^\[!([\w-]+)\][+-]?/
+const MARKER = /^\[!([\w-]+)(?:\|([^\]]*))?\][+-]?/
 
-function calloutType(node: Element): string | undefined {
+/** The type of a callout, and its metadata (`[!type|metadata]`) taken off its marker. */
+function calloutType(node: Element): { type: string; metadata?: string } | undefined {
   const first = node.children.find((c) => !(c.type === 'text' && c.value.trim() === ''))
   if (first?.type !== 'element' || first.tagName !== 'p') return undefined
   const text = first.children[0]
-  return text?.type === 'text' ? MARKER.exec(text.value)?.[1]?.toLowerCase() : undefined
+  const match = text?.type === 'text' ? MARKER.exec(text.value) : null
+  if (!match || text?.type !== 'text') return undefined
+  if (match[2] === undefined) return { type: match[1]!.toLowerCase() }
+  text.value = text.value.replace(/^\[!([\w-]+)\|[^\]]*\]/, '[!$1]')
+  return { type: match[1]!.toLowerCase(), metadata: match[2].trim() }
 }
 
 const options = (extra: Record<string, { title: string }>): UserOptions => ({
@@ -87,21 +95,26 @@ export default function rehypeObsidianCallouts(this: Processor) {
   return (tree: Root) => {
     const unknown = new Set<string>()
     const callouts: Element[] = []
+    const metadata = new Map<Element, string>()
     // The paragraph given an empty first text below is a child of the blockquote entered: the walk
     // reads that paragraph's children only afterwards, when it enters it.
     walk(tree, (node) => {
       if (node.type !== 'element' || node.tagName !== 'blockquote') return
-      const type = calloutType(node)
-      if (type === undefined) {
+      const found = calloutType(node)
+      if (found === undefined) {
         // Not a callout, but maybe inside one, where rehype-callouts looks at every blockquote:
         // an empty first text makes it look no further (see MARKER).
         const p = node.children.find((c): c is Element => c.type === 'element')
         if (p?.tagName === 'p' && p.children[0]?.type === 'text') p.children.unshift({ type: 'text', value: '' })
         return
       }
+      const { type } = found
       if (!(type in STYLE) && type !== 'quote' && type !== 'cite') unknown.add(type)
+      if (found.metadata) metadata.set(node, found.metadata)
       callouts.push(node)
     })
     render(callouts, unknown)
+    // The library turns each blockquote into the callout in place.
+    for (const [node, value] of metadata) node.properties.dataCalloutMetadata = value
   }
 }

@@ -100,8 +100,8 @@ const PLUGIN_OUTPUT: Attributes = {
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.
   // rehype-obsidian-callouts (and rehype-mdbook-admonish, through it): `div.callout` or `details.callout`
   // naming its type in `data-callout`.
-  div: ['dataLang', 'dataCallout', 'dataCollapsible'],
-  details: ['dataCallout', 'dataCollapsible'],
+  div: ['dataLang', 'dataCallout', 'dataCollapsible', 'dataCalloutMetadata'],
+  details: ['dataCallout', 'dataCollapsible', 'dataCalloutMetadata'],
   // KaTeX: stretchy delimiters, roots and arrows are inline SVG; rehype-github-alerts: octicons;
   // rehype-callouts: Lucide icons, drawn with strokes.
   svg: ['xmlns', 'width', 'height', 'viewBox', 'preserveAspectRatio', 'style', 'version', 'ariaHidden', 'fill', 'stroke', 'strokeWidth', 'strokeLineCap', 'strokeLineJoin'],
