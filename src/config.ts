@@ -46,6 +46,8 @@ export const slugwikiSchema = z.strictObject({
   'block-ids': z.boolean().optional(),
   /** Obsidian's `%% comments %%`, dropped from the note. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   comments: z.boolean().optional(),
+  /** Obsidian's inline footnotes `^[note]`. Defaults to true for a wiki without book.toml (mdBook does not read them). */
+  'inline-footnotes': z.boolean().optional(),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -160,6 +162,8 @@ export interface Config {
   headingIds: HeadingIds
   /** The Rust book's `<Listing>` blocks, read as its `[preprocessor.trpl-listing]` in that `output-mode` renders them (undefined: not read). */
   trplListing?: TrplListingMode
+  /** `^[note]` is a footnote (`inline-footnotes`). */
+  inlineFootnotes: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -420,6 +424,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // A book's links (and links into it) name the ids mdBook gave its headings.
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
+    inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

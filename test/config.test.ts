@@ -153,6 +153,12 @@ describe('resolveConfig', () => {
     expect(off.math).toBe(false)
   })
 
+  it('reads Obsidian\'s inline footnotes `^[note]` without book.toml, and in a book only when [slugwiki] asks', () => {
+    expect(resolveConfig({ src: wiki('vault-notes', { 'note.md': 'A^[note].\n' }) }).inlineFootnotes).toBe(true)
+    expect(resolveConfig({ src: wiki('book-notes', { 'book.toml': '[book]\ntitle = "B"\n' }) }).inlineFootnotes).toBe(false)
+    expect(resolveConfig({ src: wiki('book-notes-on', { 'book.toml': '[book]\ntitle = "B"\n\n[slugwiki]\ninline-footnotes = true\n' }) }).inlineFootnotes).toBe(true)
+  })
+
   it('reads slugwiki.toml when there is no book.toml', () => {
     const dir = wiki('own', { 'slugwiki.toml': 'theme = "paper"\nmath = true\n' })
     const config = resolveConfig({ src: dir })

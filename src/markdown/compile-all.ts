@@ -90,6 +90,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     comments: config.comments,
     headingIds: config.headingIds,
     trplListing: config.trplListing,
+    inlineFootnotes: config.inlineFootnotes,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -39,6 +39,7 @@ import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
 import remarkDisplayMath from './remark-display-math.ts'
+import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
@@ -89,6 +90,8 @@ export interface ProcessorOptions {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks, as `[preprocessor.trpl-listing]` renders them in that `output-mode` (default: not read). */
   trplListing?: TrplListingMode
+  /** Obsidian's inline footnotes `^[note]` (default false). */
+  inlineFootnotes?: boolean
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -115,6 +118,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     const mathjax = options.mathSyntax === 'mathjax'
     processor.use(remarkMath, { singleDollarTextMath: !mathjax }).use(remarkDisplayMath).use(remarkMdbookMath, { escapes: mathjax })
   }
+  if (options.inlineFootnotes) processor.use(remarkInlineFootnotes)
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)

@@ -53,6 +53,8 @@ export interface WorkerSettings {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks (`[preprocessor.trpl-listing]`'s `output-mode`; default not read). */
   trplListing?: TrplListingMode
+  /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
+  inlineFootnotes?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */
