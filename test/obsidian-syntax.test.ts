@@ -125,6 +125,21 @@ describe('Obsidian\'s and Quartz\'s frontmatter', () => {
   })
 })
 
+describe('aliases and permalinks that cannot be pages', () => {
+  it('are warnings at their frontmatter line', async () => {
+    site = tempSite({
+      'a.md': '---\ntitle: A\naliases:\n  - b\n---\n# A\n',
+      'b.md': '# B\n',
+      'c.md': '---\ntitle: C\npermalink: ../outside\n---\n# C\n',
+    })
+    const { result } = await run(site)
+    expect(result.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'a.md:3:1 Alias `b` collides with `b.html`, skipped',
+      'c.md:3:1 Permalink `../outside` is not a path inside the site',
+    ])
+  })
+})
+
 describe('Quartz\'s tag notes', () => {
   it('shows `tags/<tag>.md` as its tag\'s page, the tagged notes listed beneath its text, and `tags/index.md` with every tag', async () => {
     site = tempSite({

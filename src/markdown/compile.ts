@@ -37,6 +37,8 @@ export interface NoteFacts {
   /** Whether the body starts its own h1 (otherwise the theme prints the title). */
   hasH1: boolean
   frontmatter: Frontmatter
+  /** The line of frontmatter keys whose values the pages stage checks (`aliases`, `permalink`). */
+  frontmatterLines?: Record<string, number>
   headings: HeadingInfo[]
   links: LinkInfo[]
   codeBlocks: CodeBlockInfo[]
@@ -158,6 +160,7 @@ export async function compileNote(
     hasH1: firstH1 !== undefined && headings[0] === firstH1,
     // A tag written in the prose is a tag of the note, as one in its frontmatter.
     frontmatter: data.inlineTags?.length ? { ...frontmatter, tags: [...(frontmatter.tags ?? []), ...data.inlineTags] } : frontmatter,
+    ...(data.frontmatterLines && { frontmatterLines: data.frontmatterLines }),
     headings,
     links: data.links ?? [],
     codeBlocks: data.codeBlocks ?? [],

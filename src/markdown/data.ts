@@ -159,6 +159,8 @@ declare module 'vfile' {
   interface DataMap {
     source: SourcePath
     frontmatter: Frontmatter
+    /** The line of each frontmatter key (by the name it is read as: `aliases` for `alias`), for warnings about its value. */
+    frontmatterLines: Record<string, number>
     /** Set by `{{#title}}`. */
     includeTitle: string
     headings: HeadingInfo[]

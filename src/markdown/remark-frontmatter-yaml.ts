@@ -59,11 +59,21 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
       delete out[singular]
     }
   }
-  const warn = (key: string, expected: string) => {
+  const place = (key: string) => {
     const name = written[key] ?? key
     const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === name) : undefined
     const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0]
-    const pos = offset === undefined ? undefined : lineCol(node.value, offset, lineOffset)
+    return { name, pos: offset === undefined ? undefined : lineCol(node.value, offset, lineOffset) }
+  }
+  // Where the keys whose values later stages check are written (an alias that collides is reported there).
+  const lines: Record<string, number> = {}
+  for (const key of ['aliases', 'permalink']) {
+    const pos = data[key] === undefined || data[key] === null ? undefined : place(key).pos
+    if (pos) lines[key] = pos.line
+  }
+  if (Object.keys(lines).length > 0) file.data.frontmatterLines = lines
+  const warn = (key: string, expected: string) => {
+    const { name, pos } = place(key)
     file.message(`Frontmatter \`${name}\` should be ${expected}`, pos ? { line: pos.line, column: pos.column } : node.position, 'slugwiki:frontmatter')
   }
   for (const key of STRING_KEYS) {

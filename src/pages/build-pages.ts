@@ -173,16 +173,20 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
 
   const taken = new Set<string>(pages.map((p) => p.slug))
   for (const source of graph.all) {
-    const { aliases = [], permalink } = graph.notes.get(source)!.frontmatter
+    const { frontmatter, frontmatterLines: lines } = graph.notes.get(source)!
+    const { aliases = [], permalink } = frontmatter
     // Obsidian Publish's and Quartz's `permalink` is one more URL of the note, as Quartz serves it.
     for (const alias of permalink ? [...aliases, permalink] : aliases) {
+      const what = alias === permalink && !aliases.includes(alias) ? 'Permalink' : 'Alias'
+      const line = lines?.[what === 'Permalink' ? 'permalink' : 'aliases']
+      const warn = (message: string) => diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message, rule: 'alias' })
       const redirect = aliasPage(alias, source, graph)
       if (!redirect) {
-        diagnostics.push({ file: options.display(source), severity: 'warning', message: `Alias \`${alias}\` is not a path inside the site`, rule: 'alias' })
+        warn(`${what} \`${alias}\` is not a path inside the site`)
         continue
       }
       if (taken.has(redirect.slug)) {
-        diagnostics.push({ file: options.display(source), severity: 'warning', message: `Alias \`${alias}\` collides with \`${redirect.slug}\`, skipped`, rule: 'alias' })
+        warn(`${what} \`${alias}\` collides with \`${redirect.slug}\`, skipped`)
         continue
       }
       taken.add(redirect.slug)
