@@ -125,6 +125,17 @@ describe('Obsidian\'s and Quartz\'s frontmatter', () => {
   })
 })
 
+describe('a vault\'s folders without an index note', () => {
+  it('head their notes in the sidebar as folders, not as drafts "not written yet"', async () => {
+    site = tempSite(NOTES)
+    const { read } = await run(site)
+    const rcu = read('kernel/rcu.html')
+    expect(rcu).toContain('<div class="chapter-row"><span class="folder">kernel</span>')
+    expect(rcu).not.toContain('Not written yet')
+    expect(read('_slugwiki/nav.js')).toContain('{"t":"mm","f":1,"c":[')
+  })
+})
+
 describe('aliases and permalinks that cannot be pages', () => {
   it('are warnings at their frontmatter line', async () => {
     site = tempSite({

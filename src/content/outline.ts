@@ -43,7 +43,7 @@ export function outlineFromFolders(notes: SourcePath[], titleOf: (source: Source
     for (const [name, sub] of folder.folders) {
       entries.push({
         name,
-        item: { kind: 'chapter', title: sub.index ? titleOf(sub.index) : name, source: sub.index, children: children(sub) },
+        item: sub.index ? { kind: 'chapter', title: titleOf(sub.index), source: sub.index, children: children(sub) } : { kind: 'chapter', title: name, folder: true, children: children(sub) },
       })
     }
     entries.sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : 1))

@@ -26,6 +26,8 @@ export interface OutlineChapter {
   title: string
   /** The note, or undefined for a draft (listed, not linked). */
   source?: SourcePath
+  /** A folder of a wiki without SUMMARY.md that has no README.md or index.md: a heading for its notes, not a draft. */
+  folder?: true
   /** Section numbers of a numbered chapter (`[2, 1]` is 2.1.); prefix and suffix chapters have none. */
   number?: number[]
   children: OutlineItem[]

@@ -85,7 +85,7 @@
     if (entry.p !== undefined) return el('li', { class: 'part-title' }, [entry.p])
     if (entry.s) return el('li', { class: 'separator', role: 'separator' }, [])
     const label = entry.n ? [el('span', { class: 'chapter-number' }, [entry.n]), ' ', entry.t] : [entry.t]
-    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : el('span', { class: 'draft', title: 'Not written yet' }, label)
+    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : entry.f ? el('span', { class: 'folder' }, label) : el('span', { class: 'draft', title: 'Not written yet' }, label)
     if (!entry.c) return el('li', { class: 'chapter', 'data-nav-id': id }, [link])
     return el('li', { class: 'chapter has-children', 'data-nav-id': id }, [el('div', { class: 'chapter-row' }, [link, foldButton(entry.t, false)])])
   }

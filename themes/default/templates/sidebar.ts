@@ -26,7 +26,9 @@ function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, bra
   const linked = chapter.source !== undefined && ctx.graph.notes.has(chapter.source)
   const entry = linked
     ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
-    : h('span.draft', { title: 'Not written yet' }, label(chapter, ctx.config.sectionLabels))
+    : chapter.folder
+      ? h('span.folder', label(chapter, ctx.config.sectionLabels))
+      : h('span.draft', { title: 'Not written yet' }, label(chapter, ctx.config.sectionLabels))
   if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
   const open = branch.open.has(chapter)
   // The chevron is drawn by CSS: an inline SVG per entry would cost every page ~250 bytes an entry.
