@@ -48,6 +48,8 @@ export const slugwikiSchema = z.strictObject({
   comments: z.boolean().optional(),
   /** Obsidian's inline footnotes `^[note]`. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   'inline-footnotes': z.boolean().optional(),
+  /** A markdown link to a note not at its relative path finds it by name, as Obsidian and Quartz do. Defaults to true for a wiki without book.toml. */
+  'shortest-links': z.boolean().optional(),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -164,6 +166,8 @@ export interface Config {
   trplListing?: TrplListingMode
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
+  /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
+  shortestLinks: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -425,6 +429,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
+    shortestLinks: sw['shortest-links'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

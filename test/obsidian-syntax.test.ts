@@ -125,6 +125,50 @@ describe('Obsidian\'s and Quartz\'s frontmatter', () => {
   })
 })
 
+describe('markdown links to notes in a vault', () => {
+  const VAULT = {
+    'layout.md': [
+      '# Layout',
+      '',
+      'See [the components](component.md), [its intro](component.md#intro), [spaced](Other%20note.md) and [angled](<Other note.md>).',
+      '',
+      'Relative ones still win: [here](sub/page.md), and a folder: [kernel](kernel/).',
+      '',
+      'Two of that name: [which](page.md). None: [gone](gone.md).',
+      '',
+    ].join('\n'),
+    'tags/component.md': '# Component\n\n## Intro\n\nText.\n',
+    'deep/er/Other note.md': '# Other note\n',
+    'sub/page.md': '# Sub page\n',
+    'more/page.md': '# More page\n',
+    'kernel/README.md': '# Kernel\n',
+  }
+
+  it('find a `.md` note by name when it is not at the relative path, as Obsidian and Quartz do', async () => {
+    site = tempSite(VAULT)
+    const { result, read } = await run(site)
+    const layout = read('layout.html')
+    expect(layout).toContain('<a href="tags/component.html">the components</a>')
+    expect(layout).toContain('<a href="tags/component.html#intro">its intro</a>')
+    expect(layout).toContain('<a href="deep/er/Other%20note.html">spaced</a>')
+    expect(layout).toContain('<a href="deep/er/Other%20note.html">angled</a>')
+    expect(layout).toContain('<a href="sub/page.html">here</a>')
+    expect(layout).toContain('<a href="kernel/index.html">kernel</a>')
+    expect(read('tags/component.html')).toMatch(/Linked from[\s\S]*href="\.\.\/layout\.html/)
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '7:19 Link `page.md` is ambiguous: it could be `more/page.md`, `sub/page.md`; write its path',
+      '7:43 Link to missing note `gone.md`',
+    ])
+  })
+
+  it('keep to relative paths in an mdBook, as mdBook does', async () => {
+    site = tempSite({ ...VAULT, 'book.toml': '[book]\ntitle = "B"\nsrc = "."\n' })
+    const { result, read } = await run(site)
+    expect(read('layout.html')).toContain('<a href="component.html">the components</a>')
+    expect(result.diagnostics.map((d) => d.message)).toContain('Link to missing note `component.md`')
+  })
+})
+
 describe('a vault\'s folders without an index note', () => {
   it('head their notes in the sidebar as folders, not as drafts "not written yet"', async () => {
     site = tempSite(NOTES)

@@ -86,6 +86,8 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     const exact = !link.url.startsWith('[[') && !link.embed
     const asNote = (): Resolution => {
       const found = lookup(pages, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
+      // `shortest-links`: a markdown link whose path names no note names it as a wikilink does (not by alias, as in Obsidian).
+      if (exact && link.byName && 'problem' in found && found.problem === 'missing' && link.byName !== '') return lookup(pages, from, link.byName, ['', '.md', '/readme.md', '/index.md'], noteStem)
       if ('target' in found || found.problem === 'ambiguous' || exact) return found
       const aliased = aliases.get(name.toLowerCase()) ?? []
       return aliased.length === 1 ? { target: aliased[0]! } : aliased.length > 1 ? { problem: 'ambiguous', candidates: aliased } : found
@@ -110,6 +112,7 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
       if ('target' in draft) return { ...link, problem: `${exact ? 'Link' : 'Wikilink'} to draft \`${draft.target}\`, which is not published`, problemRule: 'draft-link' }
     }
     const what = link.kind === 'asset' ? 'file' : 'note'
+    if (exact && found.problem === 'ambiguous') return { ...link, problem: `Link \`${link.url}\` is ambiguous: it could be ${found.candidates!.map((c) => `\`${c}\``).join(', ')}; write its path` }
     if (exact) return { ...link, problem: `Link to missing ${what} \`${link.url}\`` }
     const problem =
       found.problem === 'ambiguous'

@@ -59,6 +59,12 @@ export interface LinkInfo {
   wiki?: string
   /** A note embed (`![[Note]]`, `url` `![[Note]]`): the page shows the note's body (or its section) in place. */
   embed?: boolean
+  /**
+   * A markdown link found by its path (`wiki` `/a/b.md`) that, when no note
+   * is there, names its note as a wikilink does (`shortest-links`): the
+   * path as written, without `./`, `../` and `.md`.
+   */
+  byName?: string
   /** Set by the graph stage when a wikilink names no note, or several: the warning to give. */
   problem?: string
   /** The rule of that warning, when not `missing-link`. */

@@ -92,6 +92,8 @@ export interface ProcessorOptions {
   trplListing?: TrplListingMode
   /** Obsidian's inline footnotes `^[note]` (default false). */
   inlineFootnotes?: boolean
+  /** A markdown link to a note not at its relative path finds it by name, as Obsidian's links do (default false). */
+  shortestLinks?: boolean
 }
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
@@ -136,7 +138,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeMdbookAdmonish)
     .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)
     .use(rehypeHeadings)
-    .use(rehypeLinks)
+    .use(rehypeLinks, { shortestLinks: options.shortestLinks })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.

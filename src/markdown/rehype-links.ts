@@ -24,7 +24,16 @@ function decode(value: string): string {
   }
 }
 
-export default function rehypeLinks() {
+export interface Options {
+  /**
+   * A link to a `.md` note not at its relative path finds the note by name,
+   * as Obsidian's and Quartz's links do (default false: mdBook's links are
+   * relative paths).
+   */
+  shortestLinks?: boolean
+}
+
+export default function rehypeLinks(options: Options = {}) {
   return (tree: Root, file: VFile) => {
     const self = file.data.source!
     const headings = file.data.headings ?? []
@@ -84,12 +93,14 @@ export default function rehypeLinks() {
       // (`..` from a folder's note): a note, a folder's index or a file, which only the graph stage
       // knows. Resolved there as a wikilink of exactly this path (`/` from the source root); the href
       // stays as written when it names nothing.
-      const byPath = (name: string) => {
+      const byPath = (name: string, byName?: string) => {
         const id = fragment === undefined ? undefined : safeId(fragment)
         node.properties.dataWikilink = name
         if (id !== undefined) node.properties.dataWikiFragment = id
-        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id })
+        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(byName && { byName }) })
       }
+      // Obsidian's and Quartz's name of the note: the path as written, without its climb and extension.
+      const nameOf = () => written.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.md$/i, '')
       const root = written.startsWith('/') ? posix.normalize(written) === '/' : posix.join(posix.dirname(self), written) === '.'
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
@@ -98,13 +109,15 @@ export default function rehypeLinks() {
         if (node.tagName === 'img') delete node.properties.src
         return
       }
+      // Resolved with the other notes known (graph stage): at its path, else by its name.
+      if (node.tagName === 'a' && /\.md$/i.test(target) && options.shortestLinks) return byPath(`/${target}`, nameOf())
       if (node.tagName === 'a' && /\.md$/i.test(target)) {
         const id = fragment === undefined ? undefined : safeId(fragment)
         node.properties.href = hrefTo(slugOf(self), slugOf(target), id)
         links.push({ ...base, kind: 'page', target, fragment: id })
         return
       }
-      if (node.tagName === 'a' && !/\.[a-z0-9]+$/i.test(target)) return byPath(`/${target}`)
+      if (node.tagName === 'a' && !/\.[a-z0-9]+$/i.test(target)) return byPath(`/${target}`, options.shortestLinks ? nameOf() : undefined)
       // `.html` links written for mdBook and other files: the site stage decides. One from the source
       // root (`/format/config.html`, `/img/logo.svg`) is made relative, as `/x.md` is, so it works under
       // any base path (mdBook writes it as it is, and it misses under a `site-url`).

@@ -55,6 +55,8 @@ export interface WorkerSettings {
   trplListing?: TrplListingMode
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
   inlineFootnotes?: boolean
+  /** A markdown link to a note not at its relative path is found by name (`shortest-links`). */
+  shortestLinks?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */
