@@ -169,6 +169,38 @@ describe('markdown links to notes in a vault', () => {
   })
 })
 
+describe('audio and video', () => {
+  it('plays an embedded audio or video file of the vault, and keeps the players an author writes, without autoplay or handlers', async () => {
+    site = tempSite({
+      'media/talk.mp3': 'ID3',
+      'clip.mp4': 'mp4',
+      'note.md': [
+        '# Note',
+        '',
+        'A talk: ![[talk.mp3]]',
+        '',
+        '![[clip.mp4]]',
+        '',
+        '![[gone.ogg]]',
+        '',
+        '<video controls autoplay onplay="alert(1)" src="https://example.com/x.mp4"></video>',
+        '',
+      ].join('\n'),
+    })
+    const { result, read } = await run(site)
+    const note = read('note.html')
+    expect(note).toContain('<p>A talk: <audio data-wikilink="talk.mp3" controls src="media/talk.mp3"></audio></p>')
+    expect(note).toContain('<video data-wikilink="clip.mp4" controls src="clip.mp4"></video>')
+    expect(note).toContain('<span class="broken-link" data-wikilink="gone.ogg">gone.ogg</span>')
+    expect(note).toContain('<video controls src="https://example.com/x.mp4"></video>')
+    expect(read('print.html')).toContain('<audio data-wikilink="talk.mp3" controls src="media/talk.mp3"></audio>')
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '7:2 Wikilink to missing file `[[gone.ogg]]`',
+      '9:1 Raw HTML removed by sanitising: autoplay attribute (line 9), onplay attribute (line 9); set trusted = true in [slugwiki] to publish it as written',
+    ])
+  })
+})
+
 describe('a vault\'s folders without an index note', () => {
   it('head their notes in the sidebar as folders, not as drafts "not written yet"', async () => {
     site = tempSite(NOTES)

@@ -46,7 +46,7 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
     walk(tree, (node) => {
       if (node.type !== 'element') return
       if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
-      if (typeof node.properties.dataWikilink === 'string' && (node.tagName === 'a' || node.tagName === 'img')) {
+      if (typeof node.properties.dataWikilink === 'string' && ['a', 'img', 'audio', 'video'].includes(node.tagName)) {
         const fragment = typeof node.properties.dataWikiFragment === 'string' ? node.properties.dataWikiFragment : undefined
         const attribute = node.tagName === 'a' ? 'href' : 'src'
         const own = node.properties[attribute]

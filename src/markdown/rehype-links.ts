@@ -48,7 +48,7 @@ export default function rehypeLinks(options: Options = {}) {
         links.push({ kind: 'page', url: `![[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), embed: true })
         return
       }
-      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' ? 'src' : undefined
+      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' || node.tagName === 'audio' || node.tagName === 'video' ? 'src' : undefined
       if (!attribute) return
       const wiki = node.properties.dataWikilink
       if (typeof wiki === 'string') {
@@ -58,7 +58,7 @@ export default function rehypeLinks(options: Options = {}) {
         const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && SNIPPET_BLOCKS.has(a.tagName))
         const context = node.tagName === 'a' && block ? sentenceAround(block, toString(node)) : undefined
         // A linked name may turn out to be a file (`[[spec.pdf]]`): the graph stage tries notes first.
-        const kind = node.tagName === 'img' ? 'asset' : 'page'
+        const kind = node.tagName === 'a' ? 'page' : 'asset'
         const line = node.position?.start.line
         links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
         return

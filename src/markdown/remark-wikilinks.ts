@@ -1,7 +1,8 @@
 /**
  * Obsidian and Quartz wikilinks: `[[Note]]`, `[[Note|shown text]]`,
  * `[[Note#Heading]]`, `[[#Heading]]`, `[[folder/Note]]` and embeds
- * `![[diagram.png]]`, `![[diagram.png|300]]`.
+ * `![[diagram.png]]`, `![[diagram.png|300]]`, and players of audio and
+ * video files, `![[talk.mp3]]`, `![[demo.mp4]]`.
  *
  * remark-wiki-link parses the syntax (a micromark extension, so `[[` in code
  * or a link label stays text); this plugin turns each `wikiLink` node into the
@@ -45,6 +46,9 @@ interface WikiLinkNode {
 
 /** Files an embed shows inline as an image; any other embedded file is linked. */
 const IMAGE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i
+/** Files an embed plays, as Obsidian's accepted audio and video formats (Obsidian plays `.webm` as video). */
+const AUDIO = /\.(?:mp3|wav|m4a|ogg|oga|opus|flac|3gp)$/i
+const VIDEO = /\.(?:mp4|webm|ogv|mov|mkv|m4v)$/i
 /** Obsidian's image size in an embed's alias: `|300` or `|300x200`, after alt text in Quartz's `|alt|300`. */
 const SIZE = /^(?:(.*?)\s*\|)?\s*(\d+)(?:x(\d+))?$/
 
@@ -96,7 +100,7 @@ function isNoteEmbed(node: unknown): node is WikiLinkNode {
   if (link.type !== 'wikiLink' || link.data?.embed !== true) return false
   const name = nameOf(link)
   // `![[#Heading]]` would embed the note in itself.
-  return name !== '' && !IMAGE.test(name)
+  return name !== '' && !IMAGE.test(name) && !AUDIO.test(name) && !VIDEO.test(name)
 }
 
 /** Whether a paragraph's phrasing is only white space (what is left beside an embed on its own line). */
@@ -172,6 +176,11 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
           if (size[3]) properties.height = size[3]
         }
         node.data = { hName: 'img', hProperties: properties, hChildren: [] }
+        return SKIP
+      }
+      if (embed && (AUDIO.test(name) || VIDEO.test(name))) {
+        // A player, as Obsidian shows it; its file is found as an image's is.
+        node.data = { hName: AUDIO.test(name) ? 'audio' : 'video', hProperties: { dataWikilink: name, controls: true }, hChildren: [] }
         return SKIP
       }
       const shown = alias ?? (name === '' ? heading ?? '' : heading ? `${name} > ${heading.split('#').join(' > ')}` : name)

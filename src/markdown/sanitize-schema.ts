@@ -44,7 +44,7 @@ const STRIP = ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'no
 /** Pass 1: what raw HTML and markdown in a note may keep. */
 export const noteSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source'],
   attributes: {
     ...withoutClassLimits,
     // Classes are kept: mdBook books rely on them (`<div class="warning">`, `class="hidden"`),
@@ -55,6 +55,11 @@ export const noteSchema: Schema = {
     // the name into an href to a note or file of the site, so an author writing one gains nothing.
     a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment'],
     img: [...(withoutClassLimits.img ?? []), 'dataWikilink'],
+    // Players, as Obsidian's notes write them and its `![[talk.mp3]]` embeds show them: they load a
+    // file (http(s) or the site's own, as an image does) and run nothing; no autoplay.
+    audio: ['src', 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],
+    video: ['src', 'controls', 'loop', 'muted', 'preload', 'poster', 'width', 'height', 'playsInline', 'dataWikilink'],
+    source: ['src', 'type'],
     // A note embed (`![[Note]]`), filled with the note by the pages stage: it shows only a note of the site.
     blockquote: [...(withoutClassLimits.blockquote ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiEmbed'],
   },
@@ -66,7 +71,7 @@ export const noteSchema: Schema = {
   strip: STRIP,
   // GitHub's schema allows `action` on every element (inert off a form, and forms are removed)
   // but checks no scheme in it: a `javascript:` URL is not kept even there.
-  protocols: { ...defaultSchema.protocols, action: ['http', 'https'] },
+  protocols: { ...defaultSchema.protocols, action: ['http', 'https'], poster: ['http', 'https'] },
 }
 
 /** MathML that KaTeX writes (`htmlAndMathml` output), with every attribute it sets. */

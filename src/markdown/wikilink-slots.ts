@@ -25,10 +25,13 @@ function slotOf(element: Element): string {
   return PREFIX + JSON.stringify({ tagName: element.tagName, properties: element.properties })
 }
 
-/** Whether `element` is a wikilink's: a link, an image, or a note embed (remark-wikilinks). */
+/** Embeds of a file the page plays (remark-wikilinks): the file in `src`, as an image's. */
+const PLAYERS = new Set(['audio', 'video'])
+
+/** Whether `element` is a wikilink's: a link, an image, a player, or a note embed (remark-wikilinks). */
 function isWikiElement(element: Element): boolean {
   if (typeof element.properties.dataWikilink !== 'string') return false
-  return element.tagName === 'a' || element.tagName === 'img' || (element.tagName === 'blockquote' && element.properties.dataWikiEmbed !== undefined)
+  return element.tagName === 'a' || element.tagName === 'img' || PLAYERS.has(element.tagName) || (element.tagName === 'blockquote' && element.properties.dataWikiEmbed !== undefined)
 }
 
 /** Replace each wikilink element of `tree` by its content between two marks (an image or an embed: two adjacent marks). */
@@ -97,10 +100,12 @@ function wikiSlotHtml(slot: string, from: Slug, targetOf: (name: string) => stri
   if (to === undefined) {
     // A broken embed shows its alt text, as an image that fails to load would.
     if (element.tagName === 'img') return { open: brokenLink(name, String(properties.alt ?? name)), close: '' }
+    if (PLAYERS.has(element.tagName)) return { open: brokenLink(name, name), close: '' }
     return { open: openTag(brokenSpan(name)), close: '</span>' }
   }
   const href = hrefOf(to, fragment)
   if (element.tagName === 'img') return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...properties, src: href }, children: [] }), close: '' }
+  if (PLAYERS.has(element.tagName)) return { open: openTag({ type: 'element', tagName: element.tagName, properties: { ...properties, src: href }, children: [] }), close: `</${element.tagName}>` }
   return { open: openTag({ type: 'element', tagName: 'a', properties: { ...properties, href }, children: [] }), close: '</a>' }
 }
 
