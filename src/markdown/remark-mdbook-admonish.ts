@@ -12,6 +12,13 @@
  * so a problem inside one is reported at the note's line and column. The
  * block becomes a `div` of its title's paragraph and its body, which
  * rehype-mdbook-admonish renders as a callout after the sanitiser.
+ *
+ * The Obsidian Admonition plugin's blocks, which vaults wrote before
+ * Obsidian had callouts, are read the same way: ```` ```ad-warning ```` is a
+ * warning callout, its first lines may set `title:` (empty: no title bar)
+ * and `collapse:` (`closed`, or empty: a closed fold; `open` and `none`:
+ * shown open), its `icon:` and `color:` lines are dropped, and the rest is
+ * its body. Its custom types are neutral callouts titled with their name.
  */
 import type { Code, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Point, Position } from 'unist'
@@ -36,6 +43,13 @@ interface AdmonitionNode extends Parent {
 /** A callout type the renderer can read back from `[!type]`. */
 const TYPE = /^[\w-]+$/
 
+/** The Obsidian Admonition plugin's fence language: `ad-` and the type. */
+const AD_BLOCK = /^ad-([\w-]+)$/
+/** One of its option lines, before the body. */
+const AD_OPTION = /^(title|collapse|icon|color)\s*:(.*)$/i
+/** Its types that are no admonish directive, and the one they look like. */
+const AD_TYPES: Readonly<Record<string, string>> = { seealso: 'note' }
+
 /**
  * The note's link and footnote definitions, written out again: a body is
  * parsed on its own, and micromark makes a reference only of a label it has
@@ -56,7 +70,7 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
   const parse = (text: string) => this.parse(text) as Root
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
-    if (!source.includes('admonish')) return
+    if (!source.includes('admonish') && !source.includes('ad-')) return
     const lines = source.split('\n')
     const lineStarts = [0]
     for (const line of lines) lineStarts.push(lineStarts.at(-1)! + line.length + 1)
@@ -133,8 +147,10 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
       return content
     }
 
-    const admonition = (node: Code, position: Position): AdmonitionNode => {
-      const resolved = optionsOf(node, position)
+    const admonition = (node: Code, position: Position): AdmonitionNode => render(node, optionsOf(node, position), position, position)
+
+    /** The block as an admonition node: `position` is the fence's, `body` where the body's first line follows. */
+    const render = (node: Code, resolved: ResolvedAdmonition, position: Position, body: Position): AdmonitionNode => {
       const type = resolved.kind === 'builtin' ? resolved.directive : TYPE.test(resolved.directive) ? resolved.directive.toLowerCase() : 'admonition'
       places.push({
         line: position.start.line,
@@ -147,13 +163,34 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
         classes: ['admonition', `admonish-${type}`, ...resolved.classes],
       })
       const title: Paragraph = { type: 'paragraph', children: resolved.title === undefined ? [] : titleOf(resolved.title, position), position: { start: position.start, end: position.start } }
-      return { type: 'admonition', data: { hName: 'div' }, children: [title, ...bodyOf(node, position)], position }
+      return { type: 'admonition', data: { hName: 'div' }, children: [title, ...bodyOf(node, body)], position }
+    }
+
+    /** An Admonition plugin block: its option lines read, its body the lines after them. */
+    const adBlock = (node: Code, type: string, position: Position): AdmonitionNode => {
+      const bodyLines = node.value.split('\n')
+      const options: Record<string, string> = {}
+      while (bodyLines.length > 0) {
+        const option = AD_OPTION.exec(bodyLines[0]!)
+        if (!option) break
+        options[option[1]!.toLowerCase()] = option[2]!.trim()
+        bodyLines.shift()
+      }
+      const skipped = node.value.split('\n').length - bodyLines.length
+      const written = type.toLowerCase()
+      const collapse = options.collapse?.toLowerCase()
+      const resolved = resolveAdmonition({ directive: AD_TYPES[written] ?? written, classes: [], ...(options.title !== undefined && { title: options.title }), collapsible: collapse === '' || collapse === 'closed' }, settings)
+      // The body starts after the option lines, which the fence's line stands in for.
+      const at: Position = { start: { ...position.start, line: position.start.line + skipped }, end: position.end }
+      return render({ ...node, value: bodyLines.join('\n') }, resolved, position, at)
     }
 
     function expand(parent: Parent): void {
       visit(parent as Root, 'code', (node: Code, index, container) => {
-        if (node.lang !== 'admonish' || index === undefined || !container || !node.position) return
-        container.children.splice(index, 1, admonition(node, node.position) as unknown as Code)
+        if (index === undefined || !container || !node.position) return
+        const ad = node.lang ? AD_BLOCK.exec(node.lang) : null
+        if (node.lang !== 'admonish' && !ad) return
+        container.children.splice(index, 1, (ad ? adBlock(node, ad[1]!, node.position) : admonition(node, node.position)) as unknown as Code)
         return [SKIP, index + 1]
       })
     }
