@@ -191,6 +191,15 @@ function isCodeGroup(node: Element | Root): boolean {
   return node.type === 'element' && node.tagName === 'div' && Array.isArray(classes) && classes.includes('code-group')
 }
 
+/** Fence languages of blocks that Obsidian (or one of its plugins) runs as a query in the app, and what each is. */
+const PLUGIN_QUERIES: Readonly<Record<string, string>> = {
+  dataview: 'a Dataview query',
+  dataviewjs: 'a Dataview script',
+  tasks: 'a Tasks plugin query',
+  query: 'an embedded search',
+  base: 'an embedded base',
+}
+
 export default function rehypeCode(options: RehypeCodeOptions) {
   const { highlighter } = options
   const hideLines = options.hideLines ?? {}
@@ -228,7 +237,9 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         let resolved = highlighter.resolve(lang)
         if (resolved === undefined) {
           unknown.add(lang)
-          file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
+          const plugin = PLUGIN_QUERIES[lang.toLowerCase()]
+          if (plugin) file.message(`\`${lang}\` block: ${plugin}, which Obsidian runs and a static site cannot; its source is shown as code`, block.pre.position, 'slugwiki:plugin-query')
+          else file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
           resolved = 'text'
         }
         // As in mdBook, Rust always hides its own way; a `hidelines` prefix is for the other languages.
