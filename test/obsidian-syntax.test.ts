@@ -136,8 +136,12 @@ describe('markdown links to notes in a vault', () => {
       '',
       'Two of that name: [which](page.md). None: [gone](gone.md).',
       '',
+      'Obsidian names a heading by its text: [intro](component.md#Intro), [local](#Layout%20notes), [block](component.md#^intro-text).',
+      '',
+      '## Layout notes',
+      '',
     ].join('\n'),
-    'tags/component.md': '# Component\n\n## Intro\n\nText.\n',
+    'tags/component.md': '# Component\n\n## Intro\n\nText. ^intro-text\n',
     'deep/er/Other note.md': '# Other note\n',
     'sub/page.md': '# Sub page\n',
     'more/page.md': '# More page\n',
@@ -155,6 +159,7 @@ describe('markdown links to notes in a vault', () => {
     expect(layout).toContain('<a href="sub/page.html">here</a>')
     expect(layout).toContain('<a href="kernel/index.html">kernel</a>')
     expect(read('tags/component.html')).toMatch(/Linked from[\s\S]*href="\.\.\/layout\.html/)
+    expect(layout).toContain('<a href="tags/component.html#intro">intro</a>, <a href="#layout-notes">local</a>, <a href="tags/component.html#intro-text">block</a>')
     expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '7:19 Link `page.md` is ambiguous: it could be `more/page.md`, `sub/page.md`; write its path',
       '7:43 Link to missing note `gone.md`',

@@ -11,6 +11,7 @@ import type { VFile } from 'vfile'
 import { fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
 import type { LinkInfo } from './data.ts'
 import { safeId } from './rehype-headings.ts'
+import { headingId } from './remark-wikilinks.ts'
 import { sectionAt } from './sections.ts'
 import { SNIPPET_BLOCKS, sentenceAround } from './snippet.ts'
 
@@ -34,6 +35,9 @@ export interface Options {
 }
 
 export default function rehypeLinks(options: Options = {}) {
+  // Obsidian writes a markdown link's heading as its text (`note.md#My%20Heading`): in a vault it
+  // names the heading as a wikilink's `#My Heading` does. A fragment that is an id already stays.
+  const headingOf = (fragment: string) => (options.shortestLinks && !/^[a-z0-9_-]+$/.test(fragment) ? headingId(fragment) || fragment : fragment)
   return (tree: Root, file: VFile) => {
     const self = file.data.source!
     const headings = file.data.headings ?? []
@@ -76,7 +80,7 @@ export default function rehypeLinks(options: Options = {}) {
 
       if (value.startsWith('#')) {
         // `#constructor` must follow its heading, which rehype-headings renamed `h-constructor`.
-        const fragment = safeId(decode(value.slice(1)))
+        const fragment = safeId(headingOf(decode(value.slice(1))))
         if (fragment !== decode(value.slice(1))) node.properties.href = fragmentHref(fragment)
         links.push({ ...base, kind: 'fragment', target: self, fragment })
         return
@@ -94,7 +98,7 @@ export default function rehypeLinks(options: Options = {}) {
       // knows. Resolved there as a wikilink of exactly this path (`/` from the source root); the href
       // stays as written when it names nothing.
       const byPath = (name: string, byName?: string) => {
-        const id = fragment === undefined ? undefined : safeId(fragment)
+        const id = fragment === undefined ? undefined : safeId(headingOf(fragment))
         node.properties.dataWikilink = name
         if (id !== undefined) node.properties.dataWikiFragment = id
         links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(byName && { byName }) })
@@ -112,7 +116,7 @@ export default function rehypeLinks(options: Options = {}) {
       // Resolved with the other notes known (graph stage): at its path, else by its name.
       if (node.tagName === 'a' && /\.md$/i.test(target) && options.shortestLinks) return byPath(`/${target}`, nameOf())
       if (node.tagName === 'a' && /\.md$/i.test(target)) {
-        const id = fragment === undefined ? undefined : safeId(fragment)
+        const id = fragment === undefined ? undefined : safeId(headingOf(fragment))
         node.properties.href = hrefTo(slugOf(self), slugOf(target), id)
         links.push({ ...base, kind: 'page', target, fragment: id })
         return
