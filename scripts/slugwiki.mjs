@@ -146,4 +146,8 @@ if (!fs.existsSync(path.join(target, 'cli.mjs'))) {
   await compile(target)
   prune(target)
 }
+// The bundle finds its package from its own path, which Node resolves through symbolic links: with
+// node_modules linked from another checkout (a git worktree), that is the other checkout's, whose
+// themes/ and src/ are not the ones this bundle was made from. This package's root is told instead.
+process.env.SLUGWIKI_PACKAGE_ROOT = root
 await import(pathToFileURL(path.join(target, 'cli.mjs')).href)

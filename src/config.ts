@@ -524,6 +524,9 @@ function repositoryRoot(dir: string): string | undefined {
  * bundle (`node_modules/.cache/slugwiki/bin/<hash>/`, see scripts/slugwiki.mjs).
  */
 export function packageRoot(): string {
+  // Set by the launcher (scripts/slugwiki.mjs), whose bundle may sit behind a symbolic link.
+  const told = process.env.SLUGWIKI_PACKAGE_ROOT
+  if (told && fs.existsSync(path.join(told, 'package.json'))) return told
   let dir = path.dirname(fileURLToPath(import.meta.url))
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const parent = path.dirname(dir)
