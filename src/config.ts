@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
+import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
 import type { TrplListingMode } from './markdown/remark-trpl-listing.ts'
 import type { HeadingIds } from './markdown/task.ts'
@@ -50,6 +51,8 @@ export const slugwikiSchema = z.strictObject({
   'inline-footnotes': z.boolean().optional(),
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian and Quartz do. Defaults to true for a wiki without book.toml. */
   'shortest-links': z.boolean().optional(),
+  /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
+  'text-direction': textDirectionSchema.optional(),
   /** Shiki themes for the light and dark schemes. */
   'light-theme': z.string().default('github-light-default'),
   'dark-theme': z.string().default('github-dark-default'),
@@ -63,7 +66,7 @@ const bookSchema = z
     description: z.string().optional(),
     language: z.string().optional(),
     /** mdBook's `text-direction`: `ltr` or `rtl`; without it, the language's. */
-    'text-direction': z.enum(['ltr', 'rtl']).optional(),
+    'text-direction': textDirectionSchema.optional(),
     src: z.string().optional(),
   })
   .loose()
@@ -408,7 +411,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     authors: parsed.book?.authors ?? [],
     description: parsed.book?.description,
     language: parsed.book?.language ?? 'en',
-    textDirection: parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
+    textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
     repositoryUrl: html['git-repository-url'],
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
@@ -468,16 +471,6 @@ function trplListingMode(table: unknown): TrplListingMode | undefined {
   if (table === undefined) return undefined
   const mode = (table as Record<string, unknown> | null)?.['output-mode']
   return mode === 'simple' ? 'simple' : 'default'
-}
-
-export type TextDirection = 'ltr' | 'rtl'
-
-/** The language codes mdBook reads right to left (its `TextDirection::from_lang_code`, exact codes only: `fa-IR` is not one). */
-const RTL_LANGUAGES = new Set(['ar', 'ara', 'arc', 'ae', 'ave', 'egy', 'he', 'heb', 'nqo', 'pal', 'phn', 'sam', 'syc', 'syr', 'fa', 'per', 'fas', 'ku', 'kur', 'ur', 'urd', 'pus', 'ps', 'yi', 'yid'])
-
-/** The text direction of a book written in `language`, as mdBook derives it. */
-export function textDirection(language: string | undefined): TextDirection {
-  return language !== undefined && RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr'
 }
 
 /** `Config.mathSyntax`. */

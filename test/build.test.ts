@@ -6,12 +6,12 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compileSite } from '../src/build.ts'
+import { build, compileSite } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
 import type { OutlineItem } from '../src/content/summary.ts'
 import { MARKER, writeAtomically } from '../src/output.ts'
 import { projectRoot, runCli, type CliRun } from './helpers/cli.ts'
-import { listFiles } from './helpers/files.ts'
+import { listFiles, writeFiles } from './helpers/files.ts'
 
 const book = path.join(projectRoot, 'test/sites/mdbook')
 let tmp: string
@@ -302,5 +302,28 @@ describe('raw HTML that sanitising removes', () => {
     expect(strict.stderr).toContain('listings/widget.html:2:3  warning  Raw HTML removed by sanitising: ')
     expect(strict.stderr).toMatch(/not written: .*, 0 errors, 1 warnings? in .* \(--strict: warnings are errors\)/)
     expect(fs.existsSync(path.join(root, 'strict'))).toBe(false)
+  })
+})
+
+describe('a right-to-left book', () => {
+  it('writes dir="rtl" on the <html> of every kind of page: notes, sections, index pages, 404, print and redirects', async () => {
+    const root = writeFiles(path.join(tmp, 'rtl-book'), {
+      // No text-direction: a regional Arabic tag, which mdBook's exact codes miss, reads right to left.
+      'book.toml': '[book]\ntitle = "كتاب"\nlanguage = "ar-EG"\n\n[output.html.redirect]\n"/old.html" = "kernel/rcu.html"\n',
+      'src/SUMMARY.md': '# Summary\n\n- [المقدمة](README.md)\n- [النواة](kernel/README.md)\n  - [RCU](kernel/rcu.md)\n',
+      'src/README.md': '# المقدمة\n\nانظر [RCU](kernel/rcu.md).\n',
+      'src/kernel/README.md': '# النواة\n',
+      'src/kernel/rcu.md': '---\ntags: [rcu]\naliases: [old-rcu]\n---\n# RCU\n\nنص عن RCU.\n\n```c\nvoid synchronize_rcu(void) { rcu_barrier(); }\n```\n',
+      'src/topics.yml': 'RCU: [RCU]\n',
+    })
+    const result = await build({ src: root, out: path.join(root, 'out'), quiet: true, cache: false })
+    expect(result.written).toBe(true)
+    const pages = listFiles(path.join(root, 'out')).filter((f) => f.endsWith('.html'))
+    for (const kind of ['index.html', 'kernel/index.html', 'kernel/rcu.html', '404.html', 'print.html', 'old.html', 'old-rcu.html', 'tags/index.html', 'tags/rcu.html', 'topics/index.html', 'topics/rcu.html', 'symbols/index.html']) {
+      expect(pages).toContain(kind)
+    }
+    for (const page of pages) {
+      expect(fs.readFileSync(path.join(root, 'out', page), 'utf8'), page).toMatch(/^<!doctype html><html lang="ar-EG" dir="rtl"[ >]/)
+    }
   })
 })

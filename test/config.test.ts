@@ -167,6 +167,51 @@ describe('resolveConfig', () => {
     expect(config.mathSyntax).toBe('katex')
   })
 
+  it('reads [book] text-direction, else derives it from `language`: mdBook\'s codes, then the platform\'s CLDR data', () => {
+    const direction = (name: string, toml: string) => resolveConfig({ src: wiki(name, { 'book.toml': `[book]\nsrc = "."\n${toml}` }) }).textDirection
+    expect(direction('dir-explicit', 'text-direction = "rtl"\n')).toBe('rtl')
+    // mdBook's key wins over the language, either way.
+    expect(direction('dir-explicit-en', 'language = "en"\ntext-direction = "rtl"\n')).toBe('rtl')
+    expect(direction('dir-explicit-ar', 'language = "ar"\ntext-direction = "ltr"\n')).toBe('ltr')
+    expect(direction('dir-ar', 'language = "ar"\n')).toBe('rtl')
+    expect(direction('dir-he', 'language = "he"\n')).toBe('rtl')
+    // Codes mdBook reads right to left that the platform's data does not.
+    expect(direction('dir-ku', 'language = "ku"\n')).toBe('rtl')
+    expect(direction('dir-syc', 'language = "syc"\n')).toBe('rtl')
+    // Beyond mdBook's exact codes: a region (mdBook's `_` spelling too), and languages its table lacks.
+    expect(direction('dir-fa-ir', 'language = "fa-IR"\n')).toBe('rtl')
+    expect(direction('dir-ur-pk', 'language = "ur_PK"\n')).toBe('rtl')
+    expect(direction('dir-ckb', 'language = "ckb"\n')).toBe('rtl')
+    expect(direction('dir-en', 'language = "en"\n')).toBe('ltr')
+    expect(direction('dir-ja', 'language = "ja"\n')).toBe('ltr')
+    expect(direction('dir-ku-latn', 'language = "ku-Latn"\n')).toBe('ltr')
+    // No language (mdBook's `en`), or a tag Intl.Locale cannot read: left to right.
+    expect(direction('dir-none', '')).toBe('ltr')
+    expect(direction('dir-invalid', 'language = "not a tag!"\n')).toBe('ltr')
+  })
+
+  it('names [book] text-direction, at its line, when it is neither ltr nor rtl', () => {
+    for (const value of ['"RTL"', '"auto"', '1']) {
+      const dir = wiki(`dir-bad-${value.replace(/\W/g, '')}`, { 'book.toml': `[book]\nsrc = "."\ntext-direction = ${value}\n` })
+      try {
+        resolveConfig({ src: dir }, tmp)
+        expect.unreachable()
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError)
+        expect((error as ConfigError).diagnostic).toMatchObject({ file: expect.stringMatching(/book\.toml$/), line: 3, severity: 'error', rule: 'config' })
+        expect((error as ConfigError).message).toMatch(/^`book\.text-direction`: .*"ltr"\|"rtl"/)
+      }
+    }
+  })
+
+  it('reads text-direction from [slugwiki] or slugwiki.toml, over [book]', () => {
+    expect(resolveConfig({ src: wiki('dir-own', { 'slugwiki.toml': 'text-direction = "rtl"\n' }) }).textDirection).toBe('rtl')
+    expect(resolveConfig({ src: wiki('dir-own-none', { 'slugwiki.toml': 'theme = "paper"\n' }) }).textDirection).toBe('ltr')
+    expect(resolveConfig({ src: wiki('dir-table', { 'book.toml': '[book]\nsrc = "."\nlanguage = "he"\n[slugwiki]\ntext-direction = "ltr"\n' }) }).textDirection).toBe('ltr')
+    const bad = wiki('dir-own-bad', { 'slugwiki.toml': 'text-direction = "right"\n' })
+    expect(() => resolveConfig({ src: bad }, tmp)).toThrow(/^`text-direction`: .*"ltr"\|"rtl"/)
+  })
+
   it('fails clearly on a missing source folder', () => {
     expect(() => resolveConfig({ src: path.join(tmp, 'nope') }, tmp)).toThrow('Source folder not found: nope')
   })
