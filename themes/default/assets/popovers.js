@@ -147,7 +147,9 @@
     const height = popover.offsetHeight
     // Below the link, or above it when the window has no room below.
     const below = box.bottom + 6 + height <= innerHeight || box.top < height + 6
-    popover.style.left = `${Math.max(8, Math.min(box.left, width - popover.offsetWidth - 8))}px`
+    // Its start edge on the link's: the right edges in a right-to-left book.
+    const start = document.documentElement.dir === 'rtl' ? box.right - popover.offsetWidth : box.left
+    popover.style.left = `${Math.max(8, Math.min(start, width - popover.offsetWidth - 8))}px`
     popover.style.top = `${below ? box.bottom + 6 : box.top - 6 - height}px`
   }
 

@@ -19,7 +19,9 @@
     if (link.dataset.topicDescription) card.append(document.createTextNode(link.dataset.topicDescription))
     card.hidden = false
     const box = link.getBoundingClientRect()
-    const left = Math.min(box.left + scrollX, scrollX + document.documentElement.clientWidth - card.offsetWidth - 8)
+    // The card's start edge on the link's: the right edges in a right-to-left book.
+    const start = document.documentElement.dir === 'rtl' ? box.right - card.offsetWidth : box.left
+    const left = Math.min(start + scrollX, scrollX + document.documentElement.clientWidth - card.offsetWidth - 8)
     card.style.left = `${Math.max(8, left)}px`
     card.style.top = `${box.bottom + scrollY + 6}px`
     link.setAttribute('aria-describedby', card.id)
