@@ -160,7 +160,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
 }
 
 /** The source path of an absolute file, when it is inside the source folder. */
-function sourcePathOf(config: Config, file: string): SourcePath | undefined {
+export function sourcePathOf(config: Config, file: string): SourcePath | undefined {
   return toSourcePath(path.relative(config.src, file))
 }
 

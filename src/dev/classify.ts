@@ -4,7 +4,8 @@
  */
 import path from 'node:path'
 import type { Config } from '../config.ts'
-import { toSourcePath, type SourcePath } from '../paths.ts'
+import { sourcePathOf } from '../content/load.ts'
+import type { SourcePath } from '../paths.ts'
 import { sourceLabel } from './notes.ts'
 import type { Change } from './watcher.ts'
 
@@ -42,10 +43,7 @@ function inside(file: string, dir: string): string | undefined {
 }
 
 /** The source path of `file` (absolute), when it is inside the source folder. */
-export function sourceOf(config: Config, file: string): SourcePath | undefined {
-  const rel = inside(file, config.src)
-  return rel === undefined ? undefined : toSourcePath(rel)
-}
+export const sourceOf = sourcePathOf
 
 /** Classify a batch of changes. */
 export function classifyChanges(changes: Change[], { config, configFiles, themeFolders, configFolders = [] }: ClassifyOptions): Classified {
