@@ -33,15 +33,23 @@ interface Removal {
   line: number
 }
 
-/** Sanitise a note with `schema`, warning once at the first removal from its raw HTML. */
+/** What a removal was made from: the author's raw HTML, or a URL markdown syntax wrote (`[a](javascript:…)`). */
+type Origin = 'html' | 'markdown'
+
+const MESSAGES: Record<Origin, string> = {
+  html: 'Raw HTML removed by sanitising',
+  markdown: 'Link URL removed by sanitising',
+}
+
+/** Sanitise a note with `schema`, warning once per origin at the first removal from its raw HTML or its links. */
 export default function rehypeSanitizeNote(schema: Schema) {
   // Keys the schema leaves out are hast-util-sanitize's defaults, as in `sanitize`.
   const full: Schema = { ...defaultSchema, ...schema }
   return (tree: Root, file: VFile): Root => {
-    // Markdown alone makes only what the schema keeps: without raw HTML there is no form field and nothing to report.
-    if (!file.data.rawHtml) return sanitize(tree, schema) as Root
-    const authored = markAuthored(tree, file.data.rawHtmlSpans ?? [])
-    removeFormFields(tree)
+    const authored = markAuthored(tree, file.data.rawHtml ? (file.data.rawHtmlSpans ?? []) : [])
+    // Markdown alone makes only what the schema keeps but the URLs of its links: with neither, nothing to report.
+    if (authored.length === 0) return sanitize(tree, schema) as Root
+    if (file.data.rawHtml) removeFormFields(tree)
     const clean = sanitize(tree, schema) as Root
     const kept = new Array<Element | undefined>(authored.length)
     walk(clean, (node) => {
@@ -49,19 +57,20 @@ export default function rehypeSanitizeNote(schema: Schema) {
       if (id !== undefined) kept[id] = node as Element
     })
 
-    const removals = new Map<string, Removal>()
-    let first: Position | undefined
-    const note = (rank: number, one: string, many: string, node: Element): void => {
+    const removals: Record<Origin, Map<string, Removal>> = { html: new Map(), markdown: new Map() }
+    const first: Partial<Record<Origin, Position>> = {}
+    const note = (rank: number, one: string, many: string, { node, origin }: Authored): void => {
       const line = node.position?.start?.line ?? 0
-      first ??= node.position
+      first[origin] ??= node.position
       const key = `${rank} ${one}`
-      const seen = removals.get(key)
+      const seen = removals[origin].get(key)
       if (seen) seen.count++
-      else removals.set(key, { rank, one, many, count: 1, line })
+      else removals[origin].set(key, { rank, one, many, count: 1, line })
     }
     // In document order; the form fields removed above are among them, no longer in the tree.
     let strippedUntil = -1
-    authored.forEach((node, id) => {
+    authored.forEach((item, id) => {
+      const { node } = item
       takeMark(node)
       const start = node.position!.start.offset!
       // What a stripped element held went with it and is not counted again.
@@ -73,8 +82,8 @@ export default function rehypeSanitizeNote(schema: Schema) {
         // parse5 leaves an element cut short by the end of its raw HTML (`<textarea>` unclosed) no end.
         if (stripped) strippedUntil = node.position?.end?.offset ?? start
         // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so.
-        if (!stripped && toString(node).trim() !== '') note(1, tag, tag, node)
-        else note(0, tag, tag, node)
+        if (!stripped && toString(node).trim() !== '') note(1, tag, tag, item)
+        else note(0, tag, tag, item)
         return
       }
       for (const [key, value] of Object.entries(node.properties)) {
@@ -83,49 +92,72 @@ export default function rehypeSanitizeNote(schema: Schema) {
         const attribute = find(html, key).attribute
         if (now === undefined || now === null) {
           const scheme = full.protocols?.[key] && typeof value === 'string' ? /^\s*([a-z][a-z\d+.-]*):/i.exec(value)?.[1] : undefined
-          if (scheme) note(2, `${scheme.toLowerCase()}: URL`, `${scheme.toLowerCase()}: URLs`, node)
-          else note(2, `${attribute} attribute`, `${attribute} attributes`, node)
+          if (scheme) note(2, `${scheme.toLowerCase()}: URL`, `${scheme.toLowerCase()}: URLs`, item)
+          // A link's URL whose scheme is disguised (`java&#x09;script:`): its only property that can go.
+          else if (item.origin === 'markdown') note(2, 'URL', 'URLs', item)
+          else note(2, `${attribute} attribute`, `${attribute} attributes`, item)
         } else if (Array.isArray(value) && Array.isArray(now) && now.length < value.length) {
-          note(2, `${attribute} value`, `${attribute} values`, node)
+          note(2, `${attribute} value`, `${attribute} values`, item)
         }
       }
     })
 
-    if (first) {
-      // Lines of the file the warning points at are bare; an `{{#include}}` can bring in lines of others.
-      const sourceOf = file.data.sourceOf ?? (() => undefined)
-      const anchor = sourceOf(first.start.line)?.file
+    // Lines of the file the warning points at are bare; an `{{#include}}` can bring in lines of others.
+    const sourceOf = file.data.sourceOf ?? (() => undefined)
+    for (const origin of ['html', 'markdown'] as const) {
+      const at = first[origin]
+      if (!at) continue
+      const anchor = sourceOf(at.start.line)?.file
       const sourceLine = (line: number): string => {
         const mapped = sourceOf(line)
         return mapped && mapped.file !== anchor ? `${mapped.file}:${mapped.line}` : `line ${mapped?.line ?? line}`
       }
-      const items = [...removals.values()]
+      const items = [...removals[origin].values()]
         .sort((a, b) => a.rank - b.rank)
         .map(({ rank, one, many, count, line }) => {
           const where = count === 1 ? sourceLine(line) : `first ${sourceLine(line)}`
           const text = rank === 1 ? `${where}, text kept` : where
           return count === 1 ? `${one} (${text})` : `${many} ×${count} (${text})`
         })
-      file.message(
-        `Raw HTML removed by sanitising: ${items.join(', ')}; set trusted = true in [slugwiki] to publish it as written`,
-        first,
-        'slugwiki:sanitize',
-      )
+      file.message(`${MESSAGES[origin]}: ${items.join(', ')}; set trusted = true in [slugwiki] to publish it as written`, at, 'slugwiki:sanitize')
     }
     return clean
   }
 }
 
-/** Tag each element parsed from raw HTML (one starting inside a span of it) with its index; return them. */
-function markAuthored(tree: Root, spans: ReadonlyArray<readonly [number, number]>): Element[] {
-  const authored: Element[] = []
+/** An element the author wrote, tagged with its index in `data`, and what it was written in. */
+interface Authored {
+  node: Element
+  origin: Origin
+}
+
+/** The properties through which markdown syntax writes a URL: a link's, an image's. */
+const MARKDOWN_URLS: Record<string, string> = { a: 'href', img: 'src' }
+
+/** A URL naming a scheme (`x:` before any `/`, `?` or `#`): the only kind sanitising can take from a markdown link. */
+const SCHEME = /^[^/?#]*:/
+
+/**
+ * Tag each element parsed from raw HTML (one starting inside a span of it),
+ * and each link or image markdown made with a URL naming a scheme, with its
+ * index; return them.
+ */
+function markAuthored(tree: Root, spans: ReadonlyArray<readonly [number, number]>): Authored[] {
+  const authored: Authored[] = []
   walk(tree, (node) => {
     if (node.type !== 'element') return
     // A plugin may leave an element a `position` without its `start` (`![[…]](<details>…` does).
     const offset = node.position?.start?.offset
-    if (offset === undefined || !inSpans(spans, offset)) return
+    if (offset === undefined) return
+    let origin: Origin | undefined
+    if (spans.length > 0 && inSpans(spans, offset)) origin = 'html'
+    else {
+      const url = MARKDOWN_URLS[node.tagName] && node.properties[MARKDOWN_URLS[node.tagName]!]
+      if (typeof url === 'string' && SCHEME.test(url)) origin = 'markdown'
+    }
+    if (!origin) return
     node.data = { ...node.data, [MARK]: authored.length } as Element['data']
-    authored.push(node)
+    authored.push({ node, origin })
   })
   return authored
 }

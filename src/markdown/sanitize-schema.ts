@@ -7,8 +7,8 @@
  *    plugins: GitHub's schema (hast-util-sanitize's default) plus the tags
  *    authors of technical notes use, and classes (mdBook books style notes
  *    with them). This pass sees only what the author wrote, so it can be
- *    strict: no `style`, no event handler, no URL scheme but http(s), mailto,
- *    irc(s) and xmpp.
+ *    strict: no `style`, no event handler, no link scheme but GitHub's and
+ *    those of `LINK_SCHEMES`, no `data:` URL but an image's.
  * 2. `finalSchema`, after the last plugin that adds markup: the same schema
  *    extended with exactly the elements and attributes our plugins emit
  *    (shiki's inline colours, KaTeX's HTML, MathML and SVG, heading anchors,
@@ -41,6 +41,26 @@ const withoutClassLimits = Object.fromEntries(
  */
 const STRIP = ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'noembed', 'noframes', 'object', 'embed', 'applet', 'template', 'textarea', 'title', 'xmp', 'select']
 
+/**
+ * Link schemes kept beyond GitHub's (http(s), mailto, irc(s), xmpp): each
+ * hands the link to another program (a phone, an FTP or SSH client, a
+ * torrent or calendar app, a reference manager, the note's vault or
+ * editor) and none runs anything in the page. Research notes link to
+ * Zotero items and Obsidian vaults; a wiki of systems notes to hosts.
+ * `javascript:`, `vbscript:` and `data:` links stay out.
+ */
+const LINK_SCHEMES = ['tel', 'sms', 'ftp', 'ftps', 'sftp', 'ssh', 'git', 'svn', 'news', 'nntp', 'magnet', 'webcal', 'geo', 'zotero', 'obsidian', 'vscode']
+
+/**
+ * An image's source: any URL the protocols allow, but a `data:` URL only as
+ * a raster or SVG picture (in `<img>` an SVG runs no script). Pasted
+ * screenshots come as `data:image/png;base64,…`.
+ */
+const IMAGE_SOURCE: Definition = ['src', /^(?!data:)/i, /^data:image\/(?:png|gif|jpeg|jpg|webp|avif|bmp|svg\+xml|x-icon|vnd\.microsoft\.icon)[;,]/i]
+
+/** A player's or a media source's file: not a `data:` URL. */
+const MEDIA_SOURCE: Definition = ['src', /^(?!data:)/i]
+
 /** Pass 1: what raw HTML and markdown in a note may keep. */
 export const noteSchema: Schema = {
   ...defaultSchema,
@@ -54,12 +74,12 @@ export const noteSchema: Schema = {
     // remark-wikilinks names the target in `data-wikilink` before this pass; the pages stage turns
     // the name into an href to a note or file of the site, so an author writing one gains nothing.
     a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment'],
-    img: [...(withoutClassLimits.img ?? []), 'dataWikilink'],
+    img: [...(withoutClassLimits.img ?? []).filter((a) => a !== 'src'), IMAGE_SOURCE, 'dataWikilink'],
     // Players, as Obsidian's notes write them and its `![[talk.mp3]]` embeds show them: they load a
     // file (http(s) or the site's own, as an image does) and run nothing; no autoplay.
-    audio: ['src', 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],
-    video: ['src', 'controls', 'loop', 'muted', 'preload', 'poster', 'width', 'height', 'playsInline', 'dataWikilink'],
-    source: ['src', 'type'],
+    audio: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],
+    video: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'poster', 'width', 'height', 'playsInline', 'dataWikilink'],
+    source: [MEDIA_SOURCE, 'type'],
     // A note embed (`![[Note]]`), filled with the note by the pages stage: it shows only a note of the site.
     blockquote: [...(withoutClassLimits.blockquote ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiEmbed'],
   },
@@ -71,7 +91,14 @@ export const noteSchema: Schema = {
   strip: STRIP,
   // GitHub's schema allows `action` on every element (inert off a form, and forms are removed)
   // but checks no scheme in it: a `javascript:` URL is not kept even there.
-  protocols: { ...defaultSchema.protocols, action: ['http', 'https'], poster: ['http', 'https'] },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: [...(defaultSchema.protocols?.href ?? []), ...LINK_SCHEMES],
+    // `data:` only as an image (the value lists above): a data URL in a note is a pasted picture.
+    src: [...(defaultSchema.protocols?.src ?? []), 'data'],
+    action: ['http', 'https'],
+    poster: ['http', 'https'],
+  },
 }
 
 /** MathML that KaTeX writes (`htmlAndMathml` output), with every attribute it sets. */

@@ -17,7 +17,12 @@ function removed(place: string, what: string): string {
   return `note.md:${place}  warning  Raw HTML removed by sanitising: ${what}; set trusted = true in [slugwiki] to publish it as written  sanitize`
 }
 
-/** The note's body, after checking its diagnostics are exactly `warnings` (markdown's own URLs are not reported). */
+/** The one warning of a note whose markdown links or images lost `what` to sanitising, first at `place`. */
+function linkRemoved(place: string, what: string): string {
+  return `note.md:${place}  warning  Link URL removed by sanitising: ${what}; set trusted = true in [slugwiki] to publish it as written  sanitize`
+}
+
+/** The note's body, after checking its diagnostics are exactly `warnings`. */
 async function body(markdown: string, warnings: string[] = []): Promise<string> {
   const { html, note } = await render(markdown)
   expect(note.diagnostics.map(formatDiagnostic)).toEqual(warnings)
@@ -26,24 +31,24 @@ async function body(markdown: string, warnings: string[] = []): Promise<string> 
 
 describe('dangerous URLs lose the URL, keep the text', () => {
   const cases: Case[] = [
-    ['javascript: link', '[a](javascript:alert(1))', '<p><a>a</a></p>'],
-    ['mixed-case scheme', '[a](JaVaScRiPt:alert(1))', '<p><a>a</a></p>'],
-    ['vbscript: link', '[a](vbscript:msgbox(1))', '<p><a>a</a></p>'],
-    ['data:text/html link', '[a](data:text/html;base64,PHNjcmlwdD4=)', '<p><a>a</a></p>'],
-    ['upper-case DATA:', '[a](DATA:text/html,x)', '<p><a>a</a></p>'],
-    ['javascript: image', '![i](javascript:alert(1))', '<p><img alt="i"></p>'],
-    ['data:text/html image', '![i](data:text/html,%3Cscript%3E)', '<p><img alt="i"></p>'],
-    ['decimal entity', '[a](&#106;avascript:alert(1))', '<p><a>a</a></p>'],
-    ['hex entity', '[a](&#x6A;avascript:alert(1))', '<p><a>a</a></p>'],
-    ['entity-encoded tab inside the scheme', '[a](java&#x09;script:alert(1))', '<p><a>a</a></p>'],
-    ['entity-encoded colon', '[a](javascript&#58;alert(1))', '<p><a>a</a></p>'],
-    ['entity-encoded leading space', '[a](&#x20;javascript:alert(1))', '<p><a>a</a></p>'],
-    ['reference definition', '[a][x]\n\n[x]: javascript:alert(1)', '<p><a>a</a></p>'],
-    ['image reference definition (title kept)', '![i][y]\n\n[y]: vbscript:x "t"', '<p><img alt="i" title="t"></p>'],
-    ['angle-bracket reference destination', '[a][z]\n\n[z]: <data:text/html,hi>', '<p><a>a</a></p>'],
-    ['autolink', '<javascript:alert(1)>', '<p><a>javascript:alert(1)</a></p>'],
-    ['autolink, mixed case', '<VBScript:msgbox(1)>', '<p><a>VBScript:msgbox(1)</a></p>'],
-    ['data: autolink', '<data:text/html,hi>', '<p><a>data:text/html,hi</a></p>'],
+    ['javascript: link', '[a](javascript:alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['mixed-case scheme', '[a](JaVaScRiPt:alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['vbscript: link', '[a](vbscript:msgbox(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'vbscript: URL (line 1)')],
+    ['data:text/html link', '[a](data:text/html;base64,PHNjcmlwdD4=)', '<p><a>a</a></p>', linkRemoved('1:1', 'data: URL (line 1)')],
+    ['upper-case DATA:', '[a](DATA:text/html,x)', '<p><a>a</a></p>', linkRemoved('1:1', 'data: URL (line 1)')],
+    ['javascript: image', '![i](javascript:alert(1))', '<p><img alt="i"></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['data:text/html image', '![i](data:text/html,%3Cscript%3E)', '<p><img alt="i"></p>', linkRemoved('1:1', 'data: URL (line 1)')],
+    ['decimal entity', '[a](&#106;avascript:alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['hex entity', '[a](&#x6A;avascript:alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['entity-encoded tab inside the scheme', '[a](java&#x09;script:alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'URL (line 1)')],
+    ['entity-encoded colon', '[a](javascript&#58;alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['entity-encoded leading space', '[a](&#x20;javascript:alert(1))', '<p><a>a</a></p>', linkRemoved('1:1', 'URL (line 1)')],
+    ['reference definition', '[a][x]\n\n[x]: javascript:alert(1)', '<p><a>a</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['image reference definition (title kept)', '![i][y]\n\n[y]: vbscript:x "t"', '<p><img alt="i" title="t"></p>', linkRemoved('1:1', 'vbscript: URL (line 1)')],
+    ['angle-bracket reference destination', '[a][z]\n\n[z]: <data:text/html,hi>', '<p><a>a</a></p>', linkRemoved('1:1', 'data: URL (line 1)')],
+    ['autolink', '<javascript:alert(1)>', '<p><a>javascript:alert(1)</a></p>', linkRemoved('1:1', 'javascript: URL (line 1)')],
+    ['autolink, mixed case', '<VBScript:msgbox(1)>', '<p><a>VBScript:msgbox(1)</a></p>', linkRemoved('1:1', 'vbscript: URL (line 1)')],
+    ['data: autolink', '<data:text/html,hi>', '<p><a>data:text/html,hi</a></p>', linkRemoved('1:1', 'data: URL (line 1)')],
     ['raw <a href>', '<a href="javascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'javascript: URL (line 1)')],
     ['raw <a href> with entity', '<a href="&#x6A;avascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'javascript: URL (line 1)')],
     ['raw <a href> with leading spaces', '<a href="  javascript:alert(1)">x</a>', '<p><a>x</a></p>', removed('1:1', 'javascript: URL (line 1)')],
@@ -65,6 +70,26 @@ describe('dangerous URLs lose the URL, keep the text', () => {
     expect(await body('[ok](https://example.com) [mail](mailto:a@example.com) [rel](other.md) [frag](#top) ![img](pic.png)')).toBe(
       '<p><a href="https://example.com">ok</a> <a href="mailto:a@example.com">mail</a> <a href="other.html">rel</a> <a href="#top">frag</a> <img src="pic.png" alt="img"></p>',
     )
+  })
+
+  it('keeps links that hand off to another program: Zotero, Obsidian, phones, SSH, FTP, magnets, calendars', async () => {
+    const links = ['zotero://select/items/1_ABCD', 'obsidian://open?vault=notes&file=rcu', 'tel:+15551234', 'ssh://build.example', 'ftp://ftp.kernel.org/pub', 'magnet:?xt=urn:btih:abc', 'webcal://example.com/cal.ics']
+    const html = await body(links.map((url, i) => `[${i}](${url})`).join(' '))
+    for (const url of links) expect(html).toContain(`href="${url.replaceAll('&', '&#x26;')}"`)
+  })
+
+  it('keeps a pasted picture (a data: image), in markdown and in raw HTML', async () => {
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='
+    const svg = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22/%3E'
+    expect(await body(`![dot](${png})\n\n<img src="${svg}" alt="s">`)).toBe(`<p><img src="${png}" alt="dot"></p>\n<img src="${svg}" alt="s">`)
+  })
+
+  it('a data: URL is only ever a picture: not a link, an HTML "image", a player or a media source', async () => {
+    const markdown = 'Text [page](data:image/png;base64,AAAA) and ![x](data:text/html,hi)\n\n<video src="data:video/mp4;base64,AAAA" controls></video> <img src="data:image/png-but-not;base64,AA">'
+    expect(await body(markdown, [
+      removed('3:1', 'data: URLs ×2 (first line 3)'),
+      linkRemoved('1:6', 'data: URLs ×2 (first line 1)'),
+    ])).toBe('<p>Text <a>page</a> and <img alt="x"></p>\n<p><video controls></video> <img></p>')
   })
 })
 

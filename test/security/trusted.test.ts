@@ -36,10 +36,11 @@ describe('trusted wikis', () => {
   it('without it, the same note is sanitised', async () => {
     site = tempSite({ 'index.md': NOTE })
     const result = await build({ src: site.src, out: site.out, quiet: true })
-    // The markdown link's URL goes too, unreported: only what the raw HTML lost is named.
+    // The markdown link's URL goes too, named in a warning of its own at the link.
     const note = path.relative(process.cwd(), path.join(site.src, 'index.md'))
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       `${note}:3:1  warning  Raw HTML removed by sanitising: <script> (line 5), style attribute (line 3), onclick attribute (line 3); set trusted = true in [slugwiki] to publish it as written  sanitize`,
+      `${note}:3:52  warning  Link URL removed by sanitising: javascript: URL (line 3); set trusted = true in [slugwiki] to publish it as written  sanitize`,
     ])
     const html = fs.readFileSync(path.join(site.out, 'index.html'), 'utf8')
     expect(html).toContain('<p><span>a</span> <a>j</a></p>')
