@@ -3,6 +3,7 @@
  * plugins and read by the graph stage. This is the only `declare module
  * 'vfile'` in the project.
  */
+import type { Position } from 'unist'
 import type { Element } from 'hast'
 import type { SourcePath } from '../paths.ts'
 import type { FoundSymbol } from './code-symbols.ts'
@@ -167,6 +168,10 @@ declare module 'vfile' {
     frontmatter: Frontmatter
     /** The line of each frontmatter key (by the name it is read as: `aliases` for `alias`), for warnings about its value. */
     frontmatterLines: Record<string, number>
+    /** The line of the frontmatter's closing `---`, when the note has frontmatter. */
+    frontmatterEnd: number
+    /** Where the frontmatter value at a path of keys and indexes is written in the note. */
+    frontmatterPlace: (keys: ReadonlyArray<string | number>) => Position | undefined
     /** Set by `{{#title}}`. */
     includeTitle: string
     headings: HeadingInfo[]

@@ -47,6 +47,7 @@ import remarkBlockIds from './remark-block-ids.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
+import remarkVitepressHome from './remark-vitepress-home.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
 import { noteSchema } from './sanitize-schema.ts'
 import remarkHighlights from './remark-highlights.ts'
@@ -103,8 +104,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
-    .use(remarkEmptyNote)
     .use(remarkFrontmatterYaml)
+    .use(remarkVitepressHome)
+    .use(remarkEmptyNote)
     .use(remarkGfm)
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
     .use(remarkMdbookAdmonish, { settings: options.admonish })

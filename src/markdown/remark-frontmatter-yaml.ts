@@ -20,6 +20,7 @@ export default function remarkFrontmatterYaml() {
     file.data.frontmatter = {}
     if (!first || first.type !== 'yaml') return
     tree.children.shift()
+    file.data.frontmatterEnd = first.position?.end.line ?? 0
     file.data.frontmatter = readFrontmatter(first, file)
   }
 }
@@ -50,6 +51,17 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
     return {}
   }
   const out: Frontmatter = { ...data }
+  // Where any value is written, for plugins that make markup of frontmatter (remark-vitepress-home.ts).
+  const valueStart = node.position?.start.offset === undefined ? undefined : String(file.value).indexOf(node.value, node.position.start.offset)
+  file.data.frontmatterPlace = (keys) => {
+    const range = (doc.getIn(keys, true) as { range?: [number, number, number] } | undefined)?.range
+    if (range === undefined) return undefined
+    const at = (offset: number) => ({
+      ...lineCol(node.value, offset, lineOffset),
+      ...(valueStart !== undefined && valueStart >= 0 && { offset: valueStart + offset }),
+    })
+    return { start: at(range[0]), end: at(range[1]) }
+  }
   // The key each value was written under, for a warning's place.
   const written: Record<string, string> = {}
   for (const [plural, singular] of Object.entries(SINGULAR)) {

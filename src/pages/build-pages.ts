@@ -19,6 +19,7 @@ import { lazyBody } from './fingerprint.ts'
 import { absoluteBodyHtml } from './not-found-body.ts'
 import { noteExtras } from './note-extras.ts'
 import { buildPrintPage, type PrintChapterInput } from './print.ts'
+import type { Frontmatter, HeadingInfo } from '../markdown/data.ts'
 
 export interface BuildPagesOptions {
   config: Config
@@ -86,9 +87,10 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
     description: note.frontmatter.description,
     hasH1: note.hasH1,
-    // Quartz's `enableToc: false` leaves the page without one.
-    toc: note.frontmatter.enableToc === false ? [] : note.headings.filter((h) => h.depth === 2 || h.depth === 3),
-    cssClasses: (note.frontmatter.cssclasses ?? []).flatMap((c) => c.split(/\s+/)).filter(Boolean),
+    toc: tocOf(note.frontmatter, note.headings),
+    cssClasses: [...(note.frontmatter.cssclasses ?? []), ...(typeof note.frontmatter.pageClass === 'string' ? [note.frontmatter.pageClass] : [])]
+      .flatMap((c) => c.split(/\s+/))
+      .filter(Boolean),
     breadcrumbs: breadcrumbs(graph, source),
     prev: link(graph, prev),
     next: link(graph, next),
@@ -103,6 +105,22 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     ...(listing && { listing }),
   }
   return lazyBody(model, note.key, body)
+}
+
+/**
+ * The headings of a note's "On this page": h2 and h3, or the levels of
+ * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6). None with
+ * Quartz's `enableToc: false`, VitePress's `outline: false` or `aside:
+ * false`, or on VitePress's `home` and `page` layouts, which have no aside.
+ */
+function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[] {
+  const { enableToc, outline, aside, layout } = frontmatter
+  if (enableToc === false || outline === false || aside === false || layout === 'home' || layout === 'page') return []
+  let [from, to] = [2, 3]
+  if (typeof outline === 'number') [from, to] = [outline, outline]
+  else if (outline === 'deep') [from, to] = [2, 6]
+  else if (Array.isArray(outline) && outline.length === 2 && outline.every((n) => typeof n === 'number')) [from, to] = outline as [number, number]
+  return headings.filter((h) => h.depth >= from && h.depth <= to)
 }
 
 /** The 404 page: the book's 404 note when it has one (its links made to work from any URL), else slugwiki's own. */
