@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
+import { codeThemeSchema } from './config-code-themes.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
@@ -54,8 +55,8 @@ export const slugwikiSchema = z.strictObject({
   /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
   'text-direction': textDirectionSchema.optional(),
   /** Shiki themes for the light and dark schemes. */
-  'light-theme': z.string().default('github-light-default'),
-  'dark-theme': z.string().default('github-dark-default'),
+  'light-theme': codeThemeSchema('light', 'github-light-default'),
+  'dark-theme': codeThemeSchema('dark', 'github-dark-default'),
 })
 
 /** mdBook's tables: we read the keys we use and tolerate the rest, as real books carry many. */

@@ -78,6 +78,13 @@ describe('resolveConfig', () => {
     // slugwiki.toml's keys are the `[slugwiki]` table's.
     expect(diagnostic({ 'slugwiki.toml': 'math = true\n\nindices = "no"\n' })).toMatchObject({ line: 3, column: 1, message: expect.stringMatching(/^`indices`: /) })
     expect(diagnostic({ 'slugwiki.toml': 'theme = "paper"\ntopic = "t.yml"\n' })).toEqual({ line: 2, column: 1, message: 'Unknown key `topic`' })
+    // A code theme shiki does not have: one error at its key, offering some it has.
+    expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[slugwiki]\nlight-theme = "nosuch"\n' })).toEqual({
+      line: 5,
+      column: 1,
+      message: expect.stringMatching(/^`slugwiki\.light-theme`: unknown shiki theme `nosuch`; light themes include `[a-z-]+`, `[a-z-]+`/),
+    })
+    expect(diagnostic({ 'slugwiki.toml': 'dark-theme = "github-darkest"\n' })).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('`github-dark`, `github-dark-default`') })
     // A macros file mdbook-katex could not read either.
     expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[preprocessor.katex]\nmacros = "nope.txt"\n' })).toMatchObject({ line: 5, column: 1 })
   })
