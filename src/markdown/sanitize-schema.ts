@@ -44,7 +44,9 @@ const STRIP = ['script', 'style', 'iframe', 'frame', 'frameset', 'noscript', 'no
 /** Pass 1: what raw HTML and markdown in a note may keep. */
 export const noteSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source'],
+  // A table's caption and column groups (mdBook keeps them, as it keeps all raw HTML): GitHub's
+  // schema already allows their `span` and `width` on every element, and no `style`.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source', 'caption', 'colgroup', 'col'],
   attributes: {
     ...withoutClassLimits,
     // Classes are kept: mdBook books rely on them (`<div class="warning">`, `class="hidden"`),
