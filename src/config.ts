@@ -103,6 +103,8 @@ const htmlSchema = z
     cname: z.string().optional(),
     /** mdBook's `no-section-label`: no chapter numbers (`1.`, `2.1.`) in the sidebar. */
     'no-section-label': z.boolean().optional(),
+    /** `[output.html.fold]`: mdBook's sidebar folding (`enable`, and `level`, the depth whose chapters stay open). */
+    fold: z.object({ enable: z.boolean().optional(), level: z.number().int().nonnegative().optional() }).loose().optional(),
     /** `[output.html.print]`: `enable = false` leaves out the print page and its link; `page-break = false` runs chapters on. */
     print: z.object({ enable: z.boolean().optional(), 'page-break': z.boolean().optional() }).loose().optional(),
   })
@@ -190,6 +192,13 @@ export interface Config {
   cname?: string
   /** Show numbered chapters' numbers (`1.`, `2.1.`) in the sidebar; mdBook's `no-section-label = true` hides them. */
   sectionLabels: boolean
+  /**
+   * Which sidebar chapters show their pages (mdBook's `[output.html.fold]`): the
+   * current page's branch always; with `enable` false every chapter; else those
+   * `level` or fewer deep (1 the top). Without the table, `enable = true, level = 0`:
+   * only the branch, so a page's sidebar does not grow with the wiki.
+   */
+  sidebarFold: { enable: boolean; level: number }
   /** Build the print page and link to it (`[output.html.print] enable`). */
   print: boolean
   /** Start each chapter of the print page on a new sheet (`[output.html.print] page-break`). */
@@ -441,6 +450,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
     sectionLabels: !(html['no-section-label'] ?? false),
     cname: html.cname?.trim() || undefined,
+    // A table without `enable` is mdBook's default, unfolded; no table keeps our bounded sidebar.
+    sidebarFold: html.fold === undefined ? { enable: true, level: 0 } : { enable: html.fold.enable ?? false, level: html.fold.level ?? 0 },
     print: html.print?.enable ?? true,
     printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
