@@ -113,6 +113,8 @@ const htmlSchema = z
 const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
+    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too. */
+    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional() }).loose().optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
     /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
     preprocessor: z.object({ admonish: admonishSchema.optional(), katex: katexSchema.optional() }).loose().optional(),
@@ -208,6 +210,8 @@ export interface Config {
    * source folder, and whether book.toml named it; undefined when `input-404 = ""`.
    */
   notFound?: { input: string; explicit: boolean }
+  /** Folders the dev server watches besides the notes (`[build] extra-watch-dirs`, relative to the book root), absolute. */
+  extraWatchDirs: string[]
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
@@ -425,6 +429,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     repositoryUrl: html['git-repository-url'],
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
+    extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
     includeRoot: repositoryRoot(root) ?? root,
     // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
     math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
