@@ -76,6 +76,8 @@ const htmlSchema = z
   .object({
     'site-url': z.string().optional(),
     'git-repository-url': z.string().optional(),
+    /** mdBook's Font Awesome name of the repository link's icon (`fa-github`, `fa-gitlab`; mdBook's default `fa-github`). */
+    'git-repository-icon': z.string().optional(),
     'edit-url-template': z.string().optional(),
     'mathjax-support': z.boolean().optional(),
     /** Newer mdBook spelling of `mathjax-support`. */
@@ -155,6 +157,8 @@ export interface Config {
   /** Which way the book's text reads: mdBook's `text-direction`, else its language's (see `textDirection`). */
   textDirection: TextDirection
   repositoryUrl?: string
+  /** Whose logo the repository link shows: `git-repository-icon`'s, else the repository URL's host's (see `repositoryHost`). */
+  repositoryHost: RepositoryHost
   /** Stylesheets and scripts from `additional-css`/`additional-js`, relative to the book root. */
   additionalCss: string[]
   additionalJs: string[]
@@ -427,6 +431,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     language: parsed.book?.language ?? 'en',
     textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
     repositoryUrl: html['git-repository-url'],
+    repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url']),
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
@@ -544,6 +549,32 @@ export function packageRoot(): string {
     dir = parent
   }
   return dir
+}
+
+/** A repository host the theme may show the logo of. */
+export type RepositoryHost = 'github' | 'gitlab' | 'codeberg' | 'other'
+
+/**
+ * Whose logo the repository link shows: the one mdBook's `git-repository-icon`
+ * names (`fa-github`, `fa-brands fa-gitlab`, `fa-github-alt`…), else the
+ * URL's host's. mdBook's default icon is GitHub's whatever the host; a
+ * GitLab or Codeberg repository without the key gets its own host's here.
+ */
+export function repositoryHost(icon: string | undefined, url: string | undefined): RepositoryHost {
+  const named = icon?.toLowerCase().match(/\bfa-(github|gitlab|codeberg)\b/)?.[1] as RepositoryHost | undefined
+  if (named) return named
+  // An icon that is none of theirs (`fa-code-fork`, `fa-git`) is a generic repository's.
+  if (icon !== undefined) return 'other'
+  let host: string
+  try {
+    host = new URL(url ?? '').hostname.toLowerCase()
+  } catch {
+    return 'other'
+  }
+  if (host === 'github.com' || host.endsWith('.github.com')) return 'github'
+  if (host === 'gitlab.com' || host.startsWith('gitlab.')) return 'gitlab'
+  if (host === 'codeberg.org') return 'codeberg'
+  return 'other'
 }
 
 /** GitHub, GitLab and Codeberg share the `/edit/<branch>/<path>` shape; others need `edit-url-template`. */

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
-import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
+import { ConfigError, editUrl, repositoryHost, resolveConfig } from '../src/config.ts'
 import { projectRoot } from './helpers/cli.ts'
 import { writeFiles } from './helpers/files.ts'
 
@@ -87,6 +87,20 @@ describe('resolveConfig', () => {
     expect(diagnostic({ 'slugwiki.toml': 'dark-theme = "github-darkest"\n' })).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('`github-dark`, `github-dark-default`') })
     // A macros file mdbook-katex could not read either.
     expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[preprocessor.katex]\nmacros = "nope.txt"\n' })).toMatchObject({ line: 5, column: 1 })
+  })
+
+  it("reads git-repository-icon's host (mdBook's Font Awesome name), else the repository URL's", () => {
+    expect(repositoryHost('fa-github', 'https://gitlab.com/a/b')).toBe('github')
+    expect(repositoryHost('fa-brands fa-gitlab', undefined)).toBe('gitlab')
+    expect(repositoryHost('fa-github-alt', undefined)).toBe('github')
+    expect(repositoryHost('fa-code-fork', 'https://github.com/a/b')).toBe('other')
+    expect(repositoryHost(undefined, 'https://github.com/a/b')).toBe('github')
+    expect(repositoryHost(undefined, 'https://gitlab.gnome.org/a/b')).toBe('gitlab')
+    expect(repositoryHost(undefined, 'https://codeberg.org/a/b')).toBe('codeberg')
+    expect(repositoryHost(undefined, 'https://git.kernel.org/a')).toBe('other')
+    expect(repositoryHost(undefined, 'not a url')).toBe('other')
+    const dir = wiki('repo-icon', { 'book.toml': '[book]\nsrc = "."\n[output.html]\ngit-repository-url = "https://codeberg.org/a/b"\ngit-repository-icon = "fa-gitlab"\n' })
+    expect(resolveConfig({ src: dir }, tmp).repositoryHost).toBe('gitlab')
   })
 
   it('reports broken TOML with its line and column', () => {
