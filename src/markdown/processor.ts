@@ -23,6 +23,7 @@ import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
+import rehypeFontAwesome from './rehype-font-awesome.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
@@ -129,6 +130,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (!options.trusted) rehype.use(rehypeSanitizeNote, noteSchema).use(rehypeRenest)
   rehype
     .use(rehypeUnnestLinks)
+    .use(rehypeFontAwesome)
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGuardAlerts)
     .use(rehypeGithubAlerts, {})
