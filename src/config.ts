@@ -48,6 +48,8 @@ export const slugwikiSchema = z.strictObject({
   'block-ids': z.boolean().optional(),
   /** Obsidian's `%% comments %%`, dropped from the note. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   comments: z.boolean().optional(),
+  /** Obsidian's task marks `- [?]`, `- [/]`, `- [-]` (any one character) as tasks with `data-task`. Defaults to true for a wiki without book.toml (mdBook does not read them). */
+  'task-marks': z.boolean().optional(),
   /** Obsidian's inline footnotes `^[note]`. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   'inline-footnotes': z.boolean().optional(),
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian and Quartz do. Defaults to true for a wiki without book.toml. */
@@ -176,6 +178,8 @@ export interface Config {
   headingIds: HeadingIds
   /** The Rust book's `<Listing>` blocks, read as its `[preprocessor.trpl-listing]` in that `output-mode` renders them (undefined: not read). */
   trplListing?: TrplListingMode
+  /** `- [?]` is a task marked `?` (`task-marks`). */
+  taskMarks: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
@@ -452,6 +456,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
+    taskMarks: sw['task-marks'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},

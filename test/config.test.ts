@@ -178,6 +178,10 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: wiki('vault-notes', { 'note.md': 'A^[note].\n' }) }).inlineFootnotes).toBe(true)
     expect(resolveConfig({ src: wiki('book-notes', { 'book.toml': '[book]\ntitle = "B"\n' }) }).inlineFootnotes).toBe(false)
     expect(resolveConfig({ src: wiki('book-notes-on', { 'book.toml': '[book]\ntitle = "B"\n\n[slugwiki]\ninline-footnotes = true\n' }) }).inlineFootnotes).toBe(true)
+    // Obsidian's task marks (`- [?]`): a vault's, not a book's unless it asks.
+    expect(resolveConfig({ src: wiki('vault-tasks', { 'note.md': '- [?] q\n' }) }).taskMarks).toBe(true)
+    expect(resolveConfig({ src: wiki('book-tasks', { 'book.toml': '[book]\ntitle = "B"\n' }) }).taskMarks).toBe(false)
+    expect(resolveConfig({ src: wiki('book-tasks-on', { 'book.toml': '[book]\ntitle = "B"\n\n[slugwiki]\ntask-marks = true\n' }) }).taskMarks).toBe(true)
   })
 
   it('reads slugwiki.toml when there is no book.toml', () => {

@@ -62,6 +62,9 @@ export const noteSchema: Schema = {
     audio: ['src', 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],
     video: ['src', 'controls', 'loop', 'muted', 'preload', 'poster', 'width', 'height', 'playsInline', 'dataWikilink'],
     source: ['src', 'type'],
+    // Obsidian's task mark (`- [?]`, remark-task-marks), as its themes read it: a data attribute, inert.
+    li: [...(withoutClassLimits.li ?? []), 'dataTask'],
+    input: [...(withoutClassLimits.input ?? []), 'dataTask'],
     // A note embed (`![[Note]]`), filled with the note by the pages stage: it shows only a note of the site.
     blockquote: [...(withoutClassLimits.blockquote ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiEmbed'],
   },
