@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
+import { codeThemeSchema } from './config-code-themes.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
@@ -47,6 +48,8 @@ export const slugwikiSchema = z.strictObject({
   'block-ids': z.boolean().optional(),
   /** Obsidian's `%% comments %%`, dropped from the note. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   comments: z.boolean().optional(),
+  /** Obsidian's task marks `- [?]`, `- [/]`, `- [-]` (any one character) as tasks with `data-task`. Defaults to true for a wiki without book.toml (mdBook does not read them). */
+  'task-marks': z.boolean().optional(),
   /** Obsidian's inline footnotes `^[note]`. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   'inline-footnotes': z.boolean().optional(),
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian and Quartz do. Defaults to true for a wiki without book.toml. */
@@ -54,8 +57,8 @@ export const slugwikiSchema = z.strictObject({
   /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
   'text-direction': textDirectionSchema.optional(),
   /** Shiki themes for the light and dark schemes. */
-  'light-theme': z.string().default('github-light-default'),
-  'dark-theme': z.string().default('github-dark-default'),
+  'light-theme': codeThemeSchema('light', 'github-light-default'),
+  'dark-theme': codeThemeSchema('dark', 'github-dark-default'),
 })
 
 /** mdBook's tables: we read the keys we use and tolerate the rest, as real books carry many. */
@@ -75,6 +78,8 @@ const htmlSchema = z
   .object({
     'site-url': z.string().optional(),
     'git-repository-url': z.string().optional(),
+    /** mdBook's Font Awesome name of the repository link's icon (`fa-github`, `fa-gitlab`; mdBook's default `fa-github`). */
+    'git-repository-icon': z.string().optional(),
     'edit-url-template': z.string().optional(),
     'mathjax-support': z.boolean().optional(),
     /** Newer mdBook spelling of `mathjax-support`. */
@@ -102,6 +107,8 @@ const htmlSchema = z
     cname: z.string().optional(),
     /** mdBook's `no-section-label`: no chapter numbers (`1.`, `2.1.`) in the sidebar. */
     'no-section-label': z.boolean().optional(),
+    /** `[output.html.fold]`: mdBook's sidebar folding (`enable`, and `level`, the depth whose chapters stay open). */
+    fold: z.object({ enable: z.boolean().optional(), level: z.number().int().nonnegative().optional() }).loose().optional(),
     /** `[output.html.print]`: `enable = false` leaves out the print page and its link; `page-break = false` runs chapters on. */
     print: z.object({ enable: z.boolean().optional(), 'page-break': z.boolean().optional() }).loose().optional(),
   })
@@ -110,6 +117,8 @@ const htmlSchema = z
 const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
+    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too. */
+    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional() }).loose().optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
     /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
     preprocessor: z.object({ admonish: admonishSchema.optional(), katex: katexSchema.optional() }).loose().optional(),
@@ -150,6 +159,8 @@ export interface Config {
   /** Which way the book's text reads: mdBook's `text-direction`, else its language's (see `textDirection`). */
   textDirection: TextDirection
   repositoryUrl?: string
+  /** Whose logo the repository link shows: `git-repository-icon`'s, else the repository URL's host's (see `repositoryHost`). */
+  repositoryHost: RepositoryHost
   /** Stylesheets and scripts from `additional-css`/`additional-js`, relative to the book root. */
   additionalCss: string[]
   additionalJs: string[]
@@ -167,6 +178,8 @@ export interface Config {
   headingIds: HeadingIds
   /** The Rust book's `<Listing>` blocks, read as its `[preprocessor.trpl-listing]` in that `output-mode` renders them (undefined: not read). */
   trplListing?: TrplListingMode
+  /** `- [?]` is a task marked `?` (`task-marks`). */
+  taskMarks: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
@@ -189,6 +202,13 @@ export interface Config {
   cname?: string
   /** Show numbered chapters' numbers (`1.`, `2.1.`) in the sidebar; mdBook's `no-section-label = true` hides them. */
   sectionLabels: boolean
+  /**
+   * Which sidebar chapters show their pages (mdBook's `[output.html.fold]`): the
+   * current page's branch always; with `enable` false every chapter; else those
+   * `level` or fewer deep (1 the top). Without the table, `enable = true, level = 0`:
+   * only the branch, so a page's sidebar does not grow with the wiki.
+   */
+  sidebarFold: { enable: boolean; level: number }
   /** Build the print page and link to it (`[output.html.print] enable`). */
   print: boolean
   /** Start each chapter of the print page on a new sheet (`[output.html.print] page-break`). */
@@ -198,6 +218,8 @@ export interface Config {
    * source folder, and whether book.toml named it; undefined when `input-404 = ""`.
    */
   notFound?: { input: string; explicit: boolean }
+  /** Folders the dev server watches besides the notes (`[build] extra-watch-dirs`, relative to the book root), absolute. */
+  extraWatchDirs: string[]
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
@@ -413,8 +435,10 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     language: parsed.book?.language ?? 'en',
     textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
     repositoryUrl: html['git-repository-url'],
+    repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url']),
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
     srcFromRoot,
+    extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
     includeRoot: repositoryRoot(root) ?? root,
     // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
     math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
@@ -432,6 +456,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
+    taskMarks: sw['task-marks'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
@@ -440,6 +465,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
     sectionLabels: !(html['no-section-label'] ?? false),
     cname: html.cname?.trim() || undefined,
+    // A table without `enable` is mdBook's default, unfolded; no table keeps our bounded sidebar.
+    sidebarFold: html.fold === undefined ? { enable: true, level: 0 } : { enable: html.fold.enable ?? false, level: html.fold.level ?? 0 },
     print: html.print?.enable ?? true,
     printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
@@ -527,6 +554,32 @@ export function packageRoot(): string {
     dir = parent
   }
   return dir
+}
+
+/** A repository host the theme may show the logo of. */
+export type RepositoryHost = 'github' | 'gitlab' | 'codeberg' | 'other'
+
+/**
+ * Whose logo the repository link shows: the one mdBook's `git-repository-icon`
+ * names (`fa-github`, `fa-brands fa-gitlab`, `fa-github-alt`…), else the
+ * URL's host's. mdBook's default icon is GitHub's whatever the host; a
+ * GitLab or Codeberg repository without the key gets its own host's here.
+ */
+export function repositoryHost(icon: string | undefined, url: string | undefined): RepositoryHost {
+  const named = icon?.toLowerCase().match(/\bfa-(github|gitlab|codeberg)\b/)?.[1] as RepositoryHost | undefined
+  if (named) return named
+  // An icon that is none of theirs (`fa-code-fork`, `fa-git`) is a generic repository's.
+  if (icon !== undefined) return 'other'
+  let host: string
+  try {
+    host = new URL(url ?? '').hostname.toLowerCase()
+  } catch {
+    return 'other'
+  }
+  if (host === 'github.com' || host.endsWith('.github.com')) return 'github'
+  if (host === 'gitlab.com' || host.startsWith('gitlab.')) return 'gitlab'
+  if (host === 'codeberg.org') return 'codeberg'
+  return 'other'
 }
 
 /** GitHub, GitLab and Codeberg share the `/edit/<branch>/<path>` shape; others need `edit-url-template`. */

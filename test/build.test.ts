@@ -145,6 +145,12 @@ describe('building the fixture mdBook', () => {
     expect(read('kernel/rcu.html')).toContain('href="https://github.com/example/fixture-book/edit/HEAD/src/kernel/rcu.md"')
   })
 
+  it("links the repository in the header with GitHub's mark from octicons, named for its host", () => {
+    const link = /<a class="icon-button" href="https:\/\/github\.com\/example\/fixture-book"[^>]*>(.*?)<\/a>/.exec(read('kernel/rcu.html'))
+    expect(link?.[0]).toContain('aria-label="Source repository on GitHub"')
+    expect(link?.[1]).toMatch(/^<svg class="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="currentColor"><path d="M10\.226 17\.284c/)
+  })
+
   it('puts every note on the print page with unique ids and in-page links', () => {
     const print = read('print.html')
     expect(print).toContain('id="kernel-rcu--grace-period"')

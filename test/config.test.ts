@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
-import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
+import { ConfigError, editUrl, repositoryHost, resolveConfig } from '../src/config.ts'
 import { projectRoot } from './helpers/cli.ts'
 import { writeFiles } from './helpers/files.ts'
 
@@ -78,8 +78,29 @@ describe('resolveConfig', () => {
     // slugwiki.toml's keys are the `[slugwiki]` table's.
     expect(diagnostic({ 'slugwiki.toml': 'math = true\n\nindices = "no"\n' })).toMatchObject({ line: 3, column: 1, message: expect.stringMatching(/^`indices`: /) })
     expect(diagnostic({ 'slugwiki.toml': 'theme = "paper"\ntopic = "t.yml"\n' })).toEqual({ line: 2, column: 1, message: 'Unknown key `topic`' })
+    // A code theme shiki does not have: one error at its key, offering some it has.
+    expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[slugwiki]\nlight-theme = "nosuch"\n' })).toEqual({
+      line: 5,
+      column: 1,
+      message: expect.stringMatching(/^`slugwiki\.light-theme`: unknown shiki theme `nosuch`; light themes include `[a-z-]+`, `[a-z-]+`/),
+    })
+    expect(diagnostic({ 'slugwiki.toml': 'dark-theme = "github-darkest"\n' })).toMatchObject({ line: 1, column: 1, message: expect.stringContaining('`github-dark`, `github-dark-default`') })
     // A macros file mdbook-katex could not read either.
     expect(diagnostic({ 'book.toml': '[book]\nsrc = "."\n\n[preprocessor.katex]\nmacros = "nope.txt"\n' })).toMatchObject({ line: 5, column: 1 })
+  })
+
+  it("reads git-repository-icon's host (mdBook's Font Awesome name), else the repository URL's", () => {
+    expect(repositoryHost('fa-github', 'https://gitlab.com/a/b')).toBe('github')
+    expect(repositoryHost('fa-brands fa-gitlab', undefined)).toBe('gitlab')
+    expect(repositoryHost('fa-github-alt', undefined)).toBe('github')
+    expect(repositoryHost('fa-code-fork', 'https://github.com/a/b')).toBe('other')
+    expect(repositoryHost(undefined, 'https://github.com/a/b')).toBe('github')
+    expect(repositoryHost(undefined, 'https://gitlab.gnome.org/a/b')).toBe('gitlab')
+    expect(repositoryHost(undefined, 'https://codeberg.org/a/b')).toBe('codeberg')
+    expect(repositoryHost(undefined, 'https://git.kernel.org/a')).toBe('other')
+    expect(repositoryHost(undefined, 'not a url')).toBe('other')
+    const dir = wiki('repo-icon', { 'book.toml': '[book]\nsrc = "."\n[output.html]\ngit-repository-url = "https://codeberg.org/a/b"\ngit-repository-icon = "fa-gitlab"\n' })
+    expect(resolveConfig({ src: dir }, tmp).repositoryHost).toBe('gitlab')
   })
 
   it('reports broken TOML with its line and column', () => {
@@ -157,6 +178,10 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: wiki('vault-notes', { 'note.md': 'A^[note].\n' }) }).inlineFootnotes).toBe(true)
     expect(resolveConfig({ src: wiki('book-notes', { 'book.toml': '[book]\ntitle = "B"\n' }) }).inlineFootnotes).toBe(false)
     expect(resolveConfig({ src: wiki('book-notes-on', { 'book.toml': '[book]\ntitle = "B"\n\n[slugwiki]\ninline-footnotes = true\n' }) }).inlineFootnotes).toBe(true)
+    // Obsidian's task marks (`- [?]`): a vault's, not a book's unless it asks.
+    expect(resolveConfig({ src: wiki('vault-tasks', { 'note.md': '- [?] q\n' }) }).taskMarks).toBe(true)
+    expect(resolveConfig({ src: wiki('book-tasks', { 'book.toml': '[book]\ntitle = "B"\n' }) }).taskMarks).toBe(false)
+    expect(resolveConfig({ src: wiki('book-tasks-on', { 'book.toml': '[book]\ntitle = "B"\n\n[slugwiki]\ntask-marks = true\n' }) }).taskMarks).toBe(true)
   })
 
   it('reads slugwiki.toml when there is no book.toml', () => {

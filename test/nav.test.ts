@@ -87,3 +87,48 @@ describe('the sidebar of a large wiki', () => {
     }
   })
 })
+
+describe("a book's [output.html.fold]", () => {
+  /** A three-level book with `fold` as its `[output.html.fold]` table (none when undefined); the sidebar of each page. */
+  async function folded(name: string, fold: string | undefined) {
+    const dir = path.join(tmp, name)
+    fs.mkdirSync(path.join(dir, 'src/a/b'), { recursive: true })
+    fs.writeFileSync(path.join(dir, 'book.toml'), `[book]\ntitle = "Fold"\n${fold === undefined ? '' : `\n[output.html.fold]\n${fold}\n`}`)
+    const notes: Record<string, string> = { 'intro.md': 'Intro', 'a/README.md': 'A', 'a/b/README.md': 'B', 'a/b/c.md': 'C', 'z.md': 'Z' }
+    for (const [file, title] of Object.entries(notes)) fs.writeFileSync(path.join(dir, 'src', file), `# ${title}\n`)
+    fs.writeFileSync(path.join(dir, 'src/SUMMARY.md'), '# Summary\n\n[Intro](intro.md)\n\n- [A](a/README.md)\n  - [B](a/b/README.md)\n    - [C](a/b/c.md)\n- [Z](z.md)\n')
+    const result = await compileSite(resolveConfig({ src: dir, out: path.join(tmp, `${name}-out`), quiet: true }))
+    expect(result.ok).toBe(true)
+    const sidebarOf = (slug: string) => /<nav class="sidebar".*?<\/nav>/s.exec(String(planContent(result.plan, slug)))![0]
+    /** Which chapters' pages the sidebar of `slug` shows: each open fold's chapter, by title. */
+    const open = (slug: string) => [...sidebarOf(slug).matchAll(/([A-Z])<\/a><button class="fold" type="button" aria-expanded="true"/g)].map((m) => m[1])
+    return { sidebarOf, open }
+  }
+
+  it('without the table opens only the current branch', async () => {
+    const { open, sidebarOf } = await folded('fold-none', undefined)
+    expect(open('intro.html')).toEqual([])
+    expect(sidebarOf('intro.html')).not.toContain('b/index.html')
+    expect(open('a/b/c.html')).toEqual(['A', 'B'])
+  })
+
+  it('with enable = false opens every chapter on every page, as mdBook does (its default for the table)', async () => {
+    for (const table of ['enable = false', 'level = 1']) {
+      const { open, sidebarOf } = await folded(`fold-off-${table.length}`, table)
+      expect(open('intro.html'), table).toEqual(['A', 'B'])
+      expect(sidebarOf('z.html'), table).toContain('<a href="a/b/c.html">')
+    }
+  })
+
+  it('with enable = true opens the chapters `level` deep or less, and the current branch', async () => {
+    const zero = await folded('fold-0', 'enable = true\nlevel = 0')
+    expect(zero.open('intro.html')).toEqual([])
+    expect(zero.open('a/b/c.html')).toEqual(['A', 'B'])
+    const one = await folded('fold-1', 'enable = true\nlevel = 1')
+    expect(one.open('intro.html')).toEqual(['A'])
+    expect(one.sidebarOf('intro.html')).toContain('<a href="a/b/index.html">')
+    expect(one.sidebarOf('intro.html')).not.toContain('c.html')
+    expect(one.open('a/b/c.html')).toEqual(['A', 'B'])
+    expect((await folded('fold-2', 'enable = true\nlevel = 2')).open('z.html')).toEqual(['A', 'B'])
+  })
+})

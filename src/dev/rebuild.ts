@@ -7,7 +7,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
-import { ConfigError, resolveConfig, type CliOptions, type Config } from '../config.ts'
+import { ConfigError, configPlace, resolveConfig, type CliOptions, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import { discoverSources, includedNotes, loadTopics } from '../content/load.ts'
 import { memorySummaryMemo } from '../content/summary-memo.ts'
@@ -217,6 +217,10 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       for (const d of [...diagnostics.filter((d) => !gone.has(d)), ...parsed.flatMap((p) => p.diagnosticsAfter)]) collected.add(d)
     } else {
       for (const d of [...listingDiagnostics, ...topicsDiagnostics, ...notes.diagnostics()]) collected.add(d)
+      // mdBook reports an extra watch folder it cannot watch and goes on without it.
+      config.extraWatchDirs.forEach((dir, i) => {
+        if (!fs.existsSync(dir)) collected.warn(display(config.configFile ?? config.root), `\`[build] extra-watch-dirs\`: \`${display(dir)}\` does not exist and is not watched`, 'config', configPlace(config, ['build', 'extra-watch-dirs', i]))
+      })
       const included = includedNotes(notes.dependencies())
       nextGraph = assembleGraph(notes.shown(), { config, listing, inputs: notes.inputs(), bodies: notes.bodies, included, topics, diagnostics: collected, display, summaryMemo })
       nextPlan = planSite(nextGraph, { config, listing, diagnostics: collected, display, theme, lastUpdated, codeStyles })
@@ -258,7 +262,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     get config() {
       return config
     },
-    watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir].filter((f) => fs.existsSync(f))],
+    watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir, ...config.extraWatchDirs].filter((f) => fs.existsSync(f))],
     outsideFiles: () => notes.outsideFiles(),
     ignorePaths: () => [config.out],
     update,

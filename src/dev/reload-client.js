@@ -68,6 +68,9 @@
       button { float: right; background: none; border: 1px solid #666; color: #eee; border-radius: 4px; cursor: pointer; }`
     const backdrop = document.createElement('div')
     backdrop.className = 'backdrop'
+    // Diagnostics are English, paths and code: left to right even on a right-to-left book's page, which the shadow root would inherit.
+    backdrop.dir = 'ltr'
+    backdrop.lang = 'en'
     const panel = document.createElement('div')
     panel.className = 'panel'
     panel.setAttribute('role', 'alertdialog')

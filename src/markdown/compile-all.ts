@@ -91,6 +91,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     headingIds: config.headingIds,
     trplListing: config.trplListing,
     inlineFootnotes: config.inlineFootnotes,
+    taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,
     timeoutMs: config.noteTimeoutMs,
     threads,

@@ -23,6 +23,7 @@ import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
+import rehypeFontAwesome from './rehype-font-awesome.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
@@ -44,6 +45,7 @@ import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
+import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
@@ -93,6 +95,8 @@ export interface ProcessorOptions {
   trplListing?: TrplListingMode
   /** Obsidian's inline footnotes `^[note]` (default false). */
   inlineFootnotes?: boolean
+  /** Read Obsidian's task marks `- [?]` and mark task items with `data-task` (default false). */
+  taskMarks?: boolean
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian's links do (default false). */
   shortestLinks?: boolean
 }
@@ -123,6 +127,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     processor.use(remarkMath, { singleDollarTextMath: !mathjax }).use(remarkDisplayMath).use(remarkMdbookMath, { escapes: mathjax })
   }
   if (options.inlineFootnotes) processor.use(remarkInlineFootnotes)
+  if (options.taskMarks) processor.use(remarkTaskMarks)
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
@@ -131,6 +136,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (!options.trusted) rehype.use(rehypeSanitizeNote, noteSchema).use(rehypeRenest)
   rehype
     .use(rehypeUnnestLinks)
+    .use(rehypeFontAwesome)
+  if (options.taskMarks) rehype.use(rehypeTaskMarks)
+  rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGuardAlerts)
     .use(rehypeGithubAlerts, {})

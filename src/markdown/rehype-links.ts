@@ -6,6 +6,7 @@
 import { posix } from 'node:path'
 import type { Element, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
+import { visit } from 'unist-util-visit'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import { fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
@@ -42,6 +43,16 @@ export default function rehypeLinks(options: Options = {}) {
     const self = file.data.source!
     const headings = file.data.headings ?? []
     const links: LinkInfo[] = []
+    // An id of this note written exactly as the fragment (`## Head {#MyId}`, `<a id="MyId">`) is what it names, before any heading's text.
+    let ownIds: Set<string> | undefined
+    const ownFragment = (fragment: string) => {
+      if (!options.shortestLinks) return fragment
+      if (!ownIds) {
+        ownIds = new Set()
+        visit(tree, 'element', (node) => void (typeof node.properties.id === 'string' && ownIds!.add(node.properties.id)))
+      }
+      return ownIds.has(fragment) ? fragment : headingOf(fragment)
+    }
     visitParents(tree, 'element', (node, ancestors) => {
       if (node.tagName === 'blockquote' && typeof node.properties.dataWikilink === 'string' && node.properties.dataWikiEmbed !== undefined) {
         // A note embed (remark-wikilinks): a link to the note, resolved as a wikilink is; the embed shows no sentence of this note.
@@ -80,7 +91,7 @@ export default function rehypeLinks(options: Options = {}) {
 
       if (value.startsWith('#')) {
         // `#constructor` must follow its heading, which rehype-headings renamed `h-constructor`.
-        const fragment = safeId(headingOf(decode(value.slice(1))))
+        const fragment = safeId(ownFragment(decode(value.slice(1))))
         if (fragment !== decode(value.slice(1))) node.properties.href = fragmentHref(fragment)
         links.push({ ...base, kind: 'fragment', target: self, fragment })
         return

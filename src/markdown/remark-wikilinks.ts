@@ -183,7 +183,9 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
         node.data = { hName: AUDIO.test(name) ? 'audio' : 'video', hProperties: { dataWikilink: name, controls: true }, hChildren: [] }
         return SKIP
       }
-      const shown = alias ?? (name === '' ? heading ?? '' : heading ? `${name} > ${heading.split('#').join(' > ')}` : name)
+      // Obsidian shows `Note > Heading`; a block's id (`#^rule`) is a machine's name, which Quartz never shows: `Note`.
+      const parts = heading?.split('#').filter((part) => !part.trim().startsWith('^')) ?? []
+      const shown = alias ?? (name === '' ? heading ?? '' : parts.length ? `${name} > ${parts.join(' > ')}` : name)
       if (node.data?.lifted === true) {
         // Lifted out of its paragraph: a block of its own, filled with the note when the page is rendered.
         const properties: Properties = { className: ['transclude'], dataWikilink: name, ...(fragment && { dataWikiFragment: fragment }), dataWikiEmbed: shown }

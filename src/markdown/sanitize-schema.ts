@@ -64,7 +64,9 @@ const MEDIA_SOURCE: Definition = ['src', /^(?!data:)/i]
 /** Pass 1: what raw HTML and markdown in a note may keep. */
 export const noteSchema: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source'],
+  // A table's caption and column groups (mdBook keeps them, as it keeps all raw HTML): GitHub's
+  // schema already allows their `span` and `width` on every element, and no `style`.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source', 'caption', 'colgroup', 'col'],
   attributes: {
     ...withoutClassLimits,
     // Classes are kept: mdBook books rely on them (`<div class="warning">`, `class="hidden"`),
@@ -80,6 +82,9 @@ export const noteSchema: Schema = {
     audio: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],
     video: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'poster', 'width', 'height', 'playsInline', 'dataWikilink'],
     source: [MEDIA_SOURCE, 'type'],
+    // Obsidian's task mark (`- [?]`, remark-task-marks), as its themes read it: a data attribute, inert.
+    li: [...(withoutClassLimits.li ?? []), 'dataTask'],
+    input: [...(withoutClassLimits.input ?? []), 'dataTask'],
     // A note embed (`![[Note]]`), filled with the note by the pages stage: it shows only a note of the site.
     blockquote: [...(withoutClassLimits.blockquote ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiEmbed'],
   },

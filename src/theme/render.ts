@@ -50,11 +50,24 @@ function sharedPartsOf({ graph, theme, config }: RenderOptions): Map<string, Ele
   return parts
 }
 
-/** `part` serialised as it would be within a page (unprintable characters shown, a template's raw HTML escaped), as a node a page writes as it is. */
+/**
+ * `part` serialised as it would be within a page (unprintable characters shown, a template's raw HTML escaped),
+ * as a node a page writes as it is. A shared part inside it (a sidebar entry the fold opens holds others) is
+ * written as it is too, as the page writes it.
+ */
 function serialisedPart(part: Element): ElementContent {
   const tree: Root = { type: 'root', children: [part] }
   replaceUnprintableInTree(tree)
-  return serialisedNode(toHtml(tree))
+  escapeTemplateRaw(tree)
+  return serialisedNode(toHtml(tree, { allowDangerousHtml: true }))
+}
+
+/** Turn every raw node a template made into text, as the serialiser does when raw HTML is not allowed; serialised parts stay. */
+function escapeTemplateRaw(tree: Root): void {
+  walk(tree, (node) => {
+    // Turned into a text node in place: it has the same value, and the walk never lists children anew.
+    if (node.type === 'raw' && !isSerialised(node)) (node as { type: string }).type = 'text'
+  })
 }
 
 /** The theme context of one page. */
@@ -100,10 +113,7 @@ export function renderPageTree(page: Page, options: RenderOptions): Root {
 /** A page's tree with every raw node a template made turned into text, as the serialiser does when raw HTML is not allowed. */
 function escapedPageTree(page: Page, options: RenderOptions): Root {
   const tree = renderPageTree(page, options)
-  walk(tree, (node) => {
-    // Turned into a text node in place: it has the same value, and the walk never lists children anew.
-    if (node.type === 'raw' && !isSerialised(node)) (node as { type: string }).type = 'text'
-  })
+  escapeTemplateRaw(tree)
   return tree
 }
 

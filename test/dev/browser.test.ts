@@ -77,12 +77,16 @@ describe('live reload in the browser', () => {
   it('shows an overlay with file:line:col for broken frontmatter, keeps the last good page, and clears it on a fix', async () => {
     const file = path.join(f.src, 'kernel/rcu.md')
     const good = fs.readFileSync(file, 'utf8')
+    // As a right-to-left book's page is (the fix reloads the page, which ends it).
+    await rcu.evaluate(() => (document.documentElement.dir = 'rtl'))
     fs.writeFileSync(file, `---\ntags: [open\n---\n${good}`)
     const overlay = rcu.locator('slugwiki-error-overlay')
     await overlay.waitFor({ state: 'attached' })
     const text = await overlay.evaluate((el) => el.shadowRoot!.textContent!)
     expect(text).toMatch(/kernel\/rcu\.md:2:\d+/)
     expect(text).toContain('Broken frontmatter YAML')
+    // Paths, positions and messages read left to right whatever the page's direction.
+    expect(await overlay.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('li')!).direction)).toBe('ltr')
     expect(await rcu.locator('.note-body').textContent()).toContain('Written in the editor a moment ago.')
     // Other tabs are not bothered with this note's error.
     expect(await go.locator('slugwiki-error-overlay').count()).toBe(0)

@@ -152,6 +152,15 @@ describe('the HTML authors use is kept', () => {
   })
 })
 
+describe('table structure mdBook keeps', () => {
+  it('keeps <caption>, <colgroup> and <col> with span and width; a col\'s style goes as every style does', async () => {
+    const markdown = '<table><caption>Costs</caption><colgroup><col span="2" width="40%"><col style="background:red"></colgroup><tr><td>1</td><td>2</td><td>3</td></tr></table>'
+    expect(await body(markdown, [removed('1:68', 'style attribute (line 1)')])).toBe(
+      '<table><caption>Costs</caption><colgroup><col span="2" width="40%"><col></colgroup><tbody><tr><td>1</td><td>2</td><td>3</td></tr></tbody></table>',
+    )
+  })
+})
+
 describe('math cannot smuggle links or styles', () => {
   /** Every value of `attribute` in the note's body. */
   function attributeValues(tree: Root, attribute: string): string[] {

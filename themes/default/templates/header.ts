@@ -3,7 +3,11 @@ import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { slug } from '../../../src/paths.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
-import { icon } from './icons.ts'
+import type { RepositoryHost } from '../../../src/config.ts'
+import { icon, repositoryIcon } from './icons.ts'
+
+/** How the repository link names its host. */
+const HOST_NAMES: Record<RepositoryHost, string | undefined> = { github: 'GitHub', gitlab: 'GitLab', codeberg: 'Codeberg', other: undefined }
 
 /** The three-way colour scheme switch; the script cycles system → light → dark. */
 export function schemeSwitch(): Element {
@@ -20,7 +24,8 @@ export function header(ctx: ThemeContext): Element {
     actions.push(h('a.icon-button', { href: ctx.href(slug('print.html')), title: 'Print this wiki', ariaLabel: 'Print this wiki' }, [icon('print')]))
   }
   if (ctx.config.repositoryUrl) {
-    actions.push(h('a.icon-button', { href: ctx.config.repositoryUrl, title: 'Source repository', ariaLabel: 'Source repository' }, [icon('repo')]))
+    const label = `Source repository${HOST_NAMES[ctx.config.repositoryHost] ? ` on ${HOST_NAMES[ctx.config.repositoryHost]}` : ''}`
+    actions.push(h('a.icon-button', { href: ctx.config.repositoryUrl, title: label, ariaLabel: label, dataHost: ctx.config.repositoryHost }, [repositoryIcon(ctx.config.repositoryHost)]))
   }
   return h('header.site-header', [
     h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: 'Show navigation' }, [icon('menu')]),

@@ -1,6 +1,8 @@
 /** Inline SVG icons (24×24 stroke paths), decorative: their buttons carry the label. */
+import octicons, { type OcticonNode } from '@primer/octicons'
 import type { Element } from 'hast'
 import { s } from 'hastscript'
+import type { RepositoryHost } from '../../../src/config.ts'
 
 const PATHS = {
   menu: 'M4 6h16M4 12h16M4 18h16',
@@ -20,5 +22,25 @@ export function icon(name: IconName): Element {
     'svg.icon',
     { viewBox: '0 0 24 24', width: 18, height: 18, ariaHidden: 'true', focusable: 'false', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' },
     [s('path', { d: PATHS[name] })],
+  )
+}
+
+/** A host's logo from @primer/octicons (GitHub's own icon set, inlined: no font, no CDN), or undefined when octicons has none. */
+const HOST_OCTICONS: Partial<Record<RepositoryHost, string>> = { github: 'mark-github' }
+
+/**
+ * The icon of a link to the book's repository: the host's logo where an
+ * installed icon package has it (GitHub's, from octicons), else the generic
+ * repository icon (GitLab and Codeberg: no package here draws theirs).
+ */
+export function repositoryIcon(host: RepositoryHost): Element {
+  const name = HOST_OCTICONS[host]
+  const octicon = name ? octicons[name]?.heights['24']?.ast : undefined
+  if (!octicon) return icon('repo')
+  const toHast = (node: OcticonNode): Element => s(node.name, node.name === 'path' ? { d: node.attributes.d } : {}, node.children.map(toHast))
+  return s(
+    'svg.icon',
+    { viewBox: octicon.attributes.viewBox, width: 18, height: 18, ariaHidden: 'true', focusable: 'false', fill: 'currentColor' },
+    octicon.children.map(toHast),
   )
 }

@@ -2,7 +2,8 @@
  * The sidebar: the outline's top level plus the current page's branch (its
  * ancestors, their siblings and its own children), so every page links
  * everywhere without JavaScript while its size stays independent of the
- * wiki's. The client script fills collapsed sections from `nav.js`.
+ * wiki's; a book's `[output.html.fold]` opens more, as mdBook does. The
+ * client script fills collapsed sections from `nav.js`.
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
@@ -12,9 +13,16 @@ import { chapterNumber, NAV_ASSET, navId, navWindow } from '../../../src/theme/n
 import type { ThemeContext } from '../../../src/theme/types.ts'
 
 interface Branch {
-  /** Chapters whose children are rendered: the current page and its ancestors. */
+  /** Chapters whose children are rendered whatever the fold: the current page and its ancestors. */
   open: ReadonlySet<OutlineChapter>
   current?: OutlineChapter
+  /** mdBook's `[output.html.fold]`: off, every chapter is open; on, those `level` or fewer deep are. */
+  fold: { enable: boolean; level: number }
+}
+
+/** Whether a chapter `depth` deep (1 the top) shows its pages, as mdBook's toc helper decides it. */
+function isOpen(chapter: OutlineChapter, depth: number, branch: Branch): boolean {
+  return branch.open.has(chapter) || !branch.fold.enable || depth <= branch.fold.level
 }
 
 function label(chapter: OutlineChapter, labels: boolean): ElementContent[] {
@@ -22,7 +30,7 @@ function label(chapter: OutlineChapter, labels: boolean): ElementContent[] {
   return [...(n ? [h('span.chapter-number', n), { type: 'text' as const, value: ' ' }] : []), { type: 'text' as const, value: chapter.title }]
 }
 
-function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, branch: Branch): Element {
+function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, depth: number, branch: Branch): Element {
   const linked = chapter.source !== undefined && ctx.graph.notes.has(chapter.source)
   const entry = linked
     ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
@@ -30,15 +38,15 @@ function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, bra
       ? h('span.folder', label(chapter, ctx.config.sectionLabels))
       : h('span.draft', { title: 'Not written yet' }, label(chapter, ctx.config.sectionLabels))
   if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
-  const open = branch.open.has(chapter)
+  const open = isOpen(chapter, depth, branch)
   // The chevron is drawn by CSS: an inline SVG per entry would cost every page ~250 bytes an entry.
   const fold = h('button.fold', { type: 'button', ariaExpanded: String(open), ariaLabel: `${chapter.title}: show or hide its pages` })
-  const children = open ? [outlineList(ctx, chapter.children, id, branch)] : []
+  const children = open ? [outlineList(ctx, chapter.children, id, depth + 1, branch)] : []
   return h('li.chapter.has-children', { dataNavId: id }, [h('div.chapter-row', [entry, fold]), ...children])
 }
 
 /** One level of the outline, windowed around the current branch when it is long. */
-function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, branch: Branch): Element {
+function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, depth: number, branch: Branch): Element {
   const focus = items.findIndex((item) => item.kind === 'chapter' && branch.open.has(item))
   const [start, end] = navWindow(items.length, focus)
   const li: ElementContent[] = []
@@ -49,11 +57,12 @@ function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, br
     const item = items[i]!
     if (item.kind === 'part') li.push(h('li.part-title', item.title))
     else if (item.kind === 'separator') li.push(h('li.separator', { role: 'separator' }))
-    else if (branch.open.has(item)) li.push(chapterItem(ctx, item, navId(parent, i), branch))
+    else if (branch.open.has(item)) li.push(chapterItem(ctx, item, navId(parent, i), depth, branch))
     else {
-      // A closed entry is the same on every page of a folder: made and serialised once for them all.
+      // An entry off the current branch (closed, or opened by the fold level, holding no
+      // current page) is the same on every page: made and serialised once for them all.
       const id = navId(parent, i)
-      li.push(ctx.shared(`sidebar-entry:${id}`, () => chapterItem(ctx, item, id, branch)))
+      li.push(ctx.shared(`sidebar-entry:${id}`, () => chapterItem(ctx, item, id, depth, branch)))
     }
   }
   if (end < items.length) li.push(more(items.length - end))
@@ -64,12 +73,13 @@ function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, br
 export function sidebar(ctx: ThemeContext): Element {
   const { page, graph } = ctx
   const place = page.kind === 'note' ? graph.places.get(page.source) : undefined
+  const fold = ctx.config.sidebarFold
   const branch: Branch = place
-    ? { open: new Set([...place.ancestors, place.chapter]), current: place.chapter }
-    : { open: new Set() }
+    ? { open: new Set([...place.ancestors, place.chapter]), current: place.chapter, fold }
+    : { open: new Set(), fold }
   return h(
     'nav.sidebar',
     { id: 'sidebar', ariaLabel: 'Chapters', dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''), dataNav: ctx.asset(NAV_ASSET) },
-    [outlineList(ctx, graph.outline, '', branch), ...[ctx.templates.indexNav?.(ctx) ?? []].flat() as Element[]],
+    [outlineList(ctx, graph.outline, '', 1, branch), ...[ctx.templates.indexNav?.(ctx) ?? []].flat() as Element[]],
   )
 }
