@@ -167,6 +167,8 @@ export interface Config {
   headingIds: HeadingIds
   /** The Rust book's `<Listing>` blocks, read as its `[preprocessor.trpl-listing]` in that `output-mode` renders them (undefined: not read). */
   trplListing?: TrplListingMode
+  /** The Rust Reference's `r[rule.id]` markers, read as its `[preprocessor.spec]` (mdbook-spec) renders them. */
+  specRules?: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
@@ -431,6 +433,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // A book's links (and links into it) name the ids mdBook gave its headings.
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
+    specRules: isBook && parsed.preprocessor?.spec !== undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
     redirects: html.redirect ?? {},

@@ -90,6 +90,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     comments: config.comments,
     headingIds: config.headingIds,
     trplListing: config.trplListing,
+    specRules: config.specRules,
     inlineFootnotes: config.inlineFootnotes,
     shortestLinks: config.shortestLinks,
     timeoutMs: config.noteTimeoutMs,

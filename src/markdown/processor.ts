@@ -42,6 +42,7 @@ import remarkDisplayMath from './remark-display-math.ts'
 import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import remarkSpecRules from './remark-spec-rules.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
 import remarkComments from './remark-comments.ts'
@@ -90,11 +91,16 @@ export interface ProcessorOptions {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks, as `[preprocessor.trpl-listing]` renders them in that `output-mode` (default: not read). */
   trplListing?: TrplListingMode
+  /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
+  specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
   inlineFootnotes?: boolean
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian's links do (default false). */
   shortestLinks?: boolean
 }
+
+/** Fence languages of the Rust Reference's mdbook-spec. */
+const SPEC_LANGS: ReadonlySet<string> = new Set(['grammar'])
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
 
@@ -109,6 +115,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
     .use(remarkMdbookAdmonish, { settings: options.admonish })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
+  if (options.specRules) processor.use(remarkSpecRules)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds })
@@ -158,7 +165,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   })
   // Before highlighting: a diagram's source is not code.
   rehype.use(rehypeMermaid)
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines })
+  // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)

@@ -53,6 +53,8 @@ export interface WorkerSettings {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks (`[preprocessor.trpl-listing]`'s `output-mode`; default not read). */
   trplListing?: TrplListingMode
+  /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
+  specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
   inlineFootnotes?: boolean
   /** A markdown link to a note not at its relative path is found by name (`shortest-links`). */
