@@ -27,6 +27,12 @@
  * definitions (`r?[…]`) that is no rule stays text, brackets and all, as
  * mdbook-spec defines only the rules there are; one of the note's own is a
  * broken link, reported.
+ *
+ * A link to an item of the standard library by its path (`[`transmute`]:
+ * std::mem::transmute`), which mdbook-spec resolves with rustdoc, leads to
+ * rustdoc's search for that path on doc.rust-lang.org: the item's own page
+ * needs its kind (`fn.`, `struct.`), which only rustdoc knows. Left as it
+ * is, sanitising would drop it as a URL of an unknown scheme (`std:`).
  */
 import type { Element, ElementContent } from 'hast'
 import type { Definition, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
@@ -47,6 +53,15 @@ const FILE_NAME = /\.(?:md|markdown|html?|png|jpe?g|gif|svg|webp|avif|pdf|txt|rs
 const BRACKETED = /\[([a-z_][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)\]/gi
 
 const isRuleName = (name: string) => RULE_NAME.test(name) && !FILE_NAME.test(name)
+
+/** A path into the standard library's crates (`std::mem::transmute`, `core::ptr::NonNull::as_ptr`, `std::vec!`). */
+const STD_PATH = /^(std|core|alloc|proc_macro|test)::([A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*!?)(?:#.*)?$/
+
+/** rustdoc's search for a standard library path, on doc.rust-lang.org. */
+function stdSearch(url: string): string | undefined {
+  const match = STD_PATH.exec(url)
+  return match ? `https://doc.rust-lang.org/${match[1]}/?search=${encodeURIComponent(`${match[1]}::${match[2]!.replace(/!$/, '')}`)}` : undefined
+}
 
 /** Render `r[rule.id]` lines as mdbook-spec's linkable rule markers, and links to rules by name. */
 export default function remarkSpecRules(this: Processor) {
@@ -106,8 +121,10 @@ function lineOffset(lines: readonly string[], line: number, markerLineOffset: nu
 /** Make each reference link whose definition's destination is a rule's name a link to that rule; ours start at `length` or after. */
 function linkRules(tree: Root, length: number): void {
   const definitions = new Map<string, Definition>()
-  visit(tree, 'definition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  visit(tree, (node) => {
+    if (node.type !== 'definition' && node.type !== 'link') return
+    node.url = stdSearch(node.url) ?? node.url
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
   })
   visit(tree, 'linkReference', (node, index, parent) => {
     if (!parent || index === undefined) return
