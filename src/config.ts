@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
+import type { TocOptions } from './markdown/mdbook-toc.ts'
 import type { TrplListingMode } from './markdown/remark-trpl-listing.ts'
 import type { HeadingIds } from './markdown/task.ts'
 import { normalizeBase } from './paths.ts'
@@ -167,6 +168,8 @@ export interface Config {
   headingIds: HeadingIds
   /** The Rust book's `<Listing>` blocks, read as its `[preprocessor.trpl-listing]` in that `output-mode` renders them (undefined: not read). */
   trplListing?: TrplListingMode
+  /** mdbook-toc's table of contents at its marker, read as its `[preprocessor.toc]` writes it (undefined: not read). */
+  toc?: TocOptions
   /** The Rust Reference's `r[rule.id]` markers, read as its `[preprocessor.spec]` (mdbook-spec) renders them. */
   specRules?: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
@@ -434,6 +437,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     specRules: isBook && parsed.preprocessor?.spec !== undefined,
+    toc: isBook ? tocOptions(parsed.preprocessor?.toc) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
     redirects: html.redirect ?? {},
@@ -468,6 +472,16 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 }
 
 export type Scheme = 'light' | 'dark'
+
+/** mdbook-toc's `marker` and `max-level` from its `[preprocessor.toc]` table, or undefined without one. */
+function tocOptions(table: unknown): TocOptions | undefined {
+  if (table === undefined) return undefined
+  const t = (table ?? {}) as Record<string, unknown>
+  return {
+    ...(typeof t.marker === 'string' && t.marker.trim() !== '' && { marker: t.marker }),
+    ...(typeof t['max-level'] === 'number' && { maxLevel: t['max-level'] }),
+  }
+}
 
 /** mdbook-trpl-listing's mode from its `[preprocessor.trpl-listing]` table (`output-mode`, default `default`), or undefined without one. */
 function trplListingMode(table: unknown): TrplListingMode | undefined {

@@ -91,6 +91,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     headingIds: config.headingIds,
     trplListing: config.trplListing,
     specRules: config.specRules,
+    toc: config.toc,
     inlineFootnotes: config.inlineFootnotes,
     shortestLinks: config.shortestLinks,
     timeoutMs: config.noteTimeoutMs,

@@ -42,6 +42,7 @@ import remarkDisplayMath from './remark-display-math.ts'
 import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import { rehypeTocFill, remarkTocMarker, type TocOptions } from './mdbook-toc.ts'
 import remarkSpecRules from './remark-spec-rules.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
@@ -91,6 +92,8 @@ export interface ProcessorOptions {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks, as `[preprocessor.trpl-listing]` renders them in that `output-mode` (default: not read). */
   trplListing?: TrplListingMode
+  /** mdbook-toc's table of contents at its marker, as `[preprocessor.toc]` writes it (default: not read). */
+  toc?: TocOptions
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -116,6 +119,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkMdbookAdmonish, { settings: options.admonish })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
   if (options.specRules) processor.use(remarkSpecRules)
+  if (options.toc) processor.use(remarkTocMarker, options.toc)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds })
@@ -145,6 +149,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeMdbookAdmonish)
     .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)
     .use(rehypeHeadings)
+  // Once headings have their final ids; before the link collector, which checks its links.
+  if (options.toc) rehype.use(rehypeTocFill, options.toc)
+  rehype
     .use(rehypeLinks, { shortestLinks: options.shortestLinks })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })

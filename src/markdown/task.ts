@@ -10,6 +10,7 @@ import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
+import type { TocOptions } from './mdbook-toc.ts'
 import type { TrplListingMode } from './remark-trpl-listing.ts'
 import type { NoteFacts, NoteInput } from './compile.ts'
 
@@ -53,6 +54,8 @@ export interface WorkerSettings {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks (`[preprocessor.trpl-listing]`'s `output-mode`; default not read). */
   trplListing?: TrplListingMode
+  /** mdbook-toc's table of contents at its marker (`[preprocessor.toc]`; default not read). */
+  toc?: TocOptions
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
