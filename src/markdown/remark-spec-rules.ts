@@ -33,6 +33,10 @@
  * rustdoc's search for that path on doc.rust-lang.org: the item's own page
  * needs its kind (`fn.`, `struct.`), which only rustdoc knows. Left as it
  * is, sanitising would drop it as a URL of an unknown scheme (`std:`).
+ *
+ * mdbook-spec's `> [!EDITION-2024]` admonition is titled "2024 Edition
+ * differences", as it titles it; the callout is then Obsidian's, with that
+ * title.
  */
 import type { Element, ElementContent } from 'hast'
 import type { Definition, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
@@ -73,6 +77,7 @@ export default function remarkSpecRules(this: Processor) {
     for (const node of tree.children) out.push(...splitRule(node, lines))
     tree.children = out
     linkRules(tree, String(file.value).length)
+    titleEditions(tree)
   }
 }
 
@@ -142,6 +147,17 @@ function linkRules(tree: Root, length: number): void {
     }
     parent.children[index] = link
     return SKIP
+  })
+}
+
+/** `> [!EDITION-2024]` → `> [!EDITION-2024] 2024 Edition differences`, mdbook-spec's title for it. */
+function titleEditions(tree: Root): void {
+  visit(tree, 'blockquote', (node) => {
+    const first = node.children[0]
+    const text = first?.type === 'paragraph' ? first.children[0] : undefined
+    if (text?.type !== 'text') return
+    const match = /^\[!edition-(\w+)\][ \t]*(?=\n|$)/i.exec(text.value)
+    if (match) text.value = `${match[0].trimEnd()} ${match[1]} Edition differences${text.value.slice(match[0].length)}`
   })
 }
 
