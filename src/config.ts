@@ -12,6 +12,7 @@ import { codeThemeSchema } from './config-code-themes.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
+import type { TocOptions } from './markdown/mdbook-toc.ts'
 import type { TrplListingMode } from './markdown/remark-trpl-listing.ts'
 import type { HeadingIds } from './markdown/task.ts'
 import { normalizeBase } from './paths.ts'
@@ -180,6 +181,10 @@ export interface Config {
   trplListing?: TrplListingMode
   /** `- [?]` is a task marked `?` (`task-marks`). */
   taskMarks: boolean
+  /** mdbook-toc's table of contents at its marker, read as its `[preprocessor.toc]` writes it (undefined: not read). */
+  toc?: TocOptions
+  /** The Rust Reference's `r[rule.id]` markers, read as its `[preprocessor.spec]` (mdbook-spec) renders them. */
+  specRules?: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
@@ -455,6 +460,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // A book's links (and links into it) name the ids mdBook gave its headings.
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
+    specRules: isBook && parsed.preprocessor?.spec !== undefined,
+    toc: isBook ? tocOptions(parsed.preprocessor?.toc) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
     taskMarks: sw['task-marks'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
@@ -492,6 +499,16 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 }
 
 export type Scheme = 'light' | 'dark'
+
+/** mdbook-toc's `marker` and `max-level` from its `[preprocessor.toc]` table, or undefined without one. */
+function tocOptions(table: unknown): TocOptions | undefined {
+  if (table === undefined) return undefined
+  const t = (table ?? {}) as Record<string, unknown>
+  return {
+    ...(typeof t.marker === 'string' && t.marker.trim() !== '' && { marker: t.marker }),
+    ...(typeof t['max-level'] === 'number' && { maxLevel: t['max-level'] }),
+  }
+}
 
 /** mdbook-trpl-listing's mode from its `[preprocessor.trpl-listing]` table (`output-mode`, default `default`), or undefined without one. */
 function trplListingMode(table: unknown): TrplListingMode | undefined {

@@ -225,6 +225,18 @@ describe('cache fingerprint', () => {
     expect(noteFingerprint('v', { ...settings, headingIds: 'github' })).toBe(noteFingerprint('v', settings))
   })
 
+  it('changes with mdbook-toc’s [preprocessor.toc] and its marker', () => {
+    const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
+    expect(noteFingerprint('v', { ...settings, toc: {} })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, toc: { marker: '[[_TOC_]]' } })).not.toBe(noteFingerprint('v', { ...settings, toc: {} }))
+  })
+
+  it('changes with the Rust Reference’s [preprocessor.spec]', () => {
+    const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
+    expect(noteFingerprint('v', { ...settings, specRules: true })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, specRules: false })).toBe(noteFingerprint('v', settings))
+  })
+
   it('changes with the Rust book’s [preprocessor.trpl-listing] and its output-mode', () => {
     const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
     const base = noteFingerprint('v', settings)

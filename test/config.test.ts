@@ -41,6 +41,21 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: dir }).src).toBe(dir)
   })
 
+  it('reads mdbook-toc’s marker and max-level only with its [preprocessor.toc]', () => {
+    const toc = (name: string, toml: string) => resolveConfig({ src: wiki(name, { 'book.toml': `[book]\nsrc = "."\n${toml}`, 'README.md': '# Hi\n' }) }).toc
+    expect(toc('toc-none', '')).toBeUndefined()
+    expect(toc('toc-default', '[preprocessor.toc]\ncommand = "mdbook-toc"\nrenderer = ["html"]\n')).toEqual({})
+    expect(toc('toc-gitlab', '[preprocessor.toc]\nmarker = "[[_TOC_]]"\nmax-level = 2\n')).toEqual({ marker: '[[_TOC_]]', maxLevel: 2 })
+    expect(resolveConfig({ src: wiki('toc-wiki', { 'README.md': '# Hi\n' }) }).toc).toBeUndefined()
+  })
+
+  it('reads the Rust Reference’s r[rule] markers only with its [preprocessor.spec]', () => {
+    const spec = (name: string, toml: string) => resolveConfig({ src: wiki(name, { 'book.toml': `[book]\nsrc = "."\n${toml}`, 'README.md': '# Hi\n' }) }).specRules
+    expect(spec('spec-none', '')).toBe(false)
+    expect(spec('spec-on', '[preprocessor.spec]\ncommand = "cargo run --release --manifest-path tools/mdbook-spec/Cargo.toml"\n')).toBe(true)
+    expect(resolveConfig({ src: wiki('spec-wiki', { 'README.md': '# Hi\n' }) }).specRules).toBe(false)
+  })
+
   it('reads the Rust book’s <Listing> blocks only with its [preprocessor.trpl-listing], in its output-mode', () => {
     const mode = (toml: string) => resolveConfig({ src: wiki(`trpl-${toml.length}`, { 'book.toml': `[book]\nsrc = "."\n${toml}`, 'README.md': '# Hi\n' }) }).trplListing
     expect(mode('')).toBeUndefined()

@@ -60,6 +60,18 @@ describe('redirect pages', () => {
   })
 })
 
+describe('links to a redirect', () => {
+  it('lead on, so they are no missing note (the rustc-dev-guide links to /miri.html, a redirect)', async () => {
+    const src = path.join(tmp, 'linked')
+    fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), src, { recursive: true })
+    fs.appendFileSync(path.join(src, 'book.toml'), ['', '[output.html.redirect]', '"/miri.html" = "go.html"', '"/old/rcu.html" = "../kernel/rcu.html"', '"/x.html#frag" = "go.html"', ''].join('\n'))
+    fs.appendFileSync(path.join(src, 'src/appendix.md'), '\n[miri](miri.html) [as md](./miri.md) [old](old/rcu.html#intro) [frag only](x.html) [gone](gone.html)\n')
+    const result = await build({ src, out: path.join(tmp, 'linked-out'), quiet: true })
+    const missing = result.diagnostics.filter((d) => d.rule === 'missing-link' && d.file.endsWith('appendix.md')).map((d) => d.message)
+    expect(missing).toEqual(['Link to missing note `x.html`', 'Link to missing note `gone.html`'])
+  })
+})
+
 describe('fragment redirects', () => {
   // The Rust Reference keeps ~70 of them: `"/types.html#closure-types" = "types/closure.html"`.
   let out: string

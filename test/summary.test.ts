@@ -44,6 +44,37 @@ describe('parseSummary', () => {
     expect(a?.kind === 'chapter' && a.children[0]?.kind === 'chapter' && a.children[0].number).toEqual([1, 1])
   })
 
+  it('reads reference links as entries, as mdBook does (the rustc-dev-guide lists chapters so)', () => {
+    const { items, diagnostics } = parse(
+      [
+        '[Intro][intro]',
+        '',
+        '- [A](a.md)',
+        '    - [B][b]',
+        '    - [Undefined][nowhere]',
+        '- [C]',
+        '',
+        '[Suffix][]',
+        '',
+        '[intro]: ./README.md',
+        '[B]: a/b.md#top',
+        '[c]: c.md',
+        '[suffix]: suffix.md',
+        '[intro]: c.md',
+      ].join('\n'),
+    )
+    expect(flattenOutline(items).map((c) => `${c.number?.join('.') ?? '-'} ${c.title} ${c.source ?? '(draft)'}`)).toEqual([
+      '- Intro README.md',
+      '1 A a.md',
+      '1.1 B a/b.md',
+      '1.2 [Undefined][nowhere] (draft)',
+      '2 C c.md',
+      '- Suffix suffix.md',
+    ])
+    // Only the label without a definition is text, and so an entry without a link.
+    expect(diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[5, 7, 'summary-entry']])
+  })
+
   it('warns with the line of a missing file and lists it as a draft', () => {
     const { items, diagnostics } = parse('# Summary\n\n- [A](a.md)\n- [Gone](gone.md)\n')
     expect(diagnostics).toMatchObject([{ file: 'SUMMARY.md', line: 4, column: 3, severity: 'warning', rule: 'missing-chapter' }])

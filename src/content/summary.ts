@@ -5,7 +5,7 @@
  * which real books carry, is tolerated, and so are headings other than `#`
  * part titles, which mdBook skips (a warning says so).
  */
-import type { Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Definition, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -52,6 +52,14 @@ export interface SummaryResult {
 /** Parse SUMMARY.md text into outline items. */
 export function parseSummary(text: string, options: ParseSummaryOptions): SummaryResult {
   const tree = unified().use(remarkParse).parse(text) as Root
+  // A reference link (`[Placeholders][pau]` with `[pau]: ./p.md` below the lists) is an entry as an
+  // inline link is: mdBook reads SUMMARY's links after pulldown-cmark has resolved them, and the
+  // rustc-dev-guide lists chapters so. The parser has already normalised both identifiers; the first
+  // definition of a label wins, as in CommonMark.
+  const definitions = new Map<string, Definition>()
+  for (const node of tree.children) {
+    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
+  }
   const diagnostics: Diagnostic[] = []
   const items: OutlineItem[] = []
   const seen = new Map<SourcePath, number>()
@@ -106,7 +114,15 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     return { kind: 'chapter', title, source, number, children, line }
   }
 
-  const firstLink = (nodes: PhrasingContent[]): Link | undefined => nodes.find((n): n is Link => n.type === 'link')
+  /** The node as a link: itself, or a reference link with the URL of its definition (one without a definition is text). */
+  const asLink = (node: PhrasingContent): Link | undefined => {
+    if (node.type === 'link') return node
+    if (node.type !== 'linkReference') return undefined
+    const definition = definitions.get(node.identifier)
+    return definition && { type: 'link', url: definition.url, title: definition.title, children: node.children, position: node.position }
+  }
+  const links = (nodes: PhrasingContent[]): Link[] => nodes.flatMap((n) => asLink(n) ?? [])
+  const firstLink = (nodes: PhrasingContent[]): Link | undefined => links(nodes)[0]
 
   const fromList = (list: List, prefix: number[], ancestors: SourcePath[]): OutlineItem[] => {
     const out: OutlineItem[] = []
@@ -178,7 +194,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       }
       case 'paragraph': {
         // Prefix/suffix chapters are bare links; prose without links is tolerated and ignored.
-        for (const link of (node as Paragraph).children.filter((c): c is Link => c.type === 'link')) {
+        for (const link of links((node as Paragraph).children)) {
           items.push(chapterFromLink(link, undefined, []))
         }
         break

@@ -111,7 +111,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
   }
   const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))
-  for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped })) diagnostics.add(d)
+  // The paths of [output.html.redirect] (without a `#fragment`) are pages of the site as well.
+  const redirects = new Set(Object.keys(config.redirects).flatMap((from) => (from.includes('#') ? [] : [from.replace(/^\/+/, '')])))
+  for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped, redirects })) diagnostics.add(d)
   for (const d of checkEmbeds(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [] })) diagnostics.add(d)
   return graph
 }

@@ -79,7 +79,23 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     }
   }
 
-  const resolve = (from: SourcePath, link: LinkInfo): LinkInfo => {
+  // The Rust Reference's rules (remark-spec-rules): each marker's id, `r-type.never`, names its note.
+  const rules = new Map<string, SourcePath>()
+  for (const note of notes) {
+    for (const id of note.ids) if (id.startsWith('r-') && !rules.has(id.slice(2))) rules.set(id.slice(2), note.source)
+  }
+
+  const resolve = (from: SourcePath, link: LinkInfo): LinkInfo[] => {
+    if (link.rule !== undefined) {
+      const target = rules.get(link.rule)
+      // A bracketed name that is no rule's is the text it was (see remark-spec-rules), no link.
+      if (!target && link.ruleGuess) return []
+      return [target ? { ...link, target } : { ...link, problem: `Link to rule \`${link.rule}\`, which no note of the book defines (\`r[${link.rule}]\`)` }]
+    }
+    return [resolveName(from, link)]
+  }
+
+  const resolveName = (from: SourcePath, link: LinkInfo): LinkInfo => {
     const name = link.wiki!
     // A markdown link without an extension (rehype-links): its path from the source root, nothing looser.
     // A wikilink (`[[Note]]`) and a note embed (`![[Note]]`) are found as Obsidian finds them.
@@ -121,7 +137,7 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     return { ...link, problem }
   }
 
-  return notes.map((note) => (note.links.some((l) => l.wiki !== undefined) ? { ...note, links: note.links.map((l) => (l.wiki === undefined ? l : resolve(note.source, l))) } : note))
+  return notes.map((note) => (note.links.some((l) => l.wiki !== undefined) ? { ...note, links: note.links.flatMap((l) => (l.wiki === undefined ? [l] : resolve(note.source, l))) } : note))
 }
 
 /** One wikilink name of a note and the output path it resolved to (none when broken). */

@@ -90,6 +90,8 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     comments: config.comments,
     headingIds: config.headingIds,
     trplListing: config.trplListing,
+    specRules: config.specRules,
+    toc: config.toc,
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

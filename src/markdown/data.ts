@@ -66,6 +66,15 @@ export interface LinkInfo {
    * path as written, without `./`, `../` and `.md`.
    */
   byName?: string
+  /**
+   * A link to a rule of the Rust Reference by its name (`[x][type.never]`,
+   * `[preprocessor.spec]`): `wiki` is `r[type.never]`, `fragment` the
+   * marker's id `r-type.never`, and the graph stage finds the note whose
+   * marker it is.
+   */
+  rule?: string
+  /** A rule link of a name the note wrote in brackets (`[type.never]`), which is text when no rule has it. */
+  ruleGuess?: true
   /** Set by the graph stage when a wikilink names no note, or several: the warning to give. */
   problem?: string
   /** The rule of that warning, when not `missing-link`. */

@@ -43,6 +43,8 @@ import remarkDisplayMath from './remark-display-math.ts'
 import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
+import { rehypeTocFill, remarkTocMarker, type TocOptions } from './mdbook-toc.ts'
+import remarkSpecRules from './remark-spec-rules.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
 import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
@@ -93,6 +95,10 @@ export interface ProcessorOptions {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks, as `[preprocessor.trpl-listing]` renders them in that `output-mode` (default: not read). */
   trplListing?: TrplListingMode
+  /** mdbook-toc's table of contents at its marker, as `[preprocessor.toc]` writes it (default: not read). */
+  toc?: TocOptions
+  /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
+  specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
   inlineFootnotes?: boolean
   /** Read Obsidian's task marks `- [?]` and mark task items with `data-task` (default false). */
@@ -100,6 +106,9 @@ export interface ProcessorOptions {
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian's links do (default false). */
   shortestLinks?: boolean
 }
+
+/** Fence languages of the Rust Reference's mdbook-spec. */
+const SPEC_LANGS: ReadonlySet<string> = new Set(['grammar'])
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
 
@@ -115,6 +124,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
     .use(remarkMdbookAdmonish, { settings: options.admonish })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
+  if (options.specRules) processor.use(remarkSpecRules)
+  if (options.toc) processor.use(remarkTocMarker, options.toc)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds })
@@ -148,6 +159,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeMdbookAdmonish)
     .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)
     .use(rehypeHeadings)
+  // Once headings have their final ids; before the link collector, which checks its links.
+  if (options.toc) rehype.use(rehypeTocFill, options.toc)
+  rehype
     .use(rehypeLinks, { shortestLinks: options.shortestLinks })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })
@@ -168,7 +182,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   })
   // Before highlighting: a diagram's source is not code.
   rehype.use(rehypeMermaid)
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines })
+  // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)

@@ -30,6 +30,8 @@ export interface RehypeCodeOptions {
   highlighter: CodeHighlighter
   /** Fence language → prefix that hides a line (`[output.html.code.hidelines]`; default none). */
   hideLines?: Readonly<Record<string, string>>
+  /** Fence languages a preprocessor of the book renders, shown as plain text without a warning (default none). */
+  plainLangs?: ReadonlySet<string>
 }
 
 /** Fence names that may hold a kernel log. */
@@ -238,7 +240,9 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         if (resolved === undefined) {
           unknown.add(lang)
           const plugin = PLUGIN_QUERIES[lang.toLowerCase()]
-          if (plugin) file.message(`\`${lang}\` block: ${plugin}, which Obsidian runs and a static site cannot; its source is shown as code`, block.pre.position, 'slugwiki:plugin-query')
+          // A language the book's preprocessor renders (mdbook-spec's `grammar`): its source is what we can show.
+          if (options.plainLangs?.has(lang)) resolved = 'text'
+          else if (plugin) file.message(`\`${lang}\` block: ${plugin}, which Obsidian runs and a static site cannot; its source is shown as code`, block.pre.position, 'slugwiki:plugin-query')
           else file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
           resolved = 'text'
         }

@@ -75,6 +75,13 @@ export default function rehypeLinks(options: Options = {}) {
         // A linked name may turn out to be a file (`[[spec.pdf]]`): the graph stage tries notes first.
         const kind = node.tagName === 'a' ? 'page' : 'asset'
         const line = node.position?.start.line
+        // A rule of the Rust Reference named as a link's destination (remark-spec-rules): the graph stage finds its note.
+        const rule = /^r(\??)\[(.+)\]$/.exec(wiki)
+        if (rule && node.tagName === 'a' && typeof node.properties.href === 'string') {
+          const guess = rule[1] === '?' ? { ruleGuess: true as const } : {}
+          links.push({ kind, url: node.properties.href, target: wiki as SourcePath, wiki, rule: rule[2], ...guess, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
+          return
+        }
         links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
         return
       }

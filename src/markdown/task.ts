@@ -10,6 +10,7 @@ import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
+import type { TocOptions } from './mdbook-toc.ts'
 import type { TrplListingMode } from './remark-trpl-listing.ts'
 import type { NoteFacts, NoteInput } from './compile.ts'
 
@@ -55,6 +56,10 @@ export interface WorkerSettings {
   trplListing?: TrplListingMode
   /** Obsidian's task marks `- [?]` (`task-marks`). */
   taskMarks?: boolean
+  /** mdbook-toc's table of contents at its marker (`[preprocessor.toc]`; default not read). */
+  toc?: TocOptions
+  /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
+  specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
   inlineFootnotes?: boolean
   /** A markdown link to a note not at its relative path is found by name (`shortest-links`). */

@@ -87,6 +87,8 @@ function wikiSlotHtml(slot: string, from: Slug, targetOf: (name: string) => stri
   const hrefOf = options.href ?? ((path: string, fragment: string | undefined) => hrefTo(from, path as Slug, fragment))
   const properties = element.properties
   const fragment = typeof properties.dataWikiFragment === 'string' ? properties.dataWikiFragment : undefined
+  // A name in brackets that no rule of the Reference has (remark-spec-rules): the text as written.
+  if (to === undefined && name.startsWith('r?[')) return { open: '[', close: ']' }
   if (typeof element.properties.href === 'string') {
     // A markdown link without an extension (rehype-links): an ordinary link, to where it resolved or as written.
     const { dataWikilink: _name, dataWikiFragment: _fragment, ...rest } = element.properties

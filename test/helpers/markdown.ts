@@ -9,6 +9,7 @@ import { createProcessor } from '../../src/markdown/processor.ts'
 import type { TopicDef } from '../../src/content/topics-file.ts'
 import type { SourcePath } from '../../src/paths.ts'
 import type { HeadingIds, InlineTags } from '../../src/markdown/task.ts'
+import type { TocOptions } from '../../src/markdown/mdbook-toc.ts'
 import type { TrplListingMode } from '../../src/markdown/remark-trpl-listing.ts'
 
 let shared: Promise<CodeHighlighter> | undefined
@@ -47,6 +48,10 @@ export interface RenderOptions {
   headingIds?: HeadingIds
   /** The Rust book's `<Listing>` blocks (`[preprocessor.trpl-listing]`'s `output-mode`). */
   trplListing?: TrplListingMode
+  /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`). */
+  specRules?: boolean
+  /** mdbook-toc's table of contents (`[preprocessor.toc]`). */
+  toc?: TocOptions
   /** Obsidian's inline footnotes `^[note]`. */
   inlineFootnotes?: boolean
   taskMarks?: boolean
@@ -56,7 +61,7 @@ export interface RenderOptions {
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds, trplListing: options.trplListing, inlineFootnotes: options.inlineFootnotes, taskMarks: options.taskMarks, shortestLinks: options.shortestLinks })
+  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds, trplListing: options.trplListing, inlineFootnotes: options.inlineFootnotes, taskMarks: options.taskMarks, shortestLinks: options.shortestLinks, specRules: options.specRules, toc: options.toc })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
