@@ -56,3 +56,32 @@ describe('links to rules by name', () => {
     expect(problems).toEqual(['4:39 Link to rule `no.such.rule`, which no note of the book defines (`r[no.such.rule]`)'])
   })
 })
+
+describe('a rule that comes and goes', () => {
+  it('re-renders the pages that name it in brackets, as text once it is gone and as a link once it is back', async () => {
+    const { compileSite } = await import('../src/build.ts')
+    const { resolveConfig } = await import('../src/config.ts')
+    const { affectedPages } = await import('../src/graph/affected.ts')
+    const { planFiles } = await import('./helpers/files.ts')
+    const book = path.join(tmp, 'book')
+    const site = () => compileSite(resolveConfig({ src: book, out: path.join(tmp, 'affected-out') }))
+    const never = path.join(book, 'src/types/never.md')
+    const text = fs.readFileSync(never, 'utf8')
+    // A page whose one link is that name: nothing else about it changes.
+    fs.writeFileSync(path.join(book, 'src/only.md'), '# Only\n\nSee [type.never.intro].\n')
+    let before = await site()
+    const step = async (content: string) => {
+      fs.writeFileSync(never, content)
+      const after = await site()
+      const affected = affectedPages(before.graph, after.graph, ['types/never.md' as never])
+      before = after
+      return { affected: affected.all ? ['(all)'] : affected.pages, page: planFiles(after.plan).get('only.html') as string }
+    }
+    const gone = await step(text.replace('r[type.never.intro]\n', ''))
+    expect(gone.affected).toContain('only.html')
+    expect(gone.page).toContain('[type.never.intro]')
+    const back = await step(text)
+    expect(back.affected).toContain('only.html')
+    expect(back.page).toContain('<a href="types/never.html#r-type.never.intro">type.never.intro</a>')
+  })
+})

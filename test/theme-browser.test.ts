@@ -26,6 +26,7 @@ beforeAll(async () => {
   const book = path.join(tmp, 'book')
   fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), book, { recursive: true })
   fs.writeFileSync(path.join(book, 'src/numbered.md'), `# Numbered\n\n\`\`\`rust showLineNumbers{7}\n${NUMBERED}\n\`\`\`\n`)
+  fs.writeFileSync(path.join(book, 'src/sections.md'), '# Sections\n\nIntro.\n\n---\n\n## After a rule\n\nText.\n\n## Plain\n\nText.\n')
   fs.writeFileSync(path.join(book, 'src/mdbook-classes.md'), '# Classes\n\n<div class="hidden">Not for readers.</div>\n\n<div class="warning">\n\nMind the gap.\n\n</div>\n')
   out = path.join(tmp, 'out')
   const result = await build({ src: book, out, quiet: true })
@@ -109,6 +110,16 @@ describe("mdBook's classes", () => {
     const warning = page.locator('.note-body .warning')
     expect(await warning.isVisible()).toBe(true)
     expect(await warning.evaluate((e) => getComputedStyle(e).borderLeftWidth)).toBe('4px')
+  })
+})
+
+describe('section headings', () => {
+  it('draw one line between sections, the author’s --- when there is one, not a second under it', async () => {
+    const page = await open('sections.html')
+    const border = (text: string) => page.locator('.note-body h2', { hasText: text }).evaluate((e) => getComputedStyle(e).borderTopWidth)
+    expect(await page.locator('.note-body hr').count()).toBe(1)
+    expect(await border('After a rule')).toBe('0px')
+    expect(await border('Plain')).toBe('1px')
   })
 })
 

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../report.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
 import { mapLine } from '../content/include.ts'
 import { resolvePageTarget, type SiteGraph } from './site-graph.ts'
+import { isUnresolvedGuess } from './wikilinks.ts'
 
 export interface CheckLinksOptions {
   display: (source: SourcePath) => string
@@ -41,6 +42,7 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
         return { file: mapped?.file ?? options.display(source), line: mapped?.line ?? link.line, column: link.column }
       }
       const warn = (message: string, rule: string) => out.push({ ...where(), severity: 'warning', message, rule })
+      if (isUnresolvedGuess(link)) continue
       if (link.problem) {
         warn(link.problem, link.problemRule ?? 'missing-link')
         continue

@@ -85,14 +85,14 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     for (const id of note.ids) if (id.startsWith('r-') && !rules.has(id.slice(2))) rules.set(id.slice(2), note.source)
   }
 
-  const resolve = (from: SourcePath, link: LinkInfo): LinkInfo[] => {
+  const resolve = (from: SourcePath, link: LinkInfo): LinkInfo => {
     if (link.rule !== undefined) {
       const target = rules.get(link.rule)
-      // A bracketed name that is no rule's is the text it was (see remark-spec-rules), no link.
-      if (!target && link.ruleGuess) return []
-      return [target ? { ...link, target } : { ...link, problem: `Link to rule \`${link.rule}\`, which no note of the book defines (\`r[${link.rule}]\`)` }]
+      // A bracketed name that is no rule's is the text it was (see remark-spec-rules): left unresolved, unreported.
+      if (!target && link.ruleGuess) return link
+      return target ? { ...link, target } : { ...link, problem: `Link to rule \`${link.rule}\`, which no note of the book defines (\`r[${link.rule}]\`)` }
     }
-    return [resolveName(from, link)]
+    return resolveName(from, link)
   }
 
   const resolveName = (from: SourcePath, link: LinkInfo): LinkInfo => {
@@ -137,7 +137,7 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     return { ...link, problem }
   }
 
-  return notes.map((note) => (note.links.some((l) => l.wiki !== undefined) ? { ...note, links: note.links.flatMap((l) => (l.wiki === undefined ? [l] : resolve(note.source, l))) } : note))
+  return notes.map((note) => (note.links.some((l) => l.wiki !== undefined) ? { ...note, links: note.links.map((l) => (l.wiki === undefined ? l : resolve(note.source, l))) } : note))
 }
 
 /** One wikilink name of a note and the output path it resolved to (none when broken). */
@@ -151,7 +151,12 @@ export function wikiTargets(note: CompiledNote): WikiTarget[] {
   const seen = new Map<string, WikiTarget>()
   for (const link of note.links) {
     if (link.wiki === undefined || seen.has(link.wiki)) continue
-    seen.set(link.wiki, { name: link.wiki, to: link.problem ? undefined : link.kind === 'asset' ? link.target : slugOf(link.target) })
+    seen.set(link.wiki, { name: link.wiki, to: link.problem || isUnresolvedGuess(link) ? undefined : link.kind === 'asset' ? link.target : slugOf(link.target) })
   }
   return [...seen.values()]
+}
+
+/** A bracketed name no rule of the Reference has (remark-spec-rules): text on the page, no link to check. */
+export function isUnresolvedGuess(link: LinkInfo): boolean {
+  return link.ruleGuess === true && link.target === link.wiki
 }
