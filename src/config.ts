@@ -55,6 +55,8 @@ export const slugwikiSchema = z.strictObject({
   'inline-footnotes': z.boolean().optional(),
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian and Quartz do. Defaults to true for a wiki without book.toml. */
   'shortest-links': z.boolean().optional(),
+  /** GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks. Defaults to true for a wiki without book.toml (mdBook shows such a line as text). */
+  'gitbook-blocks': z.boolean().optional(),
   /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
   'text-direction': textDirectionSchema.optional(),
   /** Shiki themes for the light and dark schemes. */
@@ -189,6 +191,8 @@ export interface Config {
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
   shortestLinks: boolean
+  /** GitBook's `{% … %}` blocks are read (`gitbook-blocks`). */
+  gitbookBlocks: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -465,6 +469,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
     taskMarks: sw['task-marks'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
+    gitbookBlocks: sw['gitbook-blocks'] ?? !isBook,
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

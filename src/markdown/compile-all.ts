@@ -95,6 +95,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,
+    gitbookBlocks: config.gitbookBlocks,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -50,6 +50,7 @@ import remarkBlockIds from './remark-block-ids.ts'
 import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
+import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
@@ -105,6 +106,8 @@ export interface ProcessorOptions {
   taskMarks?: boolean
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian's links do (default false). */
   shortestLinks?: boolean
+  /** GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks (default false). */
+  gitbookBlocks?: boolean
 }
 
 /** Fence languages of the Rust Reference's mdbook-spec. */
@@ -121,6 +124,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkVitepressHome)
     .use(remarkEmptyNote)
     .use(remarkGfm)
+  // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
+  if (options.gitbookBlocks) processor.use(remarkGitbookBlocks)
+  processor
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
     .use(remarkMdbookAdmonish, { settings: options.admonish })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })

@@ -64,6 +64,8 @@ export interface WorkerSettings {
   inlineFootnotes?: boolean
   /** A markdown link to a note not at its relative path is found by name (`shortest-links`). */
   shortestLinks?: boolean
+  /** GitBook's `{% … %}` blocks (`gitbook-blocks`). */
+  gitbookBlocks?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */
