@@ -57,6 +57,8 @@ export const slugwikiSchema = z.strictObject({
   'shortest-links': z.boolean().optional(),
   /** GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks. Defaults to true for a wiki without book.toml (mdBook shows such a line as text). */
   'gitbook-blocks': z.boolean().optional(),
+  /** A GitHub wiki: `_Sidebar.md` and `_Footer.md` are no pages, `Home.md` comes first, `[[Shown text|Page-Name]]`. Defaults to true for a folder without book.toml or SUMMARY.md holding `_Sidebar.md` or `_Footer.md`, or `Home.md` outside an Obsidian vault. */
+  'github-wiki': z.boolean().optional(),
   /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
   'text-direction': textDirectionSchema.optional(),
   /** Shiki themes for the light and dark schemes. */
@@ -193,6 +195,8 @@ export interface Config {
   shortestLinks: boolean
   /** GitBook's `{% … %}` blocks are read (`gitbook-blocks`). */
   gitbookBlocks: boolean
+  /** The notes are a GitHub wiki (`github-wiki`). */
+  githubWiki: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -470,6 +474,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     taskMarks: sw['task-marks'] ?? !isBook,
     shortestLinks: sw['shortest-links'] ?? !isBook,
     gitbookBlocks: sw['gitbook-blocks'] ?? !isBook,
+    githubWiki: sw['github-wiki'] ?? (!isBook && isGithubWiki(src)),
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),
@@ -624,4 +629,11 @@ export function editUrl(config: Config, source: string): string | undefined {
   if (!config.editUrlTemplate) return undefined
   const full = config.srcFromRoot ? `${config.srcFromRoot}/${source}` : source
   return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
+}
+
+/** A GitHub wiki's folder: its sidebar or footer page, or a `Home.md` start page in a folder that is no Obsidian vault, and no SUMMARY.md. */
+function isGithubWiki(src: string): boolean {
+  const has = (name: string) => fs.existsSync(path.join(src, name))
+  if (has('SUMMARY.md')) return false
+  return has('_Sidebar.md') || has('_Footer.md') || (has('Home.md') && !has('.obsidian'))
 }

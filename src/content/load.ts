@@ -49,7 +49,9 @@ function wikiThemeFolders(root: string): string[] {
 
 /** Find the notes and assets of the source folder, leaving out the output folder and the wiki's themes. */
 export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
-  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile], diagnostics, display })
+  // A GitHub wiki's sidebar and footer are parts of every page there, no pages of their own.
+  const wikiParts = config.githubWiki ? ['_Sidebar.md', '_Footer.md'] : []
+  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts], diagnostics, display })
 }
 
 /** One note read and expanded, or only the reasons it could not be. */

@@ -14,8 +14,12 @@ interface Folder {
   folders: Map<string, Folder>
 }
 
-/** Build the outline from note paths; `titleOf` gives each note's title. */
-export function outlineFromFolders(notes: SourcePath[], titleOf: (source: SourcePath) => string): OutlineItem[] {
+/**
+ * Build the outline from note paths; `titleOf` gives each note's title. `start`
+ * (a GitHub wiki's `Home.md`) is the first page when the top folder has no
+ * README.md or index.md.
+ */
+export function outlineFromFolders(notes: SourcePath[], titleOf: (source: SourcePath) => string, start?: SourcePath): OutlineItem[] {
   const root: Folder = { files: [], folders: new Map() }
   for (const note of notes) {
     const parts = note.split('/')
@@ -51,6 +55,10 @@ export function outlineFromFolders(notes: SourcePath[], titleOf: (source: Source
   }
 
   const items: OutlineItem[] = []
+  if (!root.index && start && root.files.includes(start)) {
+    root.index = start
+    root.files.splice(root.files.indexOf(start), 1)
+  }
   if (root.index) items.push({ kind: 'chapter', title: titleOf(root.index), source: root.index, children: [] })
   items.push(...children(root))
   return items

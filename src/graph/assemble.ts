@@ -87,7 +87,8 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const fromSummary = outline !== undefined
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
-    outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s)
+    // A GitHub wiki starts at its Home page.
+    outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, config.githubWiki ? ('Home.md' as SourcePath) : undefined)
   }
 
   const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped] })

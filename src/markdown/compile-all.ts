@@ -96,6 +96,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,
     gitbookBlocks: config.gitbookBlocks,
+    githubWiki: config.githubWiki,
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -108,6 +108,8 @@ export interface ProcessorOptions {
   shortestLinks?: boolean
   /** GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks (default false). */
   gitbookBlocks?: boolean
+  /** Wikilinks as a GitHub wiki writes them: `[[Shown text|Page-Name]]`, spaces as hyphens (default false). */
+  githubWiki?: boolean
 }
 
 /** Fence languages of the Rust Reference's mdbook-spec. */
@@ -134,7 +136,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.toc) processor.use(remarkTocMarker, options.toc)
   processor
     .use(remarkHeadingAttributes)
-    .use(remarkWikilinks, { headingIds: options.headingIds })
+    .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
     .use(remarkVitepressContainers)
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.

@@ -142,6 +142,11 @@ function liftEmbeds(tree: Root): void {
 export interface RemarkWikilinksOptions {
   /** How the notes' headings get their ids, for `[[Note#Heading]]` (default `github`). */
   headingIds?: HeadingIds
+  /**
+   * Read links as a GitHub wiki writes them (default false): `[[Shown text|Page-Name]]`, the text first (Obsidian's
+   * order reversed), and a page's name with its spaces as hyphens (`[[Feature Support]]` is `Feature-Support.md`).
+   */
+  githubWiki?: boolean
 }
 
 /** Parse wikilinks and render them as links and images whose targets the graph stage resolves. */
@@ -157,9 +162,11 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
     if (String(file.value).includes('![[')) liftEmbeds(tree)
     visit(tree, 'wikiLink' as never, (node: WikiLinkNode) => {
       // In a table cell Obsidian writes `[[Note\|shown]]`, leaving the escape on the target.
-      const written = node.value.replace(/\\$/, '').trim()
+      let written = node.value.replace(/\\$/, '').trim()
       // A table cell's `[[Note\|shown]]` escapes the pipes of the alias too (`![[img.png\|alt\|300]]`).
-      const alias = node.data?.alias != null && node.data.alias !== node.value ? node.data.alias.replace(/\\\|/g, '|').trim() : undefined
+      let alias = node.data?.alias != null && node.data.alias !== node.value ? node.data.alias.replace(/\\\|/g, '|').trim() : undefined
+      // GitHub's wiki writes the shown text first: `[[Shown text|Page-Name]]`.
+      if (options.githubWiki && alias !== undefined) [written, alias] = [alias, written]
       const hashAt = written.indexOf('#')
       const name = (hashAt === -1 ? written : written.slice(0, hashAt)).trim()
       const heading = hashAt === -1 ? undefined : written.slice(hashAt + 1).trim()
@@ -193,7 +200,9 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
         return SKIP
       }
       // `[[#Heading]]`: a heading of this note, checked like any `#fragment` link.
-      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}` } : { dataWikilink: name, ...(fragment && { dataWikiFragment: fragment }) }
+      // A GitHub wiki page's file name has hyphens for the spaces of its name.
+      const page = options.githubWiki ? name.replace(/ /g, '-') : name
+      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}` } : { dataWikilink: page, ...(fragment && { dataWikiFragment: fragment }) }
       node.data = { hName: 'a', hProperties: properties, hChildren: text(shown) }
       return SKIP
     })

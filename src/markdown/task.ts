@@ -66,6 +66,8 @@ export interface WorkerSettings {
   shortestLinks?: boolean
   /** GitBook's `{% … %}` blocks (`gitbook-blocks`). */
   gitbookBlocks?: boolean
+  /** Wikilinks as a GitHub wiki writes them (`github-wiki`). */
+  githubWiki?: boolean
 }
 
 /** Slots of `CompileTask.progress`. */

@@ -1,0 +1,51 @@
+/**
+ * A GitHub wiki and a GitBook repository, as their authors push them, built
+ * end to end: the start page, the pages that are not pages, the order, the
+ * links as each host reads them.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type BuildResult } from '../src/build.ts'
+import { formatDiagnostic } from '../src/report.ts'
+import { listFiles, writeFiles } from './helpers/files.ts'
+
+let tmp: string
+beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-wiki-formats-'))))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+/** Build `files` as a source folder; the site's pages and the warnings, files named from the source folder. */
+async function site(name: string, files: Record<string, string>) {
+  const src = path.join(tmp, name)
+  const out = path.join(tmp, `${name}-out`)
+  writeFiles(src, files)
+  const result: BuildResult = await build({ src, out, cacheDir: path.join(tmp, `${name}-cache`), quiet: true })
+  const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+  const pages = listFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('_slugwiki/'))
+  const warnings = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
+  return { read, pages, warnings }
+}
+
+describe('a GitHub wiki (AsahiLinux/docs)', () => {
+  const files = {
+    'Home.md': 'Welcome to the docs wiki!\n',
+    '_Sidebar.md': 'Project related:\n* [[Glossary]]\n* [[Feature Support]]\n* [["When will Asahi Linux be done?"]]\n',
+    '_Footer.md': 'Strange!',
+    'Glossary.md': 'Useful terms. See [[SW:Storage]] and [[the feature tables|Feature-Support]].\n',
+    'Feature-Support.md': 'Feature support. Back to [[Home]].\n',
+    'SW:Storage.md': 'Storage.\n',
+    '"When-will-Asahi-Linux-be-done?".md': 'When it is done.\n',
+  }
+
+  it('starts at Home, publishes no sidebar or footer page, and reads [[Shown text|Page-Name]] with spaces as hyphens', async () => {
+    const { read, pages, warnings } = await site('asahi', files)
+    expect(warnings).toEqual([])
+    expect(pages).not.toContain('_Sidebar.html')
+    expect(pages).not.toContain('_Footer.html')
+    expect(read('index.html')).toContain('href="Home.html"')
+    expect(read('Glossary.html')).toContain('<a data-wikilink="Feature-Support" href="Feature-Support.html">the feature tables</a>')
+    // The colon escaped: `SW:Storage.html` would be a URL of the `sw:` scheme.
+    expect(read('Glossary.html')).toContain('href="SW%3AStorage.html"')
+  })
+})
