@@ -197,6 +197,8 @@ export interface Config {
   gitbookBlocks: boolean
   /** The notes are a GitHub wiki (`github-wiki`). */
   githubWiki: boolean
+  /** The notes are a GitBook repository (`.gitbook.yaml` or `.gitbook/` beside them, no book.toml): SUMMARY.md's `## Group` headings are part titles. */
+  gitbook: boolean
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -475,6 +477,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     shortestLinks: sw['shortest-links'] ?? !isBook,
     gitbookBlocks: sw['gitbook-blocks'] ?? !isBook,
     githubWiki: sw['github-wiki'] ?? (!isBook && isGithubWiki(src)),
+    gitbook: !isBook && (fs.existsSync(path.join(src, '.gitbook.yaml')) || fs.existsSync(path.join(src, '.gitbook'))),
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

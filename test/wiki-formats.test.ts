@@ -49,3 +49,36 @@ describe('a GitHub wiki (AsahiLinux/docs)', () => {
     expect(read('Glossary.html')).toContain('href="SW%3AStorage.html"')
   })
 })
+
+describe('a GitBook repository (0xn3va/cheat-sheets)', () => {
+  const files = {
+    '.gitbook.yaml': 'structure:\n  readme: INTRODUCTION.md\n  summary: SUMMARY.md\n',
+    'SUMMARY.md': [
+      '# Summary',
+      '',
+      '- [Application Security Cheat Sheet](INTRODUCTION.md)',
+      '',
+      '## Container',
+      '',
+      '- [Container Basics](Container/Overview/basics.md)',
+      '',
+      '## Linux',
+      '',
+      '- [Overview](Linux/Overview/README.md)',
+      '',
+    ].join('\n'),
+    'INTRODUCTION.md': 'A list of cheat sheets for application security\n',
+    'Container/Overview/basics.md': '**Container** is a task.\n\n{% hint style="warning" %}\nContainers share the kernel.\n{% endhint %}\n',
+    'Linux/Overview/README.md': '{% embed url="https://linux-kernel-labs.github.io/refs/heads/master/index.html" %}',
+  }
+
+  it("reads SUMMARY.md's `## Group` headings as GitBook's page groups, and renders its blocks", async () => {
+    const { read, warnings } = await site('cheat-sheets', files)
+    expect(warnings).toEqual([])
+    const sidebar = read('_slugwiki/nav.js')
+    expect(sidebar).toContain('{"p":"Container"}')
+    expect(sidebar).toContain('{"p":"Linux"}')
+    expect(read('Container/Overview/basics.html')).toContain('<div class="markdown-alert markdown-alert-warning gitbook-hint">')
+    expect(read('Linux/Overview/index.html')).toContain('<div class="link-card gitbook-embed"><p><a href="https://linux-kernel-labs.github.io/refs/heads/master/index.html">')
+  })
+})

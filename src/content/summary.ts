@@ -42,6 +42,8 @@ export interface ParseSummaryOptions {
   file: string
   /** Whether a note exists. */
   exists: (source: SourcePath) => boolean
+  /** GitBook's page groups: a `## Group` heading between the lists is a part title too (default false: mdBook skips it). */
+  groups?: boolean
 }
 
 export interface SummaryResult {
@@ -173,7 +175,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
           break
         }
         // mdBook reads only `#` headings as part titles and skips the others, text and all.
-        if ((node as Heading).depth !== 1) {
+        if ((node as Heading).depth !== 1 && !(options.groups && (node as Heading).depth === 2)) {
           warn(`Heading "${title}" (\`${'#'.repeat((node as Heading).depth)}\`) is ignored; only a \`# Title\` heading between the lists is a part title, as in mdBook`, node, 'summary-heading')
           break
         }

@@ -65,11 +65,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
     if (text !== undefined) {
       const summaryText = text
-      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s) })
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook })
       let summary: SummaryResult
       if (options.summaryMemo) {
         // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-        const key = summaryKey([options.tool ?? '', display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const key = summaryKey([options.tool ?? '', String(config.gitbook), display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
         if (!kept) options.summaryMemo.set(key, summary)
