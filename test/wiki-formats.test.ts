@@ -61,6 +61,7 @@ describe('a GitBook repository (0xn3va/cheat-sheets)', () => {
       '## Container',
       '',
       '- [Container Basics](Container/Overview/basics.md)',
+      '- [Nodes](Container/Overview/nodes.md)',
       '',
       '## Linux',
       '',
@@ -69,6 +70,8 @@ describe('a GitBook repository (0xn3va/cheat-sheets)', () => {
     ].join('\n'),
     'INTRODUCTION.md': 'A list of cheat sheets for application security\n',
     'Container/Overview/basics.md': '**Container** is a task.\n\n{% hint style="warning" %}\nContainers share the kernel.\n{% endhint %}\n',
+    '.gitbook/assets/image (1).png': 'PNG',
+    'Container/Overview/nodes.md': '<figure><img src="../../.gitbook/assets/image (1).png" alt=""><figcaption><p>Worker nodes</p></figcaption></figure>\n',
     'Linux/Overview/README.md': '{% embed url="https://linux-kernel-labs.github.io/refs/heads/master/index.html" %}',
   }
 
@@ -79,6 +82,8 @@ describe('a GitBook repository (0xn3va/cheat-sheets)', () => {
     expect(sidebar).toContain('{"p":"Container"}')
     expect(sidebar).toContain('{"p":"Linux"}')
     expect(read('Container/Overview/basics.html')).toContain('<div class="markdown-alert markdown-alert-warning gitbook-hint">')
+    // GitBook keeps its uploads in `.gitbook/assets/`, a folder whose name starts with a dot.
+    expect(fs.existsSync(path.join(tmp, 'cheat-sheets-out/.gitbook/assets/image (1).png'))).toBe(true)
     expect(read('Linux/Overview/index.html')).toContain('<div class="link-card gitbook-embed"><p><a href="https://linux-kernel-labs.github.io/refs/heads/master/index.html">')
   })
 })

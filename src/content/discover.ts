@@ -26,6 +26,8 @@ export interface DiscoverOptions {
   configFiles: string[]
   diagnostics: Diagnostics
   display: (absolute: string) => string
+  /** Folders of the source folder's top that are read though their names start with a dot (GitBook's `.gitbook`, holding its `assets/`). */
+  dotFolders?: string[]
 }
 
 /** Walk the source folder in a stable order. */
@@ -46,7 +48,8 @@ export function discover(options: DiscoverOptions): SourceListing {
     const entries = fs.readdirSync(dir, { withFileTypes: true })
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const kept = dir === options.src && entry.isDirectory() && options.dotFolders?.includes(entry.name)
+      if ((entry.name.startsWith('.') && !kept) || entry.name === 'node_modules') continue
       const absolute = path.join(dir, entry.name)
       if (excluded.some((e) => absolute === e || absolute.startsWith(e + path.sep))) continue
       let isDir = entry.isDirectory()
