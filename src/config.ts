@@ -57,7 +57,7 @@ export const slugwikiSchema = z.strictObject({
   'shortest-links': z.boolean().optional(),
   /** GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks. Defaults to true for a wiki without book.toml (mdBook shows such a line as text). */
   'gitbook-blocks': z.boolean().optional(),
-  /** A GitHub wiki: `_Sidebar.md` and `_Footer.md` are no pages, `Home.md` comes first, `[[Shown text|Page-Name]]`. Defaults to true for a folder without book.toml or SUMMARY.md holding `_Sidebar.md` or `_Footer.md`, or `Home.md` outside an Obsidian vault. */
+  /** A GitHub wiki: `_Sidebar.md` and `_Footer.md` are no pages, `Home.md` comes first, `[[Shown text|Page-Name]]`. Defaults to true for a folder without book.toml or SUMMARY.md holding `_Sidebar.md` or `_Footer.md`. */
   'github-wiki': z.boolean().optional(),
   /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
   'text-direction': textDirectionSchema.optional(),
@@ -634,9 +634,15 @@ export function editUrl(config: Config, source: string): string | undefined {
   return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
 }
 
-/** A GitHub wiki's folder: its sidebar or footer page, or a `Home.md` start page in a folder that is no Obsidian vault, and no SUMMARY.md. */
+/**
+ * A GitHub wiki's folder: its sidebar or footer page, and no SUMMARY.md. A
+ * `Home.md` alone says nothing: vaults kept in git without `.obsidian/`
+ * often start at one, and reading their `[[Note|text]]` links the other way
+ * round would break every one (`github-wiki = true` says so for a wiki
+ * without either page).
+ */
 function isGithubWiki(src: string): boolean {
   const has = (name: string) => fs.existsSync(path.join(src, name))
   if (has('SUMMARY.md')) return false
-  return has('_Sidebar.md') || has('_Footer.md') || (has('Home.md') && !has('.obsidian'))
+  return has('_Sidebar.md') || has('_Footer.md')
 }

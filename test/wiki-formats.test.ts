@@ -50,6 +50,17 @@ describe('a GitHub wiki (AsahiLinux/docs)', () => {
   })
 })
 
+describe('a vault that starts at Home.md', () => {
+  it('is no GitHub wiki without its sidebar or footer: [[Note|shown text]] keeps Obsidian\'s order', async () => {
+    const { read, warnings } = await site('vault-home', {
+      'Home.md': 'Start at [[Kernel notes|the kernel]].\n',
+      'Kernel notes.md': '# Kernel notes\n',
+    })
+    expect(warnings).toEqual([])
+    expect(read('Home.html')).toContain('href="Kernel%20notes.html">the kernel</a>')
+  })
+})
+
 describe('a GitBook repository (0xn3va/cheat-sheets)', () => {
   const files = {
     '.gitbook.yaml': 'structure:\n  readme: INTRODUCTION.md\n  summary: SUMMARY.md\n',
