@@ -49,7 +49,7 @@ function wikiThemeFolders(root: string): string[] {
 
 /** Find the notes and assets of the source folder, leaving out the output folder and the wiki's themes. */
 export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
-  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile], diagnostics, display })
+  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile], diagnostics, display, publicDir: config.vitepress ? 'public' : undefined })
 }
 
 /** One note read and expanded, or only the reasons it could not be. */
