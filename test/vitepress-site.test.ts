@@ -62,3 +62,159 @@ describe('VitePress public folder', () => {
     expect(read('logo.svg')).toContain('public')
   })
 })
+
+const REGIONS = [
+  'export function outer() {',
+  '  // #region snippet',
+  '  function foo() {',
+  '    return 1',
+  '  }',
+  '  // #endregion snippet',
+  '  skipped()',
+  '  // #region snippet',
+  '  function bar() {}',
+  '  // #endregion snippet',
+  '}',
+  '',
+].join('\n')
+
+describe('VitePress code snippets', () => {
+  it('`<<< @/file{2}`, `<<< ../file` and `#region` show the file as a titled code block, `{lines lang}` as VitePress reads them', async () => {
+    const { read, warnings } = await run({
+      'index.md': '# Home\n',
+      'snippets/snippet.js': 'export default function () {\n  // ..\n}\n',
+      'snippets/regions.ts': REGIONS,
+      'guide/code.md': [
+        '# Code',
+        '',
+        '<<< @/snippets/snippet.js{2}',
+        '',
+        '::: code-group',
+        '',
+        '<<< ../snippets/regions.ts#snippet{1 js} [Regions]',
+        '',
+        '<<< @/snippets/snippet.js',
+        '',
+        ':::',
+        '',
+        '```md',
+        '<<< @/snippets/snippet.js',
+        '```',
+        '',
+        '<<<<<<< HEAD',
+        '',
+        '- item',
+        '',
+        '  <<< @/snippets/snippet.js',
+        '',
+      ].join('\n'),
+    })
+    expect(warnings).toEqual([])
+    const page = read('guide/code.html')
+    const text = page.replace(/<[^>]+>/g, '')
+    // The whole file, its second line highlighted.
+    expect(page).toMatch(/<span class="line highlighted">[^\n]*\/\/ \.\.<\/span>/)
+    // In a code group: both regions of the name, without their markers, dedented; the tab and language as
+    // the brackets and braces say, else the file's name and extension.
+    expect(page).toMatch(/<figure class="code" id="[^"]+" data-lang="javascript"><figcaption class="code-title">Regions<\/figcaption>/)
+    expect(page).toMatch(/<figure class="code" id="[^"]+" data-lang="javascript"><figcaption class="code-title">snippet\.js<\/figcaption>/)
+    expect(text).toContain('function foo() {\n  return 1\n}\nfunction bar() {}')
+    expect(text).not.toContain('skipped()')
+    expect(text).not.toContain('#region')
+    // In a code fence it is code; a conflict marker is text.
+    expect(text).toContain('&#x3C;&#x3C;&#x3C; @/snippets/snippet.js')
+    expect(text).toContain('&#x3C;&#x3C;&#x3C;&#x3C;&#x3C;&#x3C;&#x3C; HEAD')
+    // Indented into a list item, the block is the item's.
+    expect(page).toMatch(/<li>[\s\S]*<figure class="code"[\s\S]*export[\s\S]*<\/li>/)
+  })
+
+  it('a missing file or region is a warning at the line, which stays as written; an mdBook keeps `<<<` as text', async () => {
+    const { read, warnings } = await run({
+      'index.md': '# Home\n',
+      'snippets/a.js': 'x()\n',
+      'guide/code.md': '# Code\n\nText.\n\n  <<< @/snippets/gone.js\n\n<<< @/snippets/a.js#nope\n',
+    })
+    expect(warnings).toEqual(['code.md:5:3 Included file not found: @/snippets/gone.js', 'code.md:7:1 Region `nope` not found in @/snippets/a.js'])
+    expect(read('guide/code.html')).toContain('&#x3C;&#x3C;&#x3C; @/snippets/gone.js')
+    site?.cleanup()
+    const book = await run({ 'book.toml': '[book]\ntitle = "B"\n', 'src/SUMMARY.md': '- [A](a.md)\n', 'src/a.md': '# A\n\n<<< ./b.js\n', 'src/b.js': 'y()\n' })
+    expect(book.read('a.html')).toContain('&#x3C;&#x3C;&#x3C; ./b.js')
+  })
+})
+
+describe('VitePress markdown includes', () => {
+  const PART = [
+    '---',
+    'title: Part',
+    '---',
+    'Some getting started stuff.',
+    '',
+    '<!-- #region usage -->',
+    '## Usage Line 1',
+    '',
+    '## Usage Line 2',
+    '<!-- #endregion usage -->',
+    '',
+    '## My Base Section {#base}',
+    '',
+    'Base text with [a link](missing-note.md).',
+    '',
+    '### Sub',
+    '',
+    'Sub text.',
+    '',
+    '## Another Section',
+    '',
+    'Another text.',
+    '',
+  ].join('\n')
+
+  it('`<!--@include: -->` shows a file, its lines, its region or a heading\'s section, nested, with problems pointing into the part', async () => {
+    const { read, result } = await run({
+      'index.md': '# Home\n',
+      'guide/parts/basics.md': PART,
+      'guide/parts/outer.md': 'Outer.\n\n<!--@include: ./basics.md{4,4}-->\n',
+      'guide/docs.md': [
+        '# Docs',
+        '',
+        '## Whole',
+        '',
+        '<!--@include: ./parts/basics.md-->',
+        '',
+        '## Region',
+        '',
+        '<!-- @include: @/guide/parts/basics.md#usage{,1} -->',
+        '',
+        '## Heading',
+        '',
+        '<!--@include: ./parts/basics.md#base-->',
+        '',
+        '## Nested',
+        '',
+        '<!--@include: ./parts/outer.md-->',
+        '',
+        '<!--@include: ./parts/gone.md-->',
+        '',
+      ].join('\n'),
+    })
+    const page = read('guide/docs.html')
+    const section = (id: string) => page.slice(page.indexOf(`id="${id}"`), page.indexOf('<h2', page.indexOf(`id="${id}"`) + 1)).replace(/<[^>]+>/g, '').replace(/#/g, '')
+    // The whole file without its frontmatter.
+    expect(page).not.toContain('title: Part')
+    expect(section('whole')).toContain('Some getting started stuff.')
+    expect(page).toContain('id="usage-line-2"')
+    // The region's first line only.
+    expect(page).toContain('id="usage-line-1-1"')
+    expect(page).not.toContain('id="usage-line-2-1"')
+    // The section under the heading, without the heading, up to the next of its level.
+    expect(page).toContain('id="sub-1"')
+    expect(page).not.toContain('id="another-section-1"')
+    // Nested: outer.md's own include of line 4.
+    expect(section('nested')).toMatch(/Outer\.\s*Some getting started stuff\./)
+    const shown = result.diagnostics.map((d) => `${path.relative(site!.src, d.file)}:${d.line}:${d.column} ${d.message}`)
+    expect(shown).toEqual(expect.arrayContaining([
+      'guide/docs.md:19:1 Included file not found: ./parts/gone.md',
+      expect.stringMatching(/^guide\/parts\/basics\.md:14:\d+ Link to missing note `missing-note\.md`$/),
+    ]))
+  })
+})
