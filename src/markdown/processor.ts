@@ -44,6 +44,7 @@ import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import { rehypeTocFill, remarkTocMarker, type TocOptions } from './mdbook-toc.ts'
+import { rehypeVitepressTocFill, remarkVitepressToc } from './vitepress-toc.ts'
 import remarkSpecRules from './remark-spec-rules.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
@@ -97,6 +98,8 @@ export interface ProcessorOptions {
   trplListing?: TrplListingMode
   /** mdbook-toc's table of contents at its marker, as `[preprocessor.toc]` writes it (default: not read). */
   toc?: TocOptions
+  /** VitePress's `[[toc]]`: the note's h2 and h3 where a paragraph is only that (default false). */
+  vitepressToc?: boolean
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -126,6 +129,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
   if (options.specRules) processor.use(remarkSpecRules)
   if (options.toc) processor.use(remarkTocMarker, options.toc)
+  // Before wikilinks: `[[toc]]` is no link to a note.
+  if (options.vitepressToc) processor.use(remarkVitepressToc)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds })
@@ -161,6 +166,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeHeadings)
   // Once headings have their final ids; before the link collector, which checks its links.
   if (options.toc) rehype.use(rehypeTocFill, options.toc)
+  if (options.vitepressToc) rehype.use(rehypeVitepressTocFill)
   rehype
     .use(rehypeLinks, { shortestLinks: options.shortestLinks })
     // After the link collector too; before topics, whose mentions are never inside a tag.
