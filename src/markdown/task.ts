@@ -59,7 +59,7 @@ export interface WorkerSettings {
   /** mdbook-toc's table of contents at its marker (`[preprocessor.toc]`; default not read). */
   toc?: TocOptions
   /** VitePress's `[[toc]]` (default not read). */
-  vitepressToc?: boolean
+  vitepress?: boolean
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
