@@ -217,4 +217,20 @@ describe('VitePress markdown includes', () => {
       expect.stringMatching(/^guide\/parts\/basics\.md:14:\d+ Link to missing note `missing-note\.md`$/),
     ]))
   })
+
+  it('links of an included part name what is beside the part, as VitePress rebases them', async () => {
+    const { read, warnings } = await run({
+      'index.md': '# Home\n',
+      'img.png': 'png',
+      'guide/parts/other.md': '# Other\n',
+      'guide/parts/links.md': 'See [beside](./other.md) and ![the image](../../img.png), [root](/index.md).\n',
+      'guide/docs.md': '# Docs\n\n<!--@include: ./parts/links.md-->\n',
+    })
+    expect(warnings).toEqual([])
+    const page = read('guide/docs.html')
+    expect(page).toContain('<a href="parts/other.html">beside</a>')
+    expect(page).toContain('<img src="../img.png" alt="the image">')
+    expect(page).toContain('<a href="../index.html">root</a>')
+  })
+
 })

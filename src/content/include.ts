@@ -14,7 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
 import { parseSelection, takeLines, type Selection } from './take-lines.ts'
-import { fenceFor, headingSections, INCLUDE, parseInclude, parseSnippet, selectInclude, selectSnippet, type Selected } from './vitepress-include.ts'
+import { fenceFor, headingSections, INCLUDE, parseInclude, rebaseLinks, parseSnippet, selectInclude, selectSnippet, type Selected } from './vitepress-include.ts'
 
 /** Where a run of expanded lines came from. */
 export interface LineSegment {
@@ -206,7 +206,8 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           buffer = ''
           bufferLine = lineNo
           const final = selected.numbers.at(-1) ?? 0
-          pieces.push(...expand(selected.lines.join('\n'), include.file, (i) => selected.numbers[i] ?? final + 1, [...stack, file]))
+          const text = rebaseLinks(selected.lines.join('\n'), include.file, vitepress.srcRoot)
+          pieces.push(...expand(text, include.file, (i) => selected.numbers[i] ?? final + 1, [...stack, file]))
           continue
         }
         const name = match[1]!

@@ -214,3 +214,19 @@ export function fenceFor(lines: string[]): string {
   for (const line of lines) for (const run of line.matchAll(/`+/g)) longest = Math.max(longest, run[0].length)
   return '`'.repeat(Math.max(3, longest + 1))
 }
+
+/**
+ * The relative link targets of an included part, from the source folder's
+ * root (`(./img.png)` in `guide/parts/a.md` is `(/guide/parts/img.png)`), as
+ * VitePress's `processIncludesRelativePath` rewrites them: they name what is
+ * beside the part wherever it is included. Only `(./…)` and `(../…)`, as
+ * there; a path leaving the source folder stays as written.
+ */
+export function rebaseLinks(text: string, part: string, srcRoot: string): string {
+  if (!text.includes('(.')) return text
+  return text.replace(/\((\.{1,2}\/[^()\s]*)/g, (whole: string, target: string) => {
+    const relative = path.relative(srcRoot, path.resolve(path.dirname(part), target))
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return whole
+    return `(/${relative.split(path.sep).join('/')}${target.endsWith('/') ? '/' : ''}`
+  })
+}
