@@ -244,6 +244,12 @@ export interface Config {
    * book (real mdBooks include listings kept beside `src/`), else the book folder.
    */
   includeRoot: string
+  /**
+   * VitePress's conventions, read without book.toml: `public/` is published
+   * at the site's root, and `<<<` snippets, `<!--@include:-->` and `[[toc]]`
+   * are read. An mdBook keeps them as written.
+   */
+  vitepress: boolean
   math: boolean
   /**
    * How math is written: `katex` (a wiki, or a book with mdbook-katex's
@@ -455,6 +461,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
     includeRoot: repositoryRoot(root) ?? root,
+    vitepress: !isBook,
     // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
     math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',

@@ -93,7 +93,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   const hasDiagrams = shown.some((n) => n.hasDiagrams)
   const code = shown.some((n) => n.hasCode) ? options.codeStyles : undefined
   const plan: OutputPlan = { files: new Map(), copies: new Map() }
-  for (const asset of listing.assets) plan.copies.set(asset, path.join(config.src, asset))
+  for (const asset of listing.assets) plan.copies.set(asset, listing.files?.get(asset) ?? path.join(config.src, asset))
   for (const [rel, file] of theme.assets) plan.copies.set(`${ASSET_DIR}/${rel}`, file)
   if (hasMath) addKatexAssets(plan)
   if (hasDiagrams) addMermaidAssets(plan, ASSET_DIR)

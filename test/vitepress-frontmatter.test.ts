@@ -5,6 +5,7 @@
  * `layout: page`, `pageClass`).
  */
 import fs from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
@@ -84,5 +85,48 @@ describe('VitePress frontmatter', () => {
     expect(levels('range.html')).toEqual([3, 4])
     for (const rel of ['off.html', 'aside.html', 'page.html']) expect(read(rel)).not.toContain('page-toc')
     expect(read('deep.html')).toContain('<article class="note wide-page">')
+  })
+})
+
+describe('VitePress prev/next, editLink and lastUpdated', () => {
+  const nav = (html: string) => {
+    const m = /<nav class="page-nav"[^>]*>([\s\S]*?)<\/nav>/.exec(html)
+    if (!m) return []
+    return [...m[1]!.matchAll(/<a class="(prev|next)" href="([^"]*)"[^>]*>[\s\S]*?<span class="title">([^<]*)<\/span><\/a>/g)].map((x) => `${x[1]} ${x[2]} ${x[3]}`)
+  }
+
+  it('`prev: false`, `next: \'Text\'` and `{ text, link }` shape the page\'s previous and next links; a link to no page is a warning at its line', async () => {
+    const { result, read } = await run({
+      'index.md': '# Home\n',
+      'a.md': '# A\n',
+      'b.md': "---\nprev: false\nnext: 'Onwards'\n---\n# B\n",
+      'c.md': '---\ntitle: C\nprev:\n  text: Back to the start\n  link: /a\nnext:\n  text: Gone\n  link: /guide/gone\n---\n# C\n',
+      'd.md': '---\nnext:\n  link: ./index.md\n---\n# D\n',
+    })
+    expect(nav(read('a.html'))).toEqual(['prev index.html Home', 'next b.html B'])
+    expect(nav(read('b.html'))).toEqual(['next c.html Onwards'])
+    // A link to no page keeps the neighbour and warns where `next` is written.
+    expect(nav(read('c.html'))).toEqual(['prev a.html Back to the start', 'next d.html D'])
+    expect(nav(read('d.html'))).toEqual(['prev c.html C', 'next index.html Home'])
+    expect(result.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`)).toEqual(['c.md:6:1 Frontmatter `next.link` names no page: `/guide/gone`'])
+  })
+
+  it('`editLink: false` and `lastUpdated: false` leave "Edit this page" and "Last updated" out', async () => {
+    site = tempSite({
+      'book.toml': '[book]\ntitle = "B"\n[output.html]\nedit-url-template = "https://example.org/edit/{path}"\n',
+      'src/SUMMARY.md': '- [A](a.md)\n- [B](b.md)\n',
+      'src/a.md': '# A\n',
+      'src/b.md': '---\neditLink: false\nlastUpdated: false\n---\n# B\n',
+    })
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: site!.src, env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-02T00:00:00Z', GIT_COMMITTER_DATE: '2026-01-02T00:00:00Z', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@e', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@e' } })
+    git('init', '-q')
+    git('add', '.')
+    git('commit', '-qm', 'notes')
+    await build({ src: site.src, out: site.out, quiet: true, cache: false })
+    const read = (rel: string) => fs.readFileSync(path.join(site!.out, rel), 'utf8')
+    expect(read('a.html')).toContain('https://example.org/edit/src/a.md')
+    expect(read('a.html')).toContain('<span class="last-updated">Last updated <time')
+    expect(read('b.html')).not.toContain('https://example.org/edit/')
+    expect(read('b.html')).not.toContain('last-updated')
   })
 })

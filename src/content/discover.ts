@@ -12,7 +12,10 @@ import type { Diagnostics } from '../report.ts'
 
 export interface SourceListing {
   notes: SourcePath[]
+  /** The files published as they are, by their path in the site. */
   assets: SourcePath[]
+  /** The file of an asset not at its own path under the source folder (`public/logo.svg` for `logo.svg`), absolute. */
+  files?: Map<SourcePath, string>
 }
 
 /** Files that configure the book and never reach the output. */
@@ -28,6 +31,12 @@ export interface DiscoverOptions {
   display: (absolute: string) => string
   /** Folders of the source folder's top that are read though their names start with a dot (GitBook's `.gitbook`, holding its `assets/`). */
   dotFolders?: string[]
+  /**
+   * A folder (source-relative) whose files are published at the site's root,
+   * as VitePress publishes `public/`: `public/logo.svg` is `/logo.svg`, a
+   * `.md` file there is a file, not a note. Default: none.
+   */
+  publicDir?: string
 }
 
 /** Walk the source folder in a stable order. */
@@ -40,6 +49,8 @@ export function discover(options: DiscoverOptions): SourceListing {
 
   const ignored = mdbookIgnore(options.src)
   const visited = new Set<string>()
+  const publicPrefix = options.publicDir ? `${options.publicDir}/` : undefined
+  const published = new Map<SourcePath, string>()
   const walk = (dir: string) => {
     const real = fs.realpathSync(dir)
     // A symlinked folder pointing at its own ancestor would loop forever.
@@ -79,6 +90,11 @@ export function discover(options: DiscoverOptions): SourceListing {
       if (ignored?.ignores(isDir ? `${relative}/` : relative)) continue
       if (isDir) walk(absolute)
       else if (isFile) {
+        if (publicPrefix && relative.startsWith(publicPrefix)) {
+          const at = toSourcePath(relative.slice(publicPrefix.length))
+          if (at) published.set(at, absolute)
+          continue
+        }
         if (config.has(relative)) continue
         if (/\.md$/i.test(entry.name)) notes.push(relative)
         else assets.push(relative)
@@ -86,7 +102,23 @@ export function discover(options: DiscoverOptions): SourceListing {
     }
   }
   walk(options.src)
-  return { notes, assets }
+  if (published.size === 0) return { notes, assets }
+  // A file of the public folder wins over one of the same path beside the notes, as it does in VitePress's output;
+  // a note's page wins over a file of the same URL.
+  const own = new Set(assets)
+  const pages = new Map(notes.map((note) => [note.replace(/\.md$/i, '.html'), note]))
+  for (const [at, file] of [...published]) {
+    const note = pages.get(at)
+    if (note !== undefined) {
+      options.diagnostics.warn(options.display(file), `Same URL as the note ${options.display(path.join(options.src, note))}, whose page is published`, 'public-collision')
+      published.delete(at)
+      continue
+    }
+    if (own.has(at)) options.diagnostics.warn(options.display(path.join(options.src, at)), `Also published from ${options.display(file)}, which is used`, 'public-collision')
+    else assets.push(at)
+  }
+  assets.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return { notes, assets, files: published }
 }
 
 /** The rules of `src/.mdbookignore`, if there is one. */

@@ -14,6 +14,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
 import { parseSelection, takeLines, type Selection } from './take-lines.ts'
+import { fenceFor, headingSections, INCLUDE, parseInclude, rebaseLinks, parseSnippet, selectInclude, selectSnippet, type Selected } from './vitepress-include.ts'
 
 /** Where a run of expanded lines came from. */
 export interface LineSegment {
@@ -52,6 +53,11 @@ export interface ExpandOptions {
   read: (absolute: string) => string | Unreadable | undefined
   /** Path shown in diagnostics. */
   display: (absolute: string) => string
+  /**
+   * Also read VitePress's `<!--@include: …-->` and `<<<` snippet lines (see
+   * vitepress-include.ts), `@` naming this folder (absolute). Default: off.
+   */
+  vitepress?: { srcRoot: string }
 }
 
 /**
@@ -74,11 +80,55 @@ interface Piece {
 
 /** Expand mdBook links in `text`, the content of `options.file`. */
 export function expandIncludes(text: string, options: ExpandOptions): Expansion {
-  if (!text.includes('{{')) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
+  const vitepress = options.vitepress
+  if (!text.includes('{{') && !(vitepress && (text.includes('@include') || text.includes('<<<')))) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
   const diagnostics: Diagnostic[] = []
   const dependencies = new Set<string>()
   const missing = new Set<string>()
   let title: string | undefined
+  const pattern = vitepress ? new RegExp(`${LINK.source}|${INCLUDE.source}`, 'g') : LINK
+
+  /** Whether `target`, asked for by `label` in `file`, may be read: inside the root, not hidden, no cycle, not too deep. */
+  const allowed = (target: string, label: string, file: string, stack: string[], report: (message: string, rule: string, severity?: 'warning' | 'error') => void): boolean => {
+    const relative = path.relative(options.root, target)
+    if (relative.startsWith('..') || path.isAbsolute(relative) || target.includes('\0')) {
+      // Where includes may read, and how to widen it: a book inside a git repository reads the whole repository.
+      const root = options.display(options.root) || 'the book'
+      report(`\`${label}\` points outside ${root}, the folder includes may read (the git repository holding the book, or the book's folder when it is not in one)`, 'include-outside', 'error')
+      return false
+    }
+    if (relative.split(path.sep).some((part) => part.startsWith('.'))) {
+      report(`\`${label}\` points at a hidden file; dotfiles and dot-folders (.git, .env) are never published`, 'include-hidden', 'error')
+      return false
+    }
+    if (!realInside(target, options.root)) {
+      report(`\`${label}\` leads outside ${options.display(options.root) || 'the book'} through a symbolic link`, 'include-outside', 'error')
+      return false
+    }
+    if (target === options.file || stack.includes(target) || target === file) {
+      const chain = [...stack, file, target].map(options.display).join(' → ')
+      report(`\`${label}\` includes itself (${chain})`, 'include-cycle', 'error')
+      return false
+    }
+    if (stack.length >= MAX_DEPTH) {
+      report(`Includes nested deeper than ${MAX_DEPTH}`, 'include-depth', 'error')
+      return false
+    }
+    return true
+  }
+
+  /** Read `target` for `label`: its text, or undefined after a warning (the dev server reads the note again when it appears). */
+  const readTarget = (target: string, written: string, label: string, report: (message: string, rule: string) => void): string | undefined => {
+    const content = options.read(target)
+    if (typeof content === 'string') {
+      dependencies.add(target)
+      return content.replace(/\r\n?/g, '\n')
+    }
+    if (content === undefined) report(`Included file not found: ${written}`, 'include-missing')
+    else report(`Included file \`${written}\` ${content.unreadable}`, 'include-unreadable')
+    missing.add(target)
+    return undefined
+  }
 
   // `lineAt` gives each line of `body` its number in `file`: an include may leave lines out.
   const expand = (body: string, file: string, lineAt: (index: number) => number, stack: string[]): Piece[] => {
@@ -104,12 +154,35 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
       const marker = FENCE.exec(raw)
       if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
       else if (marker && fence !== undefined && marker[1]![0] === fence[0] && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = undefined
-      if (!raw.includes('{{')) {
+      const snippet = vitepress && fence === undefined && raw.includes('<<<') ? parseSnippet(raw, file, vitepress.srcRoot) : undefined
+      if (snippet) {
+        const label = `<<< ${snippet.written}`
+        const report = (message: string, rule: string, severity: 'warning' | 'error' = 'warning') =>
+          diagnostics.push({ file: options.display(file), line: lineNo, column: snippet.indent.length + 1, severity, message, rule })
+        const content = allowed(snippet.file, label, file, stack, report) ? readTarget(snippet.file, snippet.written, label, report) : undefined
+        if (content === undefined) {
+          // As an include that cannot be read: the line stays in the page as written.
+          buffer += raw + newline
+          return
+        }
+        const selected = selectSnippet(content, snippet.region)
+        if (selected.notFound) report(`Region \`${selected.notFound}\` not found in ${snippet.written}`, 'include-anchor')
+        const marker = fenceFor(selected.lines)
+        pieces.push({ text: buffer, file, line: bufferLine })
+        pieces.push({ text: `${snippet.indent}${marker}${snippet.info}\n`, file, line: lineNo })
+        selected.lines.forEach((line, i) => pieces.push({ text: `${line === '' ? '' : snippet.indent}${line}\n`, file: snippet.file, line: selected.numbers[i]! }))
+        buffer = ''
+        bufferLine = lineNo
+        pieces.push({ text: `${snippet.indent}${marker}${newline}`, file, line: lineNo })
+        bufferLine = lineAt(index + 1)
+        return
+      }
+      if (!raw.includes('{{') && !(vitepress && raw.includes('@include'))) {
         buffer += raw + newline
         return
       }
       let last = 0
-      for (const match of raw.matchAll(LINK)) {
+      for (const match of raw.matchAll(pattern)) {
         const at = match.index ?? 0
         buffer += raw.slice(last, at)
         last = at + match[0].length
@@ -118,10 +191,27 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
           buffer += whole.slice(1)
           continue
         }
-        const name = match[1]!
-        const args = match[2]!.trim()
         const report = (message: string, rule: string, severity: 'warning' | 'error' = 'warning') =>
           diagnostics.push({ file: options.display(file), line: lineNo, column: at + 1, severity, message, rule })
+        if (vitepress && match[3] !== undefined) {
+          const include = parseInclude(match[3], file, vitepress.srcRoot)
+          const content = include && allowed(include.file, whole, file, stack, report) ? readTarget(include.file, include.written, whole, report) : undefined
+          if (include === undefined || content === undefined) {
+            buffer += whole
+            continue
+          }
+          const selected: Selected = selectInclude(content, include, headingSections)
+          if (selected.notFound) report(`No region or heading \`${selected.notFound}\` in ${include.written}`, 'include-anchor')
+          pieces.push({ text: buffer, file, line: bufferLine })
+          buffer = ''
+          bufferLine = lineNo
+          const final = selected.numbers.at(-1) ?? 0
+          const text = rebaseLinks(selected.lines.join('\n'), include.file, vitepress.srcRoot)
+          pieces.push(...expand(text, include.file, (i) => selected.numbers[i] ?? final + 1, [...stack, file]))
+          continue
+        }
+        const name = match[1]!
+        const args = match[2]!.trim()
         if (!KNOWN.has(name)) {
           if (fence === undefined) report(`Unknown mdBook link \`{{#${name}}}\`, left as text`, 'unknown-directive')
           buffer += whole
@@ -133,30 +223,7 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
         }
         const spec = parseTarget(args)
         const target = path.resolve(path.dirname(file), spec.path)
-        const relative = path.relative(options.root, target)
-        if (relative.startsWith('..') || path.isAbsolute(relative) || target.includes('\0')) {
-          // Where includes may read, and how to widen it: a book inside a git repository reads the whole repository.
-          const root = options.display(options.root) || 'the book'
-          report(`\`{{#${name} ${args}}}\` points outside ${root}, the folder includes may read (the git repository holding the book, or the book's folder when it is not in one)`, 'include-outside', 'error')
-          continue
-        }
-        if (relative.split(path.sep).some((part) => part.startsWith('.'))) {
-          report(`\`{{#${name} ${args}}}\` points at a hidden file; dotfiles and dot-folders (.git, .env) are never published`, 'include-hidden', 'error')
-          continue
-        }
-        if (!realInside(target, options.root)) {
-          report(`\`{{#${name} ${args}}}\` leads outside ${options.display(options.root) || 'the book'} through a symbolic link`, 'include-outside', 'error')
-          continue
-        }
-        if (target === options.file || stack.includes(target) || target === file) {
-          const chain = [...stack, file, target].map(options.display).join(' → ')
-          report(`\`{{#${name} ${args}}}\` includes itself (${chain})`, 'include-cycle', 'error')
-          continue
-        }
-        if (stack.length >= MAX_DEPTH) {
-          report(`Includes nested deeper than ${MAX_DEPTH}`, 'include-depth', 'error')
-          continue
-        }
+        if (!allowed(target, `{{#${name} ${args}}}`, file, stack, report)) continue
         const content = options.read(target)
         if (typeof content !== 'string') {
           // As mdBook: the build goes on with the link's own text in the page, not expanded again.

@@ -51,7 +51,7 @@ function wikiThemeFolders(root: string): string[] {
 export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
   // A GitHub wiki's sidebar and footer are parts of every page there, no pages of their own.
   const wikiParts = config.githubWiki ? ['_Sidebar.md', '_Footer.md'] : []
-  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [] })
+  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined })
 }
 
 /** One note read and expanded, or only the reasons it could not be. */
@@ -150,7 +150,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     const inside = toSourcePath(path.relative(config.src, absolute))
     return inside ? displaySource(inside) : path.relative(process.cwd(), absolute)
   }
-  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display })
+  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined })
   diagnostics.push(...expansion.diagnostics)
   return {
     input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },

@@ -231,8 +231,11 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       for (const slug of paged.changed) changed.add(slug)
       for (const key of changedFiles(plan, nextPlan, c.sources, config)) changed.add(key)
       // A changed image or listing changes no HTML, but the pages showing it should reload.
+      // A file of VitePress's public/ folder is linked by its path in the site (`public/logo.svg` as `logo.svg`).
+      const assets = new Set<string>(c.sources)
+      for (const [at, file] of listing.files ?? []) if (c.sources.has(path.relative(config.src, file).split(path.sep).join('/') as SourcePath)) assets.add(at)
       for (const note of nextGraph.notes.values()) {
-        if (note.links.some((link) => link.kind === 'asset' && c.sources.has(link.target))) changed.add(slugOf(note.source))
+        if (note.links.some((link) => link.kind === 'asset' && assets.has(link.target))) changed.add(slugOf(note.source))
       }
     }
     graph = nextGraph

@@ -47,3 +47,18 @@ export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   }
   return result
 }
+
+/** VitePress's language with its marks: `js{4}`, `ts:line-numbers {1}`, `ts:line-numbers=2`, `ts:no-line-numbers`. */
+const VITEPRESS_LANG = /^([^{:\s]+)(?::(no-)?line-numbers(?:=(\d+))?)?(\{[\d\s,-]*\})?$/
+
+/**
+ * Split VitePress's marks off a fence's language (`js{4}` is `js` with
+ * `{4}`; `ts:line-numbers=2` is `ts` counting from 2) into meta as
+ * `parseCodeMeta` reads it. Any other language is as written.
+ */
+export function splitLanguageMeta(lang: string): { lang: string; meta: string } {
+  const m = VITEPRESS_LANG.exec(lang)
+  if (!m || (m[2] === undefined && m[3] === undefined && m[4] === undefined && !lang.includes(':'))) return { lang, meta: '' }
+  const numbers = lang.includes(':line-numbers') ? (m[3] ? `line-numbers{${m[3]}}` : 'line-numbers') : ''
+  return { lang: m[1]!, meta: [m[4] ?? '', numbers].filter(Boolean).join(' ') }
+}

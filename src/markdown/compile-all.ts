@@ -92,6 +92,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     trplListing: config.trplListing,
     specRules: config.specRules,
     toc: config.toc,
+    vitepress: config.vitepress,
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

@@ -66,7 +66,7 @@ export function rehypeTocFill(options: TocOptions = {}) {
 }
 
 /** A heading's text as the list shows it: its text, its inline code as code. */
-function headingText(heading: Element): ElementContent[] {
+export function headingText(heading: Element): ElementContent[] {
   return heading.children.map((child): ElementContent =>
     child.type === 'element' && child.tagName === 'code' ? { ...child, properties: {} } : { type: 'text', value: toString(child) },
   )
@@ -77,7 +77,7 @@ function headingText(heading: Element): ElementContent[] {
  * level below the one before it is taken one level down only, and the
  * shallowest heading listed is the top level.
  */
-function nest(headings: ReadonlyArray<{ level: number; id: string; children: ElementContent[] }>): Element[] {
+export function nest(headings: ReadonlyArray<{ level: number; id: string; children: ElementContent[] }>): Element[] {
   const min = Math.min(...headings.map((h) => h.level))
   let lastLower = headings[0]?.level ?? 0
   const top: Element[] = []

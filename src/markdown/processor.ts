@@ -44,6 +44,8 @@ import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
 import remarkSmartPunctuation from './remark-smart-punctuation.ts'
 import { rehypeTocFill, remarkTocMarker, type TocOptions } from './mdbook-toc.ts'
+import { rehypeVitepressTocFill, remarkVitepressToc } from './vitepress-toc.ts'
+import remarkVitepressVue from './remark-vitepress-vue.ts'
 import remarkSpecRules from './remark-spec-rules.ts'
 import remarkTrplListing, { type TrplListingMode } from './remark-trpl-listing.ts'
 import remarkBlockIds from './remark-block-ids.ts'
@@ -98,6 +100,8 @@ export interface ProcessorOptions {
   trplListing?: TrplListingMode
   /** mdbook-toc's table of contents at its marker, as `[preprocessor.toc]` writes it (default: not read). */
   toc?: TocOptions
+  /** VitePress's markdown: `[[toc]]`, Vue's `<script setup>` blocks and `{{ $frontmatter.title }}` (default false). */
+  vitepress?: boolean
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -134,6 +138,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
   if (options.specRules) processor.use(remarkSpecRules)
   if (options.toc) processor.use(remarkTocMarker, options.toc)
+  // Before wikilinks: `[[toc]]` is no link to a note.
+  if (options.vitepress) processor.use(remarkVitepressToc).use(remarkVitepressVue)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
@@ -169,6 +175,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeHeadings)
   // Once headings have their final ids; before the link collector, which checks its links.
   if (options.toc) rehype.use(rehypeTocFill, options.toc)
+  if (options.vitepress) rehype.use(rehypeVitepressTocFill)
   rehype
     .use(rehypeLinks, { shortestLinks: options.shortestLinks })
     // After the link collector too; before topics, whose mentions are never inside a tag.

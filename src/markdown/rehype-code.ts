@@ -18,7 +18,7 @@ import { h } from 'hastscript'
 import type { ShikiTransformer } from 'shiki'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { parseCodeMeta, type CodeMeta } from './code-meta.ts'
+import { parseCodeMeta, splitLanguageMeta, type CodeMeta } from './code-meta.ts'
 import { NOTATIONS, mayHoldNotation } from './code-notations.ts'
 import type { CodeHighlighter } from './highlighter.ts'
 import type { ScopedToken } from './tokenize.ts'
@@ -213,10 +213,11 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       const code = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'code')
       if (!code) return
       const info = infoOf(code)
-      const lang = languageOf(info)
+      // VitePress writes line marks against the language (```` ```js{4} ````, ```` ```ts:line-numbers ````).
+      const { lang, meta: langMeta } = splitLanguageMeta(languageOf(info))
       // remark-math marks display math as a `language-math` fence; KaTeX renders it.
       if (lang === 'math') return
-      const meta = parseCodeMeta((code.data as { meta?: string } | undefined)?.meta)
+      const meta = parseCodeMeta([langMeta, (code.data as { meta?: string } | undefined)?.meta].filter(Boolean).join(' '))
       blocks.push({ pre: node, parent, index, grouped: isCodeGroup(parent), info, lang, code: toString(code), meta })
       return 'skip'
     })

@@ -22,6 +22,31 @@ export default function rehypeRawWhenNeeded() {
     file.data.rawHtml = spans.length > 0
     if (spans.length === 0) return tree
     file.data.rawHtmlSpans = spans.filter(([start]) => start >= 0)
-    return raw(tree, { file }) as Root
+    return reparse(tree, file)
   }
 }
+
+/**
+ * Parse the tree through parse5 (hast-util-raw), keeping what parse5 would
+ * drop: it keeps attributes, not `data`, so a fence's meta (`{2}`, `[label]`,
+ * `title=`) rides through as one.
+ */
+export function reparse(tree: Root, file: VFile): Root {
+  walk(tree, (node) => {
+    if (node.type !== 'element' || node.tagName !== 'code') return
+    const meta = (node.data as { meta?: unknown } | undefined)?.meta
+    if (typeof meta === 'string') node.properties[META] = meta
+  })
+  const out = raw(tree, { file }) as Root
+  walk(out, (node) => {
+    if (node.type !== 'element' || node.tagName !== 'code') return
+    const meta = node.properties[META]
+    if (typeof meta !== 'string') return
+    delete node.properties[META]
+    node.data = { ...node.data, meta } as typeof node.data
+  })
+  return out
+}
+
+/** The property a fence's meta is kept in while the tree goes through parse5. */
+const META = 'dataSlugwikiFenceMeta'

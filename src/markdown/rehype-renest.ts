@@ -7,9 +7,9 @@
  * raw HTML can nest that way, so only they pay for the second parse.
  */
 import type { Root } from 'hast'
-import { raw } from 'hast-util-raw'
 import type { VFile } from 'vfile'
+import { reparse } from './rehype-raw-when-needed.ts'
 
 export default function rehypeRenest() {
-  return (tree: Root, file: VFile): Root => (file.data.rawHtml ? (raw(tree, { file }) as Root) : tree)
+  return (tree: Root, file: VFile): Root => (file.data.rawHtml ? reparse(tree, file) : tree)
 }

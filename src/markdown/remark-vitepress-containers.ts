@@ -34,6 +34,10 @@ const CODE_GROUP = 'code-group'
 /** The type named on a paragraph's opening `:::` line, if it starts with one (the plugin's own test). */
 const OPENING = /^:{3,}[^\S\n]*([\w-]+)?/
 
+/** A title's braces while the plugin reads the line (it takes `{…}` for a tag name), from Unicode's private use area. */
+const OPEN_BRACE = '\uE000'
+const CLOSE_BRACE = '\uE001'
+
 const options: FlexibleContainerOptions = {
   containerTagName: (type) => (type === 'details' ? 'details' : 'div'),
   containerClassName: (type) =>
@@ -41,7 +45,7 @@ const options: FlexibleContainerOptions = {
       ? [CODE_GROUP]
       : ['markdown-alert', `markdown-alert-${TYPES[type ?? '']?.style ?? 'other'}`, 'custom-block', ...(type ? [`custom-block-${type}`] : [])],
   // `null` (not undefined) is the plugin's word for "no title".
-  title: (type, title) => (type === CODE_GROUP ? null : (title ?? TYPES[type ?? '']?.title)),
+  title: (type, title) => (type === CODE_GROUP ? null : (title?.replace(/[\uE000\uE001]/g, (c) => (c === OPEN_BRACE ? '{' : '}')) ?? TYPES[type ?? '']?.title)),
   titleTagName: (type) => (type === 'details' ? 'summary' : 'p'),
   titleClassName: () => ['markdown-alert-title', 'custom-block-title'],
 }
@@ -68,6 +72,18 @@ export default function remarkVitepressContainers(this: Processor) {
       const wordless = rest !== undefined && rest.trim() !== '' && !/[\w-]/.test(rest)
       // An empty first text hides the fence from the plugin (it reads only the first child).
       if (wordless || (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP)) node.children.unshift({ type: 'text', value: '' })
+      else if (type !== undefined) {
+        // markdown-it-attrs' `{open}` or `{.name}` ending the opening line sets the container's attributes in VitePress;
+        // the plugin would read those braces as the title's tag name, so they are given to it as the container's.
+        const end = first.value.indexOf('\n')
+        const line = end === -1 ? first.value : first.value.slice(0, end)
+        const opening = /^(:{3,}[^\S\n]*[\w-]+)([^\n]*?)(?:[^\S\n]*\{([^{}]*)\})?[^\S\n]*$/.exec(line)
+        if (opening) {
+          const kept = (opening[3] ?? '').trim().split(/\s+/).flatMap((a) => (a === 'open' ? ['@open'] : /^\.[\w-]+$/.test(a) ? [a] : []))
+          const title = opening[2]!.trim().replace(/[{}]/g, (c) => (c === '{' ? OPEN_BRACE : CLOSE_BRACE))
+          first.value = `${opening[1]} ${kept.length > 0 ? `{${kept.join(' ')}} ` : ''}${title}`.trimEnd() + first.value.slice(line.length)
+        }
+      }
     })
     containers(tree)
     for (const node of empty) node.children = []

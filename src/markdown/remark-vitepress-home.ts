@@ -116,7 +116,8 @@ export default function remarkVitepressHome() {
           const parts: RootContent[] = []
           const url = text(feature.link)
           const icon = feature.icon
-          if (typeof icon === 'string') parts.push(paragraph('vp-feature-icon', [{ type: 'text', value: icon }], [...keys, 'icon']))
+          // VitePress's `v-html`: an icon written with a tag (an inline `<svg>`) is the note's raw HTML, never its source as text.
+          if (typeof icon === 'string') parts.push(paragraph('vp-feature-icon', [inline(icon, [...keys, 'icon'])], [...keys, 'icon']))
           else if (icon !== undefined && icon !== null) {
             const picture = image(icon, [...keys, 'icon'])
             if (picture) parts.push(paragraph('vp-feature-icon', [picture], [...keys, 'icon']))

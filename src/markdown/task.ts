@@ -58,6 +58,8 @@ export interface WorkerSettings {
   taskMarks?: boolean
   /** mdbook-toc's table of contents at its marker (`[preprocessor.toc]`; default not read). */
   toc?: TocOptions
+  /** VitePress's `[[toc]]` (default not read). */
+  vitepress?: boolean
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */

@@ -4,9 +4,9 @@
  */
 import path from 'node:path'
 import { configPlace, editUrl, type Config } from '../config.ts'
-import { neighbours, type SiteGraph } from '../graph/site-graph.ts'
+import { neighbours, resolvePageTarget, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
-import { hrefTo, isIndexNote, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { hrefTo, isIndexNote, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
@@ -35,6 +35,36 @@ export function navTitle(graph: SiteGraph, source: SourcePath): string {
 
 function link(graph: SiteGraph, source: SourcePath | undefined): PageLink | undefined {
   return source ? { title: navTitle(graph, source), slug: slugOf(source) } : undefined
+}
+
+/**
+ * VitePress's frontmatter `prev` / `next` over the reading order's
+ * neighbour: `false` for none, a string for its text, `{ text, link }` for
+ * another page (`link` as VitePress writes it, `/guide/intro` or
+ * `./intro.md`). A link to no page keeps the neighbour, with a problem to
+ * report.
+ */
+export function ownNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' | 'next', auto: SourcePath | undefined): { link?: PageLink; problem?: string } {
+  const value = graph.notes.get(source)!.frontmatter[key]
+  const fallback = link(graph, auto)
+  if (value === undefined || value === null || value === true) return { link: fallback }
+  if (value === false) return {}
+  if (typeof value === 'string' || typeof value === 'number') return { link: fallback && { ...fallback, title: String(value) } }
+  if (typeof value !== 'object' || Array.isArray(value)) return { link: fallback, problem: `Frontmatter \`${key}\` should be false, a text or a mapping with \`text\` and \`link\`` }
+  const { text, link: to } = value as { text?: unknown; link?: unknown }
+  const title = typeof text === 'string' || typeof text === 'number' ? String(text) : undefined
+  if (typeof to !== 'string') return { link: fallback && { ...fallback, ...(title !== undefined && { title }) } }
+  const [rawPath = '', fragment] = to.split('#')
+  let decoded = rawPath
+  try {
+    decoded = decodeURIComponent(rawPath)
+  } catch {
+    // A malformed escape is looked up as written.
+  }
+  const target = resolveSource(source, decoded.replace(/\.html$/i, '').replace(/\/$/, '') || '.')
+  const found = target !== undefined ? resolvePageTarget(graph, target) : decoded === '/' || decoded === '' ? resolvePageTarget(graph, 'index' as SourcePath) : undefined
+  if (!found) return { link: fallback, problem: `Frontmatter \`${key}.link\` names no page: \`${to}\`` }
+  return { link: { title: title ?? navTitle(graph, found), slug: slugOf(found), ...(fragment && { fragment }) } }
 }
 
 function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
@@ -92,11 +122,12 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
       .flatMap((c) => c.split(/\s+/))
       .filter(Boolean),
     breadcrumbs: breadcrumbs(graph, source),
-    prev: link(graph, prev),
-    next: link(graph, next),
+    prev: ownNeighbour(graph, source, 'prev', prev).link,
+    next: ownNeighbour(graph, source, 'next', next).link,
     tags: note.frontmatter.tags ?? [],
-    editUrl: editUrl(config, source),
-    lastUpdated: options.lastUpdated?.get(source),
+    // VitePress's `editLink: false` and `lastUpdated: false` leave them out of the page.
+    editUrl: note.frontmatter.editLink === false ? undefined : editUrl(config, source),
+    lastUpdated: note.frontmatter.lastUpdated === false ? undefined : options.lastUpdated?.get(source),
     isSection: isIndexNote(source),
     ...noteExtras(graph, source, titleOf),
     symbolLinks,
@@ -192,6 +223,11 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   const taken = new Set<string>(pages.map((p) => p.slug))
   for (const source of graph.all) {
     const { frontmatter, frontmatterLines: lines } = graph.notes.get(source)!
+    for (const key of ['prev', 'next'] as const) {
+      const { problem } = ownNeighbour(graph, source, key, neighbours(graph, source)[key])
+      const line = lines?.[key]
+      if (problem) diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message: problem, rule: 'frontmatter' })
+    }
     const { aliases = [], permalink } = frontmatter
     // Obsidian Publish's and Quartz's `permalink` is one more URL of the note, as Quartz serves it.
     for (const alias of permalink ? [...aliases, permalink] : aliases) {
