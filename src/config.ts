@@ -59,6 +59,7 @@ export const slugwikiSchema = z.strictObject({
   'gitbook-blocks': z.boolean().optional(),
   /** A GitHub wiki: `_Sidebar.md` and `_Footer.md` are no pages, `Home.md` comes first, `[[Shown text|Page-Name]]`. Defaults to true for a folder without book.toml or SUMMARY.md holding `_Sidebar.md` or `_Footer.md`. */
   'github-wiki': z.boolean().optional(),
+  vitepress: z.boolean().optional(),
   /** Which way the text reads, `ltr` or `rtl`. Defaults to book.toml's `[book] text-direction`, else its language's: the only way to set it without book.toml. */
   'text-direction': textDirectionSchema.optional(),
   /** Shiki themes for the light and dark schemes. */
@@ -245,9 +246,10 @@ export interface Config {
    */
   includeRoot: string
   /**
-   * VitePress's conventions, read without book.toml: `public/` is published
-   * at the site's root, and `<<<` snippets, `<!--@include:-->` and `[[toc]]`
-   * are read. An mdBook keeps them as written.
+   * VitePress's conventions, read in a VitePress site (a source folder with
+   * `.vitepress/`, or `vitepress = true`): `public/` is published at the
+   * site's root, and `<<<` snippets, `<!--@include:-->` and `[[toc]]` are
+   * read. Elsewhere they are kept as written.
    */
   vitepress: boolean
   math: boolean
@@ -461,7 +463,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
     includeRoot: repositoryRoot(root) ?? root,
-    vitepress: !isBook,
+    // Only a VitePress site: a vault's own `public/` folder of notes must stay notes.
+    vitepress: sw.vitepress ?? (!isBook && fs.existsSync(path.join(src, '.vitepress'))),
     // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
     math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',

@@ -14,8 +14,11 @@ afterEach(() => site?.cleanup())
 
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg"/>\n'
 
-async function run(files: Record<string, string>) {
-  site = tempSite(files)
+/** A VitePress site's config: its `.vitepress/` folder is what says the folder is one. */
+const CONFIG = { '.vitepress/config.mts': "export default { title: 'Docs' }\n" }
+
+async function run(files: Record<string, string>, { vitepress = true } = {}) {
+  site = tempSite(vitepress ? { ...CONFIG, ...files } : files)
   const result = await build({ src: site.src, out: site.out, quiet: true, cache: false })
   const read = (rel: string) => fs.readFileSync(path.join(site!.out, rel), 'utf8')
   const has = (rel: string) => fs.existsSync(path.join(site!.out, rel))
@@ -77,6 +80,25 @@ const REGIONS = [
   '}',
   '',
 ].join('\n')
+
+describe('a wiki that is no VitePress site', () => {
+  it('keeps its public/ notes as notes and `<<<`, `[[toc]]` and `<!--@include:-->` as written', async () => {
+    const { read, has, warnings } = await run(
+      {
+        'index.md': '# Home\n\n<<< ./snippets/a.js\n\n<!--@include: ./part.md-->\n',
+        'public/idea.md': '# An idea\n\nShared notes.\n',
+        'snippets/a.js': 'let a = 1\n',
+        'part.md': 'Part text.\n',
+      },
+      { vitepress: false },
+    )
+    expect(has('public/idea.html')).toBe(true)
+    expect(read('public/idea.html')).toContain('Shared notes.')
+    expect(read('index.html')).toContain('&#x3C;&#x3C;&#x3C; ./snippets/a.js')
+    expect(read('index.html')).not.toContain('Part text.')
+    expect(warnings).toEqual([])
+  })
+})
 
 describe('VitePress code snippets', () => {
   it('`<<< @/file{2}`, `<<< ../file` and `#region` show the file as a titled code block, `{lines lang}` as VitePress reads them', async () => {
