@@ -114,7 +114,8 @@ describe('building the fixture mdBook', () => {
     expect(go).toMatch(/>func<\/span>/)
     expect(go).toMatch(/> included<\/span>/)
     expect(go).not.toContain('ANCHOR')
-    expect(read('shell.html')).toContain('data-lang="shellscript"')
+    // Highlighted as shiki's `shellscript`, labelled as the author wrote it.
+    expect(read('shell.html')).toContain('data-lang="shellscript" data-label="bash"')
     expect(read('shell.html')).toMatch(/data-lang="rust".*println!/s)
     expect(read('shell.html')).toContain('data-lang="shellsession"')
     expect(cgroup).toContain('data-lang="text"')

@@ -274,7 +274,9 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       const title = block.grouped ? (block.meta.label ?? block.meta.title ?? (block.lang || 'text')) : block.meta.title
       if (title) children.push(h('figcaption.code-title', title))
       children.push(rendered)
-      const figure = h('figure.code', { id, dataLang: lang, dataHiddenLines: hiddenLines || undefined }, children)
+      // The theme labels a block with its language: as the author wrote it (`bash`, `console`), not shiki's name for it.
+      const label = block.lang && block.lang !== lang ? block.lang : undefined
+      const figure = h('figure.code', { id, dataLang: lang, dataLabel: label, dataHiddenLines: hiddenLines || undefined }, children)
       figure.position = block.pre.position
       block.parent.children[block.index] = figure
       infos.push({ id, lang, line, section: sectionAt(file.data.headings ?? [], line), ...(key && { key }) })

@@ -129,7 +129,7 @@ const PLUGIN_OUTPUT: Attributes = {
   // (the theme shows the title and description as text).
   a: ['ariaHidden', 'dataTopic', 'dataTopicTitle', 'dataTopicDescription'],
   // rehype-code: `<figure class="code" id data-lang data-hidden-lines>` with an optional title.
-  figure: ['dataLang', 'dataHiddenLines'],
+  figure: ['dataLang', 'dataLabel', 'dataHiddenLines'],
   // shiki writes HTML attribute names (`class`, `tabindex`); a numbered block starting past 1 sets its counter in `style`, and KaTeX sizes spans with it.
   pre: ['class', 'style', 'tabindex', 'dataLineNumbers'],
   // The pages stage shows a wikilink that names no note as `<span class="broken-link" data-wikilink>`.
