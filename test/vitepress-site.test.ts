@@ -138,8 +138,8 @@ describe('VitePress code snippets', () => {
     expect(page).toMatch(/<span class="line highlighted">[^\n]*\/\/ \.\.<\/span>/)
     // In a code group: both regions of the name, without their markers, dedented; the tab and language as
     // the brackets and braces say, else the file's name and extension.
-    expect(page).toMatch(/<figure class="code" id="[^"]+" data-lang="javascript"><figcaption class="code-title">Regions<\/figcaption>/)
-    expect(page).toMatch(/<figure class="code" id="[^"]+" data-lang="javascript"><figcaption class="code-title">snippet\.js<\/figcaption>/)
+    expect(page).toMatch(/<figure class="code" id="[^"]+" data-lang="javascript" data-label="js"><figcaption class="code-title">Regions<\/figcaption>/)
+    expect(page).toMatch(/<figure class="code" id="[^"]+" data-lang="javascript" data-label="js"><figcaption class="code-title">snippet\.js<\/figcaption>/)
     expect(text).toContain('function foo() {\n  return 1\n}\nfunction bar() {}')
     expect(text).not.toContain('skipped()')
     expect(text).not.toContain('#region')
