@@ -12,6 +12,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import { toString } from 'hast-util-to-string'
 import { s, h } from 'hastscript'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
+import type { VFile } from 'vfile'
 
 /** Font Awesome's names (4, 5 and 6) of the icons octicons draws alike. */
 const OCTICON_OF: Record<string, string> = {
@@ -58,7 +59,9 @@ function wordless(link: Element): boolean {
 
 /** Replace Font Awesome icons with octicons, or drop them, as the module says. */
 export default function rehypeFontAwesome() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
+    // Only an author's raw HTML writes these elements: a note without any is not walked.
+    if (!file.data.rawHtml) return
     visitParents(tree, 'element', (node, ancestors) => {
       if (node.tagName !== 'i' && node.tagName !== 'span') return
       const name = iconName(node)
