@@ -17,6 +17,7 @@
 import GithubSlugger from 'github-slugger'
 import { toString } from 'mdast-util-to-string'
 import path from 'node:path'
+import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { parse as parseYaml } from 'yaml'
@@ -108,17 +109,20 @@ export function selectInclude(content: string, target: IncludeTarget, headingIds
   return { lines, numbers, notFound }
 }
 
-/** The index of the first line after a YAML frontmatter block (0 without one), as gray-matter strips it in VitePress. */
+/**
+ * The index of the first line after the file's YAML frontmatter (0 without
+ * one), as gray-matter strips it in VitePress: found by remark-frontmatter,
+ * as a note's is, and only when it is YAML that parses.
+ */
 function frontmatterEnd(lines: string[]): number {
-  if (lines[0]?.trimEnd() !== '---') return 0
-  const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line))
-  if (close === -1) return 0
+  const first = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(lines.join('\n')).children[0]
+  if (first?.type !== 'yaml' || !first.position) return 0
   try {
-    parseYaml(lines.slice(1, close).join('\n'))
+    parseYaml(first.value)
   } catch {
     return 0
   }
-  return close + 1
+  return first.position.end.line
 }
 
 /**
