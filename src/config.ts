@@ -9,13 +9,14 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { codeThemeSchema } from './config-code-themes.ts'
+import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
 import type { TocOptions } from './markdown/mdbook-toc.ts'
 import type { TrplListingMode } from './markdown/remark-trpl-listing.ts'
 import type { HeadingIds } from './markdown/task.ts'
-import { normalizeBase } from './paths.ts'
+import { normalizeBase, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostic } from './report.ts'
 import { placeKey, placeOf, tomlPlaces, type TomlPath, type TomlPlace, type TomlPlaces } from './toml-places.ts'
 
@@ -200,6 +201,10 @@ export interface Config {
   githubWiki: boolean
   /** The notes are a GitBook repository (`.gitbook.yaml` or `.gitbook/` beside them, no book.toml): SUMMARY.md's `## Group` headings are part titles. */
   gitbook: boolean
+  /** GitBook's `.gitbook.yaml`, when the notes are a GitBook repository that has one (see `GitbookSettings`). */
+  gitbookYaml?: GitbookSettings
+  /** The table of contents, relative to the source folder: `SUMMARY.md`, or `.gitbook.yaml`'s `structure.summary`. */
+  summary: SourcePath
   /** Old URL path → new URL (`[output.html.redirect]`). */
   redirects: Record<string, string>
   /** Fence language → prefix that hides a line of its code (`[output.html.code.hidelines]`); Rust's `#` needs none. */
@@ -289,6 +294,23 @@ export interface Config {
   threads?: number
   /** Absolute folder of the persistent cache, or undefined to build without one. */
   cacheDir?: string
+}
+
+/**
+ * What a GitBook repository's `.gitbook.yaml` says beyond `root` (which is
+ * `Config.src`) and `structure.summary` (which is `Config.summary`).
+ */
+export interface GitbookSettings {
+  /** The file, absolute. */
+  file: string
+  /** `structure.readme`, relative to the source folder: the page the site opens on. */
+  readme?: { source: SourcePath; place?: YamlPlace }
+  /** Where `structure.summary` is written, when it is: a summary that is not there is reported there. */
+  summaryPlace?: YamlPlace
+  /** `redirects`: old URL paths of the site → notes, relative to the source folder as written. */
+  redirects: GitbookRedirect[]
+  /** Its warnings, reported with the build's (its errors stop `resolveConfig`). */
+  diagnostics: Diagnostic[]
 }
 
 export class ConfigError extends Error {
@@ -387,6 +409,55 @@ function readKatexSettings(table: Parameters<typeof katexSettings>[0], root: str
   }
 }
 
+/**
+ * A GitBook repository's `.gitbook.yaml` in `dir`, if it has one: the source
+ * folder its `root` names (`dir` without one), its summary and the rest. Broken
+ * YAML, or a `root` that is no folder, is an error at its line and column, as
+ * broken TOML is; other problems are warnings the build reports.
+ */
+function readGitbookYaml(dir: string, display: (p: string) => string): { src: string; summary?: SourcePath; settings: GitbookSettings } | undefined {
+  const file = path.join(dir, '.gitbook.yaml')
+  if (!fs.existsSync(file)) return undefined
+  const shown = display(file)
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new ConfigError({ file: shown, severity: 'error', message: `Cannot read .gitbook.yaml (${(error as NodeJS.ErrnoException).code ?? String(error)})`, rule: 'gitbook-yaml' })
+  }
+  const parsed = parseGitbookYaml(text, shown)
+  const error = parsed.diagnostics.find((d) => d.severity === 'error')
+  if (error) throw new ConfigError(error)
+  const diagnostics = [...parsed.diagnostics]
+  let src = dir
+  if (parsed.root) {
+    src = path.resolve(dir, parsed.root.value)
+    if (!fs.existsSync(src) || !fs.statSync(src).isDirectory()) {
+      throw new ConfigError({ file: shown, ...parsed.root.place, severity: 'error', message: `\`root\`: the folder \`${parsed.root.value}\` does not exist (${display(src)})`, rule: 'gitbook-yaml' })
+    }
+  }
+  // GitBook's paths are relative to `root`; one written from it (`/SUMMARY.md`) is read so too.
+  const inside = (key: string, value: { value: string; place?: YamlPlace } | undefined): SourcePath | undefined => {
+    if (!value) return undefined
+    const source = toSourcePath(value.value.replace(/^\/+/, ''))
+    if (!source) diagnostics.push({ file: shown, ...value.place, severity: 'warning', message: `\`${key}\`: \`${value.value}\` is not a path inside \`root\`; ignored`, rule: 'gitbook-yaml' })
+    return source
+  }
+  const readme = inside('structure.readme', parsed.readme)
+  const summary = inside('structure.summary', parsed.summary)
+  return {
+    src,
+    summary,
+    settings: {
+      file,
+      ...(readme && { readme: { source: readme, place: parsed.readme?.place } }),
+      ...(summary && { summaryPlace: parsed.summary?.place }),
+      redirects: parsed.redirects,
+      diagnostics,
+    },
+  }
+}
+
 /** Resolve the configuration from CLI options and the files beside the notes. */
 export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config {
   const display = (p: string) => path.relative(cwd, p) || '.'
@@ -441,6 +512,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 
   const sw = parsed.slugwiki ?? slugwikiSchema.parse({})
   const isBook = configFile !== undefined && path.basename(configFile) === 'book.toml'
+  // A GitBook repository's `.gitbook.yaml` beside the notes: its `root` is the source folder, as book.toml's `src` is.
+  const gitbookYaml = isBook ? undefined : readGitbookYaml(srcArg, display)
+  if (gitbookYaml) src = gitbookYaml.src
   // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
   const katexBook = isBook && parsed.preprocessor?.katex !== undefined
   const html = parsed.output?.html ?? {}
@@ -487,7 +561,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     shortestLinks: sw['shortest-links'] ?? !isBook,
     gitbookBlocks: sw['gitbook-blocks'] ?? !isBook,
     githubWiki: sw['github-wiki'] ?? (!isBook && isGithubWiki(src)),
-    gitbook: !isBook && (fs.existsSync(path.join(src, '.gitbook.yaml')) || fs.existsSync(path.join(src, '.gitbook'))),
+    gitbook: !isBook && (gitbookYaml !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
+    gitbookYaml: gitbookYaml?.settings,
+    summary: gitbookYaml?.summary ?? ('SUMMARY.md' as SourcePath),
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),

@@ -111,6 +111,8 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
       plan.copies.set(`${ASSET_DIR}/additional/${clean}`, file)
       return [`additional/${clean}`]
     })
+  // `.gitbook.yaml`'s keys of the wrong type, read as unset.
+  for (const d of config.gitbookYaml?.diagnostics ?? []) diagnostics.add(d)
   const extraCss = additional(config.additionalCss, 'additional-css')
   const extraJs = additional(config.additionalJs, 'additional-js')
   // mdBook's theme folder: its favicons go where mdBook puts them, the root, unless the book's own

@@ -132,3 +132,17 @@ describe('parseSummary', () => {
     ])
   })
 })
+
+describe("parseSummary of a summary in a folder (GitBook's `structure.summary: product/SUMMARY.md`)", () => {
+  const notes = new Set(['intro.md', 'product/page.md', 'product/SUMMARY.md'])
+  const at = (text: string) => parseSummary(text, { file: 'docs/product/SUMMARY.md', exists: (s: SourcePath) => notes.has(s), path: 'product/SUMMARY.md' as SourcePath })
+
+  it('reads its links from its own folder, up out of it too, never out of the source folder', () => {
+    const { items, diagnostics } = at(['- [Page](page.md)', '- [Intro](../intro.md)', '- [Out](../../secret.md)', '- [Self](SUMMARY.md)', ''].join('\n'))
+    expect(flattenOutline(items).map((c) => c.source)).toEqual(['product/page.md', 'intro.md', undefined, undefined])
+    expect(diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [3, 'SUMMARY entry `../../secret.md` must be a path inside the source folder'],
+      [4, 'product/SUMMARY.md lists itself; this entry is not linked'],
+    ])
+  })
+})

@@ -8,7 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildResult } from '../src/build.ts'
+import { ConfigError } from '../src/config.ts'
 import { formatDiagnostic } from '../src/report.ts'
+import { projectRoot } from './helpers/cli.ts'
 import { listFiles, writeFiles } from './helpers/files.ts'
 
 let tmp: string
@@ -16,8 +18,7 @@ beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-wiki
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 /** Build `files` as a source folder; the site's pages and the warnings, files named from the source folder. */
-async function site(name: string, files: Record<string, string>) {
-  const src = path.join(tmp, name)
+async function site(name: string, files: Record<string, string>, src = path.join(tmp, name)) {
   const out = path.join(tmp, `${name}-out`)
   writeFiles(src, files)
   const result: BuildResult = await build({ src, out, cacheDir: path.join(tmp, `${name}-cache`), quiet: true })
@@ -96,5 +97,65 @@ describe('a GitBook repository (0xn3va/cheat-sheets)', () => {
     // GitBook keeps its uploads in `.gitbook/assets/`, a folder whose name starts with a dot.
     expect(fs.existsSync(path.join(tmp, 'cheat-sheets-out/.gitbook/assets/image (1).png'))).toBe(true)
     expect(read('Linux/Overview/index.html')).toContain('<div class="link-card gitbook-embed"><p><a href="https://linux-kernel-labs.github.io/refs/heads/master/index.html">')
+  })
+})
+
+describe("a GitBook repository's .gitbook.yaml (test/sites/gitbook)", () => {
+  /** The site copied to `name`, with `yaml` as its .gitbook.yaml when given. */
+  const repo = (name: string, yaml?: string) => {
+    const src = path.join(tmp, name)
+    fs.cpSync(path.join(projectRoot, 'test/sites/gitbook'), src, { recursive: true })
+    if (yaml !== undefined) fs.writeFileSync(path.join(src, '.gitbook.yaml'), yaml)
+    return src
+  }
+  const built = async (name: string, yaml?: string) => site(name, {}, repo(name, yaml))
+
+  it('reads the notes from `root`, opens on `structure.readme`, takes the order from `structure.summary`, and writes `redirects`', async () => {
+    const { read, pages, warnings } = await built('gitbook-yaml')
+    // The repository's own README.md is outside `root`: no page.
+    expect(pages).toEqual(['404.html', 'guides/new-page.html', 'help.html', 'index.html', 'previous/page.html', 'print.html', 'product-tour.html', 'support.html'])
+    expect(read('index.html')).toContain('<meta http-equiv="refresh" content="0; url=product-tour.html">')
+    // The summary is TOC.md, with its `## Help` group; it is no page itself.
+    expect(read('_slugwiki/nav.js')).toContain('{"t":"Product tour","h":"product-tour.html","n":"1."},{"p":"Help"},{"t":"Support","h":"support.html","n":"2."}')
+    // Images relative to the notes in `root`, from its `.gitbook/assets/`.
+    expect(read('product-tour.html')).toContain('src=".gitbook/assets/pipeline.svg"')
+    expect(fs.existsSync(path.join(tmp, 'gitbook-yaml-out/.gitbook/assets/pipeline.svg'))).toBe(true)
+    // The old URL path leads to the note's page; a fragment is kept.
+    expect(read('help.html')).toContain('<meta http-equiv="refresh" content="0; url=support.html">')
+    expect(read('previous/page.html')).toContain('<meta http-equiv="refresh" content="0; url=../guides/new-page.html#setup">')
+    // A redirect to a note the site does not have is left out, with a warning at its target; the unknown `integrations` says nothing.
+    expect(warnings).toEqual(['.gitbook.yaml:11:12  warning  Redirect from `old-faq` leads to `./faq.md`, which is not a published note; skipped  gitbook-yaml'])
+  })
+
+  it('reports keys of the wrong type at their line and column, and reads the rest', async () => {
+    const yaml = ['root: docs', 'structure: ./TOC.md', 'redirects:', '  help: [support.md]', '  product-tour: support.md', '  guide: guides/new-page.md', ''].join('\n')
+    const { read, pages, warnings } = await built('gitbook-yaml-types', yaml)
+    expect(warnings).toEqual([
+      '.gitbook.yaml:2:12  warning  `structure` should be a mapping of `readme` and `summary`; ignored  gitbook-yaml',
+      '.gitbook.yaml:4:9  warning  Redirect from `help` should lead to a note (a path relative to `root`); skipped  gitbook-yaml',
+      '.gitbook.yaml:5:3  warning  Redirect from `product-tour` is not a free path of the site (`product-tour.html` is a page already); skipped  gitbook-yaml',
+    ])
+    // Without `structure.summary` the folders give the order, and TOC.md is a note like any other.
+    expect(pages).toContain('TOC.html')
+    expect(pages).toContain('guide.html')
+    expect(read('guide.html')).toContain('url=guides/new-page.html')
+  })
+
+  it('stops on broken YAML, and on a `root` that is no folder, at their line and column', async () => {
+    for (const [name, yaml, place, message] of [
+      ['gitbook-yaml-broken', 'root: ./docs/\nstructure:\n  readme: [product-tour.md\n', { line: 4, column: 1 }, /^Broken YAML: /],
+      ['gitbook-yaml-root', '# moved\nroot: ./documentation/\n', { line: 2, column: 7 }, /^`root`: the folder `\.\/documentation\/` does not exist/],
+    ] as const) {
+      const src = repo(name, yaml)
+      const error = await build({ src, out: path.join(tmp, `${name}-out`), cacheDir: path.join(tmp, `${name}-cache`), quiet: true }).then(
+        () => undefined,
+        (e: unknown) => e,
+      )
+      expect(error).toBeInstanceOf(ConfigError)
+      const { diagnostic } = error as ConfigError
+      expect(path.relative(src, path.resolve(diagnostic.file))).toBe('.gitbook.yaml')
+      expect({ line: diagnostic.line, column: diagnostic.column }).toEqual(place)
+      expect(diagnostic.message).toMatch(message)
+    }
   })
 })

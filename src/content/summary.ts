@@ -44,6 +44,8 @@ export interface ParseSummaryOptions {
   exists: (source: SourcePath) => boolean
   /** GitBook's page groups: a `## Group` heading between the lists is a part title too (default false: mdBook skips it). */
   groups?: boolean
+  /** The summary's own path in the source folder, which its links are relative to (default `SUMMARY.md`; GitBook's `structure.summary` names another). */
+  path?: SourcePath
 }
 
 export interface SummaryResult {
@@ -63,6 +65,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node)
   }
   const diagnostics: Diagnostic[] = []
+  const summaryPath = options.path ?? ('SUMMARY.md' as SourcePath)
   const items: OutlineItem[] = []
   const seen = new Map<SourcePath, number>()
   const counter = { top: 0 }
@@ -90,13 +93,15 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     } catch {
       // Keep the raw text: a stray `%` is part of a file name.
     }
-    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.split('/').includes('..')) {
+    // A summary in a folder (GitBook's `structure.summary: product/SUMMARY.md`) may link up out of it, never out of the source folder.
+    const climbs = summaryPath.includes('/') ? resolveSource(summaryPath, target) === undefined : target.split('/').includes('..')
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || climbs) {
       warn(`SUMMARY entry \`${link.url}\` must be a path inside the source folder`, link, 'summary-path', 'error')
       return { kind: 'chapter', title, number, children, line }
     }
-    const source = resolveSource('SUMMARY.md' as SourcePath, target)
-    if (source === 'SUMMARY.md') {
-      warn('SUMMARY.md lists itself; this entry is not linked', link, 'summary-cycle')
+    const source = resolveSource(summaryPath, target)
+    if (source === summaryPath) {
+      warn(`${summaryPath} lists itself; this entry is not linked`, link, 'summary-cycle')
       return { kind: 'chapter', title, number, children, line }
     }
     if (source && ancestors.includes(source)) {

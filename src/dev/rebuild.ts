@@ -139,7 +139,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   // The topics file counts as configuration: its topics are linked in every note's prose; so does
-  // .mdbookignore, which decides what is a note.
+  // .mdbookignore, which decides what is a note, and .gitbook.yaml, which says where the notes are.
   const configFiles = () =>
     [
       config.configFile,
@@ -147,6 +147,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       path.join(config.src, 'slugwiki.toml'),
       path.join(config.src, config.topicsFile),
       path.join(config.src, '.mdbookignore'),
+      // A GitBook repository's: its `root` may put the notes in a folder beneath it.
+      path.join(config.root, '.gitbook.yaml'),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 

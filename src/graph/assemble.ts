@@ -51,8 +51,13 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const skipped = new Set<SourcePath>()
   for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.add(note.source)
 
-  const summaryFile = path.join(config.src, 'SUMMARY.md')
+  const summaryFile = path.join(config.src, config.summary)
   const hasSummary = fs.existsSync(summaryFile)
+  // GitBook without the summary `.gitbook.yaml` names: the folders give the order, as GitBook infers it then.
+  const summaryPlace = config.gitbookYaml?.summaryPlace
+  if (!hasSummary && summaryPlace && config.gitbookYaml) {
+    diagnostics.warn(display(config.gitbookYaml.file), `\`structure.summary\`: \`${config.summary}\` is not in the source folder; the folders give the order`, 'gitbook-yaml', summaryPlace)
+  }
   let outline: OutlineItem[] | undefined
   if (hasSummary) {
     let text: string | undefined
@@ -65,11 +70,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
     if (text !== undefined) {
       const summaryText = text
-      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook })
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, path: config.summary })
       let summary: SummaryResult
       if (options.summaryMemo) {
         // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-        const key = summaryKey([options.tool ?? '', String(config.gitbook), display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const key = summaryKey([options.tool ?? '', String(config.gitbook), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
         if (!kept) options.summaryMemo.set(key, summary)
@@ -88,7 +93,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
     // A GitHub wiki starts at its Home page.
-    outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, config.githubWiki ? ('Home.md' as SourcePath) : undefined)
+    // GitBook's `structure.readme` is its first page.
+    const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
+    outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start)
   }
 
   const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped] })
@@ -108,7 +115,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
   if (fromSummary) {
     for (const source of graph.all) {
-      if (!graph.places.has(source)) diagnostics.warn(displaySource(source), 'Not listed in SUMMARY.md; built but not in the navigation', 'unlisted')
+      if (!graph.places.has(source)) diagnostics.warn(displaySource(source), `Not listed in ${config.summary}; built but not in the navigation`, 'unlisted')
     }
   }
   const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))

@@ -214,8 +214,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   // mdBook's `[output.html.print] enable = false`: no print page, and no link to it (the header's).
   if (config.print) pages.push(sitePrintPage(graph, config.title))
 
-  // mdBook opens a book without README.md on its first chapter; so do we, by redirect.
-  const first = graph.all[0]
+  // mdBook opens a book without README.md on its first chapter; so do we, by redirect. GitBook opens on `structure.readme`.
+  const first = gitbookReadme(graph, config, diagnostics) ?? graph.all[0]
   if (first && !graph.bySlug.has(toSlug('index.html'))) {
     pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), to: hrefTo(toSlug('index.html'), slugOf(first)) })
   }
@@ -247,6 +247,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       pages.push(redirect)
     }
   }
+  pages.push(...gitbookRedirects(graph, config, taken, diagnostics))
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
   const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
   const place = (from: string) => ({ file: where, ...configPlace(config, ['output', 'html', 'redirect', from]) })
@@ -312,10 +313,69 @@ export function redirectTarget(slug: string, to: string, base: string): string |
   return to.startsWith('#') ? undefined : sitePathOf(to, slug as Slug, base)?.path
 }
 
-function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {
-  const clean = toSourcePath(alias.replace(/^\/+/, '').replace(/\/+$/, '/index'))
+/** The page of a URL path of the site (`/old/page`, `old/`, `old.html`): `old/page.html`, `old/index.html`, `old.html`; undefined outside the site. */
+function pathSlug(urlPath: string): Slug | undefined {
+  const clean = toSourcePath(urlPath.replace(/^\/+/, '').replace(/\/+$/, '/index'))
   if (!clean) return undefined
-  const target = slugOf(source)
-  const s: Slug = /\.(md|html)$/i.test(clean) ? slugOf(clean.replace(/\.html$/i, '.md') as SourcePath) : toSlug(`${clean}.html`)
-  return { kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, target) }
+  return /\.(md|html)$/i.test(clean) ? slugOf(clean.replace(/\.html$/i, '.md') as SourcePath) : toSlug(`${clean}.html`)
+}
+
+function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {
+  const s = pathSlug(alias)
+  if (!s) return undefined
+  return { kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, slugOf(source)) }
+}
+
+/** A diagnostic at a place of `.gitbook.yaml`. */
+function gitbookProblem(file: string, place: { line: number; column: number } | undefined, message: string): Diagnostic {
+  return { file: path.relative(process.cwd(), file) || file, ...place, severity: 'warning', message, rule: 'gitbook-yaml' }
+}
+
+/**
+ * The note GitBook's `structure.readme` names, the page the site opens on
+ * (`index.html` sends the reader there); undefined when `.gitbook.yaml` names
+ * none, or one that is no published note, or the top folder's README.md (or
+ * index.md) already is `index.html` (each a warning).
+ */
+function gitbookReadme(graph: SiteGraph, config: Config, diagnostics: Diagnostic[]): SourcePath | undefined {
+  const gitbook = config.gitbookYaml
+  const readme = gitbook?.readme
+  if (!gitbook || !readme) return undefined
+  if (!graph.notes.has(readme.source)) {
+    diagnostics.push(gitbookProblem(gitbook.file, readme.place, `\`structure.readme\`: \`${readme.source}\` is not a published note; the site opens on its first page`))
+    return undefined
+  }
+  const index = graph.bySlug.get(toSlug('index.html'))
+  if (index !== undefined && index !== readme.source) {
+    diagnostics.push(gitbookProblem(gitbook.file, readme.place, `\`structure.readme\`: \`${index}\` is the site's index.html, so the site opens there, not on \`${readme.source}\``))
+    return undefined
+  }
+  return readme.source
+}
+
+/**
+ * GitBook's `redirects`: each old URL path of the site (`help`, served as
+ * `help.html`) becomes a page that sends the reader to the note it names
+ * (relative to `root`, `#fragment` kept). A path the site already has, or a
+ * note it does not, is a warning at its place in `.gitbook.yaml`; `taken`
+ * gains the pages made.
+ */
+function gitbookRedirects(graph: SiteGraph, config: Config, taken: Set<string>, diagnostics: Diagnostic[]): RedirectPage[] {
+  const gitbook = config.gitbookYaml
+  if (!gitbook) return []
+  const pages: RedirectPage[] = []
+  for (const { from, to, fromPlace, toPlace } of gitbook.redirects) {
+    const s = pathSlug(from)
+    const free = s !== undefined && !taken.has(s)
+    if (!free) diagnostics.push(gitbookProblem(gitbook.file, fromPlace, `Redirect from \`${from}\` is not a free path of the site${s ? ` (\`${s}\` is a page already)` : ''}; skipped`))
+    const hashAt = to.indexOf('#')
+    const target = toSourcePath((hashAt === -1 ? to : to.slice(0, hashAt)).replace(/^\/+/, ''))
+    const note = target !== undefined && graph.notes.has(target)
+    if (!note) diagnostics.push(gitbookProblem(gitbook.file, toPlace, `Redirect from \`${from}\` leads to \`${to}\`, which is not a published note; skipped`))
+    if (!free || !note) continue
+    taken.add(s)
+    const fragment = hashAt === -1 || hashAt === to.length - 1 ? undefined : to.slice(hashAt + 1)
+    pages.push({ kind: 'redirect', slug: s, title: navTitle(graph, target), to: hrefTo(s, slugOf(target), fragment) })
+  }
+  return pages
 }
