@@ -2,7 +2,8 @@
  * Code as a reader sees it, in headless Chromium, in both themes and both
  * schemes, on a 500 px viewport and a desktop one: a code block's language
  * label never sits on the code (however long, numbered, highlighted, marked or
- * scrolled its first line).
+ * scrolled its first line), and a link's underline leaves the underscores of
+ * the code it holds visible (`mem_cgroup` must not read `mem cgroup`).
  */
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -173,4 +174,111 @@ describe('a code block’s language label', () => {
     )
     expect(paddings.filter(([, even]) => even).map(([id]) => id)).toEqual(['code-6', 'code-7', 'code-8', 'code-9'])
   })
+})
+
+/**
+ * The page drawn three ways, each by its own page with a style sheet appended to the theme's: the links'
+ * code without their underlines, the underlines without the code's text, and neither. Each is painted
+ * from the start (a sheet swapped on a live page can leave an underline's pixels behind).
+ */
+const DRAWN = {
+  text: '.note-body a:has(code), .note-body a code { text-decoration-color: transparent !important; }',
+  line: '.note-body a code { color: transparent !important; text-decoration-color: var(--accent) !important; }',
+  blank: '.note-body a:has(code), .note-body a code { color: transparent !important; text-decoration-color: transparent !important; }',
+}
+
+async function openDrawn(theme: Theme, colorScheme: Scheme, deviceScaleFactor: number, css: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: deviceScaleFactor === 1 ? 1440 : 500, height: 900 }, colorScheme, deviceScaleFactor })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.route('**/_slugwiki/style.css', async (route) => {
+    const response = await route.fetch()
+    await route.fulfill({ response, body: `${await response.text()}\n${css}` })
+  })
+  // No link previews: one opened by hovering would lie over the pixels measured.
+  await page.route('**/_slugwiki/popovers.js', (route) => route.abort())
+  await page.goto(`${sites[theme]!.url}code.html`)
+  return page
+}
+
+/** The columns of the first underscore of the code `selector` finds, from its top to half its height below it. */
+function underscoreColumns(page: Page, selector: string): Promise<Box> {
+  return page.locator(selector).first().evaluate((el) => {
+    const text = el.firstChild!
+    const range = document.createRange()
+    const at = text.textContent!.indexOf('_')
+    range.setStart(text, at)
+    range.setEnd(text, at + 1)
+    const glyph = range.getBoundingClientRect()
+    const box = el.getBoundingClientRect()
+    return { left: glyph.left, top: box.top, right: glyph.right, bottom: box.bottom + box.height / 2 }
+  })
+}
+
+/** The rows (of device pixels) where the pictures `a` and `b` (PNGs of one clip) differ. */
+function rowsDiffering(page: Page, a: Buffer, b: Buffer): Promise<number[]> {
+  return page.evaluate(async ([a, b]) => {
+    const pixels = async (png: string) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob())
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      return { width: bitmap.width, data: context.getImageData(0, 0, bitmap.width, bitmap.height).data }
+    }
+    const [one, two] = [await pixels(a!), await pixels(b!)]
+    const rows: number[] = []
+    for (let y = 0; y < one.data.length / 4 / one.width; y++) {
+      for (let x = 0; x < one.width; x++) {
+        const i = (y * one.width + x) * 4
+        const diff = Math.abs(one.data[i]! - two.data[i]!) + Math.abs(one.data[i + 1]! - two.data[i + 1]!) + Math.abs(one.data[i + 2]! - two.data[i + 2]!)
+        if (diff > 48) {
+          rows.push(y)
+          break
+        }
+      }
+    }
+    return rows
+  }, [a.toString('base64'), b.toString('base64')])
+}
+
+describe('a link holding code', () => {
+  const LINKS = [
+    ['a link of code alone', '.note-body a[href="other.html"] > code'],
+    ['a link of words and code', '.note-body a[href="other.html#flags"] > code'],
+    ['a link to a symbol', '.note-body a.symbol-link > code'],
+  ] as const
+  for (const theme of ['default', 'paper'] as const) {
+    for (const deviceScaleFactor of [1, 2]) {
+      it.each(['light', 'dark'] as const)(`underlines it below its underscores, a clear row between (${theme} theme, ${deviceScaleFactor}x, %s)`, async (scheme) => {
+        const page = await open(theme, scheme, deviceScaleFactor === 1 ? 1440 : 500, deviceScaleFactor)
+        const drawn = {
+          text: await openDrawn(theme, scheme, deviceScaleFactor, DRAWN.text),
+          line: await openDrawn(theme, scheme, deviceScaleFactor, DRAWN.line),
+          blank: await openDrawn(theme, scheme, deviceScaleFactor, DRAWN.blank),
+        }
+        for (const [name, selector] of LINKS) {
+          // An underline marks the link, not its colour alone.
+          const decorated = await page.locator(selector).first().evaluate((code) => [code, code.parentElement!].map((el) => getComputedStyle(el).textDecorationLine))
+          expect(decorated.some((line) => line.includes('underline')), name).toBe(true)
+          const box = await underscoreColumns(drawn.text, selector)
+          const clip = { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top }
+          for (const hovered of [false, true]) {
+            const shots: Partial<Record<keyof typeof DRAWN, Buffer>> = {}
+            for (const state of ['text', 'line', 'blank'] as const) {
+              const link = drawn[state].locator(selector).first().locator('xpath=..')
+              if (hovered) await link.hover()
+              else await drawn[state].mouse.move(0, 0)
+              shots[state] = await drawn[state].screenshot({ clip })
+            }
+            const text = await rowsDiffering(page, shots.text!, shots.blank!)
+            const underline = await rowsDiffering(page, shots.line!, shots.blank!)
+            const where = `${name}${hovered ? ', hovered' : ''}: text rows ${text}, underline rows ${underline}`
+            expect(text.length, where).toBeGreaterThan(0)
+            expect(underline.length, where).toBeGreaterThan(0)
+            // The underline starts at least one clear row of pixels below the underscore's last.
+            expect(Math.min(...underline), where).toBeGreaterThan(Math.max(...text) + 1)
+          }
+        }
+      })
+    }
+  }
 })
