@@ -1,0 +1,284 @@
+/**
+ * Code as a reader sees it, in headless Chromium, in both themes and both
+ * schemes, on a 500 px viewport and a desktop one: a code block's language
+ * label never sits on the code (however long, numbered, highlighted, marked or
+ * scrolled its first line), and a link's underline leaves the underscores of
+ * the code it holds visible (`mem_cgroup` must not read `mem cgroup`).
+ */
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
+import { tempSite, type TempSite } from './helpers/site.ts'
+
+/** A first line wider than any block, in each kind of labelled block the theme draws. */
+const LONG = 'static struct mem_cgroup *mem_cgroup_from_task(struct task_struct *p) { return rcu_dereference(p->cgroups)->subsys[memory_cgrp_id]; }'
+
+const CODE = [
+  '# Code',
+  '',
+  'Links: [`mem_cgroup`](other.md), [the `__GFP_NOWARN` flag](other.md#flags), and the symbol `mem_cgroup_from_task`.',
+  '',
+  '```bash',
+  `echo "${LONG}"`,
+  'echo done',
+  '```',
+  '',
+  '```c showLineNumbers',
+  LONG,
+  'int x;',
+  '```',
+  '',
+  '```c {1}',
+  LONG,
+  'int x;',
+  '```',
+  '',
+  '```js',
+  `const removed = "${LONG}" // [!code --]`,
+  'const added = 2 // [!code ++]',
+  '```',
+  '',
+  '```sh',
+  'short',
+  '```',
+  '',
+  '```c title="mm/memcontrol.c"',
+  LONG,
+  '```',
+  '',
+  '```text',
+  LONG,
+  '```',
+  '',
+  '::: code-group',
+  '```c [kernel/memcontrol.c]',
+  LONG,
+  '```',
+  '```sh',
+  'echo grouped',
+  '```',
+  ':::',
+  '',
+].join('\n')
+
+let wiki: TempSite
+const sites: Record<'default' | 'paper', ServedSite | undefined> = { default: undefined, paper: undefined }
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+beforeAll(async () => {
+  wiki = tempSite({ 'index.md': '# Home\n\nSee [Code](code.md).\n', 'code.md': CODE, 'other.md': '# Other\n\n## Flags\n' }, 'slugwiki-code-reading-')
+  for (const theme of ['default', 'paper'] as const) {
+    const out = path.join(wiki.root, theme)
+    expect((await build({ src: wiki.src, out, theme, quiet: true, cache: false })).written).toBe(true)
+    sites[theme] = await serveSite(out)
+  }
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  for (const context of contexts) await context.close()
+  await browser?.close()
+  for (const site of Object.values(sites)) await site?.close()
+  wiki?.cleanup()
+})
+
+type Scheme = 'light' | 'dark'
+type Theme = 'default' | 'paper'
+
+async function open(theme: Theme, colorScheme: Scheme, width: number, deviceScaleFactor = 1): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor })
+  contexts.push(context)
+  const page = await context.newPage()
+  // No link previews: one opened by hovering would lie over the pixels measured.
+  await page.route('**/_slugwiki/popovers.js', (route) => route.abort())
+  const response = await page.goto(`${sites[theme]!.url}code.html`)
+  expect(response?.status()).toBeLessThan(400)
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme)
+  return page
+}
+
+interface Box { left: number; top: number; right: number; bottom: number }
+
+/**
+ * Each labelled block's label box (its ::before, where the label is drawn) and the boxes of its first line's
+ * text that show inside the pre, the pre scrolled to `scroll` (0 = start, 1 = end).
+ */
+function labelsAndFirstLines(page: Page, scroll: number) {
+  return page.evaluate((scroll) => {
+    const box = (r: DOMRect | { left: number; top: number; right: number; bottom: number }) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })
+    return [...document.querySelectorAll<HTMLElement>('figure.code')].flatMap((figure) => {
+      const label = getComputedStyle(figure, '::before')
+      if (label.content === 'none' || label.display === 'none') return []
+      const pre = figure.querySelector('pre')!
+      pre.scrollLeft = scroll * (pre.scrollWidth - pre.clientWidth)
+      const f = figure.getBoundingClientRect()
+      const fs = getComputedStyle(figure)
+      const right = f.right - parseFloat(fs.borderRightWidth) - parseFloat(label.right)
+      const top = f.top + parseFloat(fs.borderTopWidth) + parseFloat(label.top)
+      const labelBox = { left: right - parseFloat(label.width), top, right, bottom: top + parseFloat(label.height) }
+      const view = pre.getBoundingClientRect()
+      const range = document.createRange()
+      range.selectNodeContents(pre.querySelector('.line')!)
+      const text = [...range.getClientRects()]
+        .filter((r) => r.width > 0 && r.right > view.left && r.left < view.right)
+        .map((r) => box({ left: Math.max(r.left, view.left), top: r.top, right: Math.min(r.right, view.right), bottom: r.bottom }))
+      return [{ id: figure.id, label: labelBox, text, overflows: pre.scrollWidth > pre.clientWidth }]
+    })
+  }, scroll)
+}
+
+const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
+
+describe('a code block’s language label', () => {
+  for (const theme of ['default', 'paper'] as const) {
+    for (const width of [500, 1440]) {
+      it.each(['light', 'dark'] as const)(`covers no code text, scrolled or not (${theme} theme, ${width} px, %s)`, async (scheme) => {
+        const page = await open(theme, scheme, width)
+        for (const scroll of [0, 0.5, 1]) {
+          const blocks = await labelsAndFirstLines(page, scroll)
+          // The bash, numbered, highlighted, diff and short blocks are labelled; titled, text and grouped ones are not.
+          expect(blocks.map((b) => b.id)).toEqual(['code-1', 'code-2', 'code-3', 'code-4', 'code-5'])
+          // The long first lines do run the width of their block, under where the label is.
+          expect(blocks.filter((b) => b.overflows).map((b) => b.id)).toEqual(['code-1', 'code-2', 'code-3', 'code-4'])
+          for (const block of blocks) {
+            expect(block.text.length, block.id).toBeGreaterThan(0)
+            const under = block.text.filter((t) => intersects(t, block.label))
+            expect(under, `${block.id} scrolled to ${scroll}: label ${JSON.stringify(block.label)}`).toEqual([])
+          }
+        }
+      })
+    }
+  }
+
+  it('fades on hover without moving a line', async () => {
+    for (const width of [500, 1440]) {
+      const page = await open('default', 'light', width)
+      const figure = page.locator('figure.code').first()
+      const firstLine = () => figure.locator('.line').first().evaluate((el) => JSON.stringify(el.getBoundingClientRect()))
+      const before = await firstLine()
+      await figure.hover()
+      await expect.poll(() => figure.evaluate((el) => getComputedStyle(el, '::before').opacity)).toBe('0')
+      expect(await firstLine()).toBe(before)
+    }
+  })
+
+  it('makes room only in labelled blocks: titled, text and grouped ones keep as much room above their code as below it', async () => {
+    const page = await open('default', 'light', 1440)
+    const paddings = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.code')].map((figure) => {
+        const pre = getComputedStyle(figure.querySelector('pre')!)
+        return [figure.id, pre.paddingTop === pre.paddingBottom]
+      }),
+    )
+    expect(paddings.filter(([, even]) => even).map(([id]) => id)).toEqual(['code-6', 'code-7', 'code-8', 'code-9'])
+  })
+})
+
+/**
+ * The page drawn three ways, each by its own page with a style sheet appended to the theme's: the links'
+ * code without their underlines, the underlines without the code's text, and neither. Each is painted
+ * from the start (a sheet swapped on a live page can leave an underline's pixels behind).
+ */
+const DRAWN = {
+  text: '.note-body a:has(code), .note-body a code { text-decoration-color: transparent !important; }',
+  line: '.note-body a code { color: transparent !important; text-decoration-color: var(--accent) !important; }',
+  blank: '.note-body a:has(code), .note-body a code { color: transparent !important; text-decoration-color: transparent !important; }',
+}
+
+async function openDrawn(theme: Theme, colorScheme: Scheme, deviceScaleFactor: number, css: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: deviceScaleFactor === 1 ? 1440 : 500, height: 900 }, colorScheme, deviceScaleFactor })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.route('**/_slugwiki/style.css', async (route) => {
+    const response = await route.fetch()
+    await route.fulfill({ response, body: `${await response.text()}\n${css}` })
+  })
+  // No link previews: one opened by hovering would lie over the pixels measured.
+  await page.route('**/_slugwiki/popovers.js', (route) => route.abort())
+  await page.goto(`${sites[theme]!.url}code.html`)
+  return page
+}
+
+/** The columns of the first underscore of the code `selector` finds, from its top to half its height below it. */
+function underscoreColumns(page: Page, selector: string): Promise<Box> {
+  return page.locator(selector).first().evaluate((el) => {
+    const text = el.firstChild!
+    const range = document.createRange()
+    const at = text.textContent!.indexOf('_')
+    range.setStart(text, at)
+    range.setEnd(text, at + 1)
+    const glyph = range.getBoundingClientRect()
+    const box = el.getBoundingClientRect()
+    return { left: glyph.left, top: box.top, right: glyph.right, bottom: box.bottom + box.height / 2 }
+  })
+}
+
+/** The rows (of device pixels) where the pictures `a` and `b` (PNGs of one clip) differ. */
+function rowsDiffering(page: Page, a: Buffer, b: Buffer): Promise<number[]> {
+  return page.evaluate(async ([a, b]) => {
+    const pixels = async (png: string) => {
+      const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob())
+      const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!
+      context.drawImage(bitmap, 0, 0)
+      return { width: bitmap.width, data: context.getImageData(0, 0, bitmap.width, bitmap.height).data }
+    }
+    const [one, two] = [await pixels(a!), await pixels(b!)]
+    const rows: number[] = []
+    for (let y = 0; y < one.data.length / 4 / one.width; y++) {
+      for (let x = 0; x < one.width; x++) {
+        const i = (y * one.width + x) * 4
+        const diff = Math.abs(one.data[i]! - two.data[i]!) + Math.abs(one.data[i + 1]! - two.data[i + 1]!) + Math.abs(one.data[i + 2]! - two.data[i + 2]!)
+        if (diff > 48) {
+          rows.push(y)
+          break
+        }
+      }
+    }
+    return rows
+  }, [a.toString('base64'), b.toString('base64')])
+}
+
+describe('a link holding code', () => {
+  const LINKS = [
+    ['a link of code alone', '.note-body a[href="other.html"] > code'],
+    ['a link of words and code', '.note-body a[href="other.html#flags"] > code'],
+    ['a link to a symbol', '.note-body a.symbol-link > code'],
+  ] as const
+  for (const theme of ['default', 'paper'] as const) {
+    for (const deviceScaleFactor of [1, 2]) {
+      it.each(['light', 'dark'] as const)(`underlines it below its underscores, a clear row between (${theme} theme, ${deviceScaleFactor}x, %s)`, async (scheme) => {
+        const page = await open(theme, scheme, deviceScaleFactor === 1 ? 1440 : 500, deviceScaleFactor)
+        const drawn = {
+          text: await openDrawn(theme, scheme, deviceScaleFactor, DRAWN.text),
+          line: await openDrawn(theme, scheme, deviceScaleFactor, DRAWN.line),
+          blank: await openDrawn(theme, scheme, deviceScaleFactor, DRAWN.blank),
+        }
+        for (const [name, selector] of LINKS) {
+          // An underline marks the link, not its colour alone.
+          const decorated = await page.locator(selector).first().evaluate((code) => [code, code.parentElement!].map((el) => getComputedStyle(el).textDecorationLine))
+          expect(decorated.some((line) => line.includes('underline')), name).toBe(true)
+          const box = await underscoreColumns(drawn.text, selector)
+          const clip = { x: box.left, y: box.top, width: box.right - box.left, height: box.bottom - box.top }
+          for (const hovered of [false, true]) {
+            const shots: Partial<Record<keyof typeof DRAWN, Buffer>> = {}
+            for (const state of ['text', 'line', 'blank'] as const) {
+              const link = drawn[state].locator(selector).first().locator('xpath=..')
+              if (hovered) await link.hover()
+              else await drawn[state].mouse.move(0, 0)
+              shots[state] = await drawn[state].screenshot({ clip })
+            }
+            const text = await rowsDiffering(page, shots.text!, shots.blank!)
+            const underline = await rowsDiffering(page, shots.line!, shots.blank!)
+            const where = `${name}${hovered ? ', hovered' : ''}: text rows ${text}, underline rows ${underline}`
+            expect(text.length, where).toBeGreaterThan(0)
+            expect(underline.length, where).toBeGreaterThan(0)
+            // The underline starts at least one clear row of pixels below the underscore's last.
+            expect(Math.min(...underline), where).toBeGreaterThan(Math.max(...text) + 1)
+          }
+        }
+      })
+    }
+  }
+})
