@@ -17,12 +17,10 @@ import { createNotePool, type NotePool } from './markdown/pool.ts'
 import type { TopicDef } from './content/topics-file.ts'
 import { checkOutputFolder, mergePlan, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
 import type { Page } from './pages/model.ts'
-import { slugOf, type SourcePath } from './paths.ts'
+import type { SourcePath } from './paths.ts'
 import { Diagnostics, sortDiagnostics, type Diagnostic } from './report.ts'
 import { renderSite } from './render-site.ts'
-import { searchLanguage } from './search/build-index.ts'
 import { emitSearch } from './search/emit.ts'
-import { SearchSpeculation } from './search/speculation.ts'
 
 export interface BuildHooks {
   /** Called as notes compile. */
@@ -96,28 +94,17 @@ async function planSiteBuild(config: Config, hooks: BuildHooks): Promise<Planned
   // The pages and the search index are kept beside a persistent note cache, and only there.
   const tool = disk || hooks.cache instanceof DiskNoteCache ? toolFingerprint() : undefined
   const folder = hooks.cache instanceof DiskNoteCache ? hooks.cache.dir : disk?.dir
+  const compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, started, threads: config.threads, tool })
+  for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
   const persistent = folder !== undefined && tool !== undefined ? { folder, tool } : undefined
-  const searchCache = persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool }
-  // The search index's part of an edited page begins while the notes compile (speculation.ts).
-  const speculation = searchCache && config.search ? new SearchSpeculation(searchCache.dir, searchLanguage(config)) : undefined
-  const onChanging = speculation && ((sources: SourcePath[]) => speculation.begin(sources.map((source) => `/${slugOf(source)}`)))
-  let compiled: Awaited<ReturnType<typeof compileAll>>
-  let graph: SiteGraph
-  try {
-    compiled = await compileAll(inputs, { config, displaySource, topics, onProgress: hooks.onProgress, cache, pool: hooks.pool, started, threads: config.threads, tool, onChanging })
-    for (const note of compiled.notes) for (const d of note.diagnostics) diagnostics.add(d)
-    const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))
-    graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display, summaryMemo, tool })
-  } catch (error) {
-    await speculation?.close()
-    throw error
-  }
+  const summaryMemo = persistent && fileSummaryMemo(path.join(persistent.folder, 'summary.json'))
+  const graph = assembleGraph(compiled.notes, { config, listing, inputs, bodies: compiled.bodies, included, topics, diagnostics, display, summaryMemo, tool })
   // Pagefind runs in its own process: the index is built while the pages are planned and written,
   // and on a second process too once `finish` is called, when only the index is left.
   const index: OutputPlan = { files: new Map(), copies: new Map() }
   let widen = () => {}
   const wider = new Promise<void>((resolve) => (widen = resolve))
-  const search = emitSearch(graph, index, { config, diagnostics, display, wider, cache: searchCache, speculation }).finally(() => speculation?.close())
+  const search = emitSearch(graph, index, { config, diagnostics, display, wider, cache: persistent && { dir: path.join(persistent.folder, 'search'), tool: persistent.tool } })
   // Awaited by `finish`; a failure of the pages first must not leave it unhandled.
   search.catch(() => undefined)
   const { pages, plan, recordPages } = await renderSite(graph, {

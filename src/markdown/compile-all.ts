@@ -40,11 +40,6 @@ export interface CompileAllOptions {
   threads?: number
   /** The tool's fingerprint (default `toolFingerprint()`); tests pass another to play a new version. */
   tool?: string
-  /**
-   * Told, before any entry is read, the notes whose recorded entry is not the
-   * one they need (a cache with `recorded`): those about to be compiled.
-   */
-  onChanging?: (sources: SourcePath[]) => void
 }
 
 export interface CompileAllResult {
@@ -147,10 +142,9 @@ async function compileEach(inputs: NoteInput[], options: CompileAllOptions): Pro
     const keys = inputs.map((input) => noteCacheKey(input, settings, version))
     // Threads take a while to start: when the cache's records say some notes changed, they start
     // now, while the entries of the others are read.
-    if (cache.recorded) {
-      const expected = inputs.filter((input, i) => cache.recorded!(input.source) !== keys[i])
-      options.onChanging?.(expected.map((input) => input.source))
-      if (!pool && expected.length > 0) start(expected.length)
+    if (!pool && cache.recorded) {
+      const expected = inputs.filter((input, i) => cache.recorded!(input.source) !== keys[i]).length
+      if (expected > 0) start(expected)
     }
     const compile = async (input: NoteInput, key: string): Promise<CompiledNote> => {
       const blocks = cache.previousBlocks?.(input.source) ?? '{}'

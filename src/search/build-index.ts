@@ -16,7 +16,7 @@ import { packageRoot, type Config } from '../config.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
 import { indexDocument } from './document.ts'
-import type { IndexedPart, IndexJob, SessionJob } from './index-job.ts'
+import type { IndexedPart, IndexJob } from './index-job.ts'
 import { indexPageDocuments, type IndexPageDocument } from './index-pages.ts'
 
 /** Output folder of the index and the search scripts, under the asset folder. */
@@ -68,24 +68,21 @@ export function searchDocuments(graph: SiteGraph): SearchDocuments {
   return { notes, pages: indexPageDocuments(graph) }
 }
 
-/** The HTML Pagefind reads for each document, note sections read by key from the bodies, by URL. */
-export function documentContents(graph: SiteGraph, documents: SearchDocuments, config: Config): Array<{ url: string; content: string }> {
+/** The HTML Pagefind reads for each document, note sections read by key from the bodies. */
+function documentContents(graph: SiteGraph, documents: SearchDocuments, config: Config): Array<{ url: string; content: string }> {
   const notes = documents.notes.map(({ url, key, source: _source, ...doc }) => ({
     url,
     content: indexDocument({ ...doc, sections: graph.bodies.sections(key), language: config.language }),
   }))
-  const pages = documents.pages.map(({ url, doc }) => ({ url, content: indexDocument({ ...doc, language: config.language }) }))
-  // Pagefind's files depend on the order pages come in: by URL, a part begun ahead from the pages
-  // before the first changed one (speculation.ts) gets them in the order a whole build does.
-  return [...notes, ...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  return [...notes, ...documents.pages.map(({ url, doc }) => ({ url, content: indexDocument({ ...doc, language: config.language }) }))]
 }
 
 /** The search thread's module, beside this one in the sources and in the launcher's bundle (plain JS: see there why). */
 const SEARCH_WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-worker.mjs')
 
 /** A thread for index jobs (see search-worker.mjs), started for one build's parts and stopped after. */
-export function indexThread(): { run(job: IndexJob | SessionJob): Promise<IndexedPart | undefined>; close(): Promise<void> } {
-  const pool = new Piscina<IndexJob | SessionJob | { close: true }, IndexedPart | undefined>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
+function indexThread(): { run(job: IndexJob): Promise<IndexedPart | undefined>; close(): Promise<void> } {
+  const pool = new Piscina<IndexJob | { close: true }, IndexedPart | undefined>({ filename: SEARCH_WORKER, minThreads: 1, maxThreads: 1 })
   return {
     run: (job) => pool.run(job),
     async close() {
@@ -101,23 +98,6 @@ export function indexThread(): { run(job: IndexJob | SessionJob): Promise<Indexe
 /** Pagefind's runtime (its script, worker and WebAssembly): only the first part's is loaded; the others are merged into it. */
 const RUNTIME = /^(pagefind\.js|pagefind-worker\.js|wasm\.[^/]*)$/
 
-/** The language Pagefind stems the index in: the book's, without its region. */
-export function searchLanguage(config: Config): string {
-  return config.language.split(/[-_]/)[0] || 'en'
-}
-
-/** The documents of one part as Pagefind reads them. */
-export type PartDocuments = IndexJob['documents']
-
-/** The files of a part Pagefind built that the site publishes, sorted by path. */
-export function partFiles(built: IndexedPart, primary: boolean): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>()
-  for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    if (!UNUSED.test(file.path) && (primary || !RUNTIME.test(file.path))) files.set(file.path, file.content)
-  }
-  return files
-}
-
 /**
  * Split the documents into parts of about `pagesPerShard` pages, by a hash of
  * each page's URL, so that a page stays in its part while others come and go
@@ -129,14 +109,10 @@ export function shardDocuments(documents: SearchDocuments, pagesPerShard: number
   let count = 1
   while (count * pagesPerShard < total && count < 1024) count *= 2
   const shards = Array.from({ length: count }, (): SearchDocuments => ({ notes: [], pages: [] }))
-  for (const note of documents.notes) shards[shardOf(note.url, count)]!.notes.push(note)
-  for (const page of documents.pages) shards[shardOf(page.url, count)]!.pages.push(page)
+  const shardOf = (url: string) => (count === 1 ? 0 : createHash('sha1').update(url).digest().readUInt32BE(0) % count)
+  for (const note of documents.notes) shards[shardOf(note.url)]!.notes.push(note)
+  for (const page of documents.pages) shards[shardOf(page.url)]!.pages.push(page)
   return shards
-}
-
-/** The part of `count` a page's URL falls in. */
-export function shardOf(url: string, count: number): number {
-  return count === 1 ? 0 : createHash('sha1').update(url).digest().readUInt32BE(0) % count
 }
 
 /** One part to build: its documents, and whether it is the part the browser loads first (which carries Pagefind's runtime). */
@@ -154,15 +130,9 @@ export interface SearchPart {
  * thread and Pagefind process: while pages render, one thread leaves the
  * other core to them.
  */
-export async function buildSearchParts(
-  graph: SiteGraph,
-  config: Config,
-  parts: SearchPart[],
-  wider?: Promise<void>,
-  onDocuments?: (part: number, documents: PartDocuments) => void,
-): Promise<Array<Map<string, Uint8Array>>> {
+export async function buildSearchParts(graph: SiteGraph, config: Config, parts: SearchPart[], wider?: Promise<void>): Promise<Array<Map<string, Uint8Array>>> {
   if (parts.length === 0) return []
-  const language = searchLanguage(config)
+  const language = config.language.split(/[-_]/)[0] || 'en'
   const out: Array<Map<string, Uint8Array>> = []
   let next = 0
   let failed = false
@@ -171,11 +141,13 @@ export async function buildSearchParts(
       while (next < parts.length && !failed) {
         const i = next++
         const part = parts[i]!
-        const documents = documentContents(graph, part.documents, config)
-        onDocuments?.(i, documents)
-        const built = await thread.run({ language, documents })
+        const built = await thread.run({ language, documents: documentContents(graph, part.documents, config) })
         if (!built || built.errors.length) throw new SearchIndexError(built ? built.errors.join('; ') : 'The search index thread returned nothing')
-        out[i] = partFiles(built, part.primary)
+        const files = new Map<string, Uint8Array>()
+        for (const file of [...built.files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+          if (!UNUSED.test(file.path) && (part.primary || !RUNTIME.test(file.path))) files.set(file.path, file.content)
+        }
+        out[i] = files
       }
     } catch (error) {
       failed = true

@@ -9,9 +9,8 @@ import { mergePlan, type OutputPlan } from '../output.ts'
 import { fingerprint } from '../pages/fingerprint.ts'
 import type { Diagnostics } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
-import { buildSearchParts, CORE_SCRIPT, documentContents, partFiles, SEARCH_DIR, searchDocuments, searchLanguage, shardDocuments, type PartDocuments } from './build-index.ts'
+import { buildSearchParts, CORE_SCRIPT, SEARCH_DIR, searchDocuments, shardDocuments } from './build-index.ts'
 import { SearchCache } from './cache.ts'
-import { keepDocuments, partFolder, type SearchSpeculation } from './speculation.ts'
 import { CacheEntryError } from '../markdown/note-cache.ts'
 
 export interface EmitSearchOptions {
@@ -29,8 +28,6 @@ export interface EmitSearchOptions {
     /** The tool's fingerprint (`toolFingerprint()`), so another Pagefind or slugwiki builds afresh. */
     tool: string
   }
-  /** Parts begun before the graph was known (with `cache`, in its folder): finished here when they can be. */
-  speculation?: SearchSpeculation
 }
 
 /** Lists the parts of the index the browser merges into the first (`{ "merge": ["1/", …] }`), under the search folder. */
@@ -50,46 +47,25 @@ export async function emitSearch(graph: SiteGraph, plan: OutputPlan, options: Em
   try {
     // A part no page hashed to is left out (Pagefind cannot load an index without pages); the first
     // part with pages is the one the browser loads, at the top of the folder, as an unsplit index is.
-    const shards = shardDocuments(searchDocuments(graph), config.searchShardPages)
-    const parts = shards
+    const parts = shardDocuments(searchDocuments(graph), config.searchShardPages)
       .map((documents, bucket) => ({ documents, bucket }))
       .filter(({ documents }, i) => i === 0 || documents.notes.length + documents.pages.length > 0)
     if (parts.length > 1 && parts[0]!.documents.notes.length + parts[0]!.documents.pages.length === 0) parts.shift()
     const dirOf = (i: number) => (i === 0 ? '' : `${parts[i]!.bucket}/`)
     const stale: Array<{ i: number; print?: string; cache?: SearchCache }> = []
     for (const [i, { documents, bucket }] of parts.entries()) {
-      const cache = options.cache && new SearchCache(partFolder(options.cache.dir, bucket))
+      const cache = options.cache && new SearchCache(path.join(options.cache.dir, `part-${bucket}`))
       const print = options.cache && fingerprint([options.cache.tool, config.language, bucket, i === 0, documents])
       const kept = print ? cache?.get(print) : undefined
       if (kept) for (const [rel, file] of kept) index.links!.set(`${prefix}${dirOf(i)}${rel}`, file)
       else stale.push({ i, print, cache })
     }
-    const language = searchLanguage(config)
-    // Each part's documents are kept for the next build to begin it from (speculation.ts).
-    const keep = (i: number, documents: PartDocuments) => {
-      if (options.cache) keepDocuments(partFolder(options.cache.dir, parts[i]!.bucket), { count: shards.length, language, documents })
-    }
-    // A part begun ahead is finished first; one that cannot be is built from the start with the others.
-    const ahead = await Promise.all(
-      stale.map(({ i }) => {
-        if (!options.speculation) return undefined
-        const documents = documentContents(graph, parts[i]!.documents, config)
-        keep(i, documents)
-        return options.speculation.finish(parts[i]!.bucket, shards.length, documents)
-      }),
-    )
-    const fresh = stale.filter((_, n) => !ahead[n])
-    const freshBuilt = await buildSearchParts(
+    const built = await buildSearchParts(
       graph,
       config,
-      fresh.map(({ i }) => ({ documents: parts[i]!.documents, primary: i === 0 })),
+      stale.map(({ i }) => ({ documents: parts[i]!.documents, primary: i === 0 })),
       options.wider,
-      (n, documents) => keep(fresh[n]!.i, documents),
     )
-    const built = stale.map(({ i }, n) => {
-      const begun = ahead[n]
-      return begun ? partFiles(begun, i === 0) : freshBuilt[fresh.findIndex((f) => f.i === i)]!
-    })
     for (const [n, { i, print, cache }] of stale.entries()) {
       const part = built[n]!
       // Kept in the cache, a part is linked from there, as the builds after this one will link it.

@@ -12,13 +12,3 @@ export interface IndexedPart {
   errors: string[]
   files: Array<{ path: string; content: Uint8Array }>
 }
-
-/**
- * A part built in two steps on one thread (speculation.ts): `begin` adds the
- * documents known early and keeps the index open under a name; `finish`
- * adds the others and gives the files; `drop` discards it.
- */
-export type SessionJob =
-  | { begin: string; language: string; documents: IndexJob['documents'] }
-  | { finish: string; documents: IndexJob['documents'] }
-  | { drop: string }
