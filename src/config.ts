@@ -68,6 +68,21 @@ export const slugwikiSchema = z.strictObject({
   'dark-theme': codeThemeSchema('dark', 'github-dark-default'),
 })
 
+/**
+ * slugwiki.toml, a wiki's settings without book.toml: the `[slugwiki]` keys,
+ * and what book.toml's `[book]` says of a book (its title, description,
+ * authors and language: the page titles, `<html lang>`, the search index's
+ * stemming and the text direction), which such a wiki has no other place for.
+ */
+const ownTomlSchema = slugwikiSchema.extend({
+  /** The site's title (default: the folder's name). */
+  title: z.string().optional(),
+  description: z.string().optional(),
+  authors: z.array(z.string()).optional(),
+  /** BCP 47 language of the notes (default `en`). */
+  language: z.string().min(1).optional(),
+})
+
 /** mdBook's tables: we read the keys we use and tolerate the rest, as real books carry many. */
 const bookSchema = z
   .object({
@@ -502,9 +517,10 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     const own = path.join(srcArg, 'slugwiki.toml')
     if (fs.existsSync(own)) {
       const { raw, places } = readToml(own, display(own), ['slugwiki'])
-      const result = slugwikiSchema.safeParse(raw)
+      const result = ownTomlSchema.safeParse(raw)
       if (!result.success) throw zodError(display(own), result.error, places, ['slugwiki'])
-      parsed = { slugwiki: result.data }
+      const { title, description, authors, language, ...settings } = result.data
+      parsed = { slugwiki: settings, book: { title, description, authors, language } }
       configFile = own
       configPlaces = places
     }

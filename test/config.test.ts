@@ -207,6 +207,18 @@ describe('resolveConfig', () => {
     expect(config.mathSyntax).toBe('katex')
   })
 
+  it('takes a wiki without book.toml\'s title, description, authors and language from slugwiki.toml', () => {
+    const config = resolveConfig({ src: wiki('own-book', { 'slugwiki.toml': 'title = "Notizen"\ndescription = "Kernel"\nauthors = ["A"]\nlanguage = "de"\ntheme = "paper"\n' }) })
+    expect([config.title, config.description, config.authors, config.language, config.theme]).toEqual(['Notizen', 'Kernel', ['A'], 'de', 'paper'])
+    // The language gives the text direction, as book.toml's does.
+    expect(resolveConfig({ src: wiki('own-ar', { 'slugwiki.toml': 'language = "ar"\n' }) }).textDirection).toBe('rtl')
+    // Without them: the folder's name, English.
+    const bare = resolveConfig({ src: wiki('own-bare', { 'slugwiki.toml': 'theme = "paper"\n' }) })
+    expect([bare.title, bare.language]).toEqual(['own-bare', 'en'])
+    // book.toml says these in [book]: its [slugwiki] table does not take them.
+    expect(() => resolveConfig({ src: wiki('book-title', { 'book.toml': '[book]\nsrc = "."\n\n[slugwiki]\ntitle = "X"\n' }) })).toThrow(/Unknown key `slugwiki\.title`/)
+  })
+
   it('reads [book] text-direction, else derives it from `language`: mdBook\'s codes, then the platform\'s CLDR data', () => {
     const direction = (name: string, toml: string) => resolveConfig({ src: wiki(name, { 'book.toml': `[book]\nsrc = "."\n${toml}` }) }).textDirection
     expect(direction('dir-explicit', 'text-direction = "rtl"\n')).toBe('rtl')
