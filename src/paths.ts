@@ -56,6 +56,13 @@ export function slugOf(source: SourcePath): Slug {
   return source.replace(/\.md$/i, '.html') as Slug
 }
 
+/** The page of a URL path of the site (`/old/page`, `old/`, `old.html`): `old/page.html`, `old/index.html`, `old.html`; undefined outside the site. */
+export function pathSlug(urlPath: string): Slug | undefined {
+  const clean = toSourcePath(urlPath.replace(/^\/+/, '').replace(/\/+$/, '/index'))
+  if (!clean) return undefined
+  return /\.(md|html)$/i.test(clean) ? slugOf(clean.replace(/\.html$/i, '.md') as SourcePath) : slug(`${clean}.html`)
+}
+
 /** A slug for a generated page or asset, from a trusted literal path. */
 export function slug(value: string): Slug {
   return value.replace(/^\/+/, '') as Slug

@@ -14,7 +14,7 @@ import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } fr
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
-import { slug as toSlug, toSourcePath, type SourcePath } from '../paths.ts'
+import { pathSlug, slug as toSlug, toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
 import { checkLinks } from './check-links.ts'
 import { checkEmbeds } from './embeds.ts'
@@ -121,6 +121,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))
   // The paths of [output.html.redirect] (without a `#fragment`) are pages of the site as well.
   const redirects = new Set(Object.keys(config.redirects).flatMap((from) => (from.includes('#') ? [] : [from.replace(/^\/+/, '')])))
+  // GitBook's `.gitbook.yaml` redirects too: `help` is served as `help.html`.
+  for (const { from } of config.gitbookYaml?.redirects ?? []) {
+    const page = pathSlug(from)
+    if (page) redirects.add(page)
+  }
   for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped, redirects })) diagnostics.add(d)
   for (const d of checkEmbeds(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [] })) diagnostics.add(d)
   return graph

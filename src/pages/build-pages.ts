@@ -6,7 +6,7 @@ import path from 'node:path'
 import { configPlace, editUrl, type Config } from '../config.ts'
 import { neighbours, resolvePageTarget, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
-import { hrefTo, isIndexNote, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
@@ -311,13 +311,6 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
  */
 export function redirectTarget(slug: string, to: string, base: string): string | undefined {
   return to.startsWith('#') ? undefined : sitePathOf(to, slug as Slug, base)?.path
-}
-
-/** The page of a URL path of the site (`/old/page`, `old/`, `old.html`): `old/page.html`, `old/index.html`, `old.html`; undefined outside the site. */
-function pathSlug(urlPath: string): Slug | undefined {
-  const clean = toSourcePath(urlPath.replace(/^\/+/, '').replace(/\/+$/, '/index'))
-  if (!clean) return undefined
-  return /\.(md|html)$/i.test(clean) ? slugOf(clean.replace(/\.html$/i, '.md') as SourcePath) : toSlug(`${clean}.html`)
 }
 
 function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): RedirectPage | undefined {
