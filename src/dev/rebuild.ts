@@ -71,7 +71,7 @@ export interface DevSite {
   readonly config: Config
   /** Files and folders to watch. */
   watchPaths(): string[]
-  /** Files outside the watched paths that notes include (listings beside an mdBook's `src/`), absolute. */
+  /** Files outside the watched paths, watched by name (their folders one level deep): those notes include (listings beside an mdBook's `src/`) and the config files, absolute. */
   outsideFiles(): string[]
   /** Folders never to watch. */
   ignorePaths(): string[]
@@ -144,7 +144,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     [
       config.configFile,
       path.join(config.root, 'book.toml'),
-      path.join(config.src, 'slugwiki.toml'),
+      // Beside the notes, or beside `.gitbook.yaml` when its `root` puts them in a folder beneath.
+      path.join(config.root, 'slugwiki.toml'),
       path.join(config.src, config.topicsFile),
       path.join(config.src, '.mdbookignore'),
       // A GitBook repository's: its `root` may put the notes in a folder beneath it.
@@ -268,7 +269,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       return config
     },
     watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir, ...config.extraWatchDirs].filter((f) => fs.existsSync(f))],
-    outsideFiles: () => notes.outsideFiles(),
+    // Config files outside the notes' folder are watched by name too: one made while serving (a
+    // slugwiki.toml beside `.gitbook.yaml`) is no watched path, which are those that existed at start.
+    outsideFiles: () => [...notes.outsideFiles(), ...configFiles()],
     ignorePaths: () => [config.out],
     update,
     prefetch(change) {

@@ -1,7 +1,8 @@
 /**
  * The dev server of a GitBook repository whose `.gitbook.yaml` puts the notes
  * in `docs/`: the file sits outside the notes' folder and is watched too, so
- * an edit to it (a redirect added) reloads the configuration.
+ * an edit to it (a redirect added) reloads the configuration; so does one to
+ * slugwiki.toml beside it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -28,5 +29,12 @@ describe('.gitbook.yaml edited while serving', () => {
     const page = await f.get('faq.html')
     expect(page.status).toBe(200)
     expect(await page.text()).toContain('<meta http-equiv="refresh" content="0; url=support.html">')
+  })
+
+  it('reloads slugwiki.toml beside it, outside the notes\' folder', { timeout: 30_000 }, async () => {
+    const rebuilt = f.nextRebuild()
+    fs.writeFileSync(path.join(f.dir, 'slugwiki.toml'), 'title = "Tour guide"\n')
+    await rebuilt
+    expect(await (await f.get('product-tour.html')).text()).toContain('Tour guide')
   })
 })
