@@ -473,6 +473,23 @@ function readGitbookYaml(dir: string, display: (p: string) => string): { src: st
   }
 }
 
+/**
+ * The `.gitbook.yaml` of the folder above `dir` when its `root` is `dir`
+ * (`--src docs` in a repository whose file says `root: ./docs/`), as a
+ * book.toml above its `src` is read. One whose `root` is elsewhere, or that
+ * cannot be read, is another project's: ignored.
+ */
+function parentGitbookYaml(dir: string, display: (p: string) => string): ReturnType<typeof readGitbookYaml> {
+  const parent = path.dirname(dir)
+  if (parent === dir || !fs.existsSync(path.join(parent, '.gitbook.yaml'))) return undefined
+  try {
+    const found = readGitbookYaml(parent, display)
+    return found && path.resolve(found.src) === path.resolve(dir) ? found : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Resolve the configuration from CLI options and the files beside the notes. */
 export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config {
   const display = (p: string) => path.relative(cwd, p) || '.'
@@ -529,7 +546,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const sw = parsed.slugwiki ?? slugwikiSchema.parse({})
   const isBook = configFile !== undefined && path.basename(configFile) === 'book.toml'
   // A GitBook repository's `.gitbook.yaml` beside the notes: its `root` is the source folder, as book.toml's `src` is.
-  const gitbookYaml = isBook ? undefined : readGitbookYaml(srcArg, display)
+  const gitbookYaml = isBook ? undefined : (readGitbookYaml(srcArg, display) ?? parentGitbookYaml(srcArg, display))
   if (gitbookYaml) src = gitbookYaml.src
   // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
   const katexBook = isBook && parsed.preprocessor?.katex !== undefined

@@ -128,6 +128,19 @@ describe("a GitBook repository's .gitbook.yaml (test/sites/gitbook)", () => {
     expect(warnings).toEqual(['.gitbook.yaml:11:12  warning  Redirect from `old-faq` leads to `./faq.md`, which is not a published note; skipped  gitbook-yaml'])
   })
 
+  it('reads the repository\'s .gitbook.yaml when --src names its `root`, as a book.toml above `src`', async () => {
+    const src = repo('gitbook-yaml-docs')
+    const { read, pages, warnings } = await site('gitbook-yaml-docs', {}, path.join(src, 'docs'))
+    expect(pages).toEqual(['404.html', 'guides/new-page.html', 'help.html', 'index.html', 'previous/page.html', 'print.html', 'product-tour.html', 'support.html'])
+    expect(read('index.html')).toContain('url=product-tour.html')
+    expect(warnings).toEqual(['../.gitbook.yaml:11:12  warning  Redirect from `old-faq` leads to `./faq.md`, which is not a published note; skipped  gitbook-yaml'])
+    // A file above whose `root` is another folder is another project's.
+    const other = repo('gitbook-yaml-other', 'root: ./elsewhere/\n')
+    fs.mkdirSync(path.join(other, 'elsewhere'))
+    const plain = await site('gitbook-yaml-other', {}, path.join(other, 'docs'))
+    expect(plain.pages).not.toContain('help.html')
+  })
+
   it('reports keys of the wrong type at their line and column, and reads the rest', async () => {
     const yaml = ['root: docs', 'structure: ./TOC.md', 'redirects:', '  help: [support.md]', '  product-tour: support.md', '  guide: guides/new-page.md', ''].join('\n')
     const { read, pages, warnings } = await built('gitbook-yaml-types', yaml)

@@ -149,7 +149,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       path.join(config.src, config.topicsFile),
       path.join(config.src, '.mdbookignore'),
       // A GitBook repository's: its `root` may put the notes in a folder beneath it.
-      path.join(config.root, '.gitbook.yaml'),
+      config.gitbookYaml?.file ?? path.join(config.root, '.gitbook.yaml'),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 
