@@ -12,6 +12,7 @@ import { codeThemeSchema } from './config-code-themes.ts'
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
+import { WORD_KEYS, wordsFor, type Locale } from './words/index.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
 import type { TocOptions } from './markdown/mdbook-toc.ts'
 import type { TrplListingMode } from './markdown/remark-trpl-listing.ts'
@@ -66,6 +67,8 @@ export const slugwikiSchema = z.strictObject({
   /** Shiki themes for the light and dark schemes. */
   'light-theme': codeThemeSchema('light', 'github-light-default'),
   'dark-theme': codeThemeSchema('dark', 'github-dark-default'),
+  /** The theme's words the author sets in place of its language's (see src/words/en.ts for the keys); an unknown key is an error. */
+  words: z.strictObject(Object.fromEntries(WORD_KEYS.map((key) => [key, z.string().optional()])) as Record<(typeof WORD_KEYS)[number], z.ZodOptional<z.ZodString>>).optional(),
 })
 
 /**
@@ -178,6 +181,8 @@ export interface Config {
   authors: string[]
   description?: string
   language: string
+  /** The theme's words in `language` (`de-CH` → `de` → `en`), the author's `words` over them. */
+  words: Locale
   /** Which way the book's text reads: mdBook's `text-direction`, else its language's (see `textDirection`). */
   textDirection: TextDirection
   repositoryUrl?: string
@@ -563,6 +568,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     authors: parsed.book?.authors ?? [],
     description: parsed.book?.description,
     language: parsed.book?.language ?? 'en',
+    words: wordsFor(parsed.book?.language ?? 'en', sw.words),
     textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
     repositoryUrl: html['git-repository-url'],
     repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url']),

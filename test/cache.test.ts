@@ -150,6 +150,16 @@ describe('persistent note cache', () => {
     expect(site.get('kernel/rcu.html')).toContain('<details class="markdown-alert markdown-alert-tip callout admonition admonish-tip"')
   })
 
+  it('recompiles everything when the language changes, so no callout keeps its old default title', async () => {
+    edit('kernel/rcu.md', (t) => `${t}\n\n> [!WARNING]\n> Mind the grace period.\n`)
+    expect((await cachedMatchesFresh()).site.get('kernel/rcu.html')).toContain('Warning</p>')
+    edit('../book.toml', (t) => t.replace('language = "en"', 'language = "de"'))
+    const { site, compiled, notes } = await cachedMatchesFresh()
+    expect(compiled).toBe(notes)
+    expect(site.get('kernel/rcu.html')).toContain('Warnung</p>')
+    expect(site.get('kernel/rcu.html')).not.toContain('Warning</p>')
+  })
+
   it('ignores corrupt and truncated entries and replaces them', async () => {
     const [a, b] = entries()
     const dir = path.join(cacheFolder(), 'entries')

@@ -7,6 +7,7 @@
  * is the directive. Then the block's options are resolved against the
  * book's `[preprocessor.admonish]` settings.
  */
+import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import type { AdmonishConfig } from '../config-admonish.ts'
@@ -152,12 +153,14 @@ function directiveTitle(name: string): string {
 }
 
 /** Resolve a block's options: the directive, and its title and fold from the block, else the book's defaults. */
-export function resolveAdmonition(options: BlockOptions, settings: AdmonishConfig): ResolvedAdmonition {
+export function resolveAdmonition(options: BlockOptions, settings: AdmonishConfig, titles?: CalloutTitles): ResolvedAdmonition {
   const written = options.directive.trim() || 'note'
   const builtin = BUILTIN[written]
   const custom = builtin === undefined && Object.hasOwn(settings.custom, written) ? settings.custom[written] : undefined
   const directive = builtin ?? custom?.directive ?? written
-  const title = options.title ?? settings.defaultTitle ?? custom?.title ?? directiveTitle(written)
+  // In another language a built-in directive is titled as its type (`summary` as `abstract`), as Quartz titles aliases.
+  const translated = titles && builtin !== undefined ? titles[builtin as CalloutType] : undefined
+  const title = options.title ?? settings.defaultTitle ?? custom?.title ?? translated ?? directiveTitle(written)
   const fold = builtin !== undefined ? settings.builtinCollapsible[builtin] : custom?.collapsible
   return {
     directive,

@@ -4,6 +4,7 @@
  * The result is in input order and the same whatever the number of threads
  * and whether it came from the cache.
  */
+import { calloutTitles } from '../words/index.ts'
 import { randomUUID } from 'node:crypto'
 import type { Config } from '../config.ts'
 import type { TopicDef } from '../content/topics-file.ts'
@@ -98,6 +99,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     shortestLinks: config.shortestLinks,
     gitbookBlocks: config.gitbookBlocks,
     githubWiki: config.githubWiki,
+    calloutTitles: calloutTitles(config.words),
     timeoutMs: config.noteTimeoutMs,
     threads,
   }

@@ -60,6 +60,8 @@ import { noteSchema } from './sanitize-schema.ts'
 import remarkHighlights from './remark-highlights.ts'
 import rehypeInlineTags from './rehype-inline-tags.ts'
 import type { HeadingIds, InlineTags } from './task.ts'
+import rehypeAlertTitles from './rehype-alert-titles.ts'
+import type { CalloutTitles } from '../words/index.ts'
 import './data.ts'
 
 export interface ProcessorOptions {
@@ -114,6 +116,8 @@ export interface ProcessorOptions {
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them: `[[Shown text|Page-Name]]`, spaces as hyphens (default false). */
   githubWiki?: boolean
+  /** Callouts' default titles in the wiki's language, by type (default: the plugins' English ones). */
+  calloutTitles?: CalloutTitles
 }
 
 /** Fence languages of the Rust Reference's mdbook-spec. */
@@ -131,10 +135,10 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyNote)
     .use(remarkGfm)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
-  if (options.gitbookBlocks) processor.use(remarkGitbookBlocks)
+  if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
-    .use(remarkMdbookAdmonish, { settings: options.admonish })
+    .use(remarkMdbookAdmonish, { settings: options.admonish, titles: options.calloutTitles })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
   if (options.specRules) processor.use(remarkSpecRules)
   if (options.toc) processor.use(remarkTocMarker, options.toc)
@@ -143,7 +147,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
-    .use(remarkVitepressContainers)
+    .use(remarkVitepressContainers, { titles: options.calloutTitles })
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
   if (options.comments) processor.use(remarkComments)
@@ -167,8 +171,11 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGuardAlerts)
     .use(rehypeGithubAlerts, {})
+  // Their titles in the wiki's language (the library's are English).
+  if (options.calloutTitles) rehype.use(rehypeAlertTitles, { titles: options.calloutTitles })
+  rehype
     // Obsidian's callouts: custom titles, folds and types GitHub's bare `[!NOTE]` form does not have.
-    .use(rehypeObsidianCallouts)
+    .use(rehypeObsidianCallouts, { titles: options.calloutTitles })
     // mdbook-admonish's blocks, in the callouts' frames, around bodies already rendered.
     .use(rehypeMdbookAdmonish)
     .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)

@@ -19,6 +19,7 @@ import type { Element, Root } from 'hast'
 import rehypeCallouts, { type UserOptions } from 'rehype-callouts'
 import type { Processor } from 'unified'
 import { visit } from 'unist-util-visit'
+import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import { walk } from './walk.ts'
 
 /** The theme's alert style each Obsidian type wears (GitHub's five, plus a neutral one). */
@@ -50,6 +51,21 @@ function calloutType(node: Element): { type: string; metadata?: string } | undef
   return { type: match[1]!.toLowerCase(), metadata: match[2].trim() }
 }
 
+/** The callout each Obsidian type's default title is that of, as Quartz titles an alias (`summary`) with its type's (`abstract`). */
+const TITLE_OF: Readonly<Record<string, CalloutType>> = {
+  note: 'note', abstract: 'abstract', summary: 'abstract', tldr: 'abstract', info: 'info', todo: 'todo',
+  tip: 'tip', hint: 'tip', important: 'important', success: 'success', check: 'success', done: 'success',
+  question: 'question', help: 'question', faq: 'question', warning: 'warning', caution: 'caution', attention: 'warning',
+  failure: 'failure', fail: 'failure', missing: 'failure', danger: 'danger', error: 'danger', bug: 'bug',
+  example: 'example', quote: 'quote', cite: 'quote',
+}
+
+/** Every Obsidian type's default title from `titles` (the library's own, English, without). */
+function translatedTitles(titles: CalloutTitles | undefined): Record<string, { title: string }> {
+  if (!titles) return {}
+  return Object.fromEntries(Object.entries(TITLE_OF).map(([type, key]) => [type, { title: titles[key] }]))
+}
+
 const options = (extra: Record<string, { title: string }>): UserOptions => ({
   theme: 'obsidian',
   callouts: extra,
@@ -66,9 +82,10 @@ const options = (extra: Record<string, { title: string }>): UserOptions => ({
  * the theme's alert styles. A type in `unknown` is a neutral callout without
  * an icon. Also used for mdbook-admonish's blocks (rehype-mdbook-admonish.ts).
  */
-export function calloutRenderer(processor: Processor): (callouts: Element[], unknown?: Iterable<string>) => void {
+export function calloutRenderer(processor: Processor, titles?: CalloutTitles): (callouts: Element[], unknown?: Iterable<string>) => void {
   // The library's attacher only reads its options; its transformer ignores the file.
-  const make = (extra: Record<string, { title: string }>) => rehypeCallouts.call(processor, options(extra)) as (tree: Root) => void
+  const translated = translatedTitles(titles)
+  const make = (extra: Record<string, { title: string }>) => rehypeCallouts.call(processor, options({ ...translated, ...extra })) as (tree: Root) => void
   const known = make({})
   return (callouts, unknown = []) => {
     if (callouts.length === 0) return
@@ -90,8 +107,8 @@ export function calloutRenderer(processor: Processor): (callouts: Element[], unk
 }
 
 /** Render Obsidian callouts in the theme's alert styles. */
-export default function rehypeObsidianCallouts(this: Processor) {
-  const render = calloutRenderer(this)
+export default function rehypeObsidianCallouts(this: Processor, settings: { titles?: CalloutTitles } = {}) {
+  const render = calloutRenderer(this, settings.titles)
   return (tree: Root) => {
     const unknown = new Set<string>()
     const callouts: Element[] = []

@@ -17,17 +17,18 @@
  * tag of that name in the note. A block left open runs to the end of the list
  * item, quote or note it opened in, with a warning.
  */
+import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import type { BlockContent, Code, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { gitbookTags, gitbookTagsFromMarkdown, parseGitbookTag, type GitbookTag, type GitbookTagNode } from './gitbook-tags.ts'
 
 /** A hint's style → the theme's alert style and the title shown, GitBook's icon in words. */
-const HINTS: Readonly<Record<string, { style: string; title: string }>> = {
-  info: { style: 'note', title: 'Info' },
-  success: { style: 'tip', title: 'Success' },
-  warning: { style: 'warning', title: 'Warning' },
-  danger: { style: 'caution', title: 'Danger' },
+const HINTS: Readonly<Record<string, { style: string; title: string; type: CalloutType }>> = {
+  info: { style: 'note', title: 'Info', type: 'info' },
+  success: { style: 'tip', title: 'Success', type: 'success' },
+  warning: { style: 'warning', title: 'Warning', type: 'warning' },
+  danger: { style: 'caution', title: 'Danger', type: 'danger' },
 }
 
 /** Tags this module renders; any other is unknown. */
@@ -47,6 +48,8 @@ interface Context {
   file: VFile
   /** Unknown tag names already warned about in this note. */
   warned: Set<string>
+  /** Callouts' default titles in the wiki's language (default: GitBook's English ones). */
+  titles?: CalloutTitles
 }
 
 /** A node the theme sees as an element: mdast-util-to-hast reads `data.hName` on a node of its own type. */
@@ -89,7 +92,7 @@ function finish(open: Open, context: Context): RootContent[] {
   switch (tag.name) {
     case 'hint': {
       const hint = HINTS[attributes.style ?? 'info'] ?? HINTS.info!
-      const title = paragraph([{ type: 'text', value: hint.title }], ['markdown-alert-title'])
+      const title = paragraph([{ type: 'text', value: context.titles?.[hint.type] ?? hint.title }], ['markdown-alert-title'])
       return [element('div', ['markdown-alert', `markdown-alert-${hint.style}`, 'gitbook-hint'], [title, ...children], node)]
     }
     case 'tabs':
@@ -178,12 +181,12 @@ interface ProcessorData {
 }
 
 /** Render GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks. */
-export default function remarkGitbookBlocks(this: Processor) {
+export default function remarkGitbookBlocks(this: Processor, options: { titles?: CalloutTitles } = {}) {
   const data = this.data() as ProcessorData
   ;(data.micromarkExtensions ??= []).push(gitbookTags())
   ;(data.fromMarkdownExtensions ??= []).push(gitbookTagsFromMarkdown())
   return (tree: Root, file: VFile) => {
     if (!String(file.value).includes('{%')) return
-    transform(tree, { file, warned: new Set() })
+    transform(tree, { file, warned: new Set(), titles: options.titles })
   }
 }

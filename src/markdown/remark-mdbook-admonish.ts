@@ -28,10 +28,13 @@ import type { VFile } from 'vfile'
 import { DEFAULT_ADMONISH, type AdmonishConfig } from '../config-admonish.ts'
 import { admonitionId, readBlockOptions, resolveAdmonition, type ResolvedAdmonition } from './admonish-options.ts'
 import type { AdmonitionPlace } from './data.ts'
+import type { CalloutTitles } from '../words/index.ts'
 
 export interface RemarkMdbookAdmonishOptions {
   /** The book's `[preprocessor.admonish]` settings (default: mdbook-admonish's defaults). */
   settings?: AdmonishConfig
+  /** Callouts' default titles in the wiki's language (default: mdbook-admonish's, from the directive's name). */
+  titles?: CalloutTitles
 }
 
 /** What a block becomes in mdast: a `div` (mdast-util-to-hast's element for a node it does not know). */
@@ -88,12 +91,12 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
       const bail = settings.onFailure === 'bail'
       const read = readBlockOptions(node.meta ?? '')
       if (!read.ok) {
-        let shown = resolveAdmonition({ directive: read.directive ?? '', classes: [] }, settings)
-        if (shown.kind === 'unknown') shown = resolveAdmonition({ directive: '', classes: [] }, settings)
+        let shown = resolveAdmonition({ directive: read.directive ?? '', classes: [] }, settings, options.titles)
+        if (shown.kind === 'unknown') shown = resolveAdmonition({ directive: '', classes: [] }, settings, options.titles)
         report(`Unreadable admonish options \`${node.meta ?? ''}\`: ${read.error}${bail ? '' : `; shown as a ${shown.directive} callout`}`, position)
         return shown
       }
-      const resolved = resolveAdmonition(read.options, settings)
+      const resolved = resolveAdmonition(read.options, settings, options.titles)
       if (resolved.kind === 'unknown') report(`Unknown admonish directive \`${resolved.directive}\`${bail ? '' : '; shown as a plain callout'}`, position)
       return resolved
     }

@@ -13,19 +13,27 @@
  * lines) into directives. As in VitePress, only these six types are
  * containers: any other `:::` paragraph is kept as the text it is.
  */
+import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import type { Paragraph, Parent, Root, RootContent } from 'mdast'
 import remarkFlexibleContainers, { type FlexibleContainerOptions } from 'remark-flexible-containers'
 import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
 
-/** Each VitePress type, the theme's alert style it wears, and its default title. */
-const TYPES: Record<string, { style: string; title: string }> = {
-  tip: { style: 'tip', title: 'TIP' },
-  info: { style: 'note', title: 'INFO' },
-  warning: { style: 'warning', title: 'WARNING' },
-  danger: { style: 'caution', title: 'DANGER' },
-  details: { style: 'other', title: 'Details' },
+/** Each VitePress type, the theme's alert style it wears, and its default title (upper-cased but for `details`, as VitePress writes them). */
+const TYPES: Record<string, { style: string; title: string; type: CalloutType }> = {
+  tip: { style: 'tip', title: 'TIP', type: 'tip' },
+  info: { style: 'note', title: 'INFO', type: 'info' },
+  warning: { style: 'warning', title: 'WARNING', type: 'warning' },
+  danger: { style: 'caution', title: 'DANGER', type: 'danger' },
+  details: { style: 'other', title: 'Details', type: 'details' },
+}
+
+/** A type's default title: the wiki's language's when given, upper-cased as VitePress's are. */
+function defaultTitle(type: string | undefined, titles: CalloutTitles | undefined): string | undefined {
+  const known = TYPES[type ?? '']
+  if (!known || !titles) return known?.title
+  return type === 'details' ? titles.details : titles[known.type].toLocaleUpperCase()
 }
 
 /** VitePress's tabbed code blocks: no frame and no title (VitePress ignores text after the type). */
@@ -38,21 +46,21 @@ const OPENING = /^:{3,}[^\S\n]*([\w-]+)?/
 const OPEN_BRACE = '\uE000'
 const CLOSE_BRACE = '\uE001'
 
-const options: FlexibleContainerOptions = {
+const containerOptions = (titles: CalloutTitles | undefined): FlexibleContainerOptions => ({
   containerTagName: (type) => (type === 'details' ? 'details' : 'div'),
   containerClassName: (type) =>
     type === CODE_GROUP
       ? [CODE_GROUP]
       : ['markdown-alert', `markdown-alert-${TYPES[type ?? '']?.style ?? 'other'}`, 'custom-block', ...(type ? [`custom-block-${type}`] : [])],
   // `null` (not undefined) is the plugin's word for "no title".
-  title: (type, title) => (type === CODE_GROUP ? null : (title?.replace(/[\uE000\uE001]/g, (c) => (c === OPEN_BRACE ? '{' : '}')) ?? TYPES[type ?? '']?.title)),
+  title: (type, title) => (type === CODE_GROUP ? null : (title?.replace(/[\uE000\uE001]/g, (c) => (c === OPEN_BRACE ? '{' : '}')) ?? defaultTitle(type, titles))),
   titleTagName: (type) => (type === 'details' ? 'summary' : 'p'),
   titleClassName: () => ['markdown-alert-title', 'custom-block-title'],
-}
+})
 
 /** Parse VitePress containers; other `:::` text stays text. */
-export default function remarkVitepressContainers(this: Processor) {
-  const containers = remarkFlexibleContainers.call(this, options) as (tree: Root) => void
+export default function remarkVitepressContainers(this: Processor, options: { titles?: CalloutTitles } = {}) {
+  const containers = remarkFlexibleContainers.call(this, containerOptions(options.titles)) as (tree: Root) => void
   return (tree: Root, file: VFile) => {
     // A container opens with a line of colons, written as such: without one, three walks of the tree are saved.
     if (!String(file.value).includes(':::')) return

@@ -8,6 +8,7 @@ import type { LanguageRegistration } from 'shiki'
 import type { MathSyntax } from '../config.ts'
 import type { KatexSettings } from '../config-katex.ts'
 import type { AdmonishConfig } from '../config-admonish.ts'
+import type { CalloutTitles } from '../words/index.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { NoteBody } from './body.ts'
 import type { TocOptions } from './mdbook-toc.ts'
@@ -70,6 +71,8 @@ export interface WorkerSettings {
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them (`github-wiki`). */
   githubWiki?: boolean
+  /** Callouts' default titles in the wiki's language, by type (`calloutTitles` of its words; default the plugins' English ones). */
+  calloutTitles?: CalloutTitles
 }
 
 /** Slots of `CompileTask.progress`. */

@@ -157,14 +157,14 @@ function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[]
 /** The 404 page: the book's 404 note when it has one (its links made to work from any URL), else slugwiki's own. */
 export function notFoundPage(graph: SiteGraph, config: Config): NotFoundPage {
   const found = graph.notFound
-  if (!found) return { kind: 'not-found', slug: toSlug('404.html'), title: 'Page not found' }
+  if (!found) return { kind: 'not-found', slug: toSlug('404.html'), title: config.words['not-found-title'] }
   const { note, slug } = found
   const wikiLinks = wikiTargets(note)
   const embeds = embeddedNotes(graph, note.source)
   return {
     kind: 'not-found',
     slug,
-    title: 'Page not found',
+    title: config.words['not-found-title'],
     description: note.frontmatter.description,
     // Symbol links are left out: the page is no place of the symbol index.
     note: lazyBody({ source: note.source, slug, wikiLinks, embeds }, note.key, () => {
@@ -192,7 +192,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   const diagnostics: Diagnostic[] = []
   const pages: Page[] = []
   const titleOf = (s: SourcePath) => navTitle(graph, s)
-  const indexPages = buildIndexPages(graph, titleOf)
+  const indexPages = buildIndexPages(graph, titleOf, config.words)
   // Quartz's `tags/<tag>.md` (and `tags/index.md`) introduces its tag's page: the note keeps the page and lists the tag's notes beneath its text.
   const listings = new Map<SourcePath, TagPage | TagsPage>()
   for (const page of indexPages) if ((page.kind === 'tag' || page.kind === 'tags') && graph.bySlug.has(page.slug)) listings.set(graph.bySlug.get(page.slug)!, page)

@@ -9,6 +9,7 @@ import { groupOf } from '../graph/sections.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import { symbolAnchor, symbolLetterPage, symbolPage, type SymbolEntry, type SymbolIndex, type SymbolSite } from '../graph/symbols.ts'
 import type { TopicEntry } from '../graph/topics.ts'
+import { EN, fill, type Locale } from '../words/index.ts'
 import { INDEX_PAGES, indexKey, slugOf, tagSlug, type Slug } from '../paths.ts'
 import type { IndexPage, SymbolEntryModel, SymbolSiteLink, SymbolsPage, TagPage, TopicGroup, TopicPage, TopicsPage } from './index-model.ts'
 import type { PageLink } from './model.ts'
@@ -19,12 +20,12 @@ export const TOPICS_INDEX = INDEX_PAGES.topics
 export const SYMBOLS_INDEX = INDEX_PAGES.symbols
 
 /** The index pages a wiki has, for the sidebar's "Index" part and the sitemap: only those with entries. */
-export function indexPageLinks(graph: SiteGraph): PageLink[] {
+export function indexPageLinks(graph: SiteGraph, words: Locale = EN): PageLink[] {
   const { indices } = graph
   const links: PageLink[] = []
-  if (indices.topics.list.length > 0) links.push({ title: 'Topics', slug: TOPICS_INDEX })
-  if (indices.tags.list.length > 0) links.push({ title: 'Tags', slug: TAGS_INDEX })
-  if (indices.symbols.list.length > 0) links.push({ title: 'Code symbols', slug: SYMBOLS_INDEX })
+  if (indices.topics.list.length > 0) links.push({ title: words.topics, slug: TOPICS_INDEX })
+  if (indices.tags.list.length > 0) links.push({ title: words.tags, slug: TAGS_INDEX })
+  if (indices.symbols.list.length > 0) links.push({ title: words['code-symbols'], slug: SYMBOLS_INDEX })
   return links
 }
 
@@ -103,17 +104,17 @@ function site(graph: SiteGraph, s: SymbolSite, titleOf: TitleOf): SymbolSiteLink
 }
 
 /** Build every index page of the site (none when indexes are off). */
-export function buildIndexPages(graph: SiteGraph, titleOf: TitleOf): IndexPage[] {
+export function buildIndexPages(graph: SiteGraph, titleOf: TitleOf, words: Locale = EN): IndexPage[] {
   const { indices } = graph
   if (!indices.enabled) return []
   const pages: IndexPage[] = []
 
   for (const tag of indices.tags.list) {
-    const page: TagPage = { kind: 'tag', slug: tagSlug(tag.name), title: `Tag: ${tag.name}`, name: tag.name, notes: tag.notes.map((s) => noteCard(graph, s, titleOf)) }
+    const page: TagPage = { kind: 'tag', slug: tagSlug(tag.name), title: fill(words['tag-title'], { tag: tag.name }), name: tag.name, notes: tag.notes.map((s) => noteCard(graph, s, titleOf)) }
     pages.push(page)
   }
   if (indices.tags.list.length > 0) {
-    pages.push({ kind: 'tags', slug: TAGS_INDEX, title: 'Tags', tags: indices.tags.list.map((t) => ({ name: t.name, slug: t.slug, count: t.notes.length })) })
+    pages.push({ kind: 'tags', slug: TAGS_INDEX, title: words.tags, tags: indices.tags.list.map((t) => ({ name: t.name, slug: t.slug, count: t.notes.length })) })
   }
 
   for (const entry of indices.topics.list) pages.push(topicPage(graph, entry, titleOf))
@@ -121,7 +122,7 @@ export function buildIndexPages(graph: SiteGraph, titleOf: TitleOf): IndexPage[]
     const topics: TopicsPage = {
       kind: 'topics',
       slug: TOPICS_INDEX,
-      title: 'Topics',
+      title: words.topics,
       description: `Where each subject of ${graph.all.length === 1 ? 'the note' : `the ${graph.all.length} notes`} is discussed, and a map of the wiki.`,
       map: graph.all.length > 1 ? layoutMap(graph, { titleOf }) : undefined,
       letters: byLetter(indices.topics.list, (t) => t.topic.title).map(({ letter, items }) => ({
@@ -132,7 +133,7 @@ export function buildIndexPages(graph: SiteGraph, titleOf: TitleOf): IndexPage[]
     pages.push(topics)
   }
 
-  pages.push(...symbolPages(graph, titleOf))
+  pages.push(...symbolPages(graph, titleOf, words))
   return pages
 }
 
@@ -160,12 +161,12 @@ function symbolEntry(graph: SiteGraph, s: SymbolEntry, full: boolean, titleOf: T
  * `symbols/index.html` with every entry; past `SYMBOLS_ON_ONE_PAGE` symbols,
  * an overview of the names there and one page of entries per letter.
  */
-function symbolPages(graph: SiteGraph, titleOf: TitleOf): SymbolsPage[] {
+function symbolPages(graph: SiteGraph, titleOf: TitleOf, words: Locale): SymbolsPage[] {
   const index: SymbolIndex = graph.indices.symbols
   if (index.list.length === 0) return []
   const letters = byLetter(index.list, (s) => s.name)
   const nav = letters.map(({ letter }) => ({ letter, slug: symbolLetterPage(index, letter) }))
-  const description = 'Functions, types and macros defined or called in the code blocks of the wiki.'
+  const description = words['symbols-description']
   const page = (slug: Slug, title: string, overview: boolean, of: typeof letters): SymbolsPage => ({
     kind: 'symbols',
     slug,
@@ -175,9 +176,9 @@ function symbolPages(graph: SiteGraph, titleOf: TitleOf): SymbolsPage[] {
     nav,
     letters: of.map(({ letter, items }) => ({ letter, symbols: items.map((s) => symbolEntry(graph, s, !overview, titleOf)) })),
   })
-  if (!index.split) return [page(SYMBOLS_INDEX, 'Code symbols', false, letters)]
+  if (!index.split) return [page(SYMBOLS_INDEX, words['code-symbols'], false, letters)]
   return [
-    page(SYMBOLS_INDEX, 'Code symbols', true, letters),
-    ...letters.map((l) => page(symbolLetterPage(index, l.letter), `Code symbols: ${l.letter}`, false, [l])),
+    page(SYMBOLS_INDEX, words['code-symbols'], true, letters),
+    ...letters.map((l) => page(symbolLetterPage(index, l.letter), fill(words['code-symbols-letter'], { letter: l.letter }), false, [l])),
   ]
 }

@@ -21,6 +21,11 @@
     link.href = sheet
     document.head.append(link)
   }
+  // The preview's name in the page's words (#slugwiki-words, written when the wiki's are not English).
+  let previewLabel = 'Preview: {title}'
+  try {
+    previewLabel = JSON.parse(document.getElementById('slugwiki-words')?.textContent || '{}').preview || previewLabel
+  } catch {}
   const SHOW_DELAY = 300
   const HIDE_DELAY = 200
   // Elements a reader could Tab into: the preview offers none, so Tab goes on through the page.
@@ -169,7 +174,7 @@
     // The reader may have moved on while the page loaded.
     if (owner !== link || !page) return
     inner.replaceChildren(page.content)
-    popover.setAttribute('aria-label', `Preview: ${page.title || link.textContent.trim()}`)
+    popover.setAttribute('aria-label', previewLabel.replace('{title}', () => page.title || link.textContent.trim()))
     // Not inside a heading, whose name would take in the whole preview.
     ;(link.closest('h1, h2, h3, h4, h5, h6') || link).after(popover)
     place()

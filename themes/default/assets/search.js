@@ -10,6 +10,32 @@
   const siteRoot = new URL('../../', indexUrl)
   const isMac = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent)
 
+  // The page's words (#slugwiki-words, written by document.ts when the wiki's are not English), else these.
+  const words = (() => {
+    const english = {
+      search: 'Search',
+      'search-wiki': 'Search the wiki',
+      'search-results': 'Search results',
+      'search-unavailable': 'Search is unavailable: its index could not be loaded.',
+      'search-result-count-one': '{count} result',
+      'search-result-count-other': '{count} results',
+      'search-no-results': 'No results for “{query}”',
+      'search-key': 'Press / or {key}K to search',
+    }
+    try {
+      return Object.assign(english, JSON.parse(document.getElementById('slugwiki-words')?.textContent || '{}'))
+    } catch {
+      return english
+    }
+  })()
+  const fill = (text, values) => text.replace(/\{([\w-]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole))
+  // A count in the form the page's language asks for (Russian's few and many too), else the `-other` one.
+  const plural = (base, count) => {
+    let form = count === 1 ? 'one' : 'other'
+    try { form = new Intl.PluralRules(words.lang || 'en').select(count) } catch {}
+    return fill(words[`${base}-${form}`] ?? words[`${base}-other`], { count })
+  }
+
   const el = (tag, attrs = {}, children = []) => {
     const node = document.createElement(tag)
     for (const [k, v] of Object.entries(attrs)) if (v != null) node.setAttribute(k, v)
@@ -20,8 +46,8 @@
   const input = el('input', {
     type: 'search',
     class: 'search-input',
-    placeholder: 'Search',
-    'aria-label': 'Search the wiki',
+    placeholder: words.search,
+    'aria-label': words['search-wiki'],
     role: 'combobox',
     'aria-expanded': 'false',
     'aria-controls': 'search-results',
@@ -31,9 +57,9 @@
     spellcheck: 'false',
     enterkeyhint: 'go',
   })
-  const hint = el('kbd', { class: 'search-key', 'aria-hidden': 'true', title: `Press / or ${isMac ? '⌘' : 'Ctrl+'}K to search` }, ['/'])
+  const hint = el('kbd', { class: 'search-key', 'aria-hidden': 'true', title: fill(words['search-key'], { key: isMac ? '⌘' : 'Ctrl+' }) }, ['/'])
   const status = el('p', { class: 'search-status', role: 'status', 'aria-live': 'polite' })
-  const list = el('ul', { class: 'search-results', id: 'search-results', role: 'listbox', 'aria-label': 'Search results' })
+  const list = el('ul', { class: 'search-results', id: 'search-results', role: 'listbox', 'aria-label': words['search-results'] })
   const panel = el('div', { class: 'search-panel', hidden: '' }, [status, list])
   slot.append(el('div', { class: 'search-box' }, [input, hint]), panel)
 
@@ -105,14 +131,14 @@
       if (ask !== asked) return
       list.setAttribute('aria-busy', 'false')
       list.replaceChildren()
-      status.textContent = 'Search is unavailable: its index could not be loaded.'
+      status.textContent = words['search-unavailable']
       console.error(error)
       return
     }
     if (ask !== asked) return // a newer query is on its way
     list.setAttribute('aria-busy', 'false')
     list.replaceChildren(...hits.map(renderHit))
-    status.textContent = hits.length ? `${hits.length} result${hits.length === 1 ? '' : 's'}` : `No results for “${query}”`
+    status.textContent = hits.length ? plural('search-result-count', hits.length) : fill(words['search-no-results'], { query })
     setActive(hits.length ? 0 : -1)
   }
 

@@ -12,6 +12,33 @@
     return node
   }
 
+  // The page's words (#slugwiki-words, written by document.ts when the wiki's are not English), else these.
+  const words = (() => {
+    const english = {
+      'colour-scheme-switch': 'Colour scheme: {scheme} (switch to {next})',
+      'scheme-system': 'system',
+      'scheme-light': 'light',
+      'scheme-dark': 'dark',
+      'show-navigation': 'Show navigation',
+      'hide-navigation': 'Hide navigation',
+      'not-written-yet': 'Not written yet',
+      'fold-pages': '{title}: show or hide its pages',
+      'copy-code': 'Copy code',
+      copy: 'Copy',
+      copied: 'Copied',
+      'copy-failed': 'Copy failed',
+      'show-hidden-lines': 'Show hidden lines',
+      'hide-hidden-lines': 'Hide hidden lines',
+      code: 'Code',
+    }
+    try {
+      return Object.assign(english, JSON.parse(document.getElementById('slugwiki-words')?.textContent || '{}'))
+    } catch {
+      return english
+    }
+  })()
+  const fill = (text, values) => text.replace(/\{([\w-]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole))
+
   // Colour scheme: system → light → dark, remembered; the head script applied it before first paint.
   const SCHEMES = ['system', 'light', 'dark']
   const dark = matchMedia('(prefers-color-scheme: dark)')
@@ -22,7 +49,7 @@
     root.dataset.theme = choice === 'system' ? (dark.matches ? root.dataset.whenDark || 'dark' : root.dataset.whenLight || 'light') : choice
     if (schemeButton) {
       const next = SCHEMES[(SCHEMES.indexOf(choice) + 1) % SCHEMES.length]
-      const label = `Colour scheme: ${choice} (switch to ${next})`
+      const label = fill(words['colour-scheme-switch'], { scheme: words[`scheme-${choice}`], next: words[`scheme-${next}`] })
       schemeButton.setAttribute('aria-label', label)
       schemeButton.title = label
     }
@@ -42,7 +69,7 @@
   const setDrawer = (open) => {
     document.body.classList.toggle('nav-open', open)
     navToggle?.setAttribute('aria-expanded', String(open))
-    navToggle?.setAttribute('aria-label', open ? 'Hide navigation' : 'Show navigation')
+    navToggle?.setAttribute('aria-label', words[open ? 'hide-navigation' : 'show-navigation'])
     if (backdrop) backdrop.hidden = !open
     if (open) ($('[aria-current="page"]', sidebar) || $('a', sidebar))?.focus()
   }
@@ -80,12 +107,12 @@
     }))
   const entryAt = (items, id) => id.split('.').reduce((node, i) => node.c[Number(i)], { c: items })
   const foldButton = (title, open) =>
-    el('button', { type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-label': `${title}: show or hide its pages` })
+    el('button', { type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-label': fill(words['fold-pages'], { title }) })
   const renderItem = (entry, id) => {
     if (entry.p !== undefined) return el('li', { class: 'part-title' }, [entry.p])
     if (entry.s) return el('li', { class: 'separator', role: 'separator' }, [])
     const label = entry.n ? [el('span', { class: 'chapter-number' }, [entry.n]), ' ', entry.t] : [entry.t]
-    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : entry.f ? el('span', { class: 'folder' }, label) : el('span', { class: 'draft', title: 'Not written yet' }, label)
+    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : entry.f ? el('span', { class: 'folder' }, label) : el('span', { class: 'draft', title: words['not-written-yet'] }, label)
     if (!entry.c) return el('li', { class: 'chapter', 'data-nav-id': id }, [link])
     return el('li', { class: 'chapter has-children', 'data-nav-id': id }, [el('div', { class: 'chapter-row' }, [link, foldButton(entry.t, false)])])
   }
@@ -149,7 +176,7 @@
       ? [...code.children].filter((line) => !line.matches('.diff.remove')).map((line) => line.textContent.replace(/\n$/, '')).join('\n')
       : code.textContent
   for (const figure of $$('figure.code')) {
-    const button = el('button', { type: 'button', class: 'copy-button', 'aria-label': 'Copy code' }, ['Copy'])
+    const button = el('button', { type: 'button', class: 'copy-button', 'aria-label': words['copy-code'] }, [words.copy])
     button.addEventListener('click', async () => {
       const text = $$('pre code', figure).map(codeText).join('\n')
       let ok = true
@@ -158,10 +185,10 @@
       } catch {
         ok = false
       }
-      button.textContent = ok ? 'Copied' : 'Copy failed'
+      button.textContent = ok ? words.copied : words['copy-failed']
       button.dataset.state = ok ? 'done' : 'failed'
       setTimeout(() => {
-        button.textContent = 'Copy'
+        button.textContent = words.copy
         delete button.dataset.state
       }, 1500)
     })
@@ -170,11 +197,11 @@
 
   // mdBook-style hidden Rust lines: shown on request.
   for (const figure of $$('figure.code[data-hidden-lines]')) {
-    const button = el('button', { type: 'button', class: 'hidden-toggle', 'aria-pressed': 'false' }, ['Show hidden lines'])
+    const button = el('button', { type: 'button', class: 'hidden-toggle', 'aria-pressed': 'false' }, [words['show-hidden-lines']])
     button.addEventListener('click', () => {
       const on = figure.classList.toggle('show-hidden')
       button.setAttribute('aria-pressed', String(on))
-      button.textContent = on ? 'Hide hidden lines' : 'Show hidden lines'
+      button.textContent = words[on ? 'hide-hidden-lines' : 'show-hidden-lines']
     })
     figure.append(button)
   }
@@ -203,7 +230,7 @@
         })
         if (focus) tabs[n].focus()
       }
-      const list = el('div', { role: 'tablist', class: 'code-group-tabs', 'aria-label': 'Code' }, tabs)
+      const list = el('div', { role: 'tablist', class: 'code-group-tabs', 'aria-label': words.code }, tabs)
       list.addEventListener('click', (e) => {
         const n = tabs.indexOf(e.target.closest('[role="tab"]'))
         if (n >= 0) select(n, false)

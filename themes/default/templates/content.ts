@@ -4,6 +4,7 @@ import { h } from 'hastscript'
 import type { Page } from '../../../src/pages/model.ts'
 import { slug } from '../../../src/paths.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
+import { splitAt } from '../../../src/words/index.ts'
 
 const as = (value: ReturnType<ThemeContext['templates'][string]>) => (Array.isArray(value) ? value : [value]) as ElementContent[]
 
@@ -52,10 +53,12 @@ export function notFound(ctx: ThemeContext): Element {
   const page = ctx.page
   // The book's own 404 note, as mdBook shows it: its body alone.
   if (page.kind === 'not-found' && page.note) return h('article.note.not-found', [h('div.note-body', page.note.body.children as ElementContent[])])
+  const words = ctx.config.words
+  const [before, after] = splitAt(words['not-found-text'], 'link') ?? [`${words['not-found-text']} `, '']
   return h('article.note.not-found', [
     h('p.error-code', '404'),
-    h('h1', 'Page not found'),
-    h('p', ['This page does not exist, or it moved. ', h('a', { href: ctx.href(slug('index.html')) }, 'Go to the start'), ' or use the navigation.']),
+    h('h1', words['not-found-title']),
+    h('p', [before, h('a', { href: ctx.href(slug('index.html')) }, words['not-found-link']), after]),
   ])
 }
 
@@ -74,5 +77,6 @@ export function print(ctx: ThemeContext): Element {
 export function redirect(ctx: ThemeContext): Element {
   const page = ctx.page
   if (page.kind !== 'redirect') throw new Error('redirect template on a non-redirect page')
-  return h('article.note', [h('p', ['This page moved to ', h('a', { href: page.to }, page.title), '.'])])
+  const [before, after] = splitAt(ctx.config.words['page-moved'], 'link') ?? [`${ctx.config.words['page-moved']} `, '']
+  return h('article.note', [h('p', [before, h('a', { href: page.to }, page.title), after])])
 }

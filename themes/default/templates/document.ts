@@ -2,6 +2,7 @@
 import type { Element, Root } from 'hast'
 import { h } from 'hastscript'
 import type { ThemeContext } from '../../../src/theme/types.ts'
+import { clientWords } from '../../../src/words/index.ts'
 
 /**
  * Run in `<head>` before any stylesheet, so the first paint already has the
@@ -49,6 +50,9 @@ export function head(ctx: ThemeContext): Element[] {
   for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
   items.push(h('script', NO_FLASH))
   if (page.kind === 'note' && page.fragmentRedirects) items.push(fragmentRedirects(page.fragmentRedirects))
+  // The scripts' words, when the wiki's are not the English ones they know (see words.js).
+  const words = clientWords(config.words, config.language)
+  if (words) items.push(h('script#slugwiki-words', { type: 'application/json' }, JSON.stringify(words).replace(/</g, '\\u003c')))
   // Without previews their script and stylesheet are left out, not loaded to do nothing.
   const skipped = new Set(hasPopovers(ctx) ? [] : POPOVER_ASSETS.map(ctx.asset))
   for (const href of ctx.styles) if (!skipped.has(href)) items.push(h('link', { rel: 'stylesheet', href }))
@@ -72,7 +76,7 @@ export function document(ctx: ThemeContext): Root {
       h('html', { lang: config.language, dir: config.textDirection === 'rtl' ? 'rtl' : undefined, dataWhenLight: config.schemes.light === 'light' ? undefined : config.schemes.light, dataWhenDark: config.schemes.dark === 'dark' ? undefined : config.schemes.dark }, [
         h('head', templates.head!(ctx) as Element[]),
         h('body', { className: [`page-${page.kind}`] }, [
-          h('a.skip-link', { href: '#content' }, 'Skip to content'),
+          h('a.skip-link', { href: '#content' }, config.words['skip-to-content']),
           templates.header!(ctx) as Element,
           h('div.layout', [...columns, templates.main!(ctx) as Element]),
         ]),

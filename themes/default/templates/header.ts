@@ -4,14 +4,16 @@ import { h } from 'hastscript'
 import { slug } from '../../../src/paths.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
 import type { RepositoryHost } from '../../../src/config.ts'
+import { fill, type Words } from '../../../src/words/index.ts'
 import { icon, repositoryIcon } from './icons.ts'
 
 /** How the repository link names its host. */
 const HOST_NAMES: Record<RepositoryHost, string | undefined> = { github: 'GitHub', gitlab: 'GitLab', codeberg: 'Codeberg', other: undefined }
 
 /** The three-way colour scheme switch; the script cycles system → light → dark. */
-export function schemeSwitch(): Element {
-  return h('button.scheme-toggle.icon-button', { type: 'button', ariaLabel: 'Colour scheme: system', title: 'Colour scheme: system' }, [
+export function schemeSwitch(words: Words): Element {
+  const label = fill(words['colour-scheme'], { scheme: words['scheme-system'] })
+  return h('button.scheme-toggle.icon-button', { type: 'button', ariaLabel: label, title: label }, [
     h('span.when-system', [icon('system')]),
     h('span.when-light', [icon('sun')]),
     h('span.when-dark', [icon('moon')]),
@@ -19,16 +21,18 @@ export function schemeSwitch(): Element {
 }
 
 export function header(ctx: ThemeContext): Element {
-  const actions: Element[] = [schemeSwitch()]
+  const words = ctx.config.words
+  const actions: Element[] = [schemeSwitch(words)]
   if (ctx.page.kind !== 'print' && ctx.config.print) {
-    actions.push(h('a.icon-button', { href: ctx.href(slug('print.html')), title: 'Print this wiki', ariaLabel: 'Print this wiki' }, [icon('print')]))
+    actions.push(h('a.icon-button', { href: ctx.href(slug('print.html')), title: words['print-wiki'], ariaLabel: words['print-wiki'] }, [icon('print')]))
   }
   if (ctx.config.repositoryUrl) {
-    const label = `Source repository${HOST_NAMES[ctx.config.repositoryHost] ? ` on ${HOST_NAMES[ctx.config.repositoryHost]}` : ''}`
+    const host = HOST_NAMES[ctx.config.repositoryHost]
+    const label = host ? fill(words['source-repository-on'], { host }) : words['source-repository']
     actions.push(h('a.icon-button', { href: ctx.config.repositoryUrl, title: label, ariaLabel: label, dataHost: ctx.config.repositoryHost }, [repositoryIcon(ctx.config.repositoryHost)]))
   }
   return h('header.site-header', [
-    h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: 'Show navigation' }, [icon('menu')]),
+    h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: words['show-navigation'] }, [icon('menu')]),
     h('a.site-title', { href: ctx.href(slug('index.html')) }, ctx.config.title),
     // Filled by search.js, which loads the index from `data-index` on first use.
     h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined }),

@@ -9,20 +9,30 @@ import type { IndexPage, NoteCard, NoteLinkItem, SymbolsPage, TagPage, TagsPage,
 import { indexPageLinks, TAGS_INDEX } from '../../../src/pages/index-pages.ts'
 import type { PageLink } from '../../../src/pages/model.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
+import { countWords, fill, splitAt } from '../../../src/words/index.ts'
 import { wikiMap } from './map.ts'
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
-function tagList(ctx: ThemeContext, tags: PageLink[], label = 'Tags'): Element | undefined {
+/** `count` notes, as the page's language says it. */
+const noteCount = (ctx: ThemeContext, count: number) => countWords(ctx.config.words, ctx.config.language, 'note-count', count)
+
+/** A text of the theme's words with an element where its `{name}` is (at the end when it has none). */
+function around(text: string, name: string, element: ElementContent): Array<ElementContent | string> {
+  const [before, after] = splitAt(text, name) ?? [`${text} `, '']
+  return [...(before ? [before] : []), element, ...(after ? [after] : [])]
+}
+
+function tagList(ctx: ThemeContext, tags: PageLink[]): Element | undefined {
   if (tags.length === 0) return undefined
-  return h('ul.tags', { ariaLabel: label }, tags.map((t) => h('li.tag', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.title)])))
+  return h('ul.tags', { ariaLabel: ctx.config.words.tags }, tags.map((t) => h('li.tag', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.title)])))
 }
 
 function cards(ctx: ThemeContext, list: NoteCard[]): Element {
   return h(
     'ul.note-cards',
     list.map((card) => {
-      const meta = [card.notes ? h('span.note-count', plural(card.notes, 'note')) : undefined, tagList(ctx, card.tags)].filter((e) => e !== undefined)
+      const meta = [card.notes ? h('span.note-count', noteCount(ctx, card.notes)) : undefined, tagList(ctx, card.tags)].filter((e) => e !== undefined)
       return h('li.note-card', [
         h('a.note-card-title', { href: ctx.href(card.slug) }, card.title),
         card.description ? h('p.note-card-description', card.description) : undefined,
@@ -34,7 +44,7 @@ function cards(ctx: ThemeContext, list: NoteCard[]): Element {
 
 function place(ctx: ThemeContext, item: NoteLinkItem, withTitle: boolean): ElementContent[] {
   const target = ctx.href(item.slug, item.fragment)
-  const label = withTitle ? (item.heading ? `${item.title} › ${item.heading}` : item.title) : (item.heading ?? 'Top of the note')
+  const label = withTitle ? (item.heading ? `${item.title} › ${item.heading}` : item.title) : (item.heading ?? ctx.config.words['top-of-note'])
   return [h('a.place', { href: target }, label), ...(item.context ? [h('q.place-context', item.context)] : [])]
 }
 
@@ -44,25 +54,25 @@ export function noteExtras(ctx: ThemeContext): Element[] {
   if (page.kind !== 'note') return []
   const out: Element[] = []
   if (page.sectionIndex.length) {
-    out.push(h('section.section-index', { ariaLabelledBy: 'section-index-title' }, [h('h2#section-index-title', 'In this section'), cards(ctx, page.sectionIndex)]))
+    out.push(h('section.section-index', { ariaLabelledBy: 'section-index-title' }, [h('h2#section-index-title', ctx.config.words['in-this-section']), cards(ctx, page.sectionIndex)]))
   }
   // A note at a tag page's path (Quartz's `tags/<tag>.md`): the tag's notes, or every tag, beneath its text.
   if (page.listing?.kind === 'tag') {
     const tag = page.listing
     out.push(
       h('section.tag-index', { ariaLabelledBy: 'tag-index-title' }, [
-        h('h2#tag-index-title', ['Notes tagged ', h('span.tag-name', tag.name)]),
-        h('p.index-summary', [`${plural(tag.notes.length, 'note')}. `, h('a', { href: ctx.href(TAGS_INDEX) }, 'All tags'), '.']),
+        h('h2#tag-index-title', around(ctx.config.words['notes-tagged'], 'tag', h('span.tag-name', tag.name))),
+        h('p.index-summary', [`${noteCount(ctx, tag.notes.length)}. `, h('a', { href: ctx.href(TAGS_INDEX) }, ctx.config.words['all-tags']), '.']),
         cards(ctx, tag.notes),
       ]),
     )
   } else if (page.listing?.kind === 'tags') {
-    out.push(h('section.tag-index', { ariaLabelledBy: 'tag-index-title' }, [h('h2#tag-index-title', 'All tags'), tagCloud(ctx, page.listing)]))
+    out.push(h('section.tag-index', { ariaLabelledBy: 'tag-index-title' }, [h('h2#tag-index-title', ctx.config.words['all-tags']), tagCloud(ctx, page.listing)]))
   }
   if (page.backlinks.length) {
     out.push(
       h('section.backlinks', { ariaLabelledBy: 'backlinks-title' }, [
-        h('h2#backlinks-title', 'Linked from'),
+        h('h2#backlinks-title', ctx.config.words['linked-from']),
         h('ul', page.backlinks.map((b) => h('li', place(ctx, b, true)))),
       ]),
     )
@@ -70,7 +80,7 @@ export function noteExtras(ctx: ThemeContext): Element[] {
   if (page.related.length) {
     out.push(
       h('section.related', { ariaLabelledBy: 'related-title' }, [
-        h('h2#related-title', 'Related notes'),
+        h('h2#related-title', ctx.config.words['related-notes']),
         h('ul', page.related.map((r) => h('li', [h('a', { href: ctx.href(r.slug) }, r.title), ...(r.description ? [h('span.related-description', r.description)] : [])]))),
       ]),
     )
@@ -80,22 +90,22 @@ export function noteExtras(ctx: ThemeContext): Element[] {
 
 /** The sidebar's "Index" part: links to the generated index pages. */
 export function indexNav(ctx: ThemeContext): Element | Element[] {
-  const links = indexPageLinks(ctx.graph)
+  const links = indexPageLinks(ctx.graph, ctx.config.words)
   if (links.length === 0) return []
   return h('ol.outline.index-nav', [
-    h('li.part-title', 'Index'),
+    h('li.part-title', ctx.config.words.index),
     ...links.map((l) => h('li.chapter', [h('a', { href: ctx.href(l.slug), ariaCurrent: l.slug === ctx.page.slug ? 'page' : undefined }, l.title)])),
   ])
 }
 
-function letterNav(letters: Array<{ letter: string }>, prefix: string): Element {
-  return h('nav.letter-nav', { ariaLabel: 'Letters' }, [h('ul', letters.map((l) => h('li', [h('a', { href: `#${prefix}-${encodeURIComponent(l.letter)}` }, l.letter)])))])
+function letterNav(ctx: ThemeContext, letters: Array<{ letter: string }>, prefix: string): Element {
+  return h('nav.letter-nav', { ariaLabel: ctx.config.words.letters }, [h('ul', letters.map((l) => h('li', [h('a', { href: `#${prefix}-${encodeURIComponent(l.letter)}` }, l.letter)])))])
 }
 
 function tagPageBody(ctx: ThemeContext, page: TagPage): Element[] {
   return [
-    h('h1', ['Tag ', h('span.tag-name', page.name)]),
-    h('p.index-summary', [`${plural(page.notes.length, 'note')} tagged “${page.name}”. `, h('a', { href: ctx.href(TAGS_INDEX) }, 'All tags'), '.']),
+    h('h1', around(ctx.config.words['tag-heading'], 'tag', h('span.tag-name', page.name))),
+    h('p.index-summary', [`${plural(page.notes.length, 'note')} tagged “${page.name}”. `, h('a', { href: ctx.href(TAGS_INDEX) }, ctx.config.words['all-tags']), '.']),
     cards(ctx, page.notes),
   ]
 }
@@ -131,21 +141,21 @@ function topicPageBody(ctx: ThemeContext, page: TopicPage): Element[] {
       ),
     )
   }
-  if (page.seeAlso.length) out.push(h('h2', 'See also'), h('ul.see-also', page.seeAlso.map((t) => h('li', [h('a', { href: ctx.href(t.slug) }, t.title)]))))
+  if (page.seeAlso.length) out.push(h('h2', ctx.config.words['see-also']), h('ul.see-also', page.seeAlso.map((t) => h('li', [h('a', { href: ctx.href(t.slug) }, t.title)]))))
   return out
 }
 
 function topicsPageBody(ctx: ThemeContext, page: TopicsPage): Element[] {
   const out: Element[] = [h('h1', page.title)]
   if (page.map) out.push(wikiMap(ctx, page.map))
-  out.push(h('h2', 'Topics A–Z'), letterNav(page.letters, 'topics'))
+  out.push(h('h2', ctx.config.words['topics-a-z']), letterNav(ctx, page.letters, 'topics'))
   for (const { letter, topics } of page.letters) {
     out.push(h('h3.letter', { id: `topics-${letter}` }, letter))
     out.push(
       h(
         'dl.topic-list',
         topics.flatMap((t) => [
-          h('dt', [h('a', { href: ctx.href(t.slug) }, t.title), ' ', h('span.count', `(${plural(t.notes, 'note')})`)]),
+          h('dt', [h('a', { href: ctx.href(t.slug) }, t.title), ' ', h('span.count', `(${noteCount(ctx, t.notes)})`)]),
           h('dd', t.description ?? ''),
         ]),
       ),
@@ -156,7 +166,7 @@ function topicsPageBody(ctx: ThemeContext, page: TopicsPage): Element[] {
 
 function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
   // The letter bar links each letter where its entries are: this page, or the letter's own page.
-  const bar = h('nav.letter-nav', { ariaLabel: 'Letters' }, [
+  const bar = h('nav.letter-nav', { ariaLabel: ctx.config.words.letters }, [
     h('ul', page.nav.map((l) => h('li', [h('a', { href: l.slug === page.slug ? `#symbols-${encodeURIComponent(l.letter)}` : ctx.href(l.slug) }, l.letter)]))),
   ])
   const out: Element[] = [h('h1', page.title), h('p.index-summary', page.description ?? ''), bar]
@@ -189,7 +199,7 @@ function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
       out.push(
         h('section.symbol', { id: s.anchor }, [
           h('h3', [h('code', s.name), ...kinds(s)]),
-          h('dl', [...sites('Defined in', s.definitions), ...sites('Used in', s.uses, s.useCount - s.uses.length)]),
+          h('dl', [...sites(ctx.config.words['defined-in'], s.definitions), ...sites(ctx.config.words['used-in'], s.uses, s.useCount - s.uses.length)]),
         ]),
       )
     }

@@ -29,7 +29,7 @@ export function wikiMap(ctx: ThemeContext, map: WikiMap): Element {
     ? `The ${map.notes} notes by section: circle size is the number of notes, lines the links between sections.`
     : `Each dot is a note, grouped by section; solid lines are links, dashed lines join notes sharing topics and tags.`
   return h('figure.wiki-map', [
-    s('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'group', ariaLabel: 'Map of the wiki', className: ['wiki-map-svg'] }, [
+    s('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'group', ariaLabel: ctx.config.words['map-of-wiki'], className: ['wiki-map-svg'] }, [
       s('g', { className: ['map-edges'] }, edges),
       ...clusters,
     ]),

@@ -14,7 +14,7 @@ export function breadcrumbs(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || page.breadcrumbs.length === 0) return []
   const crumbs: ElementContent[] = page.breadcrumbs.map((c) => h('li', c.slug ? h('a', { href: ctx.href(c.slug) }, c.title) : c.title))
-  return h('nav.breadcrumbs', { ariaLabel: 'Breadcrumbs' }, [h('ol', crumbs)])
+  return h('nav.breadcrumbs', { ariaLabel: ctx.config.words.breadcrumbs }, [h('ol', crumbs)])
 }
 
 /**
@@ -25,9 +25,10 @@ export function breadcrumbs(ctx: ThemeContext): Element | Element[] {
 export function toc(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || page.toc.length < 2) return []
-  return h('nav.page-toc', { ariaLabel: 'On this page' }, [
+  const title = ctx.config.words['on-this-page']
+  return h('nav.page-toc', { ariaLabel: title }, [
     h('details.toc-details', [
-      h('summary.page-toc-title', 'On this page'),
+      h('summary.page-toc-title', title),
       h(
         'ul',
         page.toc.map((heading) => h(`li.toc-h${heading.depth}`, [h('a', { href: `#${encodeURIComponent(heading.id)}` }, heading.text)])),
@@ -40,9 +41,10 @@ export function toc(ctx: ThemeContext): Element | Element[] {
 export function pageNav(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || (!page.prev && !page.next)) return []
-  return h('nav.page-nav', { ariaLabel: 'Previous and next' }, [
-    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', [h('span.arrow', { ariaHidden: 'true' }, '←'), ' Previous']), h('span.title', page.prev.title)]) : h('span'),
-    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', ['Next ', h('span.arrow', { ariaHidden: 'true' }, '→')]), h('span.title', page.next.title)]) : h('span'),
+  const words = ctx.config.words
+  return h('nav.page-nav', { ariaLabel: words['previous-and-next'] }, [
+    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', [h('span.arrow', { ariaHidden: 'true' }, '←'), ` ${words.previous}`]), h('span.title', page.prev.title)]) : h('span'),
+    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', [`${words.next} `, h('span.arrow', { ariaHidden: 'true' }, '→')]), h('span.title', page.next.title)]) : h('span'),
   ])
 }
 
@@ -60,9 +62,9 @@ export function noteFooter(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || (!page.editUrl && !page.lastUpdated)) return []
   const parts: ElementContent[] = []
-  if (page.editUrl) parts.push(h('a.edit-link', { href: page.editUrl }, [icon('edit'), 'Edit this page']))
+  if (page.editUrl) parts.push(h('a.edit-link', { href: page.editUrl }, [icon('edit'), ctx.config.words['edit-page']]))
   if (page.lastUpdated) {
-    parts.push(h('span.last-updated', ['Last updated ', h('time', { dateTime: page.lastUpdated }, formatDate(page.lastUpdated, ctx.config.language))]))
+    parts.push(h('span.last-updated', [`${ctx.config.words['last-updated']} `, h('time', { dateTime: page.lastUpdated }, formatDate(page.lastUpdated, ctx.config.language))]))
   }
   return h('footer.note-footer', parts)
 }
@@ -71,6 +73,6 @@ export function noteFooter(ctx: ThemeContext): Element | Element[] {
 export function tags(ctx: ThemeContext): Element | Element[] {
   const page = notePage(ctx)
   if (!page || page.tags.length === 0) return []
-  if (page.tagLinks.length) return h('ul.tags', { ariaLabel: 'Tags' }, page.tagLinks.map((t) => h('li.tag', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.title)])))
-  return h('ul.tags', { ariaLabel: 'Tags' }, page.tags.map((t) => h('li.tag', t)))
+  if (page.tagLinks.length) return h('ul.tags', { ariaLabel: ctx.config.words.tags }, page.tagLinks.map((t) => h('li.tag', [h('a', { href: ctx.href(t.slug), rel: 'tag' }, t.title)])))
+  return h('ul.tags', { ariaLabel: ctx.config.words.tags }, page.tags.map((t) => h('li.tag', t)))
 }

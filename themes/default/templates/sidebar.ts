@@ -11,6 +11,7 @@ import type { OutlineChapter, OutlineItem } from '../../../src/content/summary.t
 import { slug, slugOf } from '../../../src/paths.ts'
 import { chapterNumber, NAV_ASSET, navId, navWindow } from '../../../src/theme/nav.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
+import { fill } from '../../../src/words/index.ts'
 
 interface Branch {
   /** Chapters whose children are rendered whatever the fold: the current page and its ancestors. */
@@ -36,11 +37,11 @@ function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, dep
     ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
     : chapter.folder
       ? h('span.folder', label(chapter, ctx.config.sectionLabels))
-      : h('span.draft', { title: 'Not written yet' }, label(chapter, ctx.config.sectionLabels))
+      : h('span.draft', { title: ctx.config.words['not-written-yet'] }, label(chapter, ctx.config.sectionLabels))
   if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
   const open = isOpen(chapter, depth, branch)
   // The chevron is drawn by CSS: an inline SVG per entry would cost every page ~250 bytes an entry.
-  const fold = h('button.fold', { type: 'button', ariaExpanded: String(open), ariaLabel: `${chapter.title}: show or hide its pages` })
+  const fold = h('button.fold', { type: 'button', ariaExpanded: String(open), ariaLabel: fill(ctx.config.words['fold-pages'], { title: chapter.title }) })
   const children = open ? [outlineList(ctx, chapter.children, id, depth + 1, branch)] : []
   return h('li.chapter.has-children', { dataNavId: id }, [h('div.chapter-row', [entry, fold]), ...children])
 }
@@ -51,7 +52,7 @@ function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, de
   const [start, end] = navWindow(items.length, focus)
   const li: ElementContent[] = []
   const more = (count: number) =>
-    h('li.nav-more', [h('button.more', { type: 'button', dataNavList: parent }, `${count} more…`)])
+    h('li.nav-more', [h('button.more', { type: 'button', dataNavList: parent }, fill(ctx.config.words['more-entries'], { count }))])
   if (start > 0) li.push(more(start))
   for (let i = start; i < end; i++) {
     const item = items[i]!
@@ -79,7 +80,7 @@ export function sidebar(ctx: ThemeContext): Element {
     : { open: new Set(), fold }
   return h(
     'nav.sidebar',
-    { id: 'sidebar', ariaLabel: 'Chapters', dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''), dataNav: ctx.asset(NAV_ASSET) },
+    { id: 'sidebar', ariaLabel: ctx.config.words.chapters, dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''), dataNav: ctx.asset(NAV_ASSET) },
     [outlineList(ctx, graph.outline, '', 1, branch), ...[ctx.templates.indexNav?.(ctx) ?? []].flat() as Element[]],
   )
 }

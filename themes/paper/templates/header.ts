@@ -9,11 +9,11 @@ import { schemeSwitch } from '../../default/templates/header.ts'
 export function header(ctx: ThemeContext): Element {
   const { config } = ctx
   return h('header.site-header.masthead', [
-    h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: 'Show navigation' }, [icon('menu')]),
+    h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: config.words['show-navigation'] }, [icon('menu')]),
     h('div.masthead-title', [
       h('a.site-title', { href: ctx.href(slug('index.html')) }, config.title),
       ...(config.authors.length ? [h('span.masthead-authors', config.authors.join(', '))] : []),
     ]),
-    h('div.masthead-side', [h('div.search-slot', { id: 'search' }), h('div.header-actions', [schemeSwitch()])]),
+    h('div.masthead-side', [h('div.search-slot', { id: 'search' }), h('div.header-actions', [schemeSwitch(config.words)])]),
   ])
 }
