@@ -5,13 +5,10 @@
  * printed, every block is there under its name; notated lines are marked
  * and copying gives the code without the notations or the removed lines.
  */
-import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../src/build.ts'
 import { axe } from './helpers/axe.ts'
-import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
-import { tempSite, type TempSite } from './helpers/site.ts'
+import { serveInBothThemes, type ThemedSites } from './helpers/themes.ts'
 
 const GROUP = [
   '::: code-group',
@@ -47,36 +44,23 @@ const NOTATED = [
 /** What the copy button must give for NOTATED: no notation comments, no removed line. */
 const NOTATED_COPY = 'const added = 2\nconst kept = 3\nthrow new Error(kept)\nconsole.warn(added)\nreturn kept'
 
-let wiki: TempSite
-const sites: Record<'default' | 'paper', ServedSite | undefined> = { default: undefined, paper: undefined }
-let browser: Browser
-const contexts: BrowserContext[] = []
+let themed: ThemedSites
 
 beforeAll(async () => {
-  wiki = tempSite({
+  themed = await serveInBothThemes({
     'index.md': '# Home\n\nSee [Groups](groups.md).\n',
     'groups.md': `# Groups\n\n${GROUP}\n\nAnd notations:\n\n${NOTATED}\n`,
     'diff.md': '# Diff\n\nThe only code of the page is notated.\n\n```c\nstatic int x; // [!code ++]\n```\n',
   }, 'slugwiki-code-group-')
-  for (const theme of ['default', 'paper'] as const) {
-    const out = path.join(wiki.root, theme)
-    expect((await build({ src: wiki.src, out, theme, quiet: true, cache: false })).written).toBe(true)
-    sites[theme] = await serveSite(out)
-  }
-  browser = await launchBrowser()
 })
 afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  for (const site of Object.values(sites)) await site?.close()
-  wiki?.cleanup()
+  await themed?.close()
 })
 
 async function open(pathname: string, options: Parameters<Browser['newContext']>[0] = {}, theme: 'default' | 'paper' = 'default'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options })
-  contexts.push(context)
+  const context = await themed.context({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options })
   const page = await context.newPage()
-  const response = await page.goto(sites[theme]!.url + pathname)
+  const response = await page.goto(themed.sites[theme].url + pathname)
   expect(response?.status(), pathname).toBeLessThan(400)
   return page
 }
@@ -147,7 +131,7 @@ describe('code group', () => {
 describe('notations', () => {
   it('marks the lines and copies the code without notations or removed lines', async () => {
     const page = await open('groups.html')
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(sites.default!.url).origin })
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(themed.sites.default.url).origin })
     const figure = page.locator('figure.code').last()
     const lines = figure.locator('.line')
     expect(await lines.evaluateAll((all) => all.map((l) => l.className))).toEqual([

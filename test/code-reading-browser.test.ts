@@ -5,12 +5,9 @@
  * scrolled its first line), and a link's underline leaves the underscores of
  * the code it holds visible (`mem_cgroup` must not read `mem cgroup`).
  */
-import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../src/build.ts'
-import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
-import { tempSite, type TempSite } from './helpers/site.ts'
+import { serveInBothThemes, type ThemedSites } from './helpers/themes.ts'
 
 /** A first line wider than any block, in each kind of labelled block the theme draws. */
 const LONG = 'static struct mem_cgroup *mem_cgroup_from_task(struct task_struct *p) { return rcu_dereference(p->cgroups)->subsys[memory_cgrp_id]; }'
@@ -63,37 +60,24 @@ const CODE = [
   '',
 ].join('\n')
 
-let wiki: TempSite
-const sites: Record<'default' | 'paper', ServedSite | undefined> = { default: undefined, paper: undefined }
-let browser: Browser
-const contexts: BrowserContext[] = []
+let themed: ThemedSites
 
 beforeAll(async () => {
-  wiki = tempSite({ 'index.md': '# Home\n\nSee [Code](code.md).\n', 'code.md': CODE, 'other.md': '# Other\n\n## Flags\n' }, 'slugwiki-code-reading-')
-  for (const theme of ['default', 'paper'] as const) {
-    const out = path.join(wiki.root, theme)
-    expect((await build({ src: wiki.src, out, theme, quiet: true, cache: false })).written).toBe(true)
-    sites[theme] = await serveSite(out)
-  }
-  browser = await launchBrowser()
+  themed = await serveInBothThemes({ 'index.md': '# Home\n\nSee [Code](code.md).\n', 'code.md': CODE, 'other.md': '# Other\n\n## Flags\n' }, 'slugwiki-code-reading-')
 })
 afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  for (const site of Object.values(sites)) await site?.close()
-  wiki?.cleanup()
+  await themed?.close()
 })
 
 type Scheme = 'light' | 'dark'
 type Theme = 'default' | 'paper'
 
 async function open(theme: Theme, colorScheme: Scheme, width: number, deviceScaleFactor = 1): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor })
-  contexts.push(context)
+  const context = await themed.context({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor })
   const page = await context.newPage()
   // No link previews: one opened by hovering would lie over the pixels measured.
   await page.route('**/_slugwiki/popovers.js', (route) => route.abort())
-  const response = await page.goto(`${sites[theme]!.url}code.html`)
+  const response = await page.goto(`${themed.sites[theme].url}code.html`)
   expect(response?.status()).toBeLessThan(400)
   expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme)
   return page
@@ -188,8 +172,7 @@ const DRAWN = {
 }
 
 async function openDrawn(theme: Theme, colorScheme: Scheme, deviceScaleFactor: number, css: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: deviceScaleFactor === 1 ? 1440 : 500, height: 900 }, colorScheme, deviceScaleFactor })
-  contexts.push(context)
+  const context = await themed.context({ viewport: { width: deviceScaleFactor === 1 ? 1440 : 500, height: 900 }, colorScheme, deviceScaleFactor })
   const page = await context.newPage()
   await page.route('**/_slugwiki/style.css', async (route) => {
     const response = await route.fetch()
@@ -197,7 +180,7 @@ async function openDrawn(theme: Theme, colorScheme: Scheme, deviceScaleFactor: n
   })
   // No link previews: one opened by hovering would lie over the pixels measured.
   await page.route('**/_slugwiki/popovers.js', (route) => route.abort())
-  await page.goto(`${sites[theme]!.url}code.html`)
+  await page.goto(`${themed.sites[theme].url}code.html`)
   return page
 }
 
