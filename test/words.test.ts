@@ -26,6 +26,19 @@ describe('word lookup', () => {
     expect(wordsFor('xx-YY')).toEqual(EN)
   })
 
+  it('gives the scripts the English words of src/words/en.ts, which they carry for English pages (no word list in those)', () => {
+    const projectRoot = path.resolve(import.meta.dirname, '..')
+    for (const script of ['themes/default/assets/search.js', 'themes/default/assets/theme.js']) {
+      const text = fs.readFileSync(path.join(projectRoot, script), 'utf8')
+      const literal = /const english = (\{\n[\s\S]*?\n\s*\})\n/.exec(text)?.[1]
+      expect(literal, script).toBeDefined()
+      // The script's own object literal (plain strings): evaluated as the browser would.
+      const english = new Function(`return ${literal}`)() as Record<string, string>
+      expect(Object.keys(english).length).toBeGreaterThan(5)
+      for (const [key, value] of Object.entries(english)) expect([script, key, value]).toEqual([script, key, EN[key as keyof typeof EN]])
+    }
+  })
+
   it('has every key in every language', () => {
     for (const language of ['de', 'fr', 'es', 'pt', 'it', 'ru', 'ja', 'zh', 'ko']) {
       const words = wordsFor(language) as Record<string, string>
