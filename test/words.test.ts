@@ -122,6 +122,9 @@ describe('a German wiki', () => {
     expect(page('zwei.html')).toContain('Zurück')
     expect(page('404.html')).toContain('Seite nicht gefunden')
     expect(page('tags/index.html')).toContain('<h1>Schlagwörter</h1>')
+    // The index pages' counting sentences, each count in the language's form.
+    expect(page('tags/index.html')).toContain('1 Schlagwort, jeweils mit der Zahl der Notizen, die es tragen.')
+    expect(page('tags/kern.html')).toContain('1 Notiz mit dem Schlagwort „kern“. <a href="index.html">Alle Schlagwörter</a>.')
   })
 
   it('hands its scripts their words: the search box’s, the copy button’s', async () => {

@@ -123,7 +123,7 @@ export function buildIndexPages(graph: SiteGraph, titleOf: TitleOf, words: Local
       kind: 'topics',
       slug: TOPICS_INDEX,
       title: words.topics,
-      description: `Where each subject of ${graph.all.length === 1 ? 'the note' : `the ${graph.all.length} notes`} is discussed, and a map of the wiki.`,
+      description: fill(words[graph.all.length === 1 ? 'topics-description-one' : 'topics-description-other'], { count: graph.all.length }),
       map: graph.all.length > 1 ? layoutMap(graph, { titleOf }) : undefined,
       letters: byLetter(indices.topics.list, (t) => t.topic.title).map(({ letter, items }) => ({
         letter,

@@ -60,7 +60,10 @@ const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const
  * the form the language's plural rules ask for, the `-other` form when the
  * table has no such form.
  */
-export function countWords(words: Locale, language: string, base: 'note-count' | 'search-result-count', count: number): string {
+/** The keys of counted words, each with its `-one` and `-other` forms (and others a language's rules use). */
+export type CountKey = 'note-count' | 'search-result-count' | 'tag-count' | 'time-count' | 'more-block-count'
+
+export function countWords(words: Locale, language: string, base: CountKey, count: number): string {
   let form: string = 'other'
   try {
     form = new Intl.PluralRules(language).select(count)

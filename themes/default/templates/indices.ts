@@ -9,13 +9,14 @@ import type { IndexPage, NoteCard, NoteLinkItem, SymbolsPage, TagPage, TagsPage,
 import { indexPageLinks, TAGS_INDEX } from '../../../src/pages/index-pages.ts'
 import type { PageLink } from '../../../src/pages/model.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
-import { countWords, fill, splitAt } from '../../../src/words/index.ts'
+import { countWords, fill, splitAt, type CountKey } from '../../../src/words/index.ts'
 import { wikiMap } from './map.ts'
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+/** A count of things (`key`), as the page's language says it. */
+const counted = (ctx: ThemeContext, key: CountKey, count: number) => countWords(ctx.config.words, ctx.config.language, key, count)
 
 /** `count` notes, as the page's language says it. */
-const noteCount = (ctx: ThemeContext, count: number) => countWords(ctx.config.words, ctx.config.language, 'note-count', count)
+const noteCount = (ctx: ThemeContext, count: number) => counted(ctx, 'note-count', count)
 
 /** A text of the theme's words with an element where its `{name}` is (at the end when it has none). */
 function around(text: string, name: string, element: ElementContent): Array<ElementContent | string> {
@@ -105,7 +106,7 @@ function letterNav(ctx: ThemeContext, letters: Array<{ letter: string }>, prefix
 function tagPageBody(ctx: ThemeContext, page: TagPage): Element[] {
   return [
     h('h1', around(ctx.config.words['tag-heading'], 'tag', h('span.tag-name', page.name))),
-    h('p.index-summary', [`${plural(page.notes.length, 'note')} tagged “${page.name}”. `, h('a', { href: ctx.href(TAGS_INDEX) }, ctx.config.words['all-tags']), '.']),
+    h('p.index-summary', [`${fill(ctx.config.words['tag-page-summary'], { notes: noteCount(ctx, page.notes.length), tag: page.name })} `, h('a', { href: ctx.href(TAGS_INDEX) }, ctx.config.words['all-tags']), '.']),
     cards(ctx, page.notes),
   ]
 }
@@ -115,18 +116,22 @@ function tagCloud(ctx: ThemeContext, page: TagsPage): Element {
 }
 
 function tagsPageBody(ctx: ThemeContext, page: TagsPage): Element[] {
-  return [h('h1', page.title), h('p.index-summary', `${plural(page.tags.length, 'tag')}, with the number of notes that carry each.`), tagCloud(ctx, page)]
+  const tags = counted(ctx, 'tag-count', page.tags.length)
+  return [h('h1', page.title), h('p.index-summary', fill(ctx.config.words['tags-page-summary'], { tags })), tagCloud(ctx, page)]
 }
 
 function topicPageBody(ctx: ThemeContext, page: TopicPage): Element[] {
   const notes = page.groups.reduce((n, g) => n + g.notes.length, 0)
-  const facts: Array<ElementContent | string> = [`Mentioned ${plural(page.count, 'time')} in ${plural(notes, 'note')}.`]
-  if (page.home) facts.push(' Start with ', h('a', { href: ctx.href(page.home.slug) }, page.home.title), '.')
-  if (page.tag) facts.push(' Notes tagged ', h('a', { href: ctx.href(page.tag.slug), rel: 'tag' }, page.tag.title), '.')
+  const { words } = ctx.config
+  const facts: Array<ElementContent | string> = [fill(words['topic-mentions'], { times: counted(ctx, 'time-count', page.count), notes: noteCount(ctx, notes) })]
+  if (page.home) facts.push(' ', ...around(words['topic-start-with'], 'link', h('a', { href: ctx.href(page.home.slug) }, page.home.title)))
+  if (page.tag) facts.push(' ', ...around(words['topic-notes-tagged'], 'link', h('a', { href: ctx.href(page.tag.slug), rel: 'tag' }, page.tag.title)))
   const out: Element[] = [h('h1', page.title)]
   if (page.description) out.push(h('p.topic-description', page.description))
   out.push(h('p.index-summary', facts))
-  out.push(h('p.topic-aliases', ['Found as ', ...page.aliases.flatMap((a, i) => [...(i ? [', '] : []), h('span.alias', a)])]))
+  const [before, after] = splitAt(words['topic-found-as'], 'aliases') ?? [`${words['topic-found-as']} `, '']
+  const aliases = page.aliases.flatMap((a, i) => [...(i ? [', '] : []), h('span.alias', a)])
+  out.push(h('p.topic-aliases', [...(before ? [before] : []), ...aliases, ...(after ? [after] : [])]))
   for (const group of page.groups) {
     out.push(h('h2', group.slug ? h('a', { href: ctx.href(group.slug) }, group.title) : group.title))
     out.push(
@@ -177,7 +182,7 @@ function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
           h('dt', label),
           h('dd', [
             h('ul', list.map((s) => h('li', [...place(ctx, s, true), ' ', h('span.lang', s.lang)]))),
-            ...(more > 0 ? [h('p.more-uses', `…and ${plural(more, 'more block')}.`)] : []),
+            ...(more > 0 ? [h('p.more-uses', counted(ctx, 'more-block-count', more))] : []),
           ]),
         ]
       : []
@@ -189,7 +194,7 @@ function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
         h(
           'ul.symbol-names',
           symbols.map((s) =>
-            h('li', [h('a', { href: ctx.href(s.href.slug, s.href.fragment) }, [h('code', s.name)]), ...kinds(s), ' ', h('span.count', `(${s.definitionCount} def., ${s.useCount} uses)`)]),
+            h('li', [h('a', { href: ctx.href(s.href.slug, s.href.fragment) }, [h('code', s.name)]), ...kinds(s), ' ', h('span.count', fill(ctx.config.words['symbol-counts'], { definitions: s.definitionCount, uses: s.useCount }))]),
           ),
         ),
       )

@@ -6,6 +6,7 @@ import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import type { WikiMap } from '../../../src/graph/map.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
+import { fill } from '../../../src/words/index.ts'
 
 /** The map figure, with a caption saying what it shows. */
 export function wikiMap(ctx: ThemeContext, map: WikiMap): Element {
@@ -25,9 +26,8 @@ export function wikiMap(ctx: ThemeContext, map: WikiMap): Element {
       ...nodes,
     ].filter((e) => e !== undefined))
   })
-  const caption = map.summarised
-    ? `The ${map.notes} notes by section: circle size is the number of notes, lines the links between sections.`
-    : `Each dot is a note, grouped by section; solid lines are links, dashed lines join notes sharing topics and tags.`
+  const { words } = ctx.config
+  const caption = map.summarised ? fill(words['map-caption-summarised'], { count: map.notes }) : words['map-caption']
   return h('figure.wiki-map', [
     s('svg', { viewBox: `0 0 ${map.width} ${map.height}`, role: 'group', ariaLabel: ctx.config.words['map-of-wiki'], className: ['wiki-map-svg'] }, [
       s('g', { className: ['map-edges'] }, edges),
