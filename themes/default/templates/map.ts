@@ -6,7 +6,7 @@ import type { Element } from 'hast'
 import { h, s } from 'hastscript'
 import type { WikiMap } from '../../../src/graph/map.ts'
 import type { ThemeContext } from '../../../src/theme/types.ts'
-import { fill } from '../../../src/words/index.ts'
+import { countWords, fill } from '../../../src/words/index.ts'
 
 /** The map figure, with a caption saying what it shows. */
 export function wikiMap(ctx: ThemeContext, map: WikiMap): Element {
@@ -16,7 +16,7 @@ export function wikiMap(ctx: ThemeContext, map: WikiMap): Element {
   const clusters = map.clusters.map((c) => {
     const label = s('text', { className: ['map-label'], x: c.x, y: c.labelY, textAnchor: 'middle' }, c.title)
     const nodes = c.nodes.map((n) =>
-      s('a', { href: ctx.href(n.slug), ariaLabel: map.summarised ? `${n.title}, ${n.count} notes` : n.title }, [
+      s('a', { href: ctx.href(n.slug), ariaLabel: map.summarised ? `${n.title}, ${countWords(ctx.config.words, ctx.config.language, 'note-count', n.count)}` : n.title }, [
         s('circle', { className: ['map-node'], cx: n.x, cy: n.y, r: n.r }, [s('title', map.summarised ? `${n.title} (${n.count} notes)` : n.title)]),
       ]),
     )
