@@ -101,6 +101,7 @@ describe('a German wiki', () => {
     fs.writeFileSync(path.join(src, 'SUMMARY.md'), '# Inhalt\n\n- [Eins](eins.md)\n- [Zwei](zwei.md)\n')
     fs.writeFileSync(path.join(src, 'eins.md'), '---\ntags: [kern]\n---\n# Eins\n\n## Teil a\n\nText.\n\n## Teil b\n\n> [!TIP]\n> Ein Tipp.\n\n> [!warning]\n> Obsidian.\n\n```js\nlet a = 1\n```\n\n[Zwei](zwei.md)\n')
     fs.writeFileSync(path.join(src, 'zwei.md'), '# Zwei\n\nSiehe [Eins](eins.md).\n')
+    fs.writeFileSync(path.join(src, 'topics.yml'), 'Text:\n  aliases: [Text, Texte]\n  home: zwei.md\n')
     const result = await build({ src, out: path.join(tmp, 'out'), cache: false, quiet: true })
     expect(result.written).toBe(true)
     out = result.config.out
@@ -125,6 +126,10 @@ describe('a German wiki', () => {
     // The index pages' counting sentences, each count in the language's form.
     expect(page('tags/index.html')).toContain('1 Schlagwort, jeweils mit der Zahl der Notizen, die es tragen.')
     expect(page('tags/kern.html')).toContain('1 Notiz mit dem Schlagwort „kern“. <a href="index.html">Alle Schlagwörter</a>.')
+    const topic = page(fs.readdirSync(path.join(out, 'topics')).map((f) => `topics/${f}`).find((f) => f !== 'topics/index.html')!)
+    expect(topic).toMatch(/\d+-mal erwähnt, in \d+ Notiz(en)?\. Zum Einstieg: <a href="[^"]*zwei\.html">Zwei<\/a>\./)
+    expect(topic).toContain('Vorkommen als <span class="alias">Text</span>')
+    expect(page('topics/index.html')).toContain('Wo jedes Thema der 2 Notizen behandelt wird, und eine Karte des Wikis.')
   })
 
   it('hands its scripts their words: the search box’s, the copy button’s', async () => {
