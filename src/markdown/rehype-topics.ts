@@ -2,7 +2,7 @@
  * Find the topics of the topics file mentioned in the prose of a note, record
  * them per heading section on `file.data.topicMentions`, and link the first
  * mention of each topic in each section to the topic's page. Text in code,
- * links, headings, math and raw scripts is not prose and is left alone.
+ * links, headings, callout titles, math and raw scripts is not prose and is left alone.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
@@ -23,6 +23,17 @@ export interface RehypeTopicsOptions {
 
 /** Elements whose text is not prose (also for rehype-inline-tags). */
 export const NOT_PROSE: ReadonlySet<string> = new Set(['a', 'code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'svg', 'math', 'textarea', 'button', 'select'])
+
+/**
+ * A callout's title (GitHub's alerts, Obsidian's callouts, mdbook-admonish,
+ * VitePress and GitBook blocks all draw it so): a heading of its block, left
+ * alone as headings are; a default one ("Tip", "Warning") is the theme's word,
+ * no mention at all.
+ */
+function isCalloutTitle(node: Element): boolean {
+  const classes = node.properties.className
+  return Array.isArray(classes) && classes.includes('markdown-alert-title')
+}
 
 /** Visible headings inside an element the scan skips, so section numbers stay in step. */
 function countHeadings(node: Element): number {
@@ -94,7 +105,7 @@ export default function rehypeTopics(options: RehypeTopicsOptions = {}) {
           if (!isHiddenHeading(child)) section++
           continue
         }
-        if (NOT_PROSE.has(child.tagName)) {
+        if (NOT_PROSE.has(child.tagName) || isCalloutTitle(child)) {
           section += countHeadings(child)
           continue
         }
