@@ -60,7 +60,7 @@ import { noteSchema } from './sanitize-schema.ts'
 import remarkHighlights from './remark-highlights.ts'
 import rehypeInlineTags from './rehype-inline-tags.ts'
 import type { HeadingIds, InlineTags } from './task.ts'
-import rehypeAlertTitles from './rehype-alert-titles.ts'
+import { alertBuild } from './alert-titles.ts'
 import type { CalloutTitles } from '../words/index.ts'
 import './data.ts'
 
@@ -170,9 +170,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
     .use(rehypeGuardAlerts)
-    .use(rehypeGithubAlerts, {})
-  // Their titles in the wiki's language (the library's are English).
-  if (options.calloutTitles) rehype.use(rehypeAlertTitles, { titles: options.calloutTitles })
+    .use(rehypeGithubAlerts, { build: alertBuild(options.calloutTitles) })
   rehype
     // Obsidian's callouts: custom titles, folds and types GitHub's bare `[!NOTE]` form does not have.
     .use(rehypeObsidianCallouts, { titles: options.calloutTitles })
