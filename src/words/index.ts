@@ -88,6 +88,17 @@ export const CLIENT_WORDS: readonly WordKey[] = [
  * know, so an English page carries none.
  */
 export function clientWords(words: Locale, language: string): Record<string, string> | undefined {
+  // Every page of a build asks with the same config's words: made once per table.
+  const kept = clientWordsMade.get(words)
+  if (kept && kept.language === language) return kept.made
+  const made = makeClientWords(words, language)
+  clientWordsMade.set(words, { language, made })
+  return made
+}
+
+const clientWordsMade = new WeakMap<Locale, { language: string; made: Record<string, string> | undefined }>()
+
+function makeClientWords(words: Locale, language: string): Record<string, string> | undefined {
   const table = words as unknown as Record<string, string | undefined>
   const out: Record<string, string> = {}
   let differs = false

@@ -18,10 +18,10 @@ const counted = (ctx: ThemeContext, key: CountKey, count: number) => countWords(
 /** `count` notes, as the page's language says it. */
 const noteCount = (ctx: ThemeContext, count: number) => counted(ctx, 'note-count', count)
 
-/** A text of the theme's words with an element where its `{name}` is (at the end when it has none). */
-function around(text: string, name: string, element: ElementContent): Array<ElementContent | string> {
+/** A text of the theme's words with elements where its `{name}` is (at the end when it has none). */
+function around(text: string, name: string, elements: ElementContent | Array<ElementContent | string>): Array<ElementContent | string> {
   const [before, after] = splitAt(text, name) ?? [`${text} `, '']
-  return [...(before ? [before] : []), element, ...(after ? [after] : [])]
+  return [...(before ? [before] : []), ...(Array.isArray(elements) ? elements : [elements]), ...(after ? [after] : [])]
 }
 
 function tagList(ctx: ThemeContext, tags: PageLink[]): Element | undefined {
@@ -129,9 +129,8 @@ function topicPageBody(ctx: ThemeContext, page: TopicPage): Element[] {
   const out: Element[] = [h('h1', page.title)]
   if (page.description) out.push(h('p.topic-description', page.description))
   out.push(h('p.index-summary', facts))
-  const [before, after] = splitAt(words['topic-found-as'], 'aliases') ?? [`${words['topic-found-as']} `, '']
   const aliases = page.aliases.flatMap((a, i) => [...(i ? [', '] : []), h('span.alias', a)])
-  out.push(h('p.topic-aliases', [...(before ? [before] : []), ...aliases, ...(after ? [after] : [])]))
+  out.push(h('p.topic-aliases', around(words['topic-found-as'], 'aliases', aliases)))
   for (const group of page.groups) {
     out.push(h('h2', group.slug ? h('a', { href: ctx.href(group.slug) }, group.title) : group.title))
     out.push(
