@@ -44,6 +44,8 @@ const EXTRA_ALIASES: Record<string, string> = {
   hxx: 'cpp',
   arduino: 'cpp',
   objectivec: 'objective-c',
+  // GitHub's linguist (and so GitHub and GitBook) reads `assembly` as its Assembly language; kernel books write it.
+  assembly: 'asm',
   x86asm: 'asm',
   armasm: 'asm',
   arm: 'asm',
