@@ -10,6 +10,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { codeThemeSchema } from './config-code-themes.ts'
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
+import { parseBookJson, type BookJson } from './config-book-json.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { WORD_KEYS, wordsFor, type Locale } from './words/index.ts'
@@ -223,6 +224,11 @@ export interface Config {
   gitbook: boolean
   /** GitBook's `.gitbook.yaml`, when the notes are a GitBook repository that has one (see `GitbookSettings`). */
   gitbookYaml?: GitbookSettings
+  /**
+   * GitBook's legacy `book.json` beside the notes (no book.toml): a GitBook 3
+   * book, whose README.md is the introduction even where SUMMARY.md leaves it out.
+   */
+  bookJson?: { file: string; diagnostics: Diagnostic[] }
   /** The table of contents, relative to the source folder: `SUMMARY.md`, or `.gitbook.yaml`'s `structure.summary`. */
   summary: SourcePath
   /** Old URL path → new URL (`[output.html.redirect]`). */
@@ -429,6 +435,19 @@ function readKatexSettings(table: Parameters<typeof katexSettings>[0], root: str
   }
 }
 
+/** GitBook 3's `book.json` in `dir`, if it has one (a file that cannot be read is an error, as book.toml's is). */
+function readBookJson(dir: string, display: (p: string) => string): (BookJson & { file: string }) | undefined {
+  const file = path.join(dir, 'book.json')
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) return undefined
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    throw new ConfigError({ file: display(file), severity: 'error', message: `Cannot read book.json (${(error as NodeJS.ErrnoException).code ?? String(error)})`, rule: 'book-json' })
+  }
+  return { file, ...parseBookJson(text, display(file)) }
+}
+
 /**
  * A GitBook repository's `.gitbook.yaml` in `dir`, if it has one: the source
  * folder its `root` names (`dir` without one), its summary and the rest. Broken
@@ -553,6 +572,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   // A GitBook repository's `.gitbook.yaml` beside the notes: its `root` is the source folder, as book.toml's `src` is.
   const gitbookYaml = isBook ? undefined : (readGitbookYaml(srcArg, display) ?? parentGitbookYaml(srcArg, display))
   if (gitbookYaml) src = gitbookYaml.src
+  // GitBook 3's `book.json` beside the notes: the book's title and the rest, read as GitBook read it.
+  const bookJson = isBook ? undefined : readBookJson(src, display)
   // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
   const katexBook = isBook && parsed.preprocessor?.katex !== undefined
   const html = parsed.output?.html ?? {}
@@ -564,12 +585,12 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     src,
     out,
     base: normalizeBase(options.base ?? html['site-url'] ?? '/'),
-    title: parsed.book?.title ?? path.basename(root),
-    authors: parsed.book?.authors ?? [],
-    description: parsed.book?.description,
-    language: parsed.book?.language ?? 'en',
-    words: wordsFor(parsed.book?.language ?? 'en', sw.words),
-    textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language),
+    title: parsed.book?.title ?? bookJson?.title ?? path.basename(root),
+    authors: parsed.book?.authors ?? (bookJson?.author ? [bookJson.author] : []),
+    description: parsed.book?.description ?? bookJson?.description,
+    language: parsed.book?.language ?? bookJson?.language ?? 'en',
+    words: wordsFor(parsed.book?.language ?? bookJson?.language ?? 'en', sw.words),
+    textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language ?? bookJson?.language),
     repositoryUrl: html['git-repository-url'],
     repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url']),
     editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
@@ -600,8 +621,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     shortestLinks: sw['shortest-links'] ?? !isBook,
     gitbookBlocks: sw['gitbook-blocks'] ?? !isBook,
     githubWiki: sw['github-wiki'] ?? (!isBook && isGithubWiki(src)),
-    gitbook: !isBook && (gitbookYaml !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
+    gitbook: !isBook && (gitbookYaml !== undefined || bookJson !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
     gitbookYaml: gitbookYaml?.settings,
+    bookJson: bookJson && { file: bookJson.file, diagnostics: bookJson.diagnostics },
     summary: gitbookYaml?.summary ?? ('SUMMARY.md' as SourcePath),
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},

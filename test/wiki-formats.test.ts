@@ -176,3 +176,38 @@ describe("a GitBook repository's .gitbook.yaml (test/sites/gitbook)", () => {
     }
   })
 })
+
+describe('a legacy GitBook book: book.json beside SUMMARY.md (0xAX/linux-insides)', () => {
+  const files = {
+    'book.json': '{\n    "title": "Linux Insides",\n    "author" : "0xAX"\n}\n',
+    'README.md': 'linux-insides\n===============\n\nA book-in-progress about the linux kernel and its insides.\n',
+    'SUMMARY.md': '* [Booting](Booting/README.md)\n    * [From bootloader to kernel](Booting/linux-bootstrap-1.md)\n',
+    'Booting/README.md': '# Kernel Boot Process\n\n* [From the bootloader to kernel](linux-bootstrap-1.md)\n',
+    'Booting/linux-bootstrap-1.md': '# Kernel Booting Process — Part 1\n',
+  }
+
+  it('takes the title from book.json and makes the unlisted README.md the first page, "Introduction", as GitBook 3 does', async () => {
+    const { read, warnings } = await site('insides', files)
+    expect(warnings).toEqual([])
+    expect(read('index.html')).toContain('<title>Linux Insides</title>')
+    // book.json is the book's configuration, not published beside its pages.
+    expect(fs.existsSync(path.join(tmp, 'insides-out/book.json'))).toBe(false)
+    const sidebar = read('Booting/linux-bootstrap-1.html')
+    expect(sidebar).toMatch(/href="\.\.\/index\.html"[^>]*>(<[^>]+>)*[^<]*Introduction/)
+    expect(sidebar.indexOf('Introduction')).toBeLessThan(sidebar.indexOf('From bootloader to kernel'))
+  })
+
+  it('leaves README.md where SUMMARY.md lists it, and reports broken book.json at its line and column', async () => {
+    const { read, warnings } = await site('insides-listed', {
+      ...files,
+      'book.json': '{\n    "title": "Linux Insides",\n    "author" : "0xAX"\n',
+      'SUMMARY.md': '* [Booting](Booting/README.md)\n* [Preface](README.md)\n',
+    })
+    expect(warnings).toEqual([
+      'Booting/linux-bootstrap-1.md  warning  Not listed in SUMMARY.md; built but not in the navigation  unlisted',
+      'book.json:4:1  warning  Broken JSON: Expected \',\' or \'}\' after property value in JSON at position 54; ignored  book-json',
+    ])
+    expect(read('index.html')).not.toContain('Introduction')
+    expect(read('index.html')).toContain('Preface')
+  })
+})

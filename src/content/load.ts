@@ -51,7 +51,9 @@ function wikiThemeFolders(root: string): string[] {
 export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
   // A GitHub wiki's sidebar and footer are parts of every page there, no pages of their own.
   const wikiParts = config.githubWiki ? ['_Sidebar.md', '_Footer.md'] : []
-  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, config.summary], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined })
+  // A legacy GitBook's book.json is its configuration, no asset of the site (as book.toml is none).
+  const bookJson = config.bookJson ? ['book.json'] : []
+  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined })
 }
 
 /** One note read and expanded, or only the reasons it could not be. */

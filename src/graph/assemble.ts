@@ -80,7 +80,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
         if (!kept) options.summaryMemo.set(key, summary)
       } else summary = parse()
       for (const d of summary.diagnostics) diagnostics.add(d)
-      outline = summary.items
+      outline = withGitbookIntroduction(summary.items, config.bookJson !== undefined, noteSet, skipped)
     }
   }
   // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
@@ -148,4 +148,17 @@ function notFoundNote(compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>
   }
   // mdBook's name for the output: the input's with `.html` for `.md` (a README stays README.html).
   return { note, slug: toSlug(note.source.replace(/\.md$/i, '.html')) }
+}
+
+/**
+ * GitBook 3 makes the book's README.md its first page, "Introduction", when
+ * SUMMARY.md does not list it (its `parseSummary` unshifts it): a legacy
+ * GitBook book (`book.json`) gets the same, so its README.md is in the
+ * sidebar and no "unlisted" warning. Listed anywhere, it stays where it is.
+ */
+function withGitbookIntroduction(items: OutlineItem[], legacyGitbook: boolean, notes: ReadonlySet<SourcePath>, skipped: ReadonlySet<SourcePath>): OutlineItem[] {
+  const readme = 'README.md' as SourcePath
+  if (!legacyGitbook || !notes.has(readme) || skipped.has(readme)) return items
+  if (flattenOutline(items).some((c) => c.source === readme)) return items
+  return [{ kind: 'chapter', title: 'Introduction', source: readme, children: [] }, ...items]
 }
