@@ -139,7 +139,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
 
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
   // The topics file counts as configuration: its topics are linked in every note's prose; so does
-  // .mdbookignore, which decides what is a note, and .gitbook.yaml, which says where the notes are.
+  // .mdbookignore, which decides what is a note, .gitbook.yaml, which says where the notes are, and book.json.
   const configFiles = () =>
     [
       config.configFile,
@@ -150,6 +150,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       path.join(config.src, '.mdbookignore'),
       // A GitBook repository's: its `root` may put the notes in a folder beneath it.
       config.gitbookYaml?.file ?? path.join(config.root, '.gitbook.yaml'),
+      // A legacy GitBook's book.json, beside the notes: its title and language (in an mdBook, a file like any other).
+      config.configFile?.endsWith('book.toml') ? undefined : path.join(config.src, 'book.json'),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 
