@@ -68,6 +68,21 @@ export const slugwikiSchema = z.strictObject({
   /** Shiki themes for the light and dark schemes. */
   'light-theme': codeThemeSchema('light', 'github-light-default'),
   'dark-theme': codeThemeSchema('dark', 'github-dark-default'),
+  /**
+   * The site's absolute URL (`https://example.org/wiki/`), as Quartz's `baseUrl`; a URL without a scheme
+   * (Quartz's `example.org/wiki`) is read as `https://`. A feed's links must be absolute, and mdBook's
+   * `site-url` is only a path. Its path is the base path when neither `--base` nor `site-url` gives one.
+   */
+  url: z
+    .string()
+    .refine((value) => siteOrigin(value) !== undefined, { message: 'should be an absolute http(s) URL, e.g. `https://example.org/wiki/`' })
+    .optional(),
+  /** Write `index.xml`, an RSS 2.0 feed of the most recently dated notes. Default: true when the site's URL is known (`url`, or `cname`). */
+  feed: z.boolean().optional(),
+  /** How many notes the feed lists, the most recently dated first (Quartz's `rssLimit`). */
+  'feed-items': z.number().int().positive().default(10),
+  /** What a feed item carries: `summary` (the note's `description`, else its first paragraph) or `full` (its HTML too, as Quartz's `rssFullHtml`). */
+  'feed-content': z.enum(['summary', 'full']).default('summary'),
   /** The theme's words the author sets in place of its language's (see src/words/en.ts for the keys); an unknown key is an error. */
   words: z.strictObject(Object.fromEntries(WORD_KEYS.map((key) => [key, z.string().optional()])) as Record<(typeof WORD_KEYS)[number], z.ZodOptional<z.ZodString>>).optional(),
 })
@@ -247,6 +262,13 @@ export interface Config {
   schemes: { light: Scheme; dark: Scheme }
   /** The custom domain written to `CNAME` (`[output.html] cname`), as GitHub Pages reads it. */
   cname?: string
+  /**
+   * The site's absolute URL with the base path (`https://example.org/wiki/`), from `url`, else `cname`
+   * (as `https://`); undefined when neither gives a host.
+   */
+  siteUrl?: string
+  /** The RSS feed (`index.xml`): written when `enabled` and `siteUrl` is known; `explicit` when the config says `feed = true`. */
+  feed: { enabled: boolean; explicit: boolean; items: number; content: 'summary' | 'full' }
   /** Show numbered chapters' numbers (`1.`, `2.1.`) in the sidebar; mdBook's `no-section-label = true` hides them. */
   sectionLabels: boolean
   /**
@@ -579,12 +601,18 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const html = parsed.output?.html ?? {}
   const out = path.resolve(cwd, options.out ?? 'dist')
   const srcFromRoot = path.relative(root, src).split(path.sep).join('/')
+  const origin = sw.url === undefined ? undefined : siteOrigin(sw.url)
+  const cname = html.cname?.trim() || undefined
+  const base = normalizeBase(options.base ?? html['site-url'] ?? origin?.pathname ?? '/')
+  const host = origin?.origin ?? (cname ? `https://${cname}` : undefined)
 
   return {
     root,
     src,
     out,
-    base: normalizeBase(options.base ?? html['site-url'] ?? '/'),
+    base,
+    siteUrl: host && siteOrigin(`${host}${base}`)?.href,
+    feed: { enabled: sw.feed ?? true, explicit: sw.feed === true, items: sw['feed-items'], content: sw['feed-content'] },
     title: parsed.book?.title ?? bookJson?.title ?? path.basename(root),
     authors: parsed.book?.authors ?? (bookJson?.author ? [bookJson.author] : []),
     description: parsed.book?.description ?? bookJson?.description,
@@ -631,7 +659,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
     schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
     sectionLabels: !(html['no-section-label'] ?? false),
-    cname: html.cname?.trim() || undefined,
+    cname,
     // A table without `enable` is mdBook's default, unfolded; no table keeps our bounded sidebar.
     sidebarFold: html.fold === undefined ? { enable: true, level: 0 } : { enable: html.fold.enable ?? false, level: html.fold.level ?? 0 },
     print: html.print?.enable ?? true,
@@ -659,6 +687,23 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
 }
 
 export type Scheme = 'light' | 'dark'
+
+/**
+ * `url` as an absolute http(s) URL without query or fragment, its path ending in `/`; one without a
+ * scheme (Quartz's `baseUrl`, `example.org/wiki`) is read as `https://`. Undefined for anything else.
+ */
+export function siteOrigin(value: string): URL | undefined {
+  const trimmed = value.trim()
+  let url: URL
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`)
+  } catch {
+    return undefined
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || url.search || url.hash || url.username || url.password) return undefined
+  if (!url.pathname.endsWith('/')) url.pathname += '/'
+  return url
+}
 
 /** mdbook-toc's `marker` and `max-level` from its `[preprocessor.toc]` table, or undefined without one. */
 function tocOptions(table: unknown): TocOptions | undefined {

@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { findCollisions, type Claim } from './collisions.ts'
+import { FEED_FILE, siteFeed, type FeedLink } from './feed.ts'
 import { configPlace, type Config } from './config.ts'
 import type { SourceListing } from './content/discover.ts'
 import { gitDates } from './content/git-dates.ts'
@@ -48,7 +49,7 @@ export interface PlanSiteOptions extends RenderSiteOptions {
 /** Every page model and every non-page file of the site, with what each page needs to render. */
 export interface SitePlan {
   pages: Page[]
-  /** The site's files other than pages: sitemap, copied assets. */
+  /** The site's files other than pages: sitemap, feed, copied assets. */
   plan: OutputPlan
   /** The render options of one page. */
   renderOptions(page: Page): RenderOptions
@@ -127,6 +128,10 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph, config.sectionLabels))
   plan.files.set('sitemap.xml', sitemap(config, pages))
+  // Quartz's feed, where its readers subscribed; a file of the book's own there wins, as it would be served.
+  const feedXml = assetSet.has(FEED_FILE) ? undefined : siteFeed(graph, pages, { config, lastUpdated: options.lastUpdated, diagnostics, display })
+  if (feedXml !== undefined) plan.files.set(FEED_FILE, feedXml)
+  const feeds: FeedLink[] = feedXml === undefined ? [] : [{ name: FEED_FILE, type: 'application/rss+xml', title: config.title }]
   // A branch GitHub Pages serves goes through Jekyll, which drops every `_` folder, `_slugwiki/` with the
   // site's styles and scripts among them; mdBook writes the same file. A file of the book's own wins.
   if (!assetSet.has('.nojekyll')) plan.files.set('.nojekyll', "This file makes sure that GitHub Pages doesn't process the site with Jekyll.\n")
@@ -144,7 +149,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     const needsMermaid = page.kind === 'print' ? hasDiagrams : shows.some((n) => n.hasDiagrams)
     const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
     const extraScripts = [...(needsMermaid ? [MERMAID_LOADER] : []), ...extraJs]
-    return { config, graph, theme, extraStyles, extraScripts, favicons }
+    return { config, graph, theme, extraStyles, extraScripts, favicons, feeds }
   }
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }
 }
@@ -163,8 +168,8 @@ export async function loadCodeStylesheet(config: Config): Promise<CodeStylesheet
 /** `SitePlan.fingerprint` for pages rendered with `renderOptions`. */
 export function pageFingerprints(renderOptions: (page: Page) => RenderOptions): (page: Page) => string {
   return (page) => {
-    const { extraStyles, extraScripts, favicons } = renderOptions(page)
-    return fingerprint([page, extraStyles, extraScripts, favicons])
+    const { extraStyles, extraScripts, favicons, feeds } = renderOptions(page)
+    return fingerprint([page, extraStyles, extraScripts, favicons, feeds])
   }
 }
 

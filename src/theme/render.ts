@@ -35,6 +35,8 @@ export interface RenderOptions {
   extraScripts?: string[]
   /** Favicons at the site's root (from mdBook's theme folder), in `<link>` order. */
   favicons?: Array<{ name: string; rel: string }>
+  /** The site's feeds (`index.xml`), each a `<link rel="alternate">` of every page; none when no feed is written. */
+  feeds?: Array<{ name: string; type: string; title: string }>
 }
 
 /** Shared parts (`ThemeContext.shared`) by site: graph, theme and config, each object standing for its build. */
@@ -95,6 +97,7 @@ export function createContext(page: Page, options: RenderOptions): ThemeContext 
     styles: [...options.theme.styles, ...(options.extraStyles ?? [])].map(asset),
     scripts: [...options.theme.scripts, ...(options.extraScripts ?? [])].map(asset),
     favicons: (options.favicons ?? []).map(({ name, rel }) => ({ rel, href: href(toSlug(name)) })),
+    feeds: (options.feeds ?? []).map(({ name, type, title }) => ({ type, title, href: href(toSlug(name)) })),
     templates: options.theme.templates,
     h,
     s,

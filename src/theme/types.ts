@@ -39,6 +39,8 @@ export interface ThemeContext {
   scripts: string[]
   /** The book's favicons (mdBook's `theme/favicon.svg`, `favicon.png`), each a `<link>`'s `rel` and `href`; empty when it has none. */
   favicons: Array<{ rel: string; href: string }>
+  /** The site's feeds, each a `<link rel="alternate">`'s `type`, `title` and `href`; empty when none is written. */
+  feeds: Array<{ type: string; title: string; href: string }>
   /** All templates, the theme's own over its parent's, so a template can call another. */
   templates: Templates
   /** hastscript's `h` and `s`, so a wiki's own theme folder needs no imports to build hast. */

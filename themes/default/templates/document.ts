@@ -48,6 +48,7 @@ export function head(ctx: ThemeContext): Element[] {
   if (description) items.push(h('meta', { name: 'description', content: description }))
   items.push(h('meta', { name: 'color-scheme', content: 'light dark' }))
   for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
+  for (const { type, title, href } of ctx.feeds ?? []) items.push(h('link', { rel: 'alternate', type, title, href }))
   items.push(h('script', NO_FLASH))
   if (page.kind === 'note' && page.fragmentRedirects) items.push(fragmentRedirects(page.fragmentRedirects))
   // The scripts' words, when the wiki's are not the English ones they know (see words.js).
