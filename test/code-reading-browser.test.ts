@@ -3,7 +3,9 @@
  * schemes, on a 500 px viewport and a desktop one: a code block's language
  * label never sits on the code (however long, numbered, highlighted, marked or
  * scrolled its first line), and a link's underline leaves the underscores of
- * the code it holds visible (`mem_cgroup` must not read `mem cgroup`).
+ * the code it holds visible (`mem_cgroup` must not read `mem cgroup`); nor do
+ * its Copy button and "show hidden lines" toggle, shown on hover or always on a
+ * touch screen, and showing them moves no line.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -60,10 +62,67 @@ const CODE = [
   '',
 ].join('\n')
 
+/** Every kind of block a Copy button or hidden-lines toggle is drawn on, labelled or not, each first line long. */
+const BUTTONS = [
+  '# Buttons',
+  '',
+  '```bash',
+  `echo "${LONG}"`,
+  '```',
+  '',
+  '```c showLineNumbers',
+  LONG,
+  '```',
+  '',
+  '```c {1}',
+  LONG,
+  '```',
+  '',
+  '```js',
+  `const removed = "${LONG}" // [!code --]`,
+  '```',
+  '',
+  '```c title="mm/memcontrol.c"',
+  LONG,
+  '```',
+  '',
+  '```text',
+  LONG,
+  '```',
+  '',
+  '```',
+  LONG,
+  '```',
+  '',
+  '```rust',
+  `# fn hidden() { ${LONG} }`,
+  `fn shown() { ${LONG} }`,
+  '```',
+  '',
+  '```rust title="src/main.rs"',
+  `# fn hidden() { ${LONG} }`,
+  `fn shown() { ${LONG} }`,
+  '```',
+  '',
+  '```sh',
+  'short',
+  '```',
+  '',
+  '::: code-group',
+  '```c [kernel/memcontrol.c]',
+  LONG,
+  '```',
+  '```text [notes.txt]',
+  LONG,
+  '```',
+  ':::',
+  '',
+].join('\n')
+
 let themed: ThemedSites
 
 beforeAll(async () => {
-  themed = await serveInBothThemes({ 'index.md': '# Home\n\nSee [Code](code.md).\n', 'code.md': CODE, 'other.md': '# Other\n\n## Flags\n' }, 'slugwiki-code-reading-')
+  themed = await serveInBothThemes({ 'index.md': '# Home\n\nSee [Code](code.md).\n', 'code.md': CODE, 'buttons.md': BUTTONS, 'other.md': '# Other\n\n## Flags\n' }, 'slugwiki-code-reading-')
 })
 afterAll(async () => {
   await themed?.close()
@@ -148,16 +207,158 @@ describe('a code block’s language label', () => {
     }
   })
 
-  it('makes room only in labelled blocks: titled, text and grouped ones keep as much room above their code as below it', async () => {
+  it('makes room only where something sits: titled blocks (their bar holds the buttons), and, printed without buttons, text and grouped ones keep as much room above their code as below it', async () => {
     const page = await open('default', 'light', 1440)
-    const paddings = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.code')].map((figure) => {
-        const pre = getComputedStyle(figure.querySelector('pre')!)
-        return [figure.id, pre.paddingTop === pre.paddingBottom]
-      }),
-    )
-    expect(paddings.filter(([, even]) => even).map(([id]) => id)).toEqual(['code-6', 'code-7', 'code-8', 'code-9'])
+    const evenly = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('figure.code')].flatMap((figure) => {
+          const pre = getComputedStyle(figure.querySelector('pre')!)
+          return pre.paddingTop === pre.paddingBottom ? [figure.id] : []
+        }),
+      )
+    // On screen every untitled block holds its Copy button above its code.
+    expect(await evenly()).toEqual(['code-6'])
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.evaluate(() => [...document.querySelectorAll('.copy-button')].every((b) => getComputedStyle(b).display === 'none'))).toBe(true)
+    expect(await evenly()).toEqual(['code-6', 'code-7', 'code-8', 'code-9'])
   })
+})
+
+/** A book's style sheet that wraps long code lines rather than scrolling them, as mdBook books often add. */
+const WRAP = 'figure.code pre { white-space: pre-wrap; overflow-wrap: anywhere; } figure.code pre > code { width: auto; }'
+
+/** buttons.html, on a touch screen (no hover: the buttons always show) or a desktop, `css` appended to the theme's. */
+async function openButtons(theme: Theme, colorScheme: Scheme, width: number, touch: boolean, css = ''): Promise<Page> {
+  const context = await themed.context({ viewport: { width, height: 900 }, colorScheme, hasTouch: touch })
+  const page = await context.newPage()
+  if (css) {
+    await page.route('**/_slugwiki/style.css', async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ response, body: `${await response.text()}\n${css}` })
+    })
+  }
+  // No link previews: one opened by hovering would lie over the pixels measured.
+  await page.route('**/_slugwiki/popovers.js', (route) => route.abort())
+  const response = await page.goto(`${themed.sites[theme].url}buttons.html`)
+  expect(response?.status()).toBeLessThan(400)
+  expect(await page.evaluate(() => matchMedia('(hover: none)').matches)).toBe(touch)
+  return page
+}
+
+interface Shown { id: string; buttons: Array<{ name: string; box: Box }>; text: Box[]; overflows: boolean; firstLine: string }
+
+/**
+ * A block's buttons (each with its computed opacity, which must be 1 to count as shown) and the boxes of its code's text
+ * that show in its pre's scrollport, the pre scrolled to `scroll` (0 = start, 1 = end).
+ */
+function buttonsAndText(page: Page, id: string, scroll: number): Promise<Shown & { opacities: string[] }> {
+  return page.evaluate(([id, scroll]) => {
+    const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })
+    const figure = document.getElementById(id)!
+    const pre = figure.querySelector('pre')!
+    pre.scrollLeft = scroll * (pre.scrollWidth - pre.clientWidth)
+    const p = pre.getBoundingClientRect()
+    const view = { left: p.left + pre.clientLeft, top: p.top + pre.clientTop, right: p.left + pre.clientLeft + pre.clientWidth, bottom: p.top + pre.clientTop + pre.clientHeight }
+    const text: Array<{ left: number; top: number; right: number; bottom: number }> = []
+    const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT)
+    const range = document.createRange()
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      range.selectNodeContents(node)
+      for (const r of range.getClientRects()) {
+        if (r.width === 0 || r.right <= view.left || r.left >= view.right || r.bottom <= view.top || r.top >= view.bottom) continue
+        text.push({ left: Math.max(r.left, view.left), top: Math.max(r.top, view.top), right: Math.min(r.right, view.right), bottom: Math.min(r.bottom, view.bottom) })
+      }
+    }
+    const buttons = [...figure.querySelectorAll<HTMLElement>(':scope > .copy-button, :scope > .hidden-toggle')]
+    const line = [...pre.querySelectorAll('.line')].find((l) => l.getClientRects().length > 0)!
+    return {
+      id,
+      buttons: buttons.map((b) => ({ name: b.className, box: box(b.getBoundingClientRect()) })),
+      opacities: buttons.map((b) => getComputedStyle(b).opacity),
+      text,
+      overflows: pre.scrollWidth > pre.clientWidth,
+      // Where the first line is on the page (hovering may scroll the window to the block).
+      firstLine: JSON.stringify(((r) => ({ left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY }))(line.getBoundingClientRect())),
+    }
+  }, [id, scroll] as const)
+}
+
+/** The ids of the blocks showing on the page (a code group shows one at a time). */
+const shownBlocks = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('figure.code')].filter((f) => f.offsetParent).map((f) => f.id))
+
+/** Every block shown (each panel of the code group in turn), shown as `show` shows its buttons, checked at start, middle and end. */
+async function expectButtonsClearOfCode(page: Page, show: (id: string) => Promise<void>, wraps = false) {
+  const seen: string[] = []
+  const check = async () => {
+    for (const id of await shownBlocks(page)) {
+      if (seen.includes(id)) continue
+      seen.push(id)
+      await show(id)
+      await expect.poll(async () => (await buttonsAndText(page, id, 0)).opacities.every((o) => o === '1'), { message: `${id}'s buttons show` }).toBe(true)
+      for (const scroll of [0, 0.5, 1]) {
+        const block = await buttonsAndText(page, id, scroll)
+        expect(block.text.length, id).toBeGreaterThan(0)
+        for (const button of block.buttons) {
+          const under = block.text.filter((t) => intersects(t, button.box))
+          expect(under, `${id} scrolled to ${scroll}: ${button.name} ${JSON.stringify(button.box)}`).toEqual([])
+        }
+      }
+    }
+  }
+  await check()
+  // The group's second panel.
+  await page.locator('.code-group-tabs [role="tab"]').nth(1).click()
+  await check()
+  await page.locator('.code-group-tabs [role="tab"]').nth(0).click()
+  expect(seen).toEqual(['code-1', 'code-2', 'code-3', 'code-4', 'code-5', 'code-6', 'code-7', 'code-8', 'code-9', 'code-10', 'code-11', 'code-12'])
+  // The long first lines do run the width of their block, under where the buttons are (or wrap to it).
+  if (!wraps) {
+    const overflowing = []
+    for (const id of seen.slice(0, 9)) if ((await buttonsAndText(page, id, 0)).overflows) overflowing.push(id)
+    expect(overflowing).toEqual(seen.slice(0, 9))
+  }
+}
+
+/** Show or hide the hidden lines of every block that has them. */
+const toggleHidden = (page: Page) => page.evaluate(() => document.querySelectorAll<HTMLElement>('.hidden-toggle').forEach((b) => b.click()))
+
+describe('a code block’s Copy button and hidden-lines toggle', () => {
+  for (const theme of ['default', 'paper'] as const) {
+    for (const width of [500, 1440]) {
+      it.each(['light', 'dark'] as const)(`cover no code text on a touch screen, where they always show (${theme} theme, ${width} px, %s)`, async (scheme) => {
+        const page = await openButtons(theme, scheme, width, true)
+        expect(await page.locator('.hidden-toggle').count()).toBe(2)
+        await expectButtonsClearOfCode(page, async () => {})
+        // The hidden lines shown, the first line is the hidden one, as long.
+        await toggleHidden(page)
+        expect(await page.locator('.hidden-toggle[aria-pressed="true"]').count()).toBe(2)
+        await expectButtonsClearOfCode(page, async () => {})
+      })
+
+      it.each(['light', 'dark'] as const)(`cover no code text on a desktop, shown by hovering, and move no line (${theme} theme, ${width} px, %s)`, async (scheme) => {
+        const page = await openButtons(theme, scheme, width, false)
+        await expectButtonsClearOfCode(page, async (id) => {
+          await page.mouse.move(0, 0)
+          const before = await buttonsAndText(page, id, 0)
+          await page.locator(`#${id}`).hover()
+          const after = await buttonsAndText(page, id, 0)
+          expect(after.firstLine, `${id} hovered`).toBe(before.firstLine)
+        })
+      })
+    }
+    it(`are not printed (${theme} theme)`, async () => {
+      const page = await openButtons(theme, 'light', 1440, true)
+      await page.emulateMedia({ media: 'print' })
+      const shown = await page.evaluate(() => [...document.querySelectorAll('.copy-button, .hidden-toggle')].filter((b) => getComputedStyle(b).display !== 'none').length)
+      expect(shown).toBe(0)
+    })
+    it(`cover no code text when a book wraps its code lines (${theme} theme)`, async () => {
+      for (const width of [500, 1440]) {
+        const page = await openButtons(theme, 'light', width, true, WRAP)
+        await expectButtonsClearOfCode(page, async () => {}, true)
+      }
+    })
+  }
 })
 
 /**

@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { ConfigError, resolveConfig } from '../src/config.ts'
+import { panelWords } from '../src/dev/server.ts'
 import { countWords, EN, localeOf, WORD_KEYS, wordsFor } from '../src/words/index.ts'
 import { axe } from './helpers/axe.ts'
 import { launchBrowser, serveSite, type ServedSite } from './helpers/browser.ts'
@@ -51,6 +52,17 @@ describe('word lookup', () => {
     expect(countWords(wordsFor('en'), 'en', 'note-count', 3)).toBe('3 notes')
     expect(countWords(wordsFor('ru'), 'ru', 'note-count', 3)).toBe('3 заметки')
     expect(countWords(wordsFor('ru'), 'ru', 'note-count', 5)).toBe('5 заметок')
+  })
+
+  it('titles the dev server’s error panel in the wiki’s language, counted by its rules', () => {
+    expect(panelWords(undefined, 1)).toEqual({ lang: 'en', title: 'Build error', close: 'Close', hint: 'The page shows its last good version. Fix the file and save: this clears by itself.' })
+    expect(panelWords({ language: 'en', words: wordsFor('en') }, 3).title).toBe('3 build errors')
+    expect(panelWords({ language: 'de-CH', words: wordsFor('de-CH') }, 1)).toMatchObject({ lang: 'de-CH', title: 'Build-Fehler', close: 'Schließen' })
+    expect(panelWords({ language: 'ru', words: wordsFor('ru') }, 21).title).toBe('21 ошибка сборки')
+    expect(panelWords({ language: 'ru', words: wordsFor('ru') }, 3).title).toBe('3 ошибки сборки')
+    expect(panelWords({ language: 'ru', words: wordsFor('ru') }, 5).title).toBe('5 ошибок сборки')
+    // The author's own word wins, as for any other.
+    expect(panelWords({ language: 'fr', words: wordsFor('fr', { 'dev-error-close': 'OK' }) }, 2)).toMatchObject({ title: '2 erreurs de génération', close: 'OK' })
   })
 })
 

@@ -49,7 +49,8 @@
   }
 
   let overlay
-  const showErrors = (errors) => {
+  // `said`: the panel's own words in the wiki's language, sent with the errors (panelWords in server.ts).
+  const showErrors = (errors, said) => {
     if (overlay) overlay.remove()
     overlay = undefined
     if (!errors.length) return
@@ -69,18 +70,24 @@
     const backdrop = document.createElement('div')
     backdrop.className = 'backdrop'
     // Diagnostics are English, paths and code: left to right even on a right-to-left book's page, which the shadow root would inherit.
+    // The panel's own words are the wiki's language, set apart by their lang (and dir="auto", should it read right to left).
     backdrop.dir = 'ltr'
     backdrop.lang = 'en'
+    const inLanguage = (element, text) => {
+      element.lang = said.lang
+      element.dir = 'auto'
+      element.textContent = text
+      return element
+    }
     const panel = document.createElement('div')
     panel.className = 'panel'
     panel.setAttribute('role', 'alertdialog')
-    panel.setAttribute('aria-label', 'Build error')
-    const close = document.createElement('button')
+    panel.setAttribute('aria-labelledby', 'slugwiki-error-title')
+    const close = inLanguage(document.createElement('button'), said.close)
     close.type = 'button'
-    close.textContent = 'Close'
     close.addEventListener('click', () => showErrors([]))
-    const title = document.createElement('h2')
-    title.textContent = errors.length === 1 ? 'Build error' : `${errors.length} build errors`
+    const title = inLanguage(document.createElement('h2'), said.title)
+    title.id = 'slugwiki-error-title'
     const list = document.createElement('ul')
     for (const error of errors) {
       const item = document.createElement('li')
@@ -93,8 +100,7 @@
       item.append(where, document.createTextNode(`  ${error.message}`), rule)
       list.append(item)
     }
-    const hint = document.createElement('p')
-    hint.textContent = 'The page shows its last good version. Fix the file and save: this clears by itself.'
+    const hint = inLanguage(document.createElement('p'), said.hint)
     panel.append(close, title, list, hint)
     backdrop.append(panel)
     root.append(style, backdrop)
@@ -115,7 +121,7 @@
       const message = JSON.parse(event.data)
       if (message.type === 'reload') reload()
       else if (message.type === 'styles') swapStyles()
-      else if (message.type === 'errors') showErrors(message.errors)
+      else if (message.type === 'errors') showErrors(message.errors, message.words)
     })
     socket.addEventListener('close', () => {
       setTimeout(connect, retryMs)

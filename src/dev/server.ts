@@ -14,7 +14,9 @@ import { h } from 'hastscript'
 import { toHtml } from 'hast-util-to-html'
 import { lookup } from 'mrmime'
 import { WebSocketServer, type WebSocket } from 'ws'
+import type { Config } from '../config.ts'
 import type { Diagnostic } from '../report.ts'
+import { countWords, EN } from '../words/index.ts'
 import type { RebuildResult, Served } from './rebuild.ts'
 import { pageOf, resolveRequest } from './request-path.ts'
 
@@ -25,6 +27,19 @@ export interface SiteView {
   errorsFor(key: string | undefined): Diagnostic[]
   /** The output key of the site's 404 page, if it has one (default `404.html`). */
   notFoundKey?(): string | undefined
+  /** The wiki's language and words, which the error panel is written in (default English). */
+  readonly config?: Pick<Config, 'language' | 'words'>
+}
+
+/** The error panel's own words for `count` errors, in the wiki's language (its `lang`, for the browser). */
+export function panelWords(config: Pick<Config, 'language' | 'words'> | undefined, count: number) {
+  const { language, words } = config ?? { language: 'en', words: EN }
+  return {
+    lang: language,
+    title: countWords(words, language, 'dev-error-count', count),
+    close: words['dev-error-close'],
+    hint: words['dev-error-hint'],
+  }
 }
 
 export interface DevServerOptions {
@@ -212,7 +227,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   }
   const clients = new Set<Client>()
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096 })
-  const errorsMessage = (page: string | undefined) => JSON.stringify({ type: 'errors', errors: site.errorsFor(page) })
+  const errorsMessage = (page: string | undefined) => {
+    const errors = site.errorsFor(page)
+    // The panel's words go with its errors: the config (and so the language) may have changed since the page was served.
+    return JSON.stringify({ type: 'errors', errors, ...(errors.length ? { words: panelWords(site.config, errors.length) } : {}) })
+  }
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://localhost')

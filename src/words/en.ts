@@ -92,6 +92,11 @@ export const EN = {
   'hide-hidden-lines': 'Hide hidden lines',
   code: 'Code',
   preview: 'Preview: {title}',
+  // The dev server's error panel (src/dev/reload-client.js), sent with the errors it shows.
+  'dev-error-count-one': 'Build error',
+  'dev-error-count-other': '{count} build errors',
+  'dev-error-close': 'Close',
+  'dev-error-hint': 'The page shows its last good version. Fix the file and save: this clears by itself.',
   // Callouts' default titles: GitHub's alerts, Obsidian's callouts, mdbook-admonish, VitePress, GitBook.
   'callout-note': 'Note',
   'callout-tip': 'Tip',

@@ -61,7 +61,7 @@ const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const
  * table has no such form.
  */
 /** The keys of counted words, each with its `-one` and `-other` forms (and others a language's rules use). */
-export type CountKey = 'note-count' | 'search-result-count' | 'tag-count' | 'time-count' | 'more-block-count'
+export type CountKey = 'note-count' | 'search-result-count' | 'tag-count' | 'time-count' | 'more-block-count' | 'dev-error-count'
 
 export function countWords(words: Locale, language: string, base: CountKey, count: number): string {
   let form: string = 'other'

@@ -85,6 +85,13 @@ describe('live reload in the browser', () => {
     const text = await overlay.evaluate((el) => el.shadowRoot!.textContent!)
     expect(text).toMatch(/kernel\/rcu\.md:2:\d+/)
     expect(text).toContain('Broken frontmatter YAML')
+    // An English wiki's panel in English, the dialog named by its heading.
+    const said = await overlay.evaluate((el) => {
+      const root = el.shadowRoot!
+      const dialog = root.querySelector('[role="alertdialog"]')!
+      return [root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent, root.querySelector('button')!.textContent, root.querySelector('p')!.textContent, root.querySelector('h2')!.lang]
+    })
+    expect(said).toEqual(['Build error', 'Close', 'The page shows its last good version. Fix the file and save: this clears by itself.', 'en'])
     // Paths, positions and messages read left to right whatever the page's direction.
     expect(await overlay.evaluate((el) => getComputedStyle(el.shadowRoot!.querySelector('li')!).direction)).toBe('ltr')
     expect(await rcu.locator('.note-body').textContent()).toContain('Written in the editor a moment ago.')
@@ -94,6 +101,35 @@ describe('live reload in the browser', () => {
     fs.writeFileSync(file, `${good}\nAnd fixed.\n`)
     await rcu.waitForFunction(() => document.body.textContent!.includes('And fixed.'))
     expect(await rcu.locator('slugwiki-error-overlay').count()).toBe(0)
+  })
+
+  it('writes the error panel’s own words in the wiki’s language, the diagnostics left to right as written', async () => {
+    const toml = path.join(f.dir, 'book.toml')
+    const english = fs.readFileSync(toml, 'utf8')
+    const file = path.join(f.src, 'kernel/rcu.md')
+    const good = fs.readFileSync(file, 'utf8')
+    fs.writeFileSync(toml, english.replace('language = "en"', 'language = "de"'))
+    await rcu.waitForFunction(() => document.documentElement.lang === 'de')
+    fs.writeFileSync(file, `---\ntags: [open\n---\n${good}`)
+    const overlay = rcu.locator('slugwiki-error-overlay')
+    await overlay.waitFor({ state: 'attached' })
+    const said = await overlay.evaluate((el) => {
+      const root = el.shadowRoot!
+      const words = [...root.querySelectorAll<HTMLElement>('h2, button, p')].map((e) => [e.textContent, e.lang])
+      return { words, item: root.querySelector('li')!.textContent, itemLang: root.querySelector('li')!.closest<HTMLElement>('[lang]')!.lang }
+    })
+    // In the panel's order: the close button, the heading, the hint below the list.
+    expect(said.words).toEqual([
+      ['Schließen', 'de'],
+      ['Build-Fehler', 'de'],
+      ['Die Seite zeigt ihre letzte fehlerfreie Fassung. Korrigiere die Datei und speichere sie: Dann verschwindet dies von selbst.', 'de'],
+    ])
+    expect(said.item).toMatch(/kernel\/rcu\.md:2:\d+  Broken frontmatter YAML/)
+    expect(said.itemLang).toBe('en')
+    fs.writeFileSync(file, good)
+    await rcu.waitForFunction(() => !document.querySelector('slugwiki-error-overlay'))
+    fs.writeFileSync(toml, english)
+    await rcu.waitForFunction(() => document.documentElement.lang === 'en')
   })
 
   it('swaps the theme stylesheet without reloading', async () => {
