@@ -269,7 +269,7 @@ function buttonsAndText(page: Page, id: string, scroll: number): Promise<Shown &
         text.push({ left: Math.max(r.left, view.left), top: Math.max(r.top, view.top), right: Math.min(r.right, view.right), bottom: Math.min(r.bottom, view.bottom) })
       }
     }
-    const buttons = [...figure.querySelectorAll<HTMLElement>(':scope > .copy-button, :scope > .hidden-toggle')]
+    const buttons = [...figure.querySelectorAll<HTMLElement>(':scope > .code-buttons > .copy-button, :scope > .code-buttons > .hidden-toggle')]
     const line = [...pre.querySelectorAll('.line')].find((l) => l.getClientRects().length > 0)!
     return {
       id,
@@ -298,6 +298,7 @@ async function expectButtonsClearOfCode(page: Page, show: (id: string) => Promis
       for (const scroll of [0, 0.5, 1]) {
         const block = await buttonsAndText(page, id, scroll)
         expect(block.text.length, id).toBeGreaterThan(0)
+        expect(block.buttons.map((b) => b.name), id).toContain('copy-button')
         for (const button of block.buttons) {
           const under = block.text.filter((t) => intersects(t, button.box))
           expect(under, `${id} scrolled to ${scroll}: ${button.name} ${JSON.stringify(button.box)}`).toEqual([])
@@ -346,6 +347,21 @@ describe('a code block’s Copy button and hidden-lines toggle', () => {
         })
       })
     }
+    it(`sit side by side, whatever their words (a translation, "Copy failed") (${theme} theme)`, async () => {
+      const page = await openButtons(theme, 'light', 500, true)
+      const rows = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('figure.code[data-hidden-lines]')].map((figure) => {
+          const copy = figure.querySelector<HTMLElement>('.copy-button')!
+          const toggle = figure.querySelector<HTMLElement>('.hidden-toggle')!
+          copy.textContent = 'Копирование не удалось'
+          toggle.textContent = 'Показать скрытые строки'
+          const [c, t, f] = [copy, toggle, figure].map((e) => e.getBoundingClientRect())
+          return { id: figure.id, apart: t.right <= c.left, inside: t.left >= f.left && c.right <= f.right, level: c.top === t.top }
+        }),
+      )
+      expect(rows.length).toBe(2)
+      for (const row of rows) expect(row, row.id).toMatchObject({ apart: true, inside: true, level: true })
+    })
     it(`are not printed (${theme} theme)`, async () => {
       const page = await openButtons(theme, 'light', 1440, true)
       await page.emulateMedia({ media: 'print' })

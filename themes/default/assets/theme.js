@@ -175,6 +175,9 @@
     $(':scope > .diff.remove', code)
       ? [...code.children].filter((line) => !line.matches('.diff.remove')).map((line) => line.textContent.replace(/\n$/, '')).join('\n')
       : code.textContent
+  // A block's buttons share one row (style.css): a longer word ("Kopieren", "Copy failed") pushes the other button
+  // aside instead of running under it.
+  const buttonRow = (figure) => $(':scope > .code-buttons', figure) || figure.appendChild(el('div', { class: 'code-buttons' }, []))
   for (const figure of $$('figure.code')) {
     const button = el('button', { type: 'button', class: 'copy-button', 'aria-label': words['copy-code'] }, [words.copy])
     button.addEventListener('click', async () => {
@@ -192,7 +195,7 @@
         delete button.dataset.state
       }, 1500)
     })
-    figure.append(button)
+    buttonRow(figure).append(button)
   }
 
   // mdBook-style hidden Rust lines: shown on request.
@@ -203,7 +206,7 @@
       button.setAttribute('aria-pressed', String(on))
       button.textContent = words[on ? 'hide-hidden-lines' : 'show-hidden-lines']
     })
-    figure.append(button)
+    buttonRow(figure).prepend(button)
   }
 
   // VitePress's code groups: the page holds the blocks one after another, each titled; here they
