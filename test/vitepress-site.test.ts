@@ -50,7 +50,7 @@ describe('VitePress public folder', () => {
 
   it('keeps a player\'s `<source>` and `<track>` and a picture\'s sources, their files made relative and checked as images are', async () => {
     const { read, has, warnings } = await run({
-      'index.md': '# Home\n',
+      'index.md': '# Home\n\n![[guide/media]]\n',
       'guide/media.md': [
         '# Media',
         '',
@@ -76,6 +76,9 @@ describe('VitePress public folder', () => {
     expect(page).toContain('<picture><source srcset="/wide.avif 1x, /wide@2x.avif 2x" media="(min-width: 600px)" type="image/avif"><source><img src="../logo.svg" alt="Logo"></picture>')
     expect(page).toContain('<audio controls><source src="../gone.mp3" type="audio/mpeg"><track kind="subtitles"></audio>')
     expect(has('vite.mp3') && has('clip.vtt') && has('poster.png') && has('guide/clip.webm')).toBe(true)
+    // The print page and a page embedding the note, at the root, name the same files from there: the poster as the sources.
+    expect(read('index.html')).toContain('<video controls poster="poster.png"><source src="guide/clip.webm" type="video/webm"><track kind="captions" src="clip.vtt"')
+    expect(read('print.html')).toContain('<video controls poster="poster.png"><source src="guide/clip.webm" type="video/webm"><track kind="captions" src="clip.vtt"')
     expect(warnings).toEqual([
       'media.md:7:104 Raw HTML removed by sanitising: srcset attribute (line 7), data: URL (line 9); set trusted = true in [slugwiki] to publish it as written',
       'media.md:9:17 Missing file `/gone.mp3`',
