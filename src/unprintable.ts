@@ -61,9 +61,13 @@ export function replaceUnprintableInTree(tree: Root): void {
   })
 }
 
-/** The first unprintable character of `text` (its index and code point) and how many there are. */
-export function findUnprintable(text: string): { index: number; codePoint: number; count: number } | undefined {
-  const matches = [...text.matchAll(UNPRINTABLE)]
+/**
+ * The first unprintable character of `text` (its index and code point) and
+ * how many there are, leaving out those at the offsets in `consumed` (the
+ * escapes an `ansi` block takes out of the page).
+ */
+export function findUnprintable(text: string, consumed?: ReadonlySet<number>): { index: number; codePoint: number; count: number } | undefined {
+  const matches = [...text.matchAll(UNPRINTABLE)].filter((m) => !consumed?.has(m.index))
   if (matches.length === 0) return undefined
   const first = matches[0]!
   return { index: first.index, codePoint: first[0].codePointAt(0)!, count: matches.length }

@@ -111,6 +111,18 @@ describe('VitePress prev/next, editLink and lastUpdated', () => {
     expect(result.diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`)).toEqual(['c.md:6:1 Frontmatter `next.link` names no page: `/guide/gone`'])
   })
 
+  it('a `#fragment` in `link` leads to that heading of the page, encoded once', async () => {
+    const { result, read } = await run({
+      'index.md': '# Home\n\n## Über cargo\n',
+      'a.md': '# A\n\n## Setup\n',
+      'b.md': '---\nprev:\n  text: Set up first\n  link: /a#setup\nnext:\n  link: ./index.md#%C3%BCber-cargo\n---\n# B\n',
+      'c.md': "---\nprev: { text: Over, link: '/index#über-cargo' }\n---\n# C\n",
+    })
+    expect(nav(read('b.html'))).toEqual(['prev a.html#setup Set up first', 'next index.html#%C3%BCber-cargo Home'])
+    expect(nav(read('c.html'))[0]).toBe('prev index.html#%C3%BCber-cargo Over')
+    expect(result.diagnostics).toEqual([])
+  })
+
   it('`editLink: false` and `lastUpdated: false` leave "Edit this page" and "Last updated" out', async () => {
     site = tempSite({
       'book.toml': '[book]\ntitle = "B"\n[output.html]\nedit-url-template = "https://example.org/edit/{path}"\n',

@@ -48,6 +48,43 @@ describe('VitePress public folder', () => {
     expect(intro).toContain('<a href="../pure.html">pure</a>')
   })
 
+  it('keeps a player\'s `<source>` and `<track>` and a picture\'s sources, their files made relative and checked as images are', async () => {
+    const { read, has, warnings } = await run({
+      'index.md': '# Home\n\n![[guide/media]]\n',
+      'guide/media.md': [
+        '# Media',
+        '',
+        '<audio controls><source src="/vite.mp3" type="audio/mpeg"></audio>',
+        '',
+        '<video controls poster="/poster.png"><source src="./clip.webm" type="video/webm"><track kind="captions" src="/clip.vtt" srclang="en" label="English" default></video>',
+        '',
+        '<picture><source srcset="/wide.avif 1x, /wide@2x.avif 2x" media="(min-width: 600px)" type="image/avif"><source srcset="/a.avif, javascript:alert(1) 2x"><img src="/logo.svg" alt="Logo"></picture>',
+        '',
+        '<audio controls><source src="/gone.mp3" type="audio/mpeg"><track src="data:text/vtt,WEBVTT" kind="subtitles"></audio>',
+        '',
+      ].join('\n'),
+      'guide/clip.webm': 'webm',
+      'public/vite.mp3': 'ID3',
+      'public/poster.png': 'png',
+      'public/clip.vtt': 'WEBVTT\n',
+      'public/logo.svg': SVG,
+    })
+    const page = read('guide/media.html')
+    expect(page).toContain('<audio controls><source src="../vite.mp3" type="audio/mpeg"></audio>')
+    expect(page).toContain('<video controls poster="../poster.png"><source src="./clip.webm" type="video/webm"><track kind="captions" src="../clip.vtt" srclang="en" label="English" default></video>')
+    // A srcset with a URL of another scheme goes whole; the sources keep their media and type.
+    expect(page).toContain('<picture><source srcset="/wide.avif 1x, /wide@2x.avif 2x" media="(min-width: 600px)" type="image/avif"><source><img src="../logo.svg" alt="Logo"></picture>')
+    expect(page).toContain('<audio controls><source src="../gone.mp3" type="audio/mpeg"><track kind="subtitles"></audio>')
+    expect(has('vite.mp3') && has('clip.vtt') && has('poster.png') && has('guide/clip.webm')).toBe(true)
+    // The print page and a page embedding the note, at the root, name the same files from there: the poster as the sources.
+    expect(read('index.html')).toContain('<video controls poster="poster.png"><source src="guide/clip.webm" type="video/webm"><track kind="captions" src="clip.vtt"')
+    expect(read('print.html')).toContain('<video controls poster="poster.png"><source src="guide/clip.webm" type="video/webm"><track kind="captions" src="clip.vtt"')
+    expect(warnings).toEqual([
+      'media.md:7:104 Raw HTML removed by sanitising: srcset attribute (line 7), data: URL (line 9); set trusted = true in [slugwiki] to publish it as written',
+      'media.md:9:17 Missing file `/gone.mp3`',
+    ])
+  })
+
   it('a public file of a note\'s URL or of a file beside the notes is a warning naming both', async () => {
     const { read, result } = await run({
       'index.md': '# Home\n',

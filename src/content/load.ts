@@ -8,6 +8,7 @@ import type { Config } from '../config.ts'
 import type { NoteInput } from '../markdown/compile.ts'
 import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostic, Diagnostics } from '../report.ts'
+import { consumedAnsiEscapes } from './ansi-blocks.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
@@ -140,7 +141,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     }
     throw e
   }
-  const unprintable = findUnprintable(text)
+  const unprintable = findUnprintable(text, consumedAnsiEscapes(text))
   if (unprintable) {
     const { codePoint, count, index } = unprintable
     const code = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`

@@ -78,7 +78,7 @@ export function embedHtml(tree: Root, note: CompiledTree, markInlineCode: (tree:
       if (node.type !== 'element') return
       delete node.properties.id
       for (const name of ID_REFERENCES) delete node.properties[name]
-      for (const attribute of ['href', 'src'] as const) {
+      for (const attribute of ['href', 'src', 'poster'] as const) {
         const value = node.properties[attribute]
         if (typeof value !== 'string') continue
         const resolved = urlOf(self, value)

@@ -13,6 +13,7 @@ import {
   type ShikiTransformer,
 } from 'shiki'
 import type { Root } from 'hast'
+import { ANSI, ansiTokens } from './ansi.ts'
 import { createCodeColors } from './code-colors.ts'
 import { tokenizeCode, type ScopedToken } from './tokenize.ts'
 
@@ -113,11 +114,13 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
   const resolve = (lang: string): string | undefined => {
     const name = lang.trim().toLowerCase()
     if (PLAIN.has(name)) return 'text'
+    // shiki's own language for terminal output, read by its ANSI parser rather than a grammar.
+    if (name === ANSI) return ANSI
     return LANGUAGE_IDS.get(EXTRA_ALIASES[name] ?? name) ?? extra.get(name)
   }
 
   const ensure = (id: string): Promise<void> => {
-    if (id === 'text' || shiki.getLoadedLanguages().includes(id)) return Promise.resolve()
+    if (id === 'text' || id === ANSI || shiki.getLoadedLanguages().includes(id)) return Promise.resolve()
     let pending = loading.get(id)
     if (!pending) {
       pending = shiki.loadLanguage(id as Parameters<Highlighter['loadLanguage']>[0])
@@ -129,6 +132,11 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
   const colors = createCodeColors({ light: shiki.getTheme(themes.light), dark: shiki.getTheme(themes.dark) })
   const tokenize = async (code: string, lang: string) => {
     const id = resolve(lang) ?? 'text'
+    if (id === ANSI) {
+      // Its escapes are consumed, not shown; no grammar, so no scopes for the symbol index.
+      const tokens = ansiTokens(shiki, code, themes)
+      return { id, tokens, scopes: tokens.map((line) => [{ text: line.map((t) => t.content).join(''), scopes: [] }]) }
+    }
     await ensure(id)
     // No time limit: shiki's default (500 ms per line) silently leaves the rest of a line
     // unhighlighted when it runs out, and the first line of a big grammar (cpp) can take that

@@ -59,7 +59,8 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
         }
         return
       }
-      for (const attribute of ['href', 'src'] as const) {
+      // A video's poster is a file as an image's `src` is.
+      for (const attribute of ['href', 'src', 'poster'] as const) {
         const value = node.properties[attribute]
         if (typeof value !== 'string') continue
         if (value.startsWith('#')) {
@@ -68,8 +69,8 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
         }
         const resolved = resolveHref(slug, value)
         if (!resolved) continue
-        if (attribute === 'src') {
-          node.properties.src = hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment)
+        if (attribute !== 'href') {
+          node.properties[attribute] = hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment)
           continue
         }
         node.properties.href = mark({ path: resolved.path, ...printValues(resolved.path, resolved.fragment) })

@@ -270,8 +270,10 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         lang = resolved
       }
       const children: ElementContent[] = []
-      // A tab needs a name: VitePress's `[label]`, else the language as written.
-      const title = block.grouped ? (block.meta.label ?? block.meta.title ?? (block.lang || 'text')) : block.meta.title
+      // A tab needs a name: VitePress's `[label]`, else the language as written. Outside a group VitePress's
+      // preWrapper drops the `[label]`, but vitepress.dev (vitepress-plugin-group-icons) shows it as a title
+      // bar, as mdBook and Docusaurus users expect of `title="…"`: a caption, never a change to the code.
+      const title = block.grouped ? (block.meta.label ?? block.meta.title ?? (block.lang || 'text')) : (block.meta.title ?? block.meta.label)
       if (title) children.push(h('figcaption.code-title', title))
       children.push(rendered)
       // The theme labels a block with its language: as the author wrote it (`bash`, `console`), not shiki's name for it.

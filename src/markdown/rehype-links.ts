@@ -26,6 +26,20 @@ function decode(value: string): string {
   }
 }
 
+/**
+ * The attributes of each element that name a page or file of the site: a
+ * link, an image, a player, its poster, and the `<source>` and `<track>`
+ * files inside a player (a `<picture>`'s `srcset` lists are not read).
+ */
+const URL_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['a', ['href']],
+  ['img', ['src']],
+  ['audio', ['src']],
+  ['video', ['src', 'poster']],
+  ['source', ['src']],
+  ['track', ['src']],
+])
+
 export interface Options {
   /**
    * A link to a `.md` note not at its relative path finds the note by name,
@@ -63,8 +77,8 @@ export default function rehypeLinks(options: Options = {}) {
         links.push({ kind: 'page', url: `![[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), embed: true })
         return
       }
-      const attribute = node.tagName === 'a' ? 'href' : node.tagName === 'img' || node.tagName === 'audio' || node.tagName === 'video' ? 'src' : undefined
-      if (!attribute) return
+      const attributes = URL_ATTRIBUTES.get(node.tagName)
+      if (!attributes) return
       const wiki = node.properties.dataWikilink
       if (typeof wiki === 'string') {
         // remark-wikilinks: the graph stage resolves the name; the pages stage writes the href.
@@ -85,6 +99,10 @@ export default function rehypeLinks(options: Options = {}) {
         links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
         return
       }
+      for (const attribute of attributes) linkAttribute(node, ancestors, attribute)
+    })
+    /** Record (and, from the source root, rewrite) the URL in one attribute of `node`. */
+    function linkAttribute(node: Element, ancestors: Array<Element | Root>, attribute: string): void {
       const value = node.properties[attribute]
       if (typeof value !== 'string' || value === '') return
       // Generated footnote references point at ids remark-rehype made itself.
@@ -128,7 +146,7 @@ export default function rehypeLinks(options: Options = {}) {
       const target = resolveSource(self, written)
       if (!target) {
         file.message(`Link \`${value}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
-        if (node.tagName === 'img') delete node.properties.src
+        if (node.tagName !== 'a') delete node.properties[attribute]
         return
       }
       // Resolved with the other notes known (graph stage): at its path, else by its name.
@@ -145,7 +163,7 @@ export default function rehypeLinks(options: Options = {}) {
       // any base path (mdBook writes it as it is, and it misses under a `site-url`).
       if (written.startsWith('/') && !beforeHash.includes('?')) node.properties[attribute] = hrefTo(slugOf(self), slugOf(target), fragment)
       links.push({ ...base, kind: 'asset', target: target as SourcePath, fragment })
-    })
+    }
     file.data.links = links
   }
 }

@@ -61,12 +61,20 @@ const IMAGE_SOURCE: Definition = ['src', /^(?!data:)/i, /^data:image\/(?:png|gif
 /** A player's or a media source's file: not a `data:` URL. */
 const MEDIA_SOURCE: Definition = ['src', /^(?!data:)/i]
 
+/**
+ * A `<picture>` source's `srcset`, a list of URLs with their widths or
+ * densities: kept only when its every colon ends an `http` or `https` scheme,
+ * so no candidate is a `data:` or `javascript:` URL (the protocol check reads
+ * one URL per attribute, and a list is not one URL).
+ */
+const SOURCE_SET: Definition = ['srcSet', /^(?:[^:]|(?<=\bhttps?):)*$/i]
+
 /** Pass 1: what raw HTML and markdown in a note may keep. */
 export const noteSchema: Schema = {
   ...defaultSchema,
   // A table's caption and column groups (mdBook keeps them, as it keeps all raw HTML): GitHub's
   // schema already allows their `span` and `width` on every element, and no `style`.
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source', 'caption', 'colgroup', 'col'],
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'mark', 'figure', 'figcaption', 'u', 'small', 'cite', 'dfn', 'wbr', 'audio', 'video', 'source', 'track', 'caption', 'colgroup', 'col'],
   attributes: {
     ...withoutClassLimits,
     // Classes are kept: mdBook books rely on them (`<div class="warning">`, `class="hidden"`),
@@ -81,7 +89,10 @@ export const noteSchema: Schema = {
     // file (http(s) or the site's own, as an image does) and run nothing; no autoplay.
     audio: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],
     video: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'poster', 'width', 'height', 'playsInline', 'dataWikilink'],
-    source: [MEDIA_SOURCE, 'type'],
+    // A player's files (`src`, `type`) and a `<picture>`'s (`srcset`, `sizes`, `media`), with the
+    // captions and chapters of a `<track>`: each loads a file as the player or image would.
+    source: [MEDIA_SOURCE, SOURCE_SET, 'type', 'media', 'sizes', 'width', 'height'],
+    track: [MEDIA_SOURCE, 'kind', 'srcLang', 'label', 'default'],
     // Obsidian's task mark (`- [?]`, remark-task-marks), as its themes read it: a data attribute, inert.
     li: [...(withoutClassLimits.li ?? []), 'dataTask'],
     input: [...(withoutClassLimits.input ?? []), 'dataTask'],

@@ -42,8 +42,8 @@ const WHITESPACE_ONLY = /^\s+$/
  * the token after it (two-theme tokens have no `fontStyle` of their own, so
  * shiki's underline exception never applies to them); a last one stays.
  */
-function mergeWhitespace(line: Segment[]): Segment[] {
-  const out: Segment[] = []
+export function mergeWhitespace<T extends { content: string; offset: number }>(line: T[]): T[] {
+  const out: T[] = []
   let carry = ''
   let firstOffset = 0
   line.forEach((token, i) => {

@@ -54,13 +54,19 @@ export function ownNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' |
   const { text, link: to } = value as { text?: unknown; link?: unknown }
   const title = typeof text === 'string' || typeof text === 'number' ? String(text) : undefined
   if (typeof to !== 'string') return { link: fallback && { ...fallback, ...(title !== undefined && { title }) } }
-  const [rawPath = '', fragment] = to.split('#')
-  let decoded = rawPath
-  try {
-    decoded = decodeURIComponent(rawPath)
-  } catch {
-    // A malformed escape is looked up as written.
+  // The fragment is everything after the first `#`, decoded: the href encodes it again (`#über` and `#%C3%BCber` are one id).
+  const hash = to.indexOf('#')
+  const rawPath = hash === -1 ? to : to.slice(0, hash)
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text)
+    } catch {
+      // A malformed escape is looked up as written.
+      return text
+    }
   }
+  const decoded = decode(rawPath)
+  const fragment = hash === -1 ? undefined : decode(to.slice(hash + 1))
   const target = resolveSource(source, decoded.replace(/\.html$/i, '').replace(/\/$/, '') || '.')
   const found = target !== undefined ? resolvePageTarget(graph, target) : decoded === '/' || decoded === '' ? resolvePageTarget(graph, 'index' as SourcePath) : undefined
   if (!found) return { link: fallback, problem: `Frontmatter \`${key}.link\` names no page: \`${to}\`` }

@@ -43,8 +43,8 @@ export function pageNav(ctx: ThemeContext): Element | Element[] {
   if (!page || (!page.prev && !page.next)) return []
   const words = ctx.config.words
   return h('nav.page-nav', { ariaLabel: words['previous-and-next'] }, [
-    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug), rel: 'prev' }, [h('span.label', [h('span.arrow', { ariaHidden: 'true' }, '←'), ` ${words.previous}`]), h('span.title', page.prev.title)]) : h('span'),
-    page.next ? h('a.next', { href: ctx.href(page.next.slug), rel: 'next' }, [h('span.label', [`${words.next} `, h('span.arrow', { ariaHidden: 'true' }, '→')]), h('span.title', page.next.title)]) : h('span'),
+    page.prev ? h('a.prev', { href: ctx.href(page.prev.slug, page.prev.fragment), rel: 'prev' }, [h('span.label', [h('span.arrow', { ariaHidden: 'true' }, '←'), ` ${words.previous}`]), h('span.title', page.prev.title)]) : h('span'),
+    page.next ? h('a.next', { href: ctx.href(page.next.slug, page.next.fragment), rel: 'next' }, [h('span.label', [`${words.next} `, h('span.arrow', { ariaHidden: 'true' }, '→')]), h('span.title', page.next.title)]) : h('span'),
   ])
 }
 
