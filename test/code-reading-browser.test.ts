@@ -355,7 +355,7 @@ describe('a code block’s Copy button and hidden-lines toggle', () => {
           const toggle = figure.querySelector<HTMLElement>('.hidden-toggle')!
           copy.textContent = 'Копирование не удалось'
           toggle.textContent = 'Показать скрытые строки'
-          const [c, t, f] = [copy, toggle, figure].map((e) => e.getBoundingClientRect())
+          const [c, t, f] = [copy.getBoundingClientRect(), toggle.getBoundingClientRect(), figure.getBoundingClientRect()]
           return { id: figure.id, apart: t.right <= c.left, inside: t.left >= f.left && c.right <= f.right, level: c.top === t.top }
         }),
       )
