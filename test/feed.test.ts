@@ -177,6 +177,12 @@ describe('the RSS feed', () => {
     expect(response.status).toBe(200)
     const feed = parseFeed(await response.text())
     expect(feed.items.map((i) => [i.link, unescapeHtml(i.title)])).toEqual([['https://example.org/dated.html', 'Dated & done']])
+    expect(unescapeHtml(feed.items[0]!.description)).toBe('Text.')
+    // A prose edit (the server's fast path, no graph rebuilt): the summary is the new first paragraph.
+    const rebuilt = dev.nextRebuild()
+    dev.write('dated.md', '---\ndate: 2024-01-01\n---\n# Dated & done\n\nNew text.\n')
+    await rebuilt
+    expect(unescapeHtml(parseFeed(await (await dev.get('index.xml')).text()).items[0]!.description)).toBe('New text.')
   })
 })
 

@@ -5,9 +5,12 @@
  * the same. Then the site graph, every other page and every diagnostic but
  * the note's own are still right, and the rebuild only swaps the note's
  * facts (a new body key) into the last graph and its page (and the print page) into the last
- * plan: work proportional to the edit, not to the wiki.
+ * plan: work proportional to the edit, not to the wiki. The feed, whose
+ * summaries (a first paragraph) and full content are prose, is made again.
  */
 import type { Config } from '../config.ts'
+import { FEED_FILE, siteFeed } from '../feed.ts'
+import { Diagnostics } from '../report.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
 import { notFoundPage, notePage, printChapterInput } from '../pages/build-pages.ts'
@@ -86,5 +89,8 @@ export function patchSite(graph: SiteGraph, plan: SitePlan, changes: NoteChange[
     return page
   })
   const renderOptions = (page: Page) => ({ ...plan.renderOptions(page), graph: next })
-  return { graph: next, plan: { pages, plan: plan.plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }, slugs: [...slugs] }
+  // The notes' dates are unchanged (frontmatter is no prose), so are the full build's warnings about them.
+  const feed = plan.plan.files.has(FEED_FILE) ? siteFeed(next, pages, { config, lastUpdated, diagnostics: new Diagnostics(), display: (file) => file }) : undefined
+  const files = feed === undefined ? plan.plan : { ...plan.plan, files: new Map(plan.plan.files).set(FEED_FILE, feed) }
+  return { graph: next, plan: { pages, plan: files, renderOptions, fingerprint: pageFingerprints(renderOptions) }, slugs: [...slugs] }
 }
