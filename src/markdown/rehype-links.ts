@@ -70,6 +70,8 @@ export default function rehypeLinks(options: Options = {}) {
         // remark-wikilinks: the graph stage resolves the name; the pages stage writes the href.
         const fragment = typeof node.properties.dataWikiFragment === 'string' ? safeId(node.properties.dataWikiFragment) : undefined
         if (fragment !== undefined) node.properties.dataWikiFragment = fragment
+        const fragmentAs = typeof node.properties.dataWikiId === 'string' ? safeId(node.properties.dataWikiId) : undefined
+        if (fragmentAs !== undefined) node.properties.dataWikiId = fragmentAs
         const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && SNIPPET_BLOCKS.has(a.tagName))
         const context = node.tagName === 'a' && block ? sentenceAround(block, toString(node)) : undefined
         // A linked name may turn out to be a file (`[[spec.pdf]]`): the graph stage tries notes first.
@@ -82,7 +84,7 @@ export default function rehypeLinks(options: Options = {}) {
           links.push({ kind, url: node.properties.href, target: wiki as SourcePath, wiki, rule: rule[2], ...guess, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
           return
         }
-        links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
+        links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, ...(fragmentAs !== undefined && { fragmentAs }), line, column: node.position?.start.column, section: sectionAt(headings, line), context })
         return
       }
       const value = node.properties[attribute]
@@ -119,7 +121,11 @@ export default function rehypeLinks(options: Options = {}) {
         const id = fragment === undefined ? undefined : safeId(headingOf(fragment))
         node.properties.dataWikilink = name
         if (id !== undefined) node.properties.dataWikiFragment = id
-        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(byName && { byName }) })
+        // `Other.md#MyId` in a vault: the id `{#MyId}` of that note when it has one, else its heading (see LinkInfo).
+        const as = fragment !== undefined && !/\s/.test(fragment) ? safeId(fragment) : undefined
+        const fragmentAs = as !== undefined && as !== id ? as : undefined
+        if (fragmentAs !== undefined) node.properties.dataWikiId = fragmentAs
+        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(fragmentAs !== undefined && { fragmentAs }), ...(byName && { byName }) })
       }
       // Obsidian's and Quartz's name of the note: the path as written, without its climb and extension.
       const nameOf = () => written.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.md$/i, '')
