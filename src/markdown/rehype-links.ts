@@ -45,13 +45,16 @@ export default function rehypeLinks(options: Options = {}) {
     const links: LinkInfo[] = []
     // An id of this note written exactly as the fragment (`## Head {#MyId}`, `<a id="MyId">`) is what it names, before any heading's text.
     let ownIds: Set<string> | undefined
-    const ownFragment = (fragment: string) => {
-      if (!options.shortestLinks) return fragment
+    const hasOwnId = (id: string) => {
       if (!ownIds) {
         ownIds = new Set()
         visit(tree, 'element', (node) => void (typeof node.properties.id === 'string' && ownIds!.add(node.properties.id)))
       }
-      return ownIds.has(fragment) ? fragment : headingOf(fragment)
+      return ownIds.has(id)
+    }
+    const ownFragment = (fragment: string) => {
+      if (!options.shortestLinks) return fragment
+      return hasOwnId(fragment) ? fragment : headingOf(fragment)
     }
     visitParents(tree, 'element', (node, ancestors) => {
       if (node.tagName === 'blockquote' && typeof node.properties.dataWikilink === 'string' && node.properties.dataWikiEmbed !== undefined) {
@@ -99,8 +102,12 @@ export default function rehypeLinks(options: Options = {}) {
       const base = { url: value, line, column, section, context }
 
       if (value.startsWith('#')) {
+        // `[[#MyId]]` (remark-wikilinks): this note's id written so (`{#MyId}`), else the heading its text names.
+        const exact = node.properties.dataWikiId
+        delete node.properties.dataWikiId
+        const named = typeof exact === 'string' && hasOwnId(safeId(exact)) ? safeId(exact) : decode(value.slice(1))
         // `#constructor` must follow its heading, which rehype-headings renamed `h-constructor`.
-        const fragment = safeId(ownFragment(decode(value.slice(1))))
+        const fragment = safeId(ownFragment(named))
         if (fragment !== decode(value.slice(1))) node.properties.href = fragmentHref(fragment)
         links.push({ ...base, kind: 'fragment', target: self, fragment })
         return

@@ -205,7 +205,7 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
       // `[[#Heading]]`: a heading of this note, checked like any `#fragment` link.
       // A GitHub wiki page's file name has hyphens for the spaces of its name.
       const page = options.githubWiki ? name.replace(/ /g, '-') : name
-      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}` } : { dataWikilink: page, ...(fragment && { dataWikiFragment: fragment }), ...(exactId && { dataWikiId: exactId }) }
+      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}`, ...(exactId && { dataWikiId: exactId }) } : { dataWikilink: page, ...(fragment && { dataWikiFragment: fragment }), ...(exactId && { dataWikiId: exactId }) }
       node.data = { hName: 'a', hProperties: properties, hChildren: text(shown) }
       return SKIP
     })
