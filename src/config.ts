@@ -779,16 +779,18 @@ export function packageRoot(): string {
 }
 
 /** A repository host the theme may show the logo of. */
-export type RepositoryHost = 'github' | 'gitlab' | 'codeberg' | 'other'
+export type RepositoryHost = 'github' | 'gitlab' | 'codeberg' | 'bitbucket' | 'gitea' | 'other'
 
 /**
  * Whose logo the repository link shows: the one mdBook's `git-repository-icon`
- * names (`fa-github`, `fa-brands fa-gitlab`, `fa-github-alt`…), else the
- * URL's host's. mdBook's default icon is GitHub's whatever the host; a
- * GitLab or Codeberg repository without the key gets its own host's here.
+ * names (mdBook 0.4's Font Awesome 4 `fa-github`, `fa-gitlab`, `fa-bitbucket`,
+ * `fa-github-alt`; mdBook 0.5's `fab-github`, Font Awesome 6's
+ * `fa-brands fa-gitlab`), else the URL's host's. mdBook's default icon is
+ * GitHub's whatever the host; a repository elsewhere without the key gets its
+ * own host's here.
  */
 export function repositoryHost(icon: string | undefined, url: string | undefined): RepositoryHost {
-  const named = icon?.toLowerCase().match(/\bfa-(github|gitlab|codeberg)\b/)?.[1] as RepositoryHost | undefined
+  const named = icon?.toLowerCase().match(/(?:^|\s)fab?-(github|gitlab|codeberg|bitbucket|gitea)(?![a-z])/)?.[1] as RepositoryHost | undefined
   if (named) return named
   // An icon that is none of theirs (`fa-code-fork`, `fa-git`) is a generic repository's.
   if (icon !== undefined) return 'other'
@@ -801,6 +803,8 @@ export function repositoryHost(icon: string | undefined, url: string | undefined
   if (host === 'github.com' || host.endsWith('.github.com')) return 'github'
   if (host === 'gitlab.com' || host.startsWith('gitlab.')) return 'gitlab'
   if (host === 'codeberg.org') return 'codeberg'
+  if (host === 'bitbucket.org') return 'bitbucket'
+  if (host === 'gitea.com' || host.startsWith('gitea.')) return 'gitea'
   return 'other'
 }
 

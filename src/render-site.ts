@@ -83,6 +83,12 @@ export function themeDirs(config: Config): string[] {
 }
 
 /** Build every page model and list the site's other files, without rendering a page. */
+/** Where an `additional-css`/`additional-js` entry is on disk (relative to the book folder), or undefined when it names no file there. */
+export function additionalFile(config: Config, rel: string): string | undefined {
+  const clean = toSourcePath(rel)
+  return clean ? path.join(config.root, clean) : undefined
+}
+
 export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   const { config, listing, diagnostics, display, theme } = options
   const displaySource = (source: SourcePath) => display(path.join(config.src, source))
@@ -104,7 +110,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   const additional = (files: string[], key: 'additional-css' | 'additional-js') =>
     files.flatMap((rel) => {
       const clean = toSourcePath(rel)
-      const file = clean ? path.join(config.root, clean) : undefined
+      const file = additionalFile(config, rel)
       if (!clean || !file || !fs.existsSync(file)) {
         diagnostics.warn(display(config.configFile ?? config.root), `additional file \`${rel}\` not found in the book folder`, 'additional-asset', configPlace(config, ['output', 'html', key]))
         return []

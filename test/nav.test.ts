@@ -112,11 +112,16 @@ describe("a book's [output.html.fold]", () => {
     expect(open('a/b/c.html')).toEqual(['A', 'B'])
   })
 
-  it('with enable = false opens every chapter on every page, as mdBook does (its default for the table)', async () => {
+  it('with enable = false opens every chapter on every page, with no toggles, as mdBook does (its default for the table)', async () => {
     for (const table of ['enable = false', 'level = 1']) {
       const { open, sidebarOf } = await folded(`fold-off-${table.length}`, table)
-      expect(open('intro.html'), table).toEqual(['A', 'B'])
+      // Every chapter's pages are there, nested under it; mdBook's toc renders no toggle when folding is off.
+      expect(sidebarOf('intro.html'), table).toMatch(/<a href="a\/index.html">[^<]*<span[^>]*>1\.<\/span> A<\/a><\/div><ol class="outline"[^>]*><li[^>]*><div class="chapter-row"><a href="a\/b\/index.html"><span[^>]*>1\.1\.<\/span> B<\/a><\/div><ol class="outline"[^>]*><li[^>]*><a href="a\/b\/c.html">/)
       expect(sidebarOf('z.html'), table).toContain('<a href="a/b/c.html">')
+      for (const page of ['intro.html', 'a/b/c.html']) expect(sidebarOf(page), `${table} ${page}`).not.toContain('class="fold"')
+      expect(open('intro.html'), table).toEqual([])
+      // The client script opens what it adds from nav.js the same way.
+      expect(sidebarOf('intro.html'), table).toContain('data-fold="off"')
     }
   })
 
@@ -129,6 +134,7 @@ describe("a book's [output.html.fold]", () => {
     expect(one.sidebarOf('intro.html')).toContain('<a href="a/b/index.html">')
     expect(one.sidebarOf('intro.html')).not.toContain('c.html')
     expect(one.open('a/b/c.html')).toEqual(['A', 'B'])
+    expect(one.sidebarOf('intro.html')).toContain('data-fold="1"')
     expect((await folded('fold-2', 'enable = true\nlevel = 2')).open('z.html')).toEqual(['A', 'B'])
   })
 })

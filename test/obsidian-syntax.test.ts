@@ -166,6 +166,29 @@ describe('markdown links to notes in a vault', () => {
     ])
   })
 
+  it('name a custom id `{#MyId}` of another note as written, before a heading whose text reads so', async () => {
+    site = tempSite({
+      'home.md': '# Home\n\n[md](other.md#MyId), [[other#MyId]], [text](other.md#My%20Id), [[other#My Id]], [[other#Nope]].\n\n[[#HereId]], [[#Here Too]].\n\n## Here {#HereId}\n\n## Here too\n',
+      'other.md': '# Other\n\n## Some heading {#MyId}\n\nText.\n\n## My Id\n\nMore.\n\n## Nope\n',
+    })
+    const { result, read } = await run(site)
+    expect(result.diagnostics).toEqual([])
+    const home = read('home.html')
+    expect(home).toContain('<a href="other.html#MyId">md</a>')
+    expect(home).toContain('<a data-wikilink="other" data-wiki-fragment="MyId" href="other.html#MyId">other > MyId</a>')
+    // A heading's text still names the heading; the id as written is no attribute of the page.
+    expect(home).toContain('<a href="other.html#my-id">text</a>')
+    expect(home).toContain('href="other.html#my-id">other > My Id</a>')
+    expect(home).toContain('href="other.html#nope">other > Nope</a>')
+    expect(home).not.toContain('data-wiki-id')
+    // In the note itself too.
+    expect(home).toContain('<a href="#HereId">HereId</a>, <a href="#here-too">Here Too</a>')
+    // The print page links within itself to the same id.
+    const print = read('print.html')
+    expect(print).toContain('<a href="#other--MyId">md</a>')
+    expect(print).toContain('href="#other--MyId">other > MyId</a>')
+  })
+
   it('keep to relative paths in an mdBook, as mdBook does', async () => {
     site = tempSite({ ...VAULT, 'book.toml': '[book]\ntitle = "B"\nsrc = "."\n' })
     const { result, read } = await run(site)

@@ -6,6 +6,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { siBitbucket, siCodeberg, siGitea, siGitlab } from 'simple-icons'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli } from './helpers/cli.ts'
 
@@ -119,5 +120,27 @@ describe('choosing a theme', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/Theme `nope` not found/)
     expect(fs.existsSync(out)).toBe(false)
+  })
+})
+
+describe("the header's repository link", () => {
+  it("shows the host's mark that git-repository-icon or the URL names: GitLab, Codeberg, Bitbucket, Gitea", () => {
+    const cases = [
+      { host: 'GitLab', path: siGitlab.path, toml: 'git-repository-url = "https://example.org/a/b"\ngit-repository-icon = "fa-gitlab"' },
+      { host: 'Codeberg', path: siCodeberg.path, toml: 'git-repository-url = "https://codeberg.org/a/b"' },
+      { host: 'Bitbucket', path: siBitbucket.path, toml: 'git-repository-url = "https://example.org/a/b"\ngit-repository-icon = "fa-bitbucket"' },
+      { host: 'Gitea', path: siGitea.path, toml: 'git-repository-url = "https://gitea.com/a/b"' },
+    ]
+    for (const [i, { host, path: d, toml }] of cases.entries()) {
+      const dir = path.join(tmp, `repo-${i}`)
+      fs.mkdirSync(dir, { recursive: true })
+      fs.writeFileSync(path.join(dir, 'book.toml'), `[book]\nsrc = "."\n\n[output.html]\n${toml}\n`)
+      fs.writeFileSync(path.join(dir, 'README.md'), '# Home\n')
+      const { run, out } = build(`repo-${i}-out`, [], dir)
+      expect(run.status, run.stderr).toBe(0)
+      const link = /<a class="icon-button" href="https:[^"]*"[^>]*>.*?<\/a>/.exec(read(out, 'index.html'))?.[0]
+      expect(link, toml).toContain(`aria-label="Source repository on ${host}"`)
+      expect(link, toml).toContain(`<path d="${d}">`)
+    }
   })
 })

@@ -14,8 +14,10 @@ export interface Classified {
   config: boolean
   templates: boolean
   themeAssets: boolean
-  /** A theme stylesheet was edited (not added or removed). */
+  /** A theme stylesheet or an `additional-css` file was edited (not added or removed). */
   styles: boolean
+  /** An `additional-js` file was edited: every page loads it. */
+  scripts: boolean
   /** Files or folders of the source folder appeared or vanished. */
   structure: boolean
   /** Changed files of the source folder. */
@@ -34,6 +36,8 @@ export interface ClassifyOptions {
   themeFolders: string[]
   /** Folders whose files configure the site as a whole (mdBook's theme folder: favicons, ignored templates). */
   configFolders?: string[]
+  /** mdBook's `additional-css` and `additional-js` files (absolute), wherever they are. */
+  additional?: { css: string[]; js: string[] }
 }
 
 /** `file` relative to `dir` with `/`, or undefined when it is not inside. */
@@ -46,12 +50,23 @@ function inside(file: string, dir: string): string | undefined {
 export const sourceOf = sourcePathOf
 
 /** Classify a batch of changes. */
-export function classifyChanges(changes: Change[], { config, configFiles, themeFolders, configFolders = [] }: ClassifyOptions): Classified {
-  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, structure: false, sources: new Set(), outside: new Set(), labels: [] }
+export function classifyChanges(changes: Change[], { config, configFiles, themeFolders, configFolders = [], additional }: ClassifyOptions): Classified {
+  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, scripts: false, structure: false, sources: new Set(), outside: new Set(), labels: [] }
   const configs = new Set(configFiles)
+  const css = new Set(additional?.css)
+  const js = new Set(additional?.js)
   for (const { file, kind } of changes) {
     // A folder event comes with events for its files, which say more.
     if (kind !== 'addDir' && kind !== 'unlinkDir') c.labels.push(sourceLabel(config, file))
+    if (css.has(file) || js.has(file)) {
+      // Looked at before mdBook's theme folder, where books keep them (`theme/custom.css`). Served
+      // from disk as they are: an edit needs only the pages to load them again; one that appears or
+      // vanishes changes the pages' links to it (and the warning that it is missing).
+      if (kind !== 'change') c.structure = true
+      else if (css.has(file)) c.styles = true
+      else c.scripts = true
+      continue
+    }
     if (configs.has(file) || configFolders.some((dir) => inside(file, dir) !== undefined)) {
       c.config = true
       continue

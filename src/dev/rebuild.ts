@@ -22,7 +22,7 @@ import { toolFingerprint } from '../markdown/fingerprint.ts'
 import { createNotePool, type NotePool } from '../markdown/pool.ts'
 import { slugOf, type Slug, type SourcePath } from '../paths.ts'
 import type { OutputPlan } from '../output.ts'
-import { loadCodeStylesheet, planSite, sharedPageInputs, themeDirs, type SitePlan } from '../render-site.ts'
+import { additionalFile, loadCodeStylesheet, planSite, sharedPageInputs, themeDirs, type SitePlan } from '../render-site.ts'
 import { CORE_SCRIPT, SEARCH_DIR } from '../search/build-index.ts'
 import { emitSearch } from '../search/emit.ts'
 import { mermaidRoots } from '../mermaid/assets.ts'
@@ -181,10 +181,16 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     summaryMemo = memorySummaryMemo()
   }
 
+  /** The book's `additional-css` and `additional-js` files, absolute. */
+  const additionalFiles = () => {
+    const files = (list: string[]) => list.map((rel) => additionalFile(config, rel)).filter((file) => file !== undefined)
+    return { css: files(config.additionalCss), js: files(config.additionalJs) }
+  }
+
   const update = async (changes: Change[]): Promise<RebuildResult> => {
     const started = performance.now()
     // The first build has no changes, and no theme yet to ask for its folders.
-    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [], configFolders: [config.mdbookTheme.dir] })
+    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [], configFolders: [config.mdbookTheme.dir], additional: additionalFiles() })
     let everything = !built
     if (!built) await reset()
     else if (c.config) {
@@ -256,7 +262,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     return {
       labels: c.labels,
       changed,
-      everything,
+      // Every page loads the book's `additional-js`: an edit of one reloads them all.
+      everything: everything || c.scripts,
       styles: c.styles,
       pages: [...changed].filter((key) => pages.has(key)).length,
       parsed: parsed.length,
@@ -273,7 +280,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir, ...config.extraWatchDirs].filter((f) => fs.existsSync(f))],
     // Config files outside the notes' folder are watched by name too: one made while serving (a
     // slugwiki.toml beside `.gitbook.yaml`) is no watched path, which are those that existed at start.
-    outsideFiles: () => [...notes.outsideFiles(), ...configFiles()],
+    // So are `additional-css`/`additional-js` files (`theme/custom.css` beside book.toml), which no note includes.
+    outsideFiles: () => [...notes.outsideFiles(), ...configFiles(), ...additionalFiles().css, ...additionalFiles().js],
     ignorePaths: () => [config.out],
     update,
     prefetch(change) {
@@ -300,7 +308,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       if (body !== undefined) return { kind: 'content', body }
       const file = files?.copies.get(key)
       if (file === undefined) return undefined
-      return { kind: 'file', file, roots: [config.src, ...theme.folders, config.mdbookTheme.dir, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT), ...mermaidRoots()] }
+      // The book's additional-css/js may lie anywhere in the book's folder: each listed file, and no other, may be read there.
+      const additional = additionalFiles()
+      return { kind: 'file', file, roots: [config.src, ...theme.folders, config.mdbookTheme.dir, ...additional.css, ...additional.js, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT), ...mermaidRoots()] }
     },
     notFoundKey: () => plan?.pages.find((p) => p.kind === 'not-found')?.slug,
     errorsFor(key) {

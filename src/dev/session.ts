@@ -93,6 +93,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   const rebuild = async (changes: Change[]) => {
     try {
       latest = await site.update(changes)
+      // A book.toml edit may name other folders to watch (`[build] extra-watch-dirs`, `theme`) or files (`additional-css`).
+      watcher.watchPaths(site.watchPaths())
       watcher.watchFiles(site.outsideFiles())
       site.setFault(undefined)
       report(latest.diagnostics)

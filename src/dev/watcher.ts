@@ -47,6 +47,11 @@ export interface SourceWatcher {
    * not the file, so an editor's save by rename and a file that appears are seen.
    */
   watchFiles(files: string[]): void
+  /**
+   * Watch these files and folders in place of `paths` (absolute): a config edit may name other
+   * folders (`[build] extra-watch-dirs`, a theme). Those already watched are left as they are.
+   */
+  watchPaths(paths: string[]): void
   close(): Promise<void>
 }
 
@@ -84,7 +89,7 @@ export function watchSources(options: WatchOptions): SourceWatcher {
   const quietMs = options.quietMs ?? 20
   const burstQuietMs = Math.max(options.burstQuietMs ?? 300, quietMs)
   const maxWaitMs = options.maxWaitMs ?? 5000
-  const roots = new Set(options.paths.map((p) => path.resolve(p)))
+  let roots = new Set(options.paths.map((p) => path.resolve(p)))
   const ignored = options.ignore.map((p) => path.resolve(p))
   const isIgnored = (file: string): boolean => {
     const absolute = path.resolve(file)
@@ -190,6 +195,15 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     if (added.length) outside.add(added)
   }
 
+  const watchPaths = (list: string[]) => {
+    const next = new Set(list.map((p) => path.resolve(p)))
+    const added = [...next].filter((p) => !roots.has(p))
+    const gone = [...roots].filter((p) => !next.has(p))
+    roots = next
+    if (gone.length) watcher.unwatch(gone)
+    if (added.length) watcher.add(added)
+  }
+
   return {
     ready,
     get waiting() {
@@ -197,6 +211,9 @@ export function watchSources(options: WatchOptions): SourceWatcher {
     },
     watchFiles(list) {
       if (!closed) watchFiles(list)
+    },
+    watchPaths(list) {
+      if (!closed) watchPaths(list)
     },
     async close() {
       closed = true

@@ -79,6 +79,7 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     }
   }
 
+  const idsOf = new Map(notes.map((n) => [n.source, n.ids]))
   // The Rust Reference's rules (remark-spec-rules): each marker's id, `r-type.never`, names its note.
   const rules = new Map<string, SourcePath>()
   for (const note of notes) {
@@ -122,7 +123,11 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
         } else if (file.problem === 'ambiguous') found = file
       }
     }
-    if ('target' in found) return { ...link, kind, target: found.target }
+    if ('target' in found) {
+      // `[[Other#MyId]]`: the id written `{#MyId}` in that note, when it has one, before a heading whose text reads so.
+      const exact = link.fragmentAs !== undefined && kind === 'page' && idsOf.get(found.target)?.includes(link.fragmentAs)
+      return { ...link, kind, target: found.target, ...(exact && { fragment: link.fragmentAs }) }
+    }
     if (found.problem === 'missing' && link.kind === 'page' && drafts.length > 0) {
       const draft = lookup(unpublished, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
       if ('target' in draft) return { ...link, problem: `${exact ? 'Link' : 'Wikilink'} to draft \`${draft.target}\`, which is not published`, problemRule: 'draft-link' }
@@ -144,14 +149,21 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
 export interface WikiTarget {
   name: string
   to?: string
+  /** Fragments written as ids (`[[Other#MyId]]`) that the target has as ids (`{#MyId}`): links to them keep them as written. */
+  ids?: string[]
 }
 
 /** Where a resolved note's wikilinks point (the output path of a note's page or of a copied file), once per name, in link order. */
 export function wikiTargets(note: CompiledNote): WikiTarget[] {
   const seen = new Map<string, WikiTarget>()
   for (const link of note.links) {
-    if (link.wiki === undefined || seen.has(link.wiki)) continue
-    seen.set(link.wiki, { name: link.wiki, to: link.problem || isUnresolvedGuess(link) ? undefined : link.kind === 'asset' ? link.target : slugOf(link.target) })
+    if (link.wiki === undefined) continue
+    let target = seen.get(link.wiki)
+    if (!target) {
+      target = { name: link.wiki, to: link.problem || isUnresolvedGuess(link) ? undefined : link.kind === 'asset' ? link.target : slugOf(link.target) }
+      seen.set(link.wiki, target)
+    }
+    if (link.fragmentAs !== undefined && link.fragment === link.fragmentAs && !target.ids?.includes(link.fragmentAs)) target.ids = [...(target.ids ?? []), link.fragmentAs]
   }
   return [...seen.values()]
 }

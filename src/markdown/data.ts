@@ -42,6 +42,12 @@ export interface LinkInfo {
   target: SourcePath
   /** The decoded `#fragment`, if any. */
   fragment?: string
+  /**
+   * In a vault, a fragment written as it would be an id (`Other.md#MyId`,
+   * `[[Other#MyId]]`) whose heading reading (`fragment`, `myid`) differs: the
+   * graph stage takes it instead when the target note has that id (`{#MyId}`).
+   */
+  fragmentAs?: string
   /** The URL as written. */
   url: string
   line?: number

@@ -11,7 +11,7 @@ import { hrefTo, PRINT_PAGE, printAnchor, sitePathOf, slug as toSlug, type Slug 
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
 import { walk } from './walk.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
-import { fillEmbedSlot, type EmbedRef } from './wikilink-slots.ts'
+import { fillEmbedSlot, type EmbedRef, type TargetOf } from './wikilink-slots.ts'
 
 /**
  * An `href` to another page: which output path it names, and its value either way, escaped.
@@ -21,7 +21,7 @@ export interface PrintSlot {
   /** A note embed (`![[Note]]`), whose slot holds all of its HTML: the print page fills it as a note page does. */
   embed?: EmbedRef
   /** `written`: a markdown link's own value (escaped), for when its path names nothing. */
-  wiki?: { name: string; attribute: 'href' | 'src'; fragment?: string; written?: string }
+  wiki?: { name: string; attribute: 'href' | 'src'; fragment?: string; id?: string; written?: string }
   /** The output path the link points at (`kernel/rcu.html`). */
   path: string
   /** The attribute value when that page is a chapter: a link within the print page. */
@@ -48,10 +48,12 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
       if (typeof node.properties.id === 'string') node.properties.id = `${anchor}--${node.properties.id}`
       if (typeof node.properties.dataWikilink === 'string' && ['a', 'img', 'audio', 'video'].includes(node.tagName)) {
         const fragment = typeof node.properties.dataWikiFragment === 'string' ? node.properties.dataWikiFragment : undefined
+        const id = typeof node.properties.dataWikiId === 'string' ? node.properties.dataWikiId : undefined
+        delete node.properties.dataWikiId
         const attribute = node.tagName === 'a' ? 'href' : 'src'
         const own = node.properties[attribute]
         const written = typeof own === 'string' ? printedHref(slug, anchor, own) : undefined
-        node.properties[attribute] = mark({ path: '', chapter: '', other: '', wiki: { name: node.properties.dataWikilink, attribute, fragment, written } })
+        node.properties[attribute] = mark({ path: '', chapter: '', other: '', wiki: { name: node.properties.dataWikilink, attribute, fragment, ...(id !== undefined && { id }), written } })
         // A markdown link without an extension is an ordinary link on the page, whatever it names.
         if (written !== undefined) {
           delete node.properties.dataWikilink
@@ -126,7 +128,7 @@ function printValues(path: string, fragment: string | undefined): { chapter: str
 export function fillPrintChapter(
   html: SlottedHtml<PrintSlot>,
   isChapter: (path: string) => boolean,
-  targetOf: (name: string) => string | undefined = () => undefined,
+  targetOf: TargetOf = () => undefined,
   embed?: (embed: EmbedRef, to: string) => string,
 ): string {
   return fillSlots(html, (slot) => {
@@ -136,7 +138,9 @@ export function fillPrintChapter(
     if (!slot.wiki) return isChapter(slot.path) ? slot.chapter : slot.other
     const to = targetOf(slot.wiki.name)
     if (to === undefined) return slot.wiki.written ?? '#'
-    const values = printValues(to, slot.wiki.fragment)
+    // `[[Other#MyId]]`: the id as written when that note has it (see LinkInfo.fragmentAs).
+    const { id } = slot.wiki
+    const values = printValues(to, id !== undefined && targetOf.hasId?.(slot.wiki.name, id) ? id : slot.wiki.fragment)
     return slot.wiki.attribute === 'href' && isChapter(to) ? values.chapter : values.other
   })
 }

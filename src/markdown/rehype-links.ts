@@ -59,13 +59,16 @@ export default function rehypeLinks(options: Options = {}) {
     const links: LinkInfo[] = []
     // An id of this note written exactly as the fragment (`## Head {#MyId}`, `<a id="MyId">`) is what it names, before any heading's text.
     let ownIds: Set<string> | undefined
-    const ownFragment = (fragment: string) => {
-      if (!options.shortestLinks) return fragment
+    const hasOwnId = (id: string) => {
       if (!ownIds) {
         ownIds = new Set()
         visit(tree, 'element', (node) => void (typeof node.properties.id === 'string' && ownIds!.add(node.properties.id)))
       }
-      return ownIds.has(fragment) ? fragment : headingOf(fragment)
+      return ownIds.has(id)
+    }
+    const ownFragment = (fragment: string) => {
+      if (!options.shortestLinks) return fragment
+      return hasOwnId(fragment) ? fragment : headingOf(fragment)
     }
     visitParents(tree, 'element', (node, ancestors) => {
       if (node.tagName === 'blockquote' && typeof node.properties.dataWikilink === 'string' && node.properties.dataWikiEmbed !== undefined) {
@@ -84,6 +87,8 @@ export default function rehypeLinks(options: Options = {}) {
         // remark-wikilinks: the graph stage resolves the name; the pages stage writes the href.
         const fragment = typeof node.properties.dataWikiFragment === 'string' ? safeId(node.properties.dataWikiFragment) : undefined
         if (fragment !== undefined) node.properties.dataWikiFragment = fragment
+        const fragmentAs = typeof node.properties.dataWikiId === 'string' ? safeId(node.properties.dataWikiId) : undefined
+        if (fragmentAs !== undefined) node.properties.dataWikiId = fragmentAs
         const block = [...ancestors].reverse().find((a): a is Element => a.type === 'element' && SNIPPET_BLOCKS.has(a.tagName))
         const context = node.tagName === 'a' && block ? sentenceAround(block, toString(node)) : undefined
         // A linked name may turn out to be a file (`[[spec.pdf]]`): the graph stage tries notes first.
@@ -96,7 +101,7 @@ export default function rehypeLinks(options: Options = {}) {
           links.push({ kind, url: node.properties.href, target: wiki as SourcePath, wiki, rule: rule[2], ...guess, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
           return
         }
-        links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, line, column: node.position?.start.column, section: sectionAt(headings, line), context })
+        links.push({ kind, url: `[[${wiki}]]`, target: wiki as SourcePath, wiki, fragment, ...(fragmentAs !== undefined && { fragmentAs }), line, column: node.position?.start.column, section: sectionAt(headings, line), context })
         return
       }
       for (const attribute of attributes) linkAttribute(node, ancestors, attribute)
@@ -115,8 +120,12 @@ export default function rehypeLinks(options: Options = {}) {
       const base = { url: value, line, column, section, context }
 
       if (value.startsWith('#')) {
+        // `[[#MyId]]` (remark-wikilinks): this note's id written so (`{#MyId}`), else the heading its text names.
+        const exact = node.properties.dataWikiId
+        delete node.properties.dataWikiId
+        const named = typeof exact === 'string' && hasOwnId(safeId(exact)) ? safeId(exact) : decode(value.slice(1))
         // `#constructor` must follow its heading, which rehype-headings renamed `h-constructor`.
-        const fragment = safeId(ownFragment(decode(value.slice(1))))
+        const fragment = safeId(ownFragment(named))
         if (fragment !== decode(value.slice(1))) node.properties.href = fragmentHref(fragment)
         links.push({ ...base, kind: 'fragment', target: self, fragment })
         return
@@ -137,7 +146,11 @@ export default function rehypeLinks(options: Options = {}) {
         const id = fragment === undefined ? undefined : safeId(headingOf(fragment))
         node.properties.dataWikilink = name
         if (id !== undefined) node.properties.dataWikiFragment = id
-        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(byName && { byName }) })
+        // `Other.md#MyId` in a vault: the id `{#MyId}` of that note when it has one, else its heading (see LinkInfo).
+        const as = fragment !== undefined && !/\s/.test(fragment) ? safeId(fragment) : undefined
+        const fragmentAs = as !== undefined && as !== id ? as : undefined
+        if (fragmentAs !== undefined) node.properties.dataWikiId = fragmentAs
+        links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(fragmentAs !== undefined && { fragmentAs }), ...(byName && { byName }) })
       }
       // Obsidian's and Quartz's name of the note: the path as written, without its climb and extension.
       const nameOf = () => written.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.md$/i, '')

@@ -171,6 +171,9 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
       const name = (hashAt === -1 ? written : written.slice(0, hashAt)).trim()
       const heading = hashAt === -1 ? undefined : written.slice(hashAt + 1).trim()
       const fragment = heading ? headingId(heading, options.headingIds) : undefined
+      // `[[Other#MyId]]` may name an id written `{#MyId}` in that note rather than a heading's text:
+      // kept as written beside the heading's id, for the graph stage to pick when the note has it.
+      const exactId = heading && /^[^\s#^][^\s#]*$/.test(heading) && heading !== fragment ? heading : undefined
 
       const embed = node.data?.embed === true
       const text = (value: string): ElementContent[] => [{ type: 'text', value }]
@@ -202,7 +205,7 @@ export default function remarkWikilinks(this: Processor, options: RemarkWikilink
       // `[[#Heading]]`: a heading of this note, checked like any `#fragment` link.
       // A GitHub wiki page's file name has hyphens for the spaces of its name.
       const page = options.githubWiki ? name.replace(/ /g, '-') : name
-      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}` } : { dataWikilink: page, ...(fragment && { dataWikiFragment: fragment }) }
+      const properties: Properties = name === '' ? { href: `#${fragment ?? ''}`, ...(exactId && { dataWikiId: exactId }) } : { dataWikilink: page, ...(fragment && { dataWikiFragment: fragment }), ...(exactId && { dataWikiId: exactId }) }
       node.data = { hName: 'a', hProperties: properties, hChildren: text(shown) }
       return SKIP
     })

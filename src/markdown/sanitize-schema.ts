@@ -83,7 +83,7 @@ export const noteSchema: Schema = {
     code: [['className', /^language-./, 'math-inline', 'math-display']],
     // remark-wikilinks names the target in `data-wikilink` before this pass; the pages stage turns
     // the name into an href to a note or file of the site, so an author writing one gains nothing.
-    a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment'],
+    a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiId'],
     img: [...(withoutClassLimits.img ?? []).filter((a) => a !== 'src'), IMAGE_SOURCE, 'dataWikilink'],
     // Players, as Obsidian's notes write them and its `![[talk.mp3]]` embeds show them: they load a
     // file (http(s) or the site's own, as an image does) and run nothing; no autoplay.

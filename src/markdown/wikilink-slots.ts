@@ -60,6 +60,19 @@ export interface EmbedRef {
 }
 
 /** How a page fills wikilink slots besides their targets (the print page's links, embeds). */
+/**
+ * The output path a wikilink name resolved to on this page (none: broken),
+ * and whether its target has an id as written (`[[Other#MyId]]` → `{#MyId}`).
+ */
+export type TargetOf = ((name: string) => string | undefined) & { hasId?: (name: string, id: string) => boolean }
+
+/** The fragment a link's element names: its id as written when the target has it, else its heading's id. */
+export function slotFragment(properties: Element['properties'], name: string, targetOf: TargetOf): string | undefined {
+  const exact = properties.dataWikiId
+  if (typeof exact === 'string' && targetOf.hasId?.(name, exact)) return exact
+  return typeof properties.dataWikiFragment === 'string' ? properties.dataWikiFragment : undefined
+}
+
 export interface WikiSlotOptions {
   /** The href of an output path and fragment from the page (default: relative to `from`). */
   href?: (to: string, fragment: string | undefined) => string
@@ -74,24 +87,24 @@ export interface WikiSlotOptions {
  * instead). A note embed's first slot holds all of it: what `options.embed`
  * makes, or a link. Every string comes from the body's serialiser.
  */
-export function fillWikiSlot(slot: string, from: Slug, targetOf: (name: string) => string | undefined, options: WikiSlotOptions = {}): { open: string; close: string } {
+export function fillWikiSlot(slot: string, from: Slug, targetOf: TargetOf, options: WikiSlotOptions = {}): { open: string; close: string } {
   const { open, close } = wikiSlotHtml(slot, from, targetOf, options)
   // The slot holds the element as the note wrote it, before its tree's unprintable characters were replaced.
   return { open: replaceUnprintable(open), close }
 }
 
-function wikiSlotHtml(slot: string, from: Slug, targetOf: (name: string) => string | undefined, options: WikiSlotOptions): { open: string; close: string } {
+function wikiSlotHtml(slot: string, from: Slug, targetOf: TargetOf, options: WikiSlotOptions): { open: string; close: string } {
   const element = JSON.parse(slot.slice(PREFIX.length)) as Pick<Element, 'tagName' | 'properties'>
   const name = String(element.properties.dataWikilink)
   const to = targetOf(name)
   const hrefOf = options.href ?? ((path: string, fragment: string | undefined) => hrefTo(from, path as Slug, fragment))
   const properties = element.properties
-  const fragment = typeof properties.dataWikiFragment === 'string' ? properties.dataWikiFragment : undefined
+  const fragment = slotFragment(properties, name, targetOf)
   // A name in brackets that no rule of the Reference has (remark-spec-rules): the text as written.
   if (to === undefined && name.startsWith('r?[')) return { open: '[', close: ']' }
   if (typeof element.properties.href === 'string') {
     // A markdown link without an extension (rehype-links): an ordinary link, to where it resolved or as written.
-    const { dataWikilink: _name, dataWikiFragment: _fragment, ...rest } = element.properties
+    const { dataWikilink: _name, dataWikiFragment: _fragment, dataWikiId: _id, ...rest } = element.properties
     const href = to === undefined ? element.properties.href : hrefOf(to, fragment)
     return { open: openTag({ type: 'element', tagName: 'a', properties: { ...rest, href }, children: [] }), close: '</a>' }
   }
@@ -108,7 +121,9 @@ function wikiSlotHtml(slot: string, from: Slug, targetOf: (name: string) => stri
   const href = hrefOf(to, fragment)
   if (element.tagName === 'img') return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...properties, src: href }, children: [] }), close: '' }
   if (PLAYERS.has(element.tagName)) return { open: openTag({ type: 'element', tagName: element.tagName, properties: { ...properties, src: href }, children: [] }), close: `</${element.tagName}>` }
-  return { open: openTag({ type: 'element', tagName: 'a', properties: { ...properties, href }, children: [] }), close: '</a>' }
+  // The id as written did its work choosing the href; the page keeps the fragment it links to.
+  const { dataWikiId: _id, ...kept } = properties
+  return { open: openTag({ type: 'element', tagName: 'a', properties: { ...kept, ...(fragment !== undefined && { dataWikiFragment: fragment }), href }, children: [] }), close: '</a>' }
 }
 
 /**

@@ -5,13 +5,13 @@
  * the body is never parsed or copied on the main thread.
  */
 import { fillSlots, openTag, type SlottedHtml } from '../markdown/slotted-html.ts'
-import { fillWikiSlot, isWikiSlot, type EmbedRef } from '../markdown/wikilink-slots.ts'
+import { fillWikiSlot, isWikiSlot, type EmbedRef, type TargetOf } from '../markdown/wikilink-slots.ts'
 import type { Slug } from '../paths.ts'
 
 /** How to fill a body's wikilink slots: the page they are on, and where each name points. */
 export interface WikiFill {
   from: Slug
-  targetOf: (name: string) => string | undefined
+  targetOf: TargetOf
   /** The HTML of a note embed whose name resolved to `to` (pages/transclude.ts; default: a link). */
   embed?: (embed: EmbedRef, to: string) => string
 }

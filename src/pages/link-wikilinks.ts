@@ -5,9 +5,10 @@
  * when its body is filled.
  */
 import type { WikiTarget } from '../graph/wikilinks.ts'
+import type { TargetOf } from '../markdown/wikilink-slots.ts'
 
 /** Look up a name among a note's wikilink targets. */
-export function targetLookup(targets: readonly WikiTarget[]): (name: string) => string | undefined {
-  const byName = new Map(targets.map((t) => [t.name, t.to]))
-  return (name) => byName.get(name)
+export function targetLookup(targets: readonly WikiTarget[]): TargetOf {
+  const byName = new Map(targets.map((t) => [t.name, t]))
+  return Object.assign((name: string) => byName.get(name)?.to, { hasId: (name: string, id: string) => byName.get(name)?.ids?.includes(id) === true })
 }

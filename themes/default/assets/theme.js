@@ -105,6 +105,7 @@
       script.onerror = reject
       document.head.append(script)
     }))
+  const foldLevel = sidebar?.dataset.fold ?? '0'
   const entryAt = (items, id) => id.split('.').reduce((node, i) => node.c[Number(i)], { c: items })
   const foldButton = (title, open) =>
     el('button', { type: 'button', class: 'fold', 'aria-expanded': String(open), 'aria-label': fill(words['fold-pages'], { title }) })
@@ -114,7 +115,11 @@
     const label = entry.n ? [el('span', { class: 'chapter-number' }, [entry.n]), ' ', entry.t] : [entry.t]
     const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : entry.f ? el('span', { class: 'folder' }, label) : el('span', { class: 'draft', title: words['not-written-yet'] }, label)
     if (!entry.c) return el('li', { class: 'chapter', 'data-nav-id': id }, [link])
-    return el('li', { class: 'chapter has-children', 'data-nav-id': id }, [el('div', { class: 'chapter-row' }, [link, foldButton(entry.t, false)])])
+    // Opened as the page's own entries are: every one without folding (no toggle, as mdBook), else those `level` deep or less.
+    const depth = id.split('.').length
+    const open = foldLevel === 'off' || depth <= Number(foldLevel)
+    const row = el('div', { class: 'chapter-row' }, foldLevel === 'off' ? [link] : [link, foldButton(entry.t, open)])
+    return el('li', { class: 'chapter has-children', 'data-nav-id': id }, open ? [row, renderList(entry.c, id)] : [row])
   }
   // A full list; entries the page already rendered are kept, with their open branches.
   const renderList = (items, parent, existing) => {

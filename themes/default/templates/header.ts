@@ -8,7 +8,7 @@ import { fill, type Words } from '../../../src/words/index.ts'
 import { icon, repositoryIcon } from './icons.ts'
 
 /** How the repository link names its host. */
-const HOST_NAMES: Record<RepositoryHost, string | undefined> = { github: 'GitHub', gitlab: 'GitLab', codeberg: 'Codeberg', other: undefined }
+const HOST_NAMES: Record<RepositoryHost, string | undefined> = { github: 'GitHub', gitlab: 'GitLab', codeberg: 'Codeberg', bitbucket: 'Bitbucket', gitea: 'Gitea', other: undefined }
 
 /** The three-way colour scheme switch; the script cycles system → light → dark. */
 export function schemeSwitch(words: Words): Element {

@@ -2,6 +2,8 @@
 import octicons, { type OcticonNode } from '@primer/octicons'
 import type { Element } from 'hast'
 import { s } from 'hastscript'
+// Each mark by name, not the whole set: esbuild keeps only these of simple-icons' 3,000 (it has no side effects).
+import { siBitbucket, siCodeberg, siGitea, siGitlab } from 'simple-icons'
 import type { RepositoryHost } from '../../../src/config.ts'
 
 const PATHS = {
@@ -28,12 +30,17 @@ export function icon(name: IconName): Element {
 /** A host's logo from @primer/octicons (GitHub's own icon set, inlined: no font, no CDN), or undefined when octicons has none. */
 const HOST_OCTICONS: Partial<Record<RepositoryHost, string>> = { github: 'mark-github' }
 
+/** The other hosts' marks, from simple-icons (one path each on a 24×24 box, CC0). */
+const HOST_MARKS: Partial<Record<RepositoryHost, string>> = { gitlab: siGitlab.path, codeberg: siCodeberg.path, bitbucket: siBitbucket.path, gitea: siGitea.path }
+
 /**
- * The icon of a link to the book's repository: the host's logo where an
- * installed icon package has it (GitHub's, from octicons), else the generic
- * repository icon (GitLab and Codeberg: no package here draws theirs).
+ * The icon of a link to the book's repository: the host's logo (GitHub's
+ * from octicons, GitLab's, Codeberg's, Bitbucket's and Gitea's from
+ * simple-icons), else the generic repository icon.
  */
 export function repositoryIcon(host: RepositoryHost): Element {
+  const mark = HOST_MARKS[host]
+  if (mark) return s('svg.icon', { viewBox: '0 0 24 24', width: 18, height: 18, ariaHidden: 'true', focusable: 'false', fill: 'currentColor' }, [s('path', { d: mark })])
   const name = HOST_OCTICONS[host]
   const octicon = name ? octicons[name]?.heights['24']?.ast : undefined
   if (!octicon) return icon('repo')

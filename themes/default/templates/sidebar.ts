@@ -40,9 +40,11 @@ function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, dep
       : h('span.draft', { title: ctx.config.words['not-written-yet'] }, label(chapter, ctx.config.sectionLabels))
   if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
   const open = isOpen(chapter, depth, branch)
+  const children = open ? [outlineList(ctx, chapter.children, id, depth + 1, branch)] : []
+  // Without folding (mdBook's `enable = false`) every chapter is open and, as in mdBook, has no toggle.
+  if (!branch.fold.enable) return h('li.chapter.has-children', { dataNavId: id }, [h('div.chapter-row', [entry]), ...children])
   // The chevron is drawn by CSS: an inline SVG per entry would cost every page ~250 bytes an entry.
   const fold = h('button.fold', { type: 'button', ariaExpanded: String(open), ariaLabel: fill(ctx.config.words['fold-pages'], { title: chapter.title }) })
-  const children = open ? [outlineList(ctx, chapter.children, id, depth + 1, branch)] : []
   return h('li.chapter.has-children', { dataNavId: id }, [h('div.chapter-row', [entry, fold]), ...children])
 }
 
@@ -80,7 +82,14 @@ export function sidebar(ctx: ThemeContext): Element {
     : { open: new Set(), fold }
   return h(
     'nav.sidebar',
-    { id: 'sidebar', ariaLabel: ctx.config.words.chapters, dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''), dataNav: ctx.asset(NAV_ASSET) },
+    {
+      id: 'sidebar',
+      ariaLabel: ctx.config.words.chapters,
+      dataRoot: ctx.href(slug('index.html')).replace(/index\.html$/, ''),
+      dataNav: ctx.asset(NAV_ASSET),
+      // How the client script opens the entries it adds from nav.js (a "more" list): as the page's own are.
+      dataFold: fold.enable ? String(fold.level) : 'off',
+    },
     [outlineList(ctx, graph.outline, '', 1, branch), ...[ctx.templates.indexNav?.(ctx) ?? []].flat() as Element[]],
   )
 }
