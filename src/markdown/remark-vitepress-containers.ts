@@ -66,7 +66,9 @@ export default function remarkVitepressContainers(this: Processor, options: { ti
     if (!String(file.value).includes(':::')) return
     // The plugin reads every paragraph's first child, and throws on a paragraph with none (an untitled admonish block's title).
     const empty: Paragraph[] = []
-    visit(tree, 'paragraph', (node: Paragraph) => {
+    // Openers hidden from the plugin, each with where it is: its closing `:::` must be hidden too.
+    const hidden: Array<{ node: Paragraph; index: number; parent: Parent }> = []
+    visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
       const first = node.children[0]
       if (first === undefined) {
         empty.push(node)
@@ -79,8 +81,10 @@ export default function remarkVitepressContainers(this: Processor, options: { ti
       const rest = /^:{3,}([^\n]*)/.exec(first.value)?.[1]
       const wordless = rest !== undefined && rest.trim() !== '' && !/[\w-]/.test(rest)
       // An empty first text hides the fence from the plugin (it reads only the first child).
-      if (wordless || (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP)) node.children.unshift({ type: 'text', value: '' })
-      else if (type !== undefined) {
+      if (wordless || (type !== undefined && !(type.toLowerCase() in TYPES) && type !== CODE_GROUP)) {
+        node.children.unshift({ type: 'text', value: '' })
+        if (index !== undefined && parent) hidden.push({ node, index, parent })
+      } else if (type !== undefined) {
         // markdown-it-attrs' `{open}` or `{.name}` ending the opening line sets the container's attributes in VitePress;
         // the plugin would read those braces as the title's tag name, so they are given to it as the container's.
         const end = first.value.indexOf('\n')
@@ -93,8 +97,15 @@ export default function remarkVitepressContainers(this: Processor, options: { ti
         }
       }
     })
+    // Left to the plugin, the `:::` closing a hidden opener would open a container of its own and take the
+    // lines after it (a VitePress `::: tip` below it lost its opening line).
+    const closers = hidden.flatMap(({ node, index, parent }) => hideCloser(node, index, parent) ?? [])
     containers(tree)
     for (const node of empty) node.children = []
+    for (const node of closers) {
+      node.children.shift()
+      node.children.pop()
+    }
     // A pair of bare `:::` lines made a container of no type: give the text back.
     visit(tree, 'container' as never, (node: Parent & { data?: { hProperties?: { className?: string[] } } }, index: number | undefined, parent: Parent | undefined) => {
       const classes = node.data?.hProperties?.className
@@ -104,4 +115,47 @@ export default function remarkVitepressContainers(this: Processor, options: { ti
       return [SKIP, index + node.children.length + 2]
     })
   }
+}
+
+/** The text of a paragraph's first and last children, when they are text. */
+const firstText = (node: Paragraph) => (node.children[0]?.type === 'text' ? node.children[0].value : undefined)
+const lastText = (node: Paragraph) => {
+  const last = node.children[node.children.length - 1]
+  return last?.type === 'text' ? last.value : undefined
+}
+
+/** A paragraph's closing fence at its end, as the plugin finds one (`REGEX_END`: a line of colons ending the last text). */
+const CLOSING = /(?:^|\n)[^\S\n]*:{3,}$/
+
+/**
+ * Hide from the plugin the `:::` that closes the hidden opener `node` (the
+ * `index`th child of `parent`): the next paragraph of `parent` ending in a
+ * fence, past the containers opened and closed between. An empty text at
+ * each end hides it, as the plugin reads only the first child for an
+ * opening fence (a bare `:::` opens a container of no type) and the last
+ * for a closing one; the paragraph is returned, for those to be taken off.
+ */
+function hideCloser(node: Paragraph, index: number, parent: Parent): Paragraph | undefined {
+  const own = node.children.slice(1)
+  const text = own.length === 1 && own[0]!.type === 'text' ? own[0]!.value : undefined
+  // Opened and closed in one paragraph (`:::note\ntext\n:::`): nothing after it to hide.
+  if (text !== undefined && text.includes('\n') && CLOSING.test(text)) return undefined
+  let depth = 0
+  for (const sibling of parent.children.slice(index + 1)) {
+    if (sibling.type !== 'paragraph') continue
+    const first = firstText(sibling)
+    const last = lastText(sibling)
+    const opens = first !== undefined && OPENING.exec(first)?.[1] !== undefined
+    const closes = last !== undefined && CLOSING.test(last) && !(opens && !last.includes('\n'))
+    if (opens && !closes) depth++
+    else if (!opens && closes) {
+      if (depth === 0) {
+        sibling.children.unshift({ type: 'text', value: '' })
+        sibling.children.push({ type: 'text', value: '' })
+        return sibling
+      }
+      depth--
+    }
+  }
+  return undefined
 }
