@@ -31,6 +31,8 @@ export interface DiscoverOptions {
   display: (absolute: string) => string
   /** Folders of the source folder's top that are read though their names start with a dot (GitBook's `.gitbook`, holding its `assets/`). */
   dotFolders?: string[]
+  /** File names that are configuration in any folder (Docusaurus's `_category_.json`). Default: none. */
+  configNames?: readonly string[]
   /**
    * A folder (source-relative) whose files are published at the site's root,
    * as VitePress publishes `public/`: `public/logo.svg` is `/logo.svg`, a
@@ -95,7 +97,7 @@ export function discover(options: DiscoverOptions): SourceListing {
           if (at) published.set(at, absolute)
           continue
         }
-        if (config.has(relative)) continue
+        if (config.has(relative) || options.configNames?.includes(entry.name)) continue
         if (/\.md$/i.test(entry.name)) notes.push(relative)
         else assets.push(relative)
       }
