@@ -104,6 +104,8 @@ export interface ProcessorOptions {
   toc?: TocOptions
   /** VitePress's markdown: `[[toc]]`, Vue's `<script setup>` blocks and `{{ $frontmatter.title }}` (default false). */
   vitepress?: boolean
+  /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
+  docusaurus?: boolean
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -147,7 +149,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
-    .use(remarkVitepressContainers, { titles: options.calloutTitles })
+    .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus })
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
   if (options.comments) processor.use(remarkComments)
