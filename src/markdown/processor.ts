@@ -53,6 +53,7 @@ import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
+import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
@@ -136,6 +137,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkVitepressHome)
     .use(remarkEmptyNote)
     .use(remarkGfm)
+  // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
+  if (options.docusaurus) processor.use(remarkMdxEsm)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor
@@ -184,7 +187,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.toc) rehype.use(rehypeTocFill, options.toc)
   if (options.vitepress) rehype.use(rehypeVitepressTocFill)
   rehype
-    .use(rehypeLinks, { shortestLinks: options.shortestLinks })
+    .use(rehypeLinks, { shortestLinks: options.shortestLinks, mdx: options.docusaurus })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.
