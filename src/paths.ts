@@ -41,7 +41,7 @@ export function resolveSource(from: SourcePath, target: string): SourcePath | un
 /** True when the file name makes the note its folder's section page. */
 export function isIndexNote(source: SourcePath): boolean {
   const base = path.posix.basename(source).toLowerCase()
-  return base === 'readme.md' || base === 'index.md'
+  return /^(?:readme|index)\.mdx?$/.test(base)
 }
 
 /**
@@ -53,7 +53,8 @@ export function slugOf(source: SourcePath): Slug {
     const dir = path.posix.dirname(source)
     return (dir === '.' ? 'index.html' : `${dir}/index.html`) as Slug
   }
-  return source.replace(/\.md$/i, '.html') as Slug
+  // `.mdx`: a Docusaurus doc, the only place one is a note.
+  return source.replace(/\.mdx?$/i, '.html') as Slug
 }
 
 /** The page of a URL path of the site (`/old/page`, `old/`, `old.html`): `old/page.html`, `old/index.html`, `old.html`; undefined outside the site. */

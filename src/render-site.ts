@@ -121,6 +121,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   // `.gitbook.yaml`'s keys of the wrong type, read as unset.
   for (const d of config.gitbookYaml?.diagnostics ?? []) diagnostics.add(d)
   for (const d of config.bookJson?.diagnostics ?? []) diagnostics.add(d)
+  for (const d of config.docusaurusSite?.diagnostics ?? []) diagnostics.add(d)
   const extraCss = additional(config.additionalCss, 'additional-css')
   const extraJs = additional(config.additionalJs, 'additional-js')
   // mdBook's theme folder: its favicons go where mdBook puts them, the root, unless the book's own

@@ -31,6 +31,10 @@ export interface DiscoverOptions {
   display: (absolute: string) => string
   /** Folders of the source folder's top that are read though their names start with a dot (GitBook's `.gitbook`, holding its `assets/`). */
   dotFolders?: string[]
+  /** File names that are configuration in any folder (Docusaurus's `_category_.json`). Default: none. */
+  configNames?: readonly string[]
+  /** `.mdx` files are notes too (a Docusaurus site's docs). Default false: they are files. */
+  mdx?: boolean
   /**
    * A folder (source-relative) whose files are published at the site's root,
    * as VitePress publishes `public/`: `public/logo.svg` is `/logo.svg`, a
@@ -95,8 +99,8 @@ export function discover(options: DiscoverOptions): SourceListing {
           if (at) published.set(at, absolute)
           continue
         }
-        if (config.has(relative)) continue
-        if (/\.md$/i.test(entry.name)) notes.push(relative)
+        if (config.has(relative) || options.configNames?.includes(entry.name)) continue
+        if (/\.md$/i.test(entry.name) || (options.mdx && /\.mdx$/i.test(entry.name))) notes.push(relative)
         else assets.push(relative)
       }
     }
@@ -106,7 +110,7 @@ export function discover(options: DiscoverOptions): SourceListing {
   // A file of the public folder wins over one of the same path beside the notes, as it does in VitePress's output;
   // a note's page wins over a file of the same URL.
   const own = new Set(assets)
-  const pages = new Map(notes.map((note) => [note.replace(/\.md$/i, '.html'), note]))
+  const pages = new Map(notes.map((note) => [note.replace(/\.mdx?$/i, '.html'), note]))
   for (const [at, file] of [...published]) {
     const note = pages.get(at)
     if (note !== undefined) {

@@ -9,6 +9,7 @@ import type { NoteInput } from '../markdown/compile.ts'
 import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostic, Diagnostics } from '../report.ts'
 import { consumedAnsiEscapes } from './ansi-blocks.ts'
+import { CATEGORY_FILES } from './docusaurus-category.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
@@ -54,7 +55,7 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const wikiParts = config.githubWiki ? ['_Sidebar.md', '_Footer.md'] : []
   // A legacy GitBook's book.json is its configuration, no asset of the site (as book.toml is none).
   const bookJson = config.bookJson ? ['book.json'] : []
-  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined })
+  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus })
 }
 
 /** One note read and expanded, or only the reasons it could not be. */

@@ -8,6 +8,8 @@ import { configPlace, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
+import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
+import { docusaurusOutline } from '../content/docusaurus-outline.ts'
 import { DecodeError, readText } from '../content/read.ts'
 import { summaryKey, type SummaryMemo } from '../content/summary-memo.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
@@ -95,7 +97,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     // A GitHub wiki starts at its Home page.
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
-    outline = outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start)
+    outline = config.docusaurus
+      ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options))
+      : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start)
   }
 
   const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped] })
@@ -129,6 +133,39 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped, redirects })) diagnostics.add(d)
   for (const d of checkEmbeds(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [] })) diagnostics.add(d)
   return graph
+}
+
+/**
+ * The category files (`_category_.json`, `.yml`, `.yaml`: the first found) of
+ * the folders holding `notes`, read once; their problems are reported.
+ */
+function docusaurusCategories(notes: SourcePath[], options: AssembleOptions): (dir: string) => CategoryMeta | undefined {
+  const { config, diagnostics, display } = options
+  const dirs = new Set<string>()
+  for (const note of notes) {
+    const parts = note.split('/')
+    for (let i = 1; i < parts.length; i++) dirs.add(parts.slice(0, i).join('/'))
+  }
+  const found = new Map<string, CategoryMeta>()
+  for (const dir of dirs) {
+    for (const name of CATEGORY_FILES) {
+      const file = path.join(config.src, dir, name)
+      if (!fs.existsSync(file)) continue
+      let text: string
+      try {
+        text = readText(file)
+      } catch (error) {
+        if (!(error instanceof DecodeError)) throw error
+        diagnostics.warn(display(file), error.message, 'encoding', { line: error.line, column: error.column })
+        break
+      }
+      const parsed = parseCategoryFile(text, display(file), name.endsWith('.json'))
+      for (const d of parsed.diagnostics) diagnostics.add(d)
+      found.set(dir, parsed.meta)
+      break
+    }
+  }
+  return (dir) => found.get(dir)
 }
 
 /**

@@ -54,7 +54,9 @@ function lookup(names: NameTable, from: SourcePath, name: string, suffixes: stri
   return matches.length === 0 ? { problem: 'missing' } : { problem: 'ambiguous', candidates: matches }
 }
 
-const noteStem = (file: SourcePath) => file.replace(/\.md$/i, '')
+const noteStem = (file: SourcePath) => file.replace(/\.mdx?$/i, '')
+/** What a name without extension may leave out: a note's extension (`.mdx` only a Docusaurus site has), or a folder's index. */
+const NOTE_SUFFIXES = ['', '.md', '/readme.md', '/index.md', '.mdx', '/readme.mdx', '/index.mdx']
 const assetStem = (file: SourcePath) => file
 
 /**
@@ -102,9 +104,9 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     // A wikilink (`[[Note]]`) and a note embed (`![[Note]]`) are found as Obsidian finds them.
     const exact = !link.url.startsWith('[[') && !link.embed
     const asNote = (): Resolution => {
-      const found = lookup(pages, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
+      const found = lookup(pages, from, name, NOTE_SUFFIXES, noteStem, exact)
       // `shortest-links`: a markdown link whose path names no note names it as a wikilink does (not by alias, as in Obsidian).
-      if (exact && link.byName && 'problem' in found && found.problem === 'missing' && link.byName !== '') return lookup(pages, from, link.byName, ['', '.md', '/readme.md', '/index.md'], noteStem)
+      if (exact && link.byName && 'problem' in found && found.problem === 'missing' && link.byName !== '') return lookup(pages, from, link.byName, NOTE_SUFFIXES, noteStem)
       if ('target' in found || found.problem === 'ambiguous' || exact) return found
       const aliased = aliases.get(name.toLowerCase()) ?? []
       return aliased.length === 1 ? { target: aliased[0]! } : aliased.length > 1 ? { problem: 'ambiguous', candidates: aliased } : found
@@ -129,7 +131,7 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
       return { ...link, kind, target: found.target, ...(exact && { fragment: link.fragmentAs }) }
     }
     if (found.problem === 'missing' && link.kind === 'page' && drafts.length > 0) {
-      const draft = lookup(unpublished, from, name, ['', '.md', '/readme.md', '/index.md'], noteStem, exact)
+      const draft = lookup(unpublished, from, name, NOTE_SUFFIXES, noteStem, exact)
       if ('target' in draft) return { ...link, problem: `${exact ? 'Link' : 'Wikilink'} to draft \`${draft.target}\`, which is not published`, problemRule: 'draft-link' }
     }
     const what = link.kind === 'asset' ? 'file' : 'note'

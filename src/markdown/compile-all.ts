@@ -94,6 +94,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     specRules: config.specRules,
     toc: config.toc,
     vitepress: config.vitepress,
+    docusaurus: config.docusaurus,
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

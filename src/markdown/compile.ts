@@ -83,7 +83,7 @@ export function fallbackTitle(source: SourcePath): string {
     const dir = path.posix.dirname(source)
     return dir === '.' ? 'Introduction' : path.posix.basename(dir)
   }
-  return path.posix.basename(source).replace(/\.md$/i, '')
+  return path.posix.basename(source).replace(/\.mdx?$/i, '')
 }
 
 /** Compile a note; never throws for problems in the note itself. */

@@ -53,6 +53,7 @@ import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
+import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
@@ -104,6 +105,8 @@ export interface ProcessorOptions {
   toc?: TocOptions
   /** VitePress's markdown: `[[toc]]`, Vue's `<script setup>` blocks and `{{ $frontmatter.title }}` (default false). */
   vitepress?: boolean
+  /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
+  docusaurus?: boolean
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -134,6 +137,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkVitepressHome)
     .use(remarkEmptyNote)
     .use(remarkGfm)
+  // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
+  if (options.docusaurus) processor.use(remarkMdxEsm)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor
@@ -147,7 +152,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
-    .use(remarkVitepressContainers, { titles: options.calloutTitles })
+    .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus })
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
   if (options.comments) processor.use(remarkComments)
@@ -182,7 +187,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.toc) rehype.use(rehypeTocFill, options.toc)
   if (options.vitepress) rehype.use(rehypeVitepressTocFill)
   rehype
-    .use(rehypeLinks, { shortestLinks: options.shortestLinks })
+    .use(rehypeLinks, { shortestLinks: options.shortestLinks, mdx: options.docusaurus })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.

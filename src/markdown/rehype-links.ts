@@ -47,11 +47,14 @@ export interface Options {
    * relative paths).
    */
   shortestLinks?: boolean
+  /** A link to a `.mdx` doc is a link to its page, as one to a `.md` note is (a Docusaurus site; default false). */
+  mdx?: boolean
 }
 
 export default function rehypeLinks(options: Options = {}) {
   // Obsidian writes a markdown link's heading as its text (`note.md#My%20Heading`): in a vault it
   // names the heading as a wikilink's `#My Heading` does. A fragment that is an id already stays.
+  const isNote = options.mdx ? /\.mdx?$/i : /\.md$/i
   const headingOf = (fragment: string) => (options.shortestLinks && !/^[a-z0-9_-]+$/.test(fragment) ? headingId(fragment) || fragment : fragment)
   return (tree: Root, file: VFile) => {
     const self = file.data.source!
@@ -153,7 +156,7 @@ export default function rehypeLinks(options: Options = {}) {
         links.push({ ...base, kind: 'page', target: name as SourcePath, wiki: name, fragment: id, ...(fragmentAs !== undefined && { fragmentAs }), ...(byName && { byName }) })
       }
       // Obsidian's and Quartz's name of the note: the path as written, without its climb and extension.
-      const nameOf = () => written.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(/\.md$/i, '')
+      const nameOf = () => written.replace(/^(?:\.\.?\/)+/, '').replace(/^\/+/, '').replace(isNote, '')
       const root = written.startsWith('/') ? posix.normalize(written) === '/' : posix.join(posix.dirname(self), written) === '.'
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
@@ -163,8 +166,8 @@ export default function rehypeLinks(options: Options = {}) {
         return
       }
       // Resolved with the other notes known (graph stage): at its path, else by its name.
-      if (node.tagName === 'a' && /\.md$/i.test(target) && options.shortestLinks) return byPath(`/${target}`, nameOf())
-      if (node.tagName === 'a' && /\.md$/i.test(target)) {
+      if (node.tagName === 'a' && isNote.test(target) && options.shortestLinks) return byPath(`/${target}`, nameOf())
+      if (node.tagName === 'a' && isNote.test(target)) {
         const id = fragment === undefined ? undefined : safeId(headingOf(fragment))
         node.properties.href = hrefTo(slugOf(self), slugOf(target), id)
         links.push({ ...base, kind: 'page', target, fragment: id })

@@ -12,6 +12,10 @@
  * text directives would turn ordinary prose (`a:b`, `cgroup:memory`, log
  * lines) into directives. As in VitePress, only these six types are
  * containers: any other `:::` paragraph is kept as the text it is.
+ *
+ * In a Docusaurus site Docusaurus's admonitions are read too, the same
+ * syntax with its own types (`:::note`, `:::caution`, `:::important`,
+ * `:::success`, `:::secondary`) and its v3 title, `:::tip[My title]`.
  */
 import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import type { Paragraph, Parent, Root, RootContent } from 'mdast'
@@ -21,7 +25,7 @@ import type { VFile } from 'vfile'
 import { visit, SKIP } from 'unist-util-visit'
 
 /** Each VitePress type, the theme's alert style it wears, and its default title (upper-cased but for `details`, as VitePress writes them). */
-const TYPES: Record<string, { style: string; title: string; type: CalloutType }> = {
+const VITEPRESS_TYPES: Record<string, { style: string; title: string; type: CalloutType }> = {
   tip: { style: 'tip', title: 'TIP', type: 'tip' },
   info: { style: 'note', title: 'INFO', type: 'info' },
   warning: { style: 'warning', title: 'WARNING', type: 'warning' },
@@ -29,8 +33,22 @@ const TYPES: Record<string, { style: string; title: string; type: CalloutType }>
   details: { style: 'other', title: 'Details', type: 'details' },
 }
 
+/**
+ * Docusaurus's admonition types beyond VitePress's (its `:::tip`, `:::info`, `:::warning` and
+ * `:::danger` are the same), in the alert style of its colour: `caution` is its warning's, `important`
+ * its info's, `success` its tip's, `secondary` its note's grey. Titles are upper-cased, as its CSS shows them.
+ */
+const DOCUSAURUS_TYPES: Record<string, { style: string; title: string; type: CalloutType }> = {
+  ...VITEPRESS_TYPES,
+  note: { style: 'other', title: 'NOTE', type: 'note' },
+  caution: { style: 'warning', title: 'CAUTION', type: 'caution' },
+  important: { style: 'note', title: 'IMPORTANT', type: 'important' },
+  success: { style: 'tip', title: 'SUCCESS', type: 'success' },
+  secondary: { style: 'other', title: 'SECONDARY', type: 'note' },
+}
+
 /** A type's default title: the wiki's language's when given, upper-cased as VitePress's are. */
-function defaultTitle(type: string | undefined, titles: CalloutTitles | undefined): string | undefined {
+function defaultTitle(TYPES: typeof DOCUSAURUS_TYPES, type: string | undefined, titles: CalloutTitles | undefined): string | undefined {
   const known = TYPES[type ?? '']
   if (!known || !titles) return known?.title
   return type === 'details' ? titles.details : titles[known.type].toLocaleUpperCase()
@@ -46,21 +64,22 @@ const OPENING = /^:{3,}[^\S\n]*([\w-]+)?/
 const OPEN_BRACE = '\uE000'
 const CLOSE_BRACE = '\uE001'
 
-const containerOptions = (titles: CalloutTitles | undefined): FlexibleContainerOptions => ({
+const containerOptions = (TYPES: typeof DOCUSAURUS_TYPES, titles: CalloutTitles | undefined): FlexibleContainerOptions => ({
   containerTagName: (type) => (type === 'details' ? 'details' : 'div'),
   containerClassName: (type) =>
     type === CODE_GROUP
       ? [CODE_GROUP]
       : ['markdown-alert', `markdown-alert-${TYPES[type ?? '']?.style ?? 'other'}`, 'custom-block', ...(type ? [`custom-block-${type}`] : [])],
   // `null` (not undefined) is the plugin's word for "no title".
-  title: (type, title) => (type === CODE_GROUP ? null : (title?.replace(/[\uE000\uE001]/g, (c) => (c === OPEN_BRACE ? '{' : '}')) ?? defaultTitle(type, titles))),
+  title: (type, title) => (type === CODE_GROUP ? null : (title?.replace(/[\uE000\uE001]/g, (c) => (c === OPEN_BRACE ? '{' : '}')) ?? defaultTitle(TYPES, type, titles))),
   titleTagName: (type) => (type === 'details' ? 'summary' : 'p'),
   titleClassName: () => ['markdown-alert-title', 'custom-block-title'],
 })
 
 /** Parse VitePress containers; other `:::` text stays text. */
-export default function remarkVitepressContainers(this: Processor, options: { titles?: CalloutTitles } = {}) {
-  const containers = remarkFlexibleContainers.call(this, containerOptions(options.titles)) as (tree: Root) => void
+export default function remarkVitepressContainers(this: Processor, options: { titles?: CalloutTitles; docusaurus?: boolean } = {}) {
+  const TYPES = options.docusaurus ? DOCUSAURUS_TYPES : VITEPRESS_TYPES
+  const containers = remarkFlexibleContainers.call(this, containerOptions(TYPES, options.titles)) as (tree: Root) => void
   return (tree: Root, file: VFile) => {
     // A container opens with a line of colons, written as such: without one, three walks of the tree are saved.
     if (!String(file.value).includes(':::')) return
@@ -76,6 +95,8 @@ export default function remarkVitepressContainers(this: Processor, options: { ti
         return
       }
       if (first.type !== 'text') return
+      // Docusaurus v3's title in brackets against the type (`:::tip[My title]`) is v2's after a space (`:::tip My title`).
+      if (options.docusaurus) first.value = first.value.replace(/^(:{3,}[\w-]+)\[([^\]\n]*)\](?=[^\S\n]*(?:\n|$))/, (_, fence: string, title: string) => `${fence} ${title}`)
       const type = OPENING.exec(first.value)?.[1]
       // The plugin takes the first word of the line as the type and throws when there is none (`:::{`).
       const rest = /^:{3,}([^\n]*)/.exec(first.value)?.[1]

@@ -61,6 +61,8 @@ export interface WorkerSettings {
   toc?: TocOptions
   /** VitePress's `[[toc]]` (default not read). */
   vitepress?: boolean
+  /** Docusaurus's admonitions, `:::note` and the rest (default not read). */
+  docusaurus?: boolean
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */

@@ -148,11 +148,12 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
  * The headings of a note's "On this page": h2 and h3, or the levels of
  * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6). None with
  * Quartz's `enableToc: false`, VitePress's `outline: false` or `aside:
- * false`, or on VitePress's `home` and `page` layouts, which have no aside.
+ * false`, Docusaurus's `hide_table_of_contents: true`, or on VitePress's
+ * `home` and `page` layouts, which have no aside.
  */
 function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[] {
-  const { enableToc, outline, aside, layout } = frontmatter
-  if (enableToc === false || outline === false || aside === false || layout === 'home' || layout === 'page') return []
+  const { enableToc, outline, aside, layout, hide_table_of_contents: hideToc } = frontmatter
+  if (enableToc === false || hideToc === true || outline === false || aside === false || layout === 'home' || layout === 'page') return []
   let [from, to] = [2, 3]
   if (typeof outline === 'number') [from, to] = [outline, outline]
   else if (outline === 'deep') [from, to] = [2, 6]
