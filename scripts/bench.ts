@@ -82,6 +82,7 @@ async function repeated(step: string, runs: number, before: (round: number) => v
     seconds: median(results.map((r) => r.seconds)),
     runs: results.map((r) => r.seconds),
     peakRss: Math.max(...results.map((r) => r.peakRss)),
+    childrenRss: Math.max(...results.map((r) => r.childrenRss)),
     cpuSeconds: median(results.map((r) => r.cpuSeconds)),
   }
 }

@@ -11,6 +11,8 @@ export interface Measurement {
   seconds: number
   /** Peak resident set size of the whole process (worker threads included), in bytes. */
   peakRss: number
+  /** The sum of its child processes' peak RSS (Pagefind's indexer), in bytes: see probe.mjs. */
+  childrenRss: number
   /** CPU seconds (user + system) of the whole process, worker threads included: less load-dependent than wall time. */
   cpuSeconds: number
   status: number | null
@@ -36,16 +38,18 @@ export async function measure(nodeArgs: string[], args: string[], cwd: string): 
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
   const seconds = (performance.now() - started) / 1000
   let peakRss = 0
+  let childrenRss = 0
   let cpuSeconds = 0
   try {
-    const probe = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { maxRssKb: number; cpuUs: number }
+    const probe = JSON.parse(fs.readFileSync(probeFile, 'utf8')) as { maxRssKb: number; childrenRssKb: number; cpuUs: number }
     peakRss = probe.maxRssKb * 1024
+    childrenRss = probe.childrenRssKb * 1024
     cpuSeconds = probe.cpuUs / 1e6
   } catch {
     // A child that died before its exit hook ran has no figure; the status says why.
   }
   fs.rmSync(path.dirname(probeFile), { recursive: true, force: true })
-  return { seconds, peakRss, cpuSeconds, status, stdout, stderr }
+  return { seconds, peakRss, childrenRss, cpuSeconds, status, stdout, stderr }
 }
 
 /** Total bytes and file count under `dir`, and the largest `.html` file. */

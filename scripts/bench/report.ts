@@ -7,6 +7,8 @@ export interface StepReport {
   runs: number[]
   /** Peak RSS over the runs, in bytes. */
   peakRss: number
+  /** The most the runs' child processes (Pagefind's indexer) held at their peaks, summed, in bytes. */
+  childrenRss: number
   /** Median CPU seconds of the runs (all threads). */
   cpuSeconds: number
 }
@@ -31,9 +33,9 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 /** Print the report as a table on stdout. */
 export function printTable(report: BenchReport): void {
   const floor = report.steps[0]!.seconds
-  const rows = [['step', 'median', '× floor', 'CPU', 'peak RSS', 'runs']]
+  const rows = [['step', 'median', '× floor', 'CPU', 'peak RSS', '+ children', 'runs']]
   for (const s of report.steps) {
-    rows.push([s.step, `${s.seconds.toFixed(2)} s`, `${(s.seconds / floor).toFixed(1)}×`, `${s.cpuSeconds.toFixed(2)} s`, mb(s.peakRss), s.runs.map((r) => r.toFixed(2)).join(' ')])
+    rows.push([s.step, `${s.seconds.toFixed(2)} s`, `${(s.seconds / floor).toFixed(1)}×`, `${s.cpuSeconds.toFixed(2)} s`, mb(s.peakRss), mb(s.childrenRss), s.runs.map((r) => r.toFixed(2)).join(' ')])
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ').trimEnd()
