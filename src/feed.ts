@@ -11,6 +11,8 @@ import { toText } from 'hast-util-to-text'
 import { Feed } from 'feed'
 import rehypeSanitize from 'rehype-sanitize'
 import { configPlace, type Config } from './config.ts'
+// RSS readers read a title and a description as HTML: `<` in them is text only when escaped.
+import { escapeText } from './escape-text.ts'
 import { finalSchema } from './markdown/sanitize-schema.ts'
 import { walk } from './markdown/walk.ts'
 import type { NotePage, Page } from './pages/model.ts'
@@ -86,11 +88,6 @@ function feedItems(graph: SiteGraph, pages: Page[], { config, lastUpdated, diagn
   return dated.slice(0, config.feed.items)
 }
 
-/** Text as HTML: RSS readers read a title and a description as HTML, so `<` in them is text only when escaped. */
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
 /**
  * HTML made safe inside CDATA: the `feed` package splits only the first
  * `]]>` of a section, so any `>` after `]]` is written as the reference it
@@ -164,10 +161,10 @@ export function siteFeed(graph: SiteGraph, pages: Page[], options: FeedOptions):
     const tree = page.description === undefined || config.feed.content === 'full' ? absoluteBody(page, link, config.trusted) : undefined
     const summary = page.description ?? (tree && firstParagraph(tree))
     feed.addItem({
-      title: cdataSafe(escapeHtml(page.title)),
+      title: cdataSafe(escapeText(page.title)),
       link,
       date,
-      ...(summary !== undefined && { description: cdataSafe(escapeHtml(summary)) }),
+      ...(summary !== undefined && { description: cdataSafe(escapeText(summary)) }),
       ...(config.feed.content === 'full' && tree && { content: cdataSafe(toHtml(tree)) }),
       category: page.tags.map((name) => ({ name })),
     })

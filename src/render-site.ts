@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { findCollisions, type Claim } from './collisions.ts'
+import { escapeText } from './escape-text.ts'
 import { FEED_FILE, siteFeed, type FeedLink } from './feed.ts'
 import { configPlace, type Config } from './config.ts'
 import type { SourceListing } from './content/discover.ts'
@@ -259,15 +260,11 @@ function addKatexAssets(plan: OutputPlan): void {
   }
 }
 
-function escapeXml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-}
-
 /** Pages a reader can land on: notes and generated indexes, not the 404, print or redirect pages. */
 const LISTED: ReadonlySet<Page['kind']> = new Set(['note', 'tag', 'tags', 'topic', 'topics', 'symbols'])
 
 /** sitemap.xml of every note and index page, as paths under the base (the site's origin is not configured). */
 function sitemap(config: Config, pages: Page[]): string {
-  const urls = pages.filter((p) => LISTED.has(p.kind)).map((p) => `  <url><loc>${escapeXml(absoluteHref(config.base, p.slug))}</loc></url>`)
+  const urls = pages.filter((p) => LISTED.has(p.kind)).map((p) => `  <url><loc>${escapeText(absoluteHref(config.base, p.slug))}</loc></url>`)
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
 }
