@@ -7,7 +7,8 @@
  * broken JSON or a key of the wrong type is a warning there, and the site
  * is built with the defaults, as the notes are still readable.
  */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
+import { isMap, isScalar } from 'yaml'
+import { parsePlaced } from './json-places.ts'
 import type { Diagnostic } from './report.ts'
 
 /** What `book.json` says, and what is wrong with it. */
@@ -24,18 +25,13 @@ const KEYS = ['title', 'author', 'description', 'language'] as const
 /** Parse the text of `book.json`; `file` is the path shown in diagnostics. */
 export function parseBookJson(text: string, file: string): BookJson {
   const result: BookJson = { diagnostics: [] }
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  const { doc, lines, error } = parsePlaced(text)
   const warn = (message: string, offset: number | undefined) => {
     const pos = offset === undefined ? undefined : lines.linePos(offset)
     result.diagnostics.push({ file, line: pos?.line, column: pos?.col, severity: 'warning', message, rule: 'book-json' })
   }
-  // YAML reads more than JSON (`"author": }` is null to it): JSON.parse says whether it is JSON, yaml where.
-  try {
-    JSON.parse(text)
-  } catch (error) {
-    const at = doc.errors[0]?.pos[0] ?? Number(/position (\d+)/.exec(String(error))?.[1] ?? NaN)
-    warn(`Broken JSON: ${(error as Error).message.split('\n')[0]}; ignored`, Number.isNaN(at) ? undefined : at)
+  if (error) {
+    result.diagnostics.push({ file, line: error.line, column: error.column, severity: 'warning', message: `${error.message}; ignored`, rule: 'book-json' })
     return result
   }
   // An empty file says nothing: GitBook's defaults.

@@ -5,7 +5,8 @@
  * for line and column, as book.json is; a broken file or a key of the wrong
  * type is a warning there, and the folder keeps its defaults.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml'
+import { isMap, isScalar, type Node as YamlNode } from 'yaml'
+import { parsePlaced } from '../json-places.ts'
 import type { Diagnostic } from '../report.ts'
 
 /** The file names Docusaurus looks for, in its order (the first found is read). */
@@ -27,26 +28,14 @@ export interface CategoryMeta {
 export function parseCategoryFile(text: string, file: string, json: boolean): { meta: CategoryMeta; diagnostics: Diagnostic[] } {
   const meta: CategoryMeta = {}
   const diagnostics: Diagnostic[] = []
-  const lines = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false })
+  const { doc, lines, error } = parsePlaced(text, json)
   const warn = (message: string, node: { range?: unknown } | null | undefined) => {
     const offset = (node?.range as [number] | undefined)?.[0]
     const pos = offset === undefined ? undefined : lines.linePos(offset)
     diagnostics.push({ file, line: pos?.line, column: pos?.col, severity: 'warning', message, rule: 'docusaurus-category' })
   }
-  if (json) {
-    // YAML reads more than JSON: JSON.parse says whether it is JSON, yaml where it breaks.
-    try {
-      JSON.parse(text)
-    } catch (error) {
-      const at = doc.errors[0]?.pos[0] ?? Number(/position (\d+)/.exec(String(error))?.[1] ?? NaN)
-      const pos = Number.isNaN(at) ? undefined : lines.linePos(at)
-      diagnostics.push({ file, line: pos?.line, column: pos?.col, severity: 'warning', message: `Broken JSON: ${(error as Error).message.split('\n')[0]}; ignored`, rule: 'docusaurus-category' })
-      return { meta, diagnostics }
-    }
-  } else if (doc.errors.length > 0) {
-    const pos = lines.linePos(doc.errors[0]!.pos[0])
-    diagnostics.push({ file, line: pos.line, column: pos.col, severity: 'warning', message: `Broken YAML: ${doc.errors[0]!.message.split('\n')[0]}; ignored`, rule: 'docusaurus-category' })
+  if (error) {
+    diagnostics.push({ file, line: error.line, column: error.column, severity: 'warning', message: `${error.message}; ignored`, rule: 'docusaurus-category' })
     return { meta, diagnostics }
   }
   if (doc.contents === null) return { meta, diagnostics }
