@@ -10,6 +10,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { codeThemeSchema } from './config-code-themes.ts'
 import { findDocusaurusSite } from './config-docusaurus.ts'
+import { findMkdocsSite, type MkdocsSettings } from './config-mkdocs.ts'
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { parseBookJson, type BookJson } from './config-book-json.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
@@ -316,6 +317,14 @@ export interface Config {
   docusaurus: boolean
   /** The Docusaurus site's config file (never evaluated) and its warnings, when the notes are its docs. */
   docusaurusSite?: { file: string; diagnostics: Diagnostic[] }
+  /**
+   * MkDocs's conventions, read in an MkDocs site (`mkdocs.yml` beside the
+   * notes' `docs_dir`): its `nav` or its own order, `exclude_docs`,
+   * admonitions, content tabs and code block attributes.
+   */
+  mkdocs: boolean
+  /** What the MkDocs site's `mkdocs.yml` says (its nav, patterns and warnings), when the notes are its `docs_dir`. */
+  mkdocsSite?: MkdocsSettings
   math: boolean
   /**
    * How math is written: `katex` (a wiki, or a book with mdbook-katex's
@@ -605,8 +614,22 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   // A GitBook repository's `.gitbook.yaml` beside the notes: its `root` is the source folder, as book.toml's `src` is.
   const gitbookYaml = isBook ? undefined : (readGitbookYaml(srcArg, display) ?? parentGitbookYaml(srcArg, display))
   if (gitbookYaml) src = gitbookYaml.src
+  // An MkDocs site's notes are its `docs_dir`, found from the project's folder or from the docs themselves.
+  const mkdocsSite = isBook || gitbookYaml ? undefined : findMkdocsSite(srcArg, display)
+  if (mkdocsSite) {
+    const error = mkdocsSite.diagnostics.find((d) => d.severity === 'error')
+    if (error) throw new ConfigError(error)
+    if (!fs.existsSync(mkdocsSite.docs) || !fs.statSync(mkdocsSite.docs).isDirectory()) {
+      const place = mkdocsSite.places[placeKey(['docs_dir'])]
+      throw new ConfigError({ file: display(mkdocsSite.file), ...place, severity: 'error', message: `\`docs_dir\`: the folder \`${display(mkdocsSite.docs)}\` does not exist`, rule: 'mkdocs' })
+    }
+    src = mkdocsSite.docs
+    root = mkdocsSite.root
+    configFile ??= mkdocsSite.file
+    configPlaces ??= mkdocsSite.places
+  }
   // A Docusaurus site's docs are its `docs/` folder, found from the site's folder or from the docs themselves.
-  const docusaurusSite = isBook || gitbookYaml ? undefined : findDocusaurusSite(srcArg, display)
+  const docusaurusSite = isBook || gitbookYaml || mkdocsSite ? undefined : findDocusaurusSite(srcArg, display)
   if (docusaurusSite) {
     src = docusaurusSite.docs
     root = docusaurusSite.root
@@ -618,10 +641,16 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const html = parsed.output?.html ?? {}
   const out = path.resolve(cwd, options.out ?? 'dist')
   const srcFromRoot = path.relative(root, src).split(path.sep).join('/')
-  const origin = sw.url === undefined ? undefined : siteOrigin(sw.url)
+  const siteUrlSetting = sw.url ?? mkdocsSite?.siteUrl
+  const origin = siteUrlSetting === undefined ? undefined : siteOrigin(siteUrlSetting)
   const cname = html.cname?.trim() || undefined
   const base = normalizeBase(options.base ?? html['site-url'] ?? origin?.pathname ?? '/')
   const host = origin?.origin ?? (cname ? `https://${cname}` : undefined)
+  const language = parsed.book?.language ?? mkdocsSite?.language ?? bookJson?.language
+  // Neither an mdBook nor an MkDocs site: Obsidian's and GitBook's syntax is read by default.
+  const plainWiki = !isBook && !mkdocsSite
+  // MkDocs's extra files are files of `docs_dir`; mdBook's additional ones are relative to the book root.
+  const inDocs = (files: string[]) => files.map((file) => (srcFromRoot ? `${srcFromRoot}/${file.replace(/^\.?\//, '')}` : file))
 
   return {
     root,
@@ -630,43 +659,47 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     base,
     siteUrl: host && siteOrigin(`${host}${base}`)?.href,
     feed: { enabled: sw.feed ?? true, explicit: sw.feed === true, items: sw['feed-items'], content: sw['feed-content'] },
-    title: parsed.book?.title ?? bookJson?.title ?? path.basename(root),
-    authors: parsed.book?.authors ?? (bookJson?.author ? [bookJson.author] : []),
-    description: parsed.book?.description ?? bookJson?.description,
-    language: parsed.book?.language ?? bookJson?.language ?? 'en',
-    words: wordsFor(parsed.book?.language ?? bookJson?.language ?? 'en', sw.words),
-    textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(parsed.book?.language ?? bookJson?.language),
-    repositoryUrl: html['git-repository-url'],
-    repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url']),
-    editUrlTemplate: html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url']),
-    srcFromRoot,
+    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? path.basename(root),
+    authors: parsed.book?.authors ?? (mkdocsSite?.author ? [mkdocsSite.author] : bookJson?.author ? [bookJson.author] : []),
+    description: parsed.book?.description ?? mkdocsSite?.description ?? bookJson?.description,
+    language: language ?? 'en',
+    words: wordsFor(language ?? 'en', sw.words),
+    textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(language),
+    repositoryUrl: html['git-repository-url'] ?? mkdocsSite?.repoUrl,
+    repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url'] ?? mkdocsSite?.repoUrl),
+    // MkDocs's `edit_uri` is joined to `repo_url` and names the page by its path under `docs_dir`.
+    editUrlTemplate: mkdocsSite ? mkdocsSite.editUrlTemplate : (html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url'])),
+    srcFromRoot: mkdocsSite ? '' : srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
     includeRoot: repositoryRoot(root) ?? root,
     // Only a VitePress site: a vault's own `public/` folder of notes must stay notes.
     vitepress: sw.vitepress ?? (!isBook && fs.existsSync(path.join(src, '.vitepress'))),
     docusaurus: sw.docusaurus ?? docusaurusSite !== undefined,
     docusaurusSite: docusaurusSite && { file: docusaurusSite.configFile, diagnostics: docusaurusSite.diagnostics },
+    mkdocs: mkdocsSite !== undefined,
+    mkdocsSite,
     // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
     math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',
     katex: readKatexSettings(parsed.preprocessor?.katex, root, display(configFile ?? root), configPlaces),
-    additionalCss: html['additional-css'] ?? [],
-    additionalJs: withoutMdbookMermaid(html['additional-js'] ?? [], parsed.preprocessor),
+    additionalCss: html['additional-css'] ?? inDocs(mkdocsSite?.extraCss ?? []),
+    additionalJs: withoutMdbookMermaid(html['additional-js'] ?? inDocs(mkdocsSite?.extraJs ?? []), parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
     // Obsidian's syntax changes what an mdBook's text means (`a==b`, `#define` in prose): only for a book that asks.
+    // An MkDocs site reads `==mark==` (pymdownx.mark) but none of Obsidian's other syntax.
     highlights: sw.highlights ?? !isBook,
-    inlineTags: sw['inline-tags'] ?? !isBook,
-    blockIds: sw['block-ids'] ?? !isBook,
-    comments: sw.comments ?? !isBook,
+    inlineTags: sw['inline-tags'] ?? plainWiki,
+    blockIds: sw['block-ids'] ?? plainWiki,
+    comments: sw.comments ?? plainWiki,
     // A book's links (and links into it) name the ids mdBook gave its headings.
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     specRules: isBook && parsed.preprocessor?.spec !== undefined,
     toc: isBook ? tocOptions(parsed.preprocessor?.toc) : undefined,
-    inlineFootnotes: sw['inline-footnotes'] ?? !isBook,
-    taskMarks: sw['task-marks'] ?? !isBook,
-    shortestLinks: sw['shortest-links'] ?? !isBook,
-    gitbookBlocks: sw['gitbook-blocks'] ?? !isBook,
+    inlineFootnotes: sw['inline-footnotes'] ?? plainWiki,
+    taskMarks: sw['task-marks'] ?? plainWiki,
+    shortestLinks: sw['shortest-links'] ?? plainWiki,
+    gitbookBlocks: sw['gitbook-blocks'] ?? plainWiki,
     githubWiki: sw['github-wiki'] ?? (!isBook && isGithubWiki(src)),
     gitbook: !isBook && (gitbookYaml !== undefined || bookJson !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
     gitbookYaml: gitbookYaml?.settings,

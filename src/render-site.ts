@@ -123,6 +123,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const d of config.gitbookYaml?.diagnostics ?? []) diagnostics.add(d)
   for (const d of config.bookJson?.diagnostics ?? []) diagnostics.add(d)
   for (const d of config.docusaurusSite?.diagnostics ?? []) diagnostics.add(d)
+  for (const d of config.mkdocsSite?.diagnostics ?? []) diagnostics.add(d)
   const extraCss = additional(config.additionalCss, 'additional-css')
   const extraJs = additional(config.additionalJs, 'additional-js')
   // mdBook's theme folder: its favicons go where mdBook puts them, the root, unless the book's own

@@ -41,6 +41,8 @@ export interface DiscoverOptions {
    * `.md` file there is a file, not a note. Default: none.
    */
   publicDir?: string
+  /** More gitignore-style patterns of files that are not published (MkDocs's `exclude_docs`), added to `.mdbookignore`'s. Default: none. */
+  ignore?: readonly string[]
 }
 
 /** Walk the source folder in a stable order. */
@@ -51,7 +53,7 @@ export function discover(options: DiscoverOptions): SourceListing {
   const config = new Set([...CONFIG_FILES, ...options.configFiles])
   const excluded = options.exclude.map((p) => path.resolve(p))
 
-  const ignored = mdbookIgnore(options.src)
+  const ignored = options.ignore?.length ? (mdbookIgnore(options.src) ?? ignore()).add([...options.ignore]) : mdbookIgnore(options.src)
   const visited = new Set<string>()
   const publicPrefix = options.publicDir ? `${options.publicDir}/` : undefined
   const published = new Map<SourcePath, string>()

@@ -55,7 +55,28 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const wikiParts = config.githubWiki ? ['_Sidebar.md', '_Footer.md'] : []
   // A legacy GitBook's book.json is its configuration, no asset of the site (as book.toml is none).
   const bookJson = config.bookJson ? ['book.json'] : []
-  return discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus })
+  // MkDocs publishes nothing of `docs_dir`'s `/templates/` (its default `exclude_docs`) nor what `exclude_docs` matches.
+  const mkdocsExcluded = config.mkdocs ? ['/templates/', ...(config.mkdocsSite?.excludeDocs ?? [])] : undefined
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus, ignore: mkdocsExcluded })
+  return config.mkdocs ? withoutShadowedReadmes(listing, (source) => display(path.join(config.src, source)), diagnostics) : listing
+}
+
+/**
+ * An MkDocs site's listing without the README.md of a folder that has an
+ * index.md too: both would be the folder's page, and MkDocs keeps index.md,
+ * leaving the README out of the site with a warning.
+ */
+function withoutShadowedReadmes(listing: SourceListing, displaySource: (source: SourcePath) => string, diagnostics: Diagnostics): SourceListing {
+  const notes = new Set(listing.notes)
+  const shadowed = listing.notes.filter((note) => {
+    const name = path.posix.basename(note)
+    if (name !== 'README.md') return false
+    const index = path.posix.join(path.posix.dirname(note), 'index.md') as SourcePath
+    if (!notes.has(index)) return false
+    diagnostics.warn(displaySource(note), `Left out of the site: \`${index}\` is this folder's page, as MkDocs keeps it over README.md`, 'mkdocs-readme')
+    return true
+  })
+  return shadowed.length ? { ...listing, notes: listing.notes.filter((n) => !shadowed.includes(n)) } : listing
 }
 
 /** One note read and expanded, or only the reasons it could not be. */

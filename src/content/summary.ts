@@ -28,6 +28,8 @@ export interface OutlineChapter {
   source?: SourcePath
   /** A folder of a wiki without SUMMARY.md that has no README.md or index.md: a heading for its notes, not a draft. */
   folder?: true
+  /** A link out of the site (MkDocs's `nav: - Title: https://…`): an `http(s):` or `mailto:` URL, never a page of it. */
+  url?: string
   /** Section numbers of a numbered chapter (`[2, 1]` is 2.1.); prefix and suffix chapters have none. */
   number?: number[]
   children: OutlineItem[]

@@ -4,12 +4,14 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import ignore from 'ignore'
 import { configPlace, type Config } from '../config.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
 import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
+import { mkdocsFolderOutline, mkdocsNavOutline } from '../content/mkdocs-outline.ts'
 import { DecodeError, readText } from '../content/read.ts'
 import { summaryKey, type SummaryMemo } from '../content/summary-memo.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
@@ -91,7 +93,21 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const notFound = notFoundNote(compiled, skipped, options)
   // mdBook renders the 404 note as 404.html only; it is a chapter too when SUMMARY lists it.
   const published = compiled.filter((note) => !skipped.has(note.source) && (note !== notFound?.note || listed.has(note.source)))
-  const fromSummary = outline !== undefined
+  // Where the outline that leaves a note out is written, when one is: its notes are built all the same, with a warning.
+  let outlineFile: { name: string; quiet?: (source: SourcePath) => boolean } | undefined = outline !== undefined ? { name: config.summary } : undefined
+  const mkdocs = config.mkdocs ? config.mkdocsSite : undefined
+  if (!outline && mkdocs) {
+    const titles = new Map(published.map((n) => [n.source, n.title]))
+    const titleOf = (s: SourcePath) => titles.get(s) ?? s
+    if (mkdocs.nav) {
+      const nav = mkdocsNavOutline(mkdocs.nav, (s) => titles.has(s), { file: display(mkdocs.file), titleOf })
+      for (const d of nav.diagnostics) diagnostics.add(d)
+      outline = nav.items
+      // `not_in_nav`'s patterns (gitignore syntax, as MkDocs reads them with pathspec) silence the warning.
+      const quiet = ignore().add(mkdocs.notInNav)
+      outlineFile = { name: `\`nav\` of ${path.basename(mkdocs.file)}`, quiet: (source) => quiet.ignores(source) }
+    } else outline = mkdocsFolderOutline(published.map((n) => n.source), titleOf)
+  }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
     // A GitHub wiki starts at its Home page.
@@ -117,9 +133,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   for (const topic of graph.topics) {
     if (topic.home && !graph.notes.has(topic.home)) diagnostics.warn(topicsFile, `Topic \`${topic.title}\`: home note \`${topic.home}\` is not a published note`, 'topics', { line: topic.line })
   }
-  if (fromSummary) {
+  if (outlineFile) {
     for (const source of graph.all) {
-      if (!graph.places.has(source)) diagnostics.warn(displaySource(source), `Not listed in ${config.summary}; built but not in the navigation`, 'unlisted')
+      if (!graph.places.has(source) && !outlineFile.quiet?.(source)) diagnostics.warn(displaySource(source), `Not listed in ${outlineFile.name}; built but not in the navigation`, 'unlisted')
     }
   }
   const segments = new Map<SourcePath, LineSegment[]>(options.inputs.map((i) => [i.source, i.segments]))

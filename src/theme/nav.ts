@@ -13,10 +13,11 @@ export const NAV_ASSET = 'nav.js'
 
 /**
  * One outline entry in the shared tree: `t`itle, `h`ref from the site root
- * (absent for a draft or a `f`older without a page), chapter `n`umber,
+ * (absent for a draft or a `f`older without a page), `u`rl of a link out of
+ * the site (MkDocs's `nav`), chapter `n`umber,
  * `c`hildren; `p`art title; `s`eparator.
  */
-export type NavEntry = { t: string; h?: string; f?: 1; n?: string; c?: NavEntry[] } | { p: string } | { s: 1 }
+export type NavEntry = { t: string; h?: string; u?: string; f?: 1; n?: string; c?: NavEntry[] } | { p: string } | { s: 1 }
 
 /** The id of an outline item: its index path from the top (`3.0.2`). */
 export function navId(parent: string, index: number): string {
@@ -34,8 +35,9 @@ export function navTree(graph: SiteGraph, items: OutlineItem[] = graph.outline, 
   return items.map((item): NavEntry => {
     if (item.kind === 'part') return { p: item.title }
     if (item.kind === 'separator') return { s: 1 }
-    const entry: { t: string; h?: string; f?: 1; n?: string; c?: NavEntry[] } = { t: item.title }
+    const entry: { t: string; h?: string; u?: string; f?: 1; n?: string; c?: NavEntry[] } = { t: item.title }
     if (item.source && graph.notes.has(item.source)) entry.h = hrefTo(root, slugOf(item.source as SourcePath))
+    else if (item.url) entry.u = item.url
     else if (item.folder) entry.f = 1
     const n = chapterNumber(item, labels)
     if (n) entry.n = n

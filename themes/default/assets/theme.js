@@ -113,7 +113,7 @@
     if (entry.p !== undefined) return el('li', { class: 'part-title' }, [entry.p])
     if (entry.s) return el('li', { class: 'separator', role: 'separator' }, [])
     const label = entry.n ? [el('span', { class: 'chapter-number' }, [entry.n]), ' ', entry.t] : [entry.t]
-    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : entry.f ? el('span', { class: 'folder' }, label) : el('span', { class: 'draft', title: words['not-written-yet'] }, label)
+    const link = entry.h !== undefined ? el('a', { href: sidebar.dataset.root + entry.h }, label) : entry.u !== undefined ? el('a', { href: entry.u, class: 'external' }, label) : entry.f ? el('span', { class: 'folder' }, label) : el('span', { class: 'draft', title: words['not-written-yet'] }, label)
     if (!entry.c) return el('li', { class: 'chapter', 'data-nav-id': id }, [link])
     // Opened as the page's own entries are: every one without folding (no toggle, as mdBook), else those `level` deep or less.
     const depth = id.split('.').length

@@ -35,9 +35,11 @@ function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, dep
   const linked = chapter.source !== undefined && ctx.graph.notes.has(chapter.source)
   const entry = linked
     ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
-    : chapter.folder
-      ? h('span.folder', label(chapter, ctx.config.sectionLabels))
-      : h('span.draft', { title: ctx.config.words['not-written-yet'] }, label(chapter, ctx.config.sectionLabels))
+    : chapter.url
+      ? h('a.external', { href: chapter.url }, label(chapter, ctx.config.sectionLabels))
+      : chapter.folder
+        ? h('span.folder', label(chapter, ctx.config.sectionLabels))
+        : h('span.draft', { title: ctx.config.words['not-written-yet'] }, label(chapter, ctx.config.sectionLabels))
   if (chapter.children.length === 0) return h('li.chapter', { dataNavId: id }, [entry])
   const open = isOpen(chapter, depth, branch)
   const children = open ? [outlineList(ctx, chapter.children, id, depth + 1, branch)] : []

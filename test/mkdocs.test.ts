@@ -1,0 +1,156 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
+import { editTemplate, readMkdocsYaml } from '../src/config-mkdocs.ts'
+import { dirnameToTitle, mkdocsFolderOutline } from '../src/content/mkdocs-outline.ts'
+import type { OutlineItem } from '../src/content/summary.ts'
+import type { SourcePath } from '../src/paths.ts'
+import { formatDiagnostic } from '../src/report.ts'
+import { projectRoot } from './helpers/cli.ts'
+import { listFiles, writeFiles } from './helpers/files.ts'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-mkdocs-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+const site = (name: string, files: Record<string, string>): string => writeFiles(path.join(tmp, name), files)
+const fixture = path.join(projectRoot, 'test/sites/mkdocs')
+
+/** The outline as indented `title (source)` lines, a link out as `title <url>`. */
+function shown(items: OutlineItem[], depth = 0): string[] {
+  return items.flatMap((item) =>
+    item.kind === 'chapter' ? [`${'  '.repeat(depth)}${item.title}${item.source ? ` (${item.source})` : ''}${item.url ? ` <${item.url}>` : ''}`, ...shown(item.children, depth + 1)] : [],
+  )
+}
+
+describe('an MkDocs site', () => {
+  it('reads docs_dir from the project folder, and finds mkdocs.yml above --src docs', () => {
+    for (const src of [fixture, path.join(fixture, 'docs')]) {
+      const config = resolveConfig({ src }, projectRoot)
+      expect(config.mkdocs).toBe(true)
+      expect(config.src).toBe(path.join(fixture, 'docs'))
+      expect(config.root).toBe(fixture)
+      expect(config.configFile).toBe(path.join(fixture, 'mkdocs.yml'))
+      expect(config.title).toBe('Kernel notes')
+      expect(config.description).toBe("Notes on the kernel's memory and scheduler")
+      expect(config.authors).toEqual(['A. Author'])
+      // Material's `theme.language`.
+      expect(config.language).toBe('de')
+      // `site_url` gives the base path and the absolute URL of the feed.
+      expect(config.base).toBe('/kernel/')
+      expect(config.siteUrl).toBe('https://example.org/kernel/')
+      expect(config.repositoryUrl).toBe('https://github.com/example/kernel-notes')
+      expect(config.repositoryHost).toBe('github')
+      // `edit_uri` is joined to `repo_url`; the page is named by its path under docs_dir.
+      expect(editUrl(config, 'mm/page-tables.md')).toBe('https://github.com/example/kernel-notes/edit/main/docs/mm/page-tables.md')
+      // `extra_css` is a file of docs_dir; the URL is left out with a warning at its key.
+      expect(config.additionalCss).toEqual(['docs/css/extra.css'])
+      expect(config.mkdocsSite?.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+        '18:5 `extra_css`: `https://unpkg.com/some/remote.css` is a URL; slugwiki adds files of `docs_dir` only, so it is left out',
+      ])
+      // Obsidian's syntax is not MkDocs's.
+      expect([config.inlineTags, config.comments, config.blockIds, config.shortestLinks]).toEqual([false, false, false, false])
+    }
+  })
+
+  it("parses MkDocs's custom tags, keeping Python ones as plain values and resolving !ENV", () => {
+    const dir = site('tags', {
+      'mkdocs.yml': [
+        'site_name: !ENV [SLUGWIKI_MKDOCS_NAME, "Fallback"]',
+        'site_author: !ENV SLUGWIKI_MKDOCS_AUTHOR',
+        'docs_dir: !relative docs',
+        'markdown_extensions:',
+        '  - pymdownx.emoji:',
+        '      emoji_index: !!python/name:material.extensions.emoji.twemoji',
+        '  - toc:',
+        '      slugify: !!python/object/apply:pymdownx.slugs.slugify {kwds: {case: lower}}',
+        '',
+      ].join('\n'),
+      'docs/index.md': '# Home\n',
+    })
+    expect(readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p, {})).toMatchObject({ siteName: 'Fallback', author: undefined, docs: path.join(dir, 'docs'), diagnostics: [] })
+    const set = readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p, { SLUGWIKI_MKDOCS_NAME: 'From env', SLUGWIKI_MKDOCS_AUTHOR: 'Env author' })
+    expect([set.siteName, set.author]).toEqual(['From env', 'Env author'])
+  })
+
+  it('stops on broken YAML at its line and column, and on a docs_dir that is not there', () => {
+    const broken = site('broken', { 'mkdocs.yml': 'site_name: x\nnav:\n  - Home: index.md\n - bad: [\n', 'docs/index.md': '# Home\n' })
+    expect(() => resolveConfig({ src: broken }, tmp)).toThrow(ConfigError)
+    try {
+      resolveConfig({ src: broken }, tmp)
+    } catch (error) {
+      const d = (error as ConfigError).diagnostic
+      expect(`${d.file}:${d.line}:${d.column} ${d.severity}`).toBe('broken/mkdocs.yml:4:1 error')
+      expect(d.message).toMatch(/^Broken YAML: /)
+    }
+    const nodocs = site('nodocs', { 'mkdocs.yml': 'site_name: x\ndocs_dir: pages\n' })
+    expect(() => resolveConfig({ src: nodocs }, tmp)).toThrow(/`docs_dir`: the folder `nodocs\/pages` does not exist/)
+  })
+
+  it('reads mkdocs.yaml, a docs_dir of its own, and INHERIT; a file above naming another docs_dir is not ours', () => {
+    const dir = site('yaml', {
+      'base.yml': 'site_name: Inherited\nsite_description: From the parent\ntheme:\n  name: material\n  language: fr\n',
+      'mkdocs.yaml': 'INHERIT: base.yml\nsite_description: Own\ndocs_dir: pages\ntheme:\n  features: [navigation.indexes]\n',
+      'pages/index.md': '# Home\n',
+      'other/index.md': '# Other\n',
+    })
+    const config = resolveConfig({ src: path.join(dir, 'pages') }, tmp)
+    expect([config.mkdocs, config.src, config.title, config.description, config.language]).toEqual([true, path.join(dir, 'pages'), 'Inherited', 'Own', 'fr'])
+    expect(resolveConfig({ src: path.join(dir, 'other') }, tmp).mkdocs).toBe(false)
+  })
+
+  it('makes edit links as MkDocs does', () => {
+    expect(editTemplate('https://github.com/a/b', undefined, undefined)).toBe('https://github.com/a/b/edit/master/docs/{path}')
+    expect(editTemplate('https://bitbucket.org/a/b/', undefined, undefined)).toBe('https://bitbucket.org/a/b/src/default/docs/{path}')
+    expect(editTemplate('https://example.org/a/b', undefined, undefined)).toBeUndefined()
+    expect(editTemplate('https://github.com/a/b', '', undefined)).toBeUndefined()
+    expect(editTemplate('https://github.com/a/b', 'blob/main/site/docs', undefined)).toBe('https://github.com/a/b/blob/main/site/docs/{path}')
+    expect(editTemplate('https://github.com/a/b', '/a/b/edit/dev/docs/', undefined)).toBe('https://github.com/a/b/edit/dev/docs/{path}')
+    expect(editTemplate('https://github.com/a/b', undefined, 'edit/main/docs/{path}')).toBe('https://github.com/a/b/edit/main/docs/{path}')
+    expect(editTemplate(undefined, 'https://git.example.org/edit/docs/', undefined)).toBe('https://git.example.org/edit/docs/{path}')
+  })
+})
+
+describe("MkDocs's navigation", () => {
+  it('builds the sidebar from nav, warns of pages it leaves out unless not_in_nav matches, and publishes nothing exclude_docs matches', async () => {
+    const out = path.join(tmp, 'fixture-out')
+    const result = await build({ src: fixture, out, cacheDir: path.join(tmp, 'fixture-cache'), quiet: true })
+    expect(result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(projectRoot, path.resolve(d.file)) }))).toEqual([
+      'test/sites/mkdocs/docs/sched/README.md  warning  Left out of the site: `sched/index.md` is this folder\'s page, as MkDocs keeps it over README.md  mkdocs-readme',
+      'test/sites/mkdocs/docs/sched/index.md  warning  Not listed in `nav` of mkdocs.yml; built but not in the navigation  unlisted',
+      'test/sites/mkdocs/docs/unlisted.md  warning  Not listed in `nav` of mkdocs.yml; built but not in the navigation  unlisted',
+      'test/sites/mkdocs/mkdocs.yml:18:5  warning  `extra_css`: `https://unpkg.com/some/remote.css` is a URL; slugwiki adds files of `docs_dir` only, so it is left out  mkdocs',
+      'test/sites/mkdocs/mkdocs.yml:50:5  warning  `nav` names `missing.md`, which is not a page of `docs_dir`; listed, not linked  missing-chapter',
+    ])
+    const nav = fs.readFileSync(path.join(out, '_slugwiki/nav.js'), 'utf8')
+    expect(nav).toBe(
+      'self.slugwikiNav=[{"t":"Home","h":"index.html"},{"t":"Memory","h":"mm/index.html","c":[{"t":"Page tables","h":"mm/page-tables.html"},{"t":"Reclaim","h":"mm/reclaim.html"}]},{"t":"CFS","h":"sched/cfs.html"},{"t":"Kernel source","u":"https://git.kernel.org/"},{"t":"Gone"}];\n',
+    )
+    const page = fs.readFileSync(path.join(out, 'mm/reclaim.html'), 'utf8')
+    expect(page).toContain('<a class="external" href="https://git.kernel.org/">Kernel source</a>')
+    expect(page).toContain('<html lang="de"')
+    const files = listFiles(out)
+    // `drafts/` (exclude_docs) and `templates/` (MkDocs's own default) are not published; mkdocs.yml is no page.
+    expect(files.filter((f) => /drafts|templates|mkdocs|README/.test(f))).toEqual([])
+    expect(files).toContain('quiet.html')
+  })
+
+  it("orders a site without nav as MkDocs does: index first, then files, then folders, each by name", () => {
+    const notes = ['b.md', 'index.md', 'A.md', 'guide/index.md', 'guide/z.md', 'guide/a.md', 'api-reference/calls.md', 'My_Notes/x.md'] as SourcePath[]
+    expect(shown(mkdocsFolderOutline(notes, (s) => s.replace(/\.md$/, '').toUpperCase()))).toEqual([
+      'INDEX (index.md)',
+      'A (A.md)',
+      'B (b.md)',
+      'My Notes',
+      '  MY_NOTES/X (My_Notes/x.md)',
+      'Api reference',
+      '  API-REFERENCE/CALLS (api-reference/calls.md)',
+      'Guide (guide/index.md)',
+      '  GUIDE/A (guide/a.md)',
+      '  GUIDE/Z (guide/z.md)',
+    ])
+    expect([dirnameToTitle('getting-started'), dirnameToTitle('API_docs'), dirnameToTitle('x')]).toEqual(['Getting started', 'API docs', 'X'])
+  })
+})
