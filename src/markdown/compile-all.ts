@@ -95,6 +95,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     toc: config.toc,
     vitepress: config.vitepress,
     docusaurus: config.docusaurus,
+    mkdocs: config.mkdocs,
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

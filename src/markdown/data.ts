@@ -131,6 +131,9 @@ export interface AdmonitionPlace {
   /** False for `title=""`: no title bar. */
   titled: boolean
   collapsible: boolean
+  /** A collapsible block shown open at first (pymdownx.details's `???+`). */
+  open?: boolean
+  /** mdbook-admonish's anchor id; empty for none (an MkDocs admonition). */
   id: string
   /** The block's `class` and mdbook-admonish's own `admonition admonish-<directive>`. */
   classes: string[]

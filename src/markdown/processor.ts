@@ -53,6 +53,7 @@ import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
+import remarkMkdocsBlocks from './remark-mkdocs-blocks.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
@@ -107,6 +108,8 @@ export interface ProcessorOptions {
   vitepress?: boolean
   /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
   docusaurus?: boolean
+  /** MkDocs's markdown: admonitions (`!!! note`, `??? tip`), content tabs (`=== "C"`) (default false). */
+  mkdocs?: boolean
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -139,6 +142,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkGfm)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   if (options.docusaurus) processor.use(remarkMdxEsm)
+  // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
+  if (options.mkdocs) processor.use(remarkMkdocsBlocks)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor

@@ -1,8 +1,9 @@
 /**
- * Render the mdbook-admonish blocks remark-mdbook-admonish left (a `div` of
- * the title's paragraph and the body) as callouts: the frame, icon, title
+ * Render the mdbook-admonish blocks remark-mdbook-admonish left, and MkDocs's
+ * admonitions remark-mkdocs-blocks left (a `div` of the title's paragraph
+ * and the body), as callouts: the frame, icon, title
  * and fold come from the Obsidian callouts' renderer, so the themes style
- * both alike; a collapsible block is a closed `<details>`. The body is
+ * both alike; a collapsible block is a `<details>`, closed (open for MkDocs's `???+`). The body is
  * left as the pipeline made it (alerts and callouts inside are already
  * rendered). The block keeps mdbook-admonish's id and classes
  * (`admonition admonish-warning`, and its own `class`), and a block whose
@@ -39,7 +40,7 @@ export default function rehypeMdbookAdmonish(this: Processor) {
       const inline = title?.children ?? []
       // A blockquote written as a callout, with the title only: the renderer visits every blockquote
       // it is given, and the body's own were rendered (or left quotes) already.
-      const marker = { type: 'text' as const, value: `[!${place.type}]${place.collapsible ? '-' : ''} ` }
+      const marker = { type: 'text' as const, value: `[!${place.type}]${place.collapsible ? (place.open ? '+' : '-') : ''} ` }
       const frame: Element = { type: 'element', tagName: 'blockquote', properties: {}, children: [{ type: 'element', tagName: 'p', properties: {}, children: [marker, ...inline] }] }
       found.push({ node, place, title, frame })
     })
@@ -52,7 +53,7 @@ export default function rehypeMdbookAdmonish(this: Processor) {
       content!.children = node.children.filter((child) => child !== title)
       const classes = frame.properties.className as string[]
       node.tagName = frame.tagName
-      node.properties = { ...frame.properties, id: place.id, className: [...classes, ...place.classes.filter((c) => !classes.includes(c))] }
+      node.properties = { ...frame.properties, id: place.id || undefined, className: [...classes, ...place.classes.filter((c) => !classes.includes(c))] }
       node.children = place.titled ? [bar!, content!] : [content!]
     }
   }

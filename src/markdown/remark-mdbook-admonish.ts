@@ -58,7 +58,7 @@ const AD_TYPES: Readonly<Record<string, string>> = { seealso: 'note' }
  * parsed on its own, and micromark makes a reference only of a label it has
  * seen defined, while mdBook reads the body as part of the chapter.
  */
-function definitionsOf(tree: Root): string {
+export function definitionsOf(tree: Root): string {
   const written: string[] = []
   visit(tree, (node) => {
     if (node.type === 'definition') written.push(`[${node.label ?? node.identifier}]: #`)

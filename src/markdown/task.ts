@@ -63,6 +63,8 @@ export interface WorkerSettings {
   vitepress?: boolean
   /** Docusaurus's admonitions, `:::note` and the rest (default not read). */
   docusaurus?: boolean
+  /** MkDocs's admonitions and content tabs (default not read). */
+  mkdocs?: boolean
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */

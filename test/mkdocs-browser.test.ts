@@ -1,0 +1,65 @@
+/**
+ * An MkDocs site's content tabs and collapsible admonitions in headless
+ * Chromium, in both themes: a tab set is the theme's code group, its panels
+ * any markdown, `===+` the tab shown first; `???` is closed, `???+` open.
+ */
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { serveInBothThemes, type ThemedSites } from './helpers/themes.ts'
+
+const TABS = ['=== "C"', '    ```c', '    int x;', '    ```', '', '===+ "Prose"', '    A paragraph, *shown first*.', '', '=== "List"', '    - one', '    - two', ''].join('\n')
+const FOLDS = ['??? note "Closed"', '    Hidden body.', '', '???+ tip "Open"', '    Shown body.', ''].join('\n')
+
+let themed: ThemedSites
+
+beforeAll(async () => {
+  themed = await serveInBothThemes(
+    {
+      'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\n',
+      'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}`,
+    },
+    'slugwiki-mkdocs-browser-',
+  )
+})
+afterAll(async () => {
+  await themed?.close()
+})
+
+async function open(theme: 'default' | 'paper', options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await themed.context({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options })
+  const page = await context.newPage()
+  const response = await page.goto(`${themed.sites[theme].url}index.html`)
+  expect(response?.status()).toBeLessThan(400)
+  return page
+}
+
+describe.each(['default', 'paper'] as const)('MkDocs blocks in the %s theme', (theme) => {
+  it('makes a tab per content tab, shows the `===+` one first, and switches on a click', async () => {
+    const page = await open(theme)
+    const tabs = page.getByRole('tab')
+    expect(await tabs.allTextContents()).toEqual(['C', 'Prose', 'List'])
+    expect(await tabs.nth(1).getAttribute('aria-selected')).toBe('true')
+    const panels = page.locator('.code-group > .tab-panel')
+    expect(await panels.nth(1).isVisible()).toBe(true)
+    expect(await panels.nth(0).isVisible()).toBe(false)
+    // The title is the tab's, not shown twice.
+    expect(await panels.nth(1).locator('.tab-title').isVisible()).toBe(false)
+    await tabs.nth(2).click()
+    expect(await panels.nth(2).isVisible()).toBe(true)
+    expect(await page.getByRole('tabpanel', { name: 'List' }).locator('li').allTextContents()).toEqual(['one', 'two'])
+  })
+
+  it('without JavaScript, shows every tab under its title', async () => {
+    const page = await open(theme, { javaScriptEnabled: false })
+    expect(await page.getByRole('tab').count()).toBe(0)
+    expect(await page.locator('.tab-panel > .tab-title').evaluateAll((all) => all.map((t) => (t as HTMLElement).offsetHeight > 0 && t.textContent))).toEqual(['C', 'Prose', 'List'])
+  })
+
+  it('folds `???` closed and `???+` open', async () => {
+    const page = await open(theme)
+    expect(await page.getByText('Hidden body.').isVisible()).toBe(false)
+    expect(await page.getByText('Shown body.').isVisible()).toBe(true)
+    await page.getByText('Closed').click()
+    expect(await page.getByText('Hidden body.').isVisible()).toBe(true)
+  })
+})
