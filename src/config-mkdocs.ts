@@ -38,6 +38,18 @@ export type MkdocsNavItem =
   | { kind: 'link'; url: string; title: string; place?: TomlPlace }
   | { kind: 'section'; title: string; children: MkdocsNavItem[]; place?: TomlPlace }
 
+/** The MkDocs markdown extensions slugwiki reads, as `markdown_extensions` turns them on. */
+export interface MkdocsMarkdown {
+  /** `!!! note` (Python-Markdown's `admonition`). */
+  admonition: boolean
+  /** `??? note` and `???+ note` (`pymdownx.details`). */
+  details: boolean
+  /** `=== "Tab"` (`pymdownx.tabbed`). */
+  tabbed: boolean
+  /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order. */
+  snippets?: { basePaths: string[] }
+}
+
 /** What `mkdocs.yml` says that slugwiki reads. */
 export interface MkdocsSettings {
   /** The file, absolute. */
@@ -61,6 +73,12 @@ export interface MkdocsSettings {
   extraJs: string[]
   /** `nav`, undefined when the file has none (MkDocs's own order then). */
   nav?: MkdocsNavItem[]
+  /**
+   * What its `markdown_extensions` turn on that slugwiki reads: Python-Markdown's
+   * `admonition`, PyMdown's `details`, `tabbed`, and `snippets` with its
+   * `base_path`s (absolute; default the project folder, where MkDocs runs).
+   */
+  markdown: MkdocsMarkdown
   /** `not_in_nav` and `exclude_docs`, gitignore-style patterns relative to `docs_dir`. */
   notInNav: string[]
   excludeDocs: string[]
@@ -160,7 +178,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   const source = fs.readFileSync(file, 'utf8')
   const parsed = parseMkdocsYaml(source, shown, env)
   const diagnostics = [...parsed.diagnostics]
-  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
   if (diagnostics.some((d) => d.severity === 'error')) return settings
 
   const placeOfNode = (node: unknown): TomlPlace | undefined => {
@@ -242,6 +260,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
       else list.push(item)
     })
   }
+  settings.markdown = markdownExtensions(data.markdown_extensions, root)
   settings.notInNav = patterns('not_in_nav')
   settings.excludeDocs = patterns('exclude_docs')
 
@@ -346,4 +365,32 @@ export function editTemplate(repoUrl: string | undefined, editUri: string | unde
   if (!uri) return undefined
   if (!uri.endsWith('/')) uri += '/'
   return join(`${uri}${MARK}`)
+}
+
+/**
+ * `markdown_extensions`: a list of names, or of one-key mappings of a name to
+ * its options (MkDocs also takes a mapping of names), as MkDocs reads it.
+ */
+function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
+  const options = new Map<string, Record<string, unknown>>()
+  const add = (name: unknown, config: unknown) => {
+    if (typeof name === 'string') options.set(name, config !== null && typeof config === 'object' && !Array.isArray(config) ? (config as Record<string, unknown>) : {})
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (typeof item === 'string') add(item, {})
+      else if (item !== null && typeof item === 'object') for (const [name, config] of Object.entries(item)) add(name, config)
+    }
+  } else if (value !== null && typeof value === 'object') for (const [name, config] of Object.entries(value)) add(name, config)
+  // Python-Markdown also knows its extensions by their module paths.
+  const has = (...names: string[]) => names.some((name) => options.has(name))
+  const snippets = options.get('pymdownx.snippets')
+  const base = snippets?.base_path
+  const basePaths = (Array.isArray(base) ? base : typeof base === 'string' ? [base] : ['.']).filter((p): p is string => typeof p === 'string')
+  return {
+    admonition: has('admonition', 'markdown.extensions.admonition'),
+    details: has('pymdownx.details'),
+    tabbed: has('pymdownx.tabbed'),
+    ...(snippets && { snippets: { basePaths: basePaths.map((p) => path.resolve(root, p)) } }),
+  }
 }

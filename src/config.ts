@@ -10,7 +10,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { codeThemeSchema } from './config-code-themes.ts'
 import { findDocusaurusSite } from './config-docusaurus.ts'
-import { findMkdocsSite, type MkdocsSettings } from './config-mkdocs.ts'
+import { findMkdocsSite, type MkdocsMarkdown, type MkdocsSettings } from './config-mkdocs.ts'
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { parseBookJson, type BookJson } from './config-book-json.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
@@ -325,6 +325,8 @@ export interface Config {
   mkdocs: boolean
   /** What the MkDocs site's `mkdocs.yml` says (its nav, patterns and warnings), when the notes are its `docs_dir`. */
   mkdocsSite?: MkdocsSettings
+  /** The MkDocs markdown extensions its `markdown_extensions` turn on (admonitions, details, tabs, snippets), in an MkDocs site. */
+  mkdocsMarkdown?: MkdocsMarkdown
   math: boolean
   /**
    * How math is written: `katex` (a wiki, or a book with mdbook-katex's
@@ -678,6 +680,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     docusaurusSite: docusaurusSite && { file: docusaurusSite.configFile, diagnostics: docusaurusSite.diagnostics },
     mkdocs: mkdocsSite !== undefined,
     mkdocsSite,
+    mkdocsMarkdown: mkdocsSite?.markdown,
     // Obsidian and Quartz typeset `$…$` in every vault; an mdBook only when its book.toml asks.
     math: sw.math ?? (isBook ? katexBook || (html['mathjax-support'] ?? html.math ?? false) : true),
     mathSyntax: isBook && !katexBook ? 'mathjax' : 'katex',

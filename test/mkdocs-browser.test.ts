@@ -15,7 +15,7 @@ let themed: ThemedSites
 beforeAll(async () => {
   themed = await serveInBothThemes(
     {
-      'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\n',
+      'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n',
       'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}`,
     },
     'slugwiki-mkdocs-browser-',

@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { ConfigError, editUrl, resolveConfig } from '../src/config.ts'
 import { editTemplate, readMkdocsYaml } from '../src/config-mkdocs.ts'
+import { expandIncludes } from '../src/content/include.ts'
+import { sourceReader } from '../src/content/load.ts'
+import { mapLine } from '../src/content/include.ts'
 import { dirnameToTitle, mkdocsFolderOutline } from '../src/content/mkdocs-outline.ts'
 import type { OutlineItem } from '../src/content/summary.ts'
 import type { SourcePath } from '../src/paths.ts'
@@ -152,5 +155,67 @@ describe("MkDocs's navigation", () => {
       '  GUIDE/Z (guide/z.md)',
     ])
     expect([dirnameToTitle('getting-started'), dirnameToTitle('API_docs'), dirnameToTitle('x')]).toEqual(['Getting started', 'API docs', 'X'])
+  })
+})
+
+describe("PyMdown's snippets", () => {
+  const dir = site('snippets', {
+    'docs/index.md': '',
+    'includes/abbr.md': '*[HTML]: Hyper Text Markup Language\n',
+    'includes/code.py': 'import os\n# --8<-- [start:func]\ndef f():\n    pass\n# --8<-- [end:func]\nprint(1)\n',
+    'includes/nested.md': 'Nested start.\n--8<-- "abbr.md"\n',
+    'includes/self.md': 'Again:\n--8<-- "self.md"\n',
+  })
+  const note = path.join(dir, 'docs/index.md')
+  const expand = (text: string) =>
+    expandIncludes(text, { file: note, root: dir, read: sourceReader(), display: (f) => path.relative(dir, f), snippets: { basePaths: [path.join(dir, 'includes'), dir] } })
+
+  it('puts a file, its lines or its section in place of the line, indented as the line is; a block of files one after another', () => {
+    const result = expand(
+      [
+        '# Page',
+        '--8<-- "abbr.md"',
+        '```py',
+        '--8<-- "code.py:func"',
+        '```',
+        '- item',
+        '',
+        '    --8<-- "code.py:1:1"',
+        '--8<--',
+        'abbr.md',
+        '; skipped.md',
+        'code.py::1',
+        '--8<--',
+        ';--8<-- "escaped.md"',
+        'End.',
+      ].join('\n'),
+    )
+    expect(result.diagnostics).toEqual([])
+    expect(result.text).toBe(
+      ['# Page', '*[HTML]: Hyper Text Markup Language', '```py', 'def f():', '    pass', '```', '- item', '', '    import os', '', '*[HTML]: Hyper Text Markup Language', '', 'import os', '', '--8<-- "escaped.md"', 'End.'].join('\n'),
+    )
+    // A line of the page maps to the file it came from.
+    expect(mapLine(result.segments, 4)).toEqual({ file: 'includes/code.py', line: 3 })
+    expect(mapLine(result.segments, 16)).toEqual({ file: 'docs/index.md', line: 15 })
+  })
+
+  it('reads snippets in snippets, warns of a missing file at its line and column and of a file including itself', () => {
+    const result = expand(['--8<-- "nested.md"', '  --8<-- "nope.md"', '--8<-- "self.md"', '--8<-- "code.py:nosection"'].join('\n'))
+    expect(result.text).toBe(['Nested start.', '*[HTML]: Hyper Text Markup Language', '', 'Again:', '', ''].join('\n'))
+    expect(result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`)).toEqual([
+      'docs/index.md:2:3 warning Snippet not found: `nope.md` (looked in includes, .)',
+      'includes/self.md:2:1 warning `--8<-- "self.md"` includes itself; skipped',
+      'docs/index.md:4:1 warning Section `nosection` not found in code.py',
+    ])
+  })
+
+  it('is read in an MkDocs site with pymdownx.snippets, from the project folder by default', () => {
+    const project = site('snippets-site', {
+      'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - pymdownx.snippets\n',
+      'docs/index.md': '# Home\n',
+    })
+    expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project] })
+    const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')] } })
   })
 })

@@ -13,6 +13,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
+import { parseSnippetPath, resolveSnippet, selectSnippetLines, snippetLine } from './snippets.ts'
 import { parseSelection, takeLines, type Selection } from './take-lines.ts'
 import { fenceFor, headingSections, INCLUDE, parseInclude, rebaseLinks, parseSnippet, selectInclude, selectSnippet, type Selected } from './vitepress-include.ts'
 
@@ -58,6 +59,12 @@ export interface ExpandOptions {
    * vitepress-include.ts), `@` naming this folder (absolute). Default: off.
    */
   vitepress?: { srcRoot: string }
+  /**
+   * Also read PyMdown's `--8<-- "file"` snippets (see snippets.ts), their
+   * paths relative to these folders (absolute), the first holding the file.
+   * Default: off.
+   */
+  snippets?: { basePaths: readonly string[] }
 }
 
 /**
@@ -81,7 +88,8 @@ interface Piece {
 /** Expand mdBook links in `text`, the content of `options.file`. */
 export function expandIncludes(text: string, options: ExpandOptions): Expansion {
   const vitepress = options.vitepress
-  if (!text.includes('{{') && !(vitepress && (text.includes('@include') || text.includes('<<<')))) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
+  const snippets = options.snippets
+  if (!text.includes('{{') && !(vitepress && (text.includes('@include') || text.includes('<<<'))) && !(snippets && text.includes('8<'))) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
   const diagnostics: Diagnostic[] = []
   const dependencies = new Set<string>()
   const missing = new Set<string>()
@@ -142,6 +150,8 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
     // close a fence), so no parser's tree is there yet; fences are told by CommonMark's opening line.
     // Only a warning depends on it: a fence this misses (inside a list or quote) keeps the warning.
     let fence: string | undefined
+    // The indent of an open block of snippets (`--8<--` on its own line, a file per line, `--8<--`).
+    let snippetBlock: string | undefined
     lines.forEach((raw, index) => {
       const lineNo = lineAt(index)
       if (index > 0 && lineNo !== lineAt(index - 1) + 1) {
@@ -154,6 +164,69 @@ export function expandIncludes(text: string, options: ExpandOptions): Expansion 
       const marker = FENCE.exec(raw)
       if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
       else if (marker && fence !== undefined && marker[1]![0] === fence[0] && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = undefined
+      // PyMdown's snippets are read before markdown is, in code fences too, as its preprocessor reads them.
+      if (snippets && (snippetBlock !== undefined || raw.includes('8<'))) {
+        const scissors = snippetLine(raw)
+        if (snippetBlock !== undefined) {
+          if (scissors?.kind === 'block') snippetBlock = undefined
+          else if (raw.trim() !== '' && !raw.trim().startsWith(';')) {
+            includeSnippet(raw.trim(), snippetBlock, raw.length - raw.trimStart().length + 1)
+            return
+          }
+          // A marker line, or a file commented out with `;`, leaves a blank line: the lines after keep their numbers.
+          buffer += (raw.trim() === '' ? raw : '') + newline
+          return
+        }
+        if (scissors?.kind === 'escaped') {
+          buffer += scissors.text + newline
+          return
+        }
+        if (scissors?.kind === 'block') {
+          snippetBlock = scissors.indent
+          buffer += newline
+          return
+        }
+        if (scissors?.kind === 'inline') {
+          includeSnippet(scissors.path, scissors.indent, scissors.indent.length + 1)
+          return
+        }
+      }
+      /** Put the snippet `written` (indented by `indent`) in this line's place; a file not found leaves a blank line and a warning. */
+      function includeSnippet(written: string, indent: string, column: number): void {
+        const report = (message: string, rule: string, severity: 'warning' | 'error' = 'warning') =>
+          diagnostics.push({ file: options.display(file), line: lineNo, column, severity, message, rule })
+        const spec = parseSnippetPath(written)
+        const isFile = (p: string) => fs.existsSync(p) && fs.statSync(p).isFile()
+        const isDir = (p: string) => fs.existsSync(p) && fs.statSync(p).isDirectory()
+        const target = resolveSnippet(spec.file, snippets!.basePaths, isFile, isDir)
+        const label = `--8<-- "${written}"`
+        if (target === undefined) {
+          report(`Snippet not found: \`${spec.file}\` (looked in ${snippets!.basePaths.map((p) => options.display(p) || '.').join(', ')})`, 'include-missing')
+          if (snippets!.basePaths[0]) missing.add(path.resolve(snippets!.basePaths[0], spec.file))
+          buffer += newline
+          return
+        }
+        // PyMdown skips a file already being included, rather than stopping.
+        if (target === options.file || target === file || stack.includes(target)) {
+          report(`\`${label}\` includes itself; skipped`, 'include-cycle')
+          buffer += newline
+          return
+        }
+        const content = allowed(target, label, file, stack, report) ? readTarget(target, spec.file, label, report) : undefined
+        if (content === undefined) {
+          buffer += newline
+          return
+        }
+        const selected = selectSnippetLines(content, spec)
+        if (selected.notFound) report(`Section \`${selected.notFound}\` not found in ${spec.file}`, 'include-anchor')
+        pieces.push({ text: buffer, file, line: bufferLine })
+        buffer = ''
+        const final = selected.numbers.at(-1) ?? 0
+        const body = selected.lines.map((line) => (line === '' ? '' : indent + line)).join('\n')
+        pieces.push(...expand(body, target, (i) => selected.numbers[i] ?? final + 1, [...stack, file]))
+        pieces.push({ text: newline, file, line: lineNo })
+        bufferLine = lineAt(index + 1)
+      }
       const snippet = vitepress && fence === undefined && raw.includes('<<<') ? parseSnippet(raw, file, vitepress.srcRoot) : undefined
       if (snippet) {
         const label = `<<< ${snippet.written}`

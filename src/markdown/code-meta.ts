@@ -1,7 +1,10 @@
 /**
  * Fence meta as VitePress, Docusaurus and rehype-pretty-code write it:
  * `title="mm/memcontrol.c" {3,5-7} showLineNumbers`, and VitePress's
- * `[label]` naming a block's tab in a code group.
+ * `[label]` naming a block's tab in a code group; and as PyMdown's
+ * `pymdownx.highlight` writes it (MkDocs, Material): `title="x.py"`,
+ * `linenums="10"` (numbered from 10), `hl_lines="2 3 5-7"` (lines of the
+ * block, counted from 1 whatever `linenums` starts at).
  */
 export interface CodeMeta {
   title?: string
@@ -19,6 +22,10 @@ const LABEL = /\[(.*)\]/
 const TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/
 const RANGES = /\{([\d\s,-]+)\}/
 const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\})?/
+/** pymdownx.highlight's `linenums="10"` (its first number: where counting starts; a step and special lines may follow). */
+const PYMDOWN_LINENUMS = /\blinenums=(?:"(\d+)[^"]*"|'(\d+)[^']*'|(\d+))/
+/** pymdownx.highlight's `hl_lines="2 3 5-7"`. */
+const PYMDOWN_HL_LINES = /\bhl_lines=(?:"([^"]*)"|'([^']*)')/
 
 /** Parse a fence's meta string. */
 export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
@@ -30,22 +37,36 @@ export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   // Read after the title, which may hold brackets (`title="a[0].c"`); a label's braces are not line ranges.
   const label = LABEL.exec(withoutTitle)
   if (label && label[1]!.trim()) result.label = label[1]!.trim()
-  const rest = label ? withoutTitle.replace(label[0], ' ') : withoutTitle
-  const numbers = LINE_NUMBERS.exec(rest)
+  let rest = label ? withoutTitle.replace(label[0], ' ') : withoutTitle
+  const pymdownNumbers = PYMDOWN_LINENUMS.exec(rest)
+  if (pymdownNumbers) {
+    result.lineNumbers = true
+    result.startLine = Number(pymdownNumbers[1] ?? pymdownNumbers[2] ?? pymdownNumbers[3])
+    rest = rest.replace(pymdownNumbers[0], ' ')
+  }
+  const hlLines = PYMDOWN_HL_LINES.exec(rest)
+  if (hlLines) {
+    rest = rest.replace(hlLines[0], ' ')
+    addLines(result.highlight, (hlLines[1] ?? hlLines[2] ?? '').split(/\s+/))
+  }
+  const numbers = pymdownNumbers ? null : LINE_NUMBERS.exec(rest)
   if (numbers) {
     result.lineNumbers = true
     if (numbers[1]) result.startLine = Number(numbers[1])
   }
   const ranges = RANGES.exec(rest.replace(LINE_NUMBERS, ''))
-  if (ranges) {
-    for (const part of ranges[1]!.split(',')) {
-      const [a, b] = part.trim().split('-').map((n) => Number(n.trim()))
-      if (!a || Number.isNaN(a)) continue
-      const end = b && !Number.isNaN(b) ? Math.min(b, a + 10_000) : a
-      for (let n = a; n <= end; n++) result.highlight.add(n)
-    }
-  }
+  if (ranges) addLines(result.highlight, ranges[1]!.split(','))
   return result
+}
+
+/** Add the lines of `parts` (`3`, `5-7`) to `lines`. */
+function addLines(lines: Set<number>, parts: string[]): void {
+  for (const part of parts) {
+    const [a, b] = part.trim().split('-').map((n) => Number(n.trim()))
+    if (!a || Number.isNaN(a)) continue
+    const end = b && !Number.isNaN(b) ? Math.min(b, a + 10_000) : a
+    for (let n = a; n <= end; n++) lines.add(n)
+  }
 }
 
 /** VitePress's language with its marks: `js{4}`, `ts:line-numbers {1}`, `ts:line-numbers=2`, `ts:no-line-numbers`. */

@@ -95,7 +95,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     toc: config.toc,
     vitepress: config.vitepress,
     docusaurus: config.docusaurus,
-    mkdocs: config.mkdocs,
+    mkdocs: config.mkdocsMarkdown && { admonition: config.mkdocsMarkdown.admonition, details: config.mkdocsMarkdown.details, tabbed: config.mkdocsMarkdown.tabbed },
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

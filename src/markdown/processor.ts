@@ -53,7 +53,7 @@ import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
-import remarkMkdocsBlocks from './remark-mkdocs-blocks.ts'
+import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
@@ -108,8 +108,8 @@ export interface ProcessorOptions {
   vitepress?: boolean
   /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
   docusaurus?: boolean
-  /** MkDocs's markdown: admonitions (`!!! note`, `??? tip`), content tabs (`=== "C"`) (default false). */
-  mkdocs?: boolean
+  /** MkDocs's markdown: admonitions (`!!! note`), collapsible ones (`??? tip`), content tabs (`=== "C"`), each when its extension is on; `true` all of them (default: none). */
+  mkdocs?: boolean | MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
@@ -143,7 +143,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   if (options.docusaurus) processor.use(remarkMdxEsm)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
-  if (options.mkdocs) processor.use(remarkMkdocsBlocks)
+  if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor

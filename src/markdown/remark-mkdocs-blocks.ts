@@ -8,7 +8,9 @@
  * - collapsible ones (`pymdownx.details`): `??? note` (closed), `???+ note`
  *   (open), `??? "Title"`;
  * - content tabs (`pymdownx.tabbed`): `=== "C"`; consecutive ones are one
- *   tab set (`===!` starts a new one, `===+` is the tab shown first).
+ *   tab set (`===!` starts a new one, `===+` is the tab shown first);
+ * - a fence's attributes in braces (`pymdownx.superfences`):
+ *   ```` ``` { .py title="x.py" } ```` is a `py` block with that meta.
  *
  * Each opens on a line of its own and holds the lines after it indented by
  * four more spaces (blank lines between), which are markdown: lists, code,
@@ -29,7 +31,7 @@
  * set becomes the theme's code group (`div.code-group`) of `div.tab-panel`s,
  * each titled by its `p.tab-title`, which the theme switches as tabs.
  */
-import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Code, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Point, Position } from 'unist'
 import type { Processor } from 'unified'
 import { visit } from 'unist-util-visit'
@@ -59,14 +61,24 @@ type Opener =
   | { kind: 'admonition'; classes: string[]; title?: string; collapsible: boolean; open: boolean }
   | { kind: 'tab'; title: string; newSet: boolean; selected: boolean }
 
-/** Read an opener line (the text from its paragraph's column). */
-function readOpener(line: string): Opener | undefined {
+/** Which blocks are read, as the site's `markdown_extensions` turn them on (each default true). */
+export interface MkdocsBlocks {
+  /** `!!!` (Python-Markdown's `admonition`). */
+  admonition?: boolean
+  /** `???` and `???+` (`pymdownx.details`). */
+  details?: boolean
+  /** `===` (`pymdownx.tabbed`). */
+  tabbed?: boolean
+}
+
+/** Read an opener line (the text from its paragraph's column), of the kinds `on`. */
+function readOpener(line: string, on: MkdocsBlocks): Opener | undefined {
   const split = (classes: string | undefined) => (classes ?? '').toLowerCase().split(/[ \t]+/).filter(Boolean)
-  let m = ADMONITION.exec(line)
+  let m = on.admonition !== false ? ADMONITION.exec(line) : null
   if (m) return { kind: 'admonition', classes: split(m[1]), title: m[2], collapsible: false, open: false }
-  m = DETAILS.exec(line)
+  m = on.details !== false ? DETAILS.exec(line) : null
   if (m) return { kind: 'admonition', classes: split(m[2] ?? m[4]), title: m[3], collapsible: true, open: m[1] === '+' }
-  m = TAB.exec(line)
+  m = on.tabbed !== false ? TAB.exec(line) : null
   if (m) return { kind: 'tab', title: m[2]!, newSet: m[1]!.includes('!'), selected: m[1]!.includes('+') }
   return undefined
 }
@@ -106,10 +118,11 @@ interface BlockNode extends Parent {
 }
 
 /** Read MkDocs's admonitions, collapsible blocks and content tabs. */
-export default function remarkMkdocsBlocks(this: Processor) {
+export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {}) {
   const parse = (text: string) => this.parse(text) as Root
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
+    if (source.includes('{')) superfencesAttributes(tree)
     if (!/^[ \t]*(?:!!!|\?\?\?|===)/m.test(source)) return
     const lines = source.split('\n')
     const lineStarts = [0]
@@ -168,7 +181,7 @@ export default function remarkMkdocsBlocks(this: Processor) {
           continue
         }
         const { line: start, column } = child.position.start
-        const opener = readOpener((lines[start - 1] ?? '').slice(column - 1))
+        const opener = readOpener((lines[start - 1] ?? '').slice(column - 1), on)
         if (!opener) continue
         // The body: the lines after the opener indented four columns past it, blank lines between.
         const need = indentOf((lines[start - 1] ?? '').slice(0, column - 1).replace(/[^\t]/g, ' ')) + INDENT
@@ -242,4 +255,22 @@ function tabPanel(opener: Extract<Opener, { kind: 'tab' }>, title: PhrasingConte
     children: [heading, ...body],
     position: at,
   }
+}
+
+/**
+ * pymdownx.superfences' attribute form of a fence's info,
+ * ```` ``` { .python title="x.py" linenums="1" } ````: its first class is the
+ * language, its `key="value"`s the meta code-meta reads; other classes and an
+ * `#id` are dropped (the theme's code frame has its own).
+ */
+function superfencesAttributes(tree: Root): void {
+  visit(tree, 'code', (node: Code) => {
+    const info = [node.lang, node.meta].filter(Boolean).join(' ').trim()
+    const braces = /^\{(.*)\}$/.exec(info)
+    if (!braces) return
+    const lang = /(?:^|\s)\.([^\s.#{}="']+)/.exec(braces[1]!)
+    node.lang = lang?.[1] ?? null
+    const attributes = braces[1]!.match(/[\w-]+=(?:"[^"]*"|'[^']*'|\S+)/g) ?? []
+    node.meta = attributes.length ? attributes.join(' ') : null
+  })
 }

@@ -4,6 +4,7 @@
  * the pool's watchdog reads. Kept apart so the main thread never loads the
  * markdown pipeline itself.
  */
+import type { MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import type { LanguageRegistration } from 'shiki'
 import type { MathSyntax } from '../config.ts'
 import type { KatexSettings } from '../config-katex.ts'
@@ -63,8 +64,8 @@ export interface WorkerSettings {
   vitepress?: boolean
   /** Docusaurus's admonitions, `:::note` and the rest (default not read). */
   docusaurus?: boolean
-  /** MkDocs's admonitions and content tabs (default not read). */
-  mkdocs?: boolean
+  /** MkDocs's admonitions, collapsible blocks and content tabs, as its `markdown_extensions` turn them on (default not read). */
+  mkdocs?: MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
