@@ -29,7 +29,8 @@ const LANGUAGE_IDS: ReadonlyMap<string, string> = new Map(
 
 /**
  * Common names shiki does not alias itself: file extensions, and the
- * highlight.js names mdBook books use (`x86asm`, `objectivec`, `vbnet`…).
+ * highlight.js names mdBook books use (`x86asm`, `objectivec`, `vbnet`…),
+ * and Pygments's that MkDocs sites use (`shell-session`, `py3`, `pycon`).
  */
 const EXTRA_ALIASES: Record<string, string> = {
   sh: 'shellscript',
@@ -62,6 +63,11 @@ const EXTRA_ALIASES: Record<string, string> = {
   dos: 'bat',
   gradle: 'groovy',
   fortran: 'fortran-free-form',
+  // Pygments's names, as MkDocs sites (pymdownx.highlight) write them.
+  'shell-session': 'shellsession',
+  py3: 'python',
+  python3: 'python',
+  pycon: 'python',
 }
 
 export interface CodeHighlighter {
