@@ -46,8 +46,12 @@ export interface MkdocsMarkdown {
   details: boolean
   /** `=== "Tab"` (`pymdownx.tabbed`). */
   tabbed: boolean
-  /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order. */
-  snippets?: { basePaths: string[] }
+  /** `*[HTML]: Hyper Text Markup Language` (Python-Markdown's `abbr`). */
+  abbr: boolean
+  /** `++ctrl+alt+del++` (`pymdownx.keys`). */
+  keys: boolean
+  /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
+  snippets?: { basePaths: string[]; autoAppend: string[] }
 }
 
 /** What `mkdocs.yml` says that slugwiki reads. */
@@ -178,7 +182,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   const source = fs.readFileSync(file, 'utf8')
   const parsed = parseMkdocsYaml(source, shown, env)
   const diagnostics = [...parsed.diagnostics]
-  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
   if (diagnostics.some((d) => d.severity === 'error')) return settings
 
   const placeOfNode = (node: unknown): TomlPlace | undefined => {
@@ -391,6 +395,13 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     admonition: has('admonition', 'markdown.extensions.admonition'),
     details: has('pymdownx.details'),
     tabbed: has('pymdownx.tabbed'),
-    ...(snippets && { snippets: { basePaths: basePaths.map((p) => path.resolve(root, p)) } }),
+    abbr: has('abbr', 'markdown.extensions.abbr'),
+    keys: has('pymdownx.keys'),
+    ...(snippets && {
+      snippets: {
+        basePaths: basePaths.map((p) => path.resolve(root, p)),
+        autoAppend: (Array.isArray(snippets.auto_append) ? snippets.auto_append : []).filter((p): p is string => typeof p === 'string'),
+      },
+    }),
   }
 }

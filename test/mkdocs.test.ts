@@ -125,7 +125,7 @@ describe("MkDocs's navigation", () => {
       'test/sites/mkdocs/docs/sched/index.md  warning  Not listed in `nav` of mkdocs.yml; built but not in the navigation  unlisted',
       'test/sites/mkdocs/docs/unlisted.md  warning  Not listed in `nav` of mkdocs.yml; built but not in the navigation  unlisted',
       'test/sites/mkdocs/mkdocs.yml:18:5  warning  `extra_css`: `https://unpkg.com/some/remote.css` is a URL; slugwiki adds files of `docs_dir` only, so it is left out  mkdocs',
-      'test/sites/mkdocs/mkdocs.yml:50:5  warning  `nav` names `missing.md`, which is not a page of `docs_dir`; listed, not linked  missing-chapter',
+      'test/sites/mkdocs/mkdocs.yml:54:5  warning  `nav` names `missing.md`, which is not a page of `docs_dir`; listed, not linked  missing-chapter',
     ])
     const nav = fs.readFileSync(path.join(out, '_slugwiki/nav.js'), 'utf8')
     expect(nav).toBe(
@@ -138,6 +138,8 @@ describe("MkDocs's navigation", () => {
     // `drafts/` (exclude_docs) and `templates/` (MkDocs's own default) are not published; mkdocs.yml is no page.
     expect(files.filter((f) => /drafts|templates|mkdocs|README/.test(f))).toEqual([])
     expect(files).toContain('quiet.html')
+    // Snippets' `auto_append` ends every page with the abbreviations, which `abbr` reads.
+    expect(fs.readFileSync(path.join(out, 'mm/page-tables.html'), 'utf8')).toContain('<p>Four levels, cached in the <abbr title="Translation lookaside buffer">TLB</abbr>.</p>')
   })
 
   it("orders a site without nav as MkDocs does: index first, then files, then folders, each by name", () => {
@@ -214,8 +216,8 @@ describe("PyMdown's snippets", () => {
       'mkdocs.yml': 'site_name: S\nmarkdown_extensions:\n  - pymdownx.snippets\n',
       'docs/index.md': '# Home\n',
     })
-    expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project] })
+    expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })

@@ -64,7 +64,7 @@ export interface ExpandOptions {
    * paths relative to these folders (absolute), the first holding the file.
    * Default: off.
    */
-  snippets?: { basePaths: readonly string[] }
+  snippets?: { basePaths: readonly string[]; autoAppend?: readonly string[] }
 }
 
 /**
@@ -86,9 +86,11 @@ interface Piece {
 }
 
 /** Expand mdBook links in `text`, the content of `options.file`. */
-export function expandIncludes(text: string, options: ExpandOptions): Expansion {
+export function expandIncludes(written: string, options: ExpandOptions): Expansion {
   const vitepress = options.vitepress
   const snippets = options.snippets
+  // Snippets' `auto_append`: its files end every page, as if each were a snippet line after the text.
+  const text = snippets?.autoAppend?.length ? `${written}${written.endsWith('\n') ? '' : '\n'}\n${snippets.autoAppend.map((file) => `--8<-- "${file}"`).join('\n')}\n` : written
   if (!text.includes('{{') && !(vitepress && (text.includes('@include') || text.includes('<<<'))) && !(snippets && text.includes('8<'))) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
   const diagnostics: Diagnostic[] = []
   const dependencies = new Set<string>()

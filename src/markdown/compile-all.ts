@@ -95,7 +95,8 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     toc: config.toc,
     vitepress: config.vitepress,
     docusaurus: config.docusaurus,
-    mkdocs: config.mkdocsMarkdown && { admonition: config.mkdocsMarkdown.admonition, details: config.mkdocsMarkdown.details, tabbed: config.mkdocsMarkdown.tabbed },
+    // Snippets are read by the load stage, before markdown: not the processor's.
+    mkdocs: config.mkdocsMarkdown && { admonition: config.mkdocsMarkdown.admonition, details: config.mkdocsMarkdown.details, tabbed: config.mkdocsMarkdown.tabbed, abbr: config.mkdocsMarkdown.abbr, keys: config.mkdocsMarkdown.keys },
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

@@ -54,6 +54,7 @@ import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
+import remarkAbbr from './remark-abbr.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
@@ -108,7 +109,7 @@ export interface ProcessorOptions {
   vitepress?: boolean
   /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
   docusaurus?: boolean
-  /** MkDocs's markdown: admonitions (`!!! note`), collapsible ones (`??? tip`), content tabs (`=== "C"`), each when its extension is on; `true` all of them (default: none). */
+  /** MkDocs's markdown: admonitions (`!!! note`), collapsible ones (`??? tip`), content tabs (`=== "C"`), abbreviations, keys, each when its extension is on; `true` all of them (default: none). */
   mkdocs?: boolean | MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
@@ -169,6 +170,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.taskMarks) processor.use(remarkTaskMarks)
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
+  // Last of the markdown plugins: a term is marked wherever the others left text.
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts);
   // a warning names what of the author's raw HTML it removed.

@@ -61,7 +61,7 @@ type Opener =
   | { kind: 'admonition'; classes: string[]; title?: string; collapsible: boolean; open: boolean }
   | { kind: 'tab'; title: string; newSet: boolean; selected: boolean }
 
-/** Which blocks are read, as the site's `markdown_extensions` turn them on (each default true). */
+/** Which of MkDocs's extensions are read, as the site's `markdown_extensions` turn them on (each default true). */
 export interface MkdocsBlocks {
   /** `!!!` (Python-Markdown's `admonition`). */
   admonition?: boolean
@@ -69,6 +69,10 @@ export interface MkdocsBlocks {
   details?: boolean
   /** `===` (`pymdownx.tabbed`). */
   tabbed?: boolean
+  /** `*[HTML]: …` (Python-Markdown's `abbr`, remark-abbr.ts). */
+  abbr?: boolean
+  /** `++ctrl+c++` (`pymdownx.keys`, remark-pymdown-keys.ts). */
+  keys?: boolean
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */
