@@ -55,6 +55,7 @@ import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
+import remarkPymdownKeys from './remark-pymdown-keys.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
@@ -170,6 +171,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.taskMarks) processor.use(remarkTaskMarks)
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
