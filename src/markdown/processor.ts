@@ -55,6 +55,7 @@ import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
+import remarkAttrList from './remark-attr-list.ts'
 import remarkPymdownKeys from './remark-pymdown-keys.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
@@ -172,6 +173,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)

@@ -73,6 +73,8 @@ export interface MkdocsBlocks {
   abbr?: boolean
   /** `++ctrl+c++` (`pymdownx.keys`, remark-pymdown-keys.ts). */
   keys?: boolean
+  /** `[a](b){ .md-button }` (Python-Markdown's `attr_list`, remark-attr-list.ts). */
+  attrList?: boolean
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */

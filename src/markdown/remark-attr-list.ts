@@ -1,0 +1,65 @@
+/**
+ * Python-Markdown's attribute lists after inline elements (`attr_list`, in an
+ * MkDocs site that lists it): `[Start](start.md){ .md-button }`,
+ * `![Logo](logo.png){ width="300" }`, `*word*{ #id .class }` set the id,
+ * classes and attributes of the element just before the braces, as
+ * Material's buttons, image sizes and alignments are written. (Headings'
+ * `{ #id .class }` are read everywhere, by remark-heading-attributes.) What
+ * the sanitiser does not allow (`style`, `on…`) is removed with the rest of
+ * the author's HTML.
+ *
+ * The braces are text to CommonMark, right after the element they follow;
+ * no remark plugin reads Python-Markdown's form (remark-attr reads another
+ * syntax, for remark's old tokenizer).
+ */
+import type { Parent, PhrasingContent, Root, Text } from 'mdast'
+import { visit } from 'unist-util-visit'
+
+/** Python-Markdown's inline attribute list (`AttrListTreeprocessor.INLINE_RE`): braces right after the element, an optional `:`. */
+const INLINE = /^\{:?[ \t]*([^}\n \t][^}\n]*?)[ \t]*\}/
+
+/** One attribute: `key="value"`, `key='value'`, `key=value`, `#id` or `.class`. */
+const ATTRIBUTE = /([\w:-]+)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|(\S+))|#([\w:.-]+)|\.([\w-]+)/g
+
+/** Elements an attribute list may follow. */
+const TARGETS = new Set(['link', 'image', 'emphasis', 'strong', 'delete', 'inlineCode', 'linkReference', 'imageReference'])
+
+/** The attributes an attribute list sets, as hast properties; undefined when it holds none. */
+export function readAttributeList(list: string): Record<string, unknown> | undefined {
+  const properties: Record<string, unknown> = {}
+  const classes: string[] = []
+  for (const m of list.matchAll(ATTRIBUTE)) {
+    if (m[5] !== undefined) properties.id = m[5]
+    else if (m[6] !== undefined) classes.push(m[6])
+    else if (m[1] !== undefined) {
+      const value = m[2] ?? m[3] ?? m[4] ?? ''
+      if (m[1] === 'class') classes.push(...value.split(/\s+/).filter(Boolean))
+      else properties[m[1]] = value
+    }
+  }
+  if (classes.length) properties.className = classes
+  return Object.keys(properties).length ? properties : undefined
+}
+
+/** Set the attributes of `{ … }` on the inline element before it. */
+export default function remarkAttrList() {
+  return (tree: Root) => {
+    visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
+      if (index === undefined || index === 0 || !parent || !node.value.startsWith('{')) return
+      const target = parent.children[index - 1] as PhrasingContent
+      if (!TARGETS.has(target.type)) return
+      const m = INLINE.exec(node.value)
+      const properties = m ? readAttributeList(m[1]!) : undefined
+      if (!m || !properties) return
+      const data = (target.data ??= {}) as { hProperties?: Record<string, unknown> }
+      const own = data.hProperties ?? {}
+      // Inline code keeps only the classes the sanitiser allows there (a language's): an author's class would leave `class=""`.
+      const added = target.type === 'inlineCode' ? [] : ((properties.className as string[] | undefined) ?? [])
+      const className = [...((own.className as string[] | undefined) ?? []), ...added]
+      const { className: _, ...rest } = properties
+      data.hProperties = { ...own, ...rest, ...(className.length && { className }) }
+      node.value = node.value.slice(m[0].length)
+      if (node.value === '') parent.children.splice(index, 1)
+    })
+  }
+}
