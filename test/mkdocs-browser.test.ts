@@ -15,8 +15,9 @@ let themed: ThemedSites
 beforeAll(async () => {
   themed = await serveInBothThemes(
     {
-      'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n',
+      'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\n  - Links:\n      - Kernel: https://kernel.org/\n      - other.md\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n',
       'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}`,
+      'docs/other.md': '# Other\n',
     },
     'slugwiki-mkdocs-browser-',
   )
@@ -53,6 +54,19 @@ describe.each(['default', 'paper'] as const)('MkDocs blocks in the %s theme', (t
     const page = await open(theme, { javaScriptEnabled: false })
     expect(await page.getByRole('tab').count()).toBe(0)
     expect(await page.locator('.tab-panel > .tab-title').evaluateAll((all) => all.map((t) => (t as HTMLElement).offsetHeight > 0 && t.textContent))).toEqual(['C', 'Prose', 'List'])
+  })
+
+  it("shows nav's links out of the site, in a section the sidebar's script opens too", async () => {
+    const page = await open(theme)
+    const section = page.locator('#sidebar li:has(> .chapter-row > .folder) > .chapter-row .fold')
+    await section.click()
+    const link = page.locator('#sidebar a.external')
+    await link.waitFor()
+    expect([await link.textContent(), await link.getAttribute('href')]).toEqual(['Kernel', 'https://kernel.org/'])
+    // On the page of the section, the server renders it.
+    const other = await open(theme)
+    await other.goto(`${themed.sites[theme].url}other.html`)
+    expect(await other.locator('#sidebar a.external').getAttribute('href')).toBe('https://kernel.org/')
   })
 
   it('folds `???` closed and `???+` open', async () => {
