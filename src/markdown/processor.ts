@@ -56,6 +56,7 @@ import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
+import remarkMdInHtml from './remark-md-in-html.ts'
 import remarkPymdownKeys from './remark-pymdown-keys.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
@@ -147,6 +148,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.docusaurus) processor.use(remarkMdxEsm)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor

@@ -75,6 +75,8 @@ export interface MkdocsBlocks {
   keys?: boolean
   /** `[a](b){ .md-button }` (Python-Markdown's `attr_list`, remark-attr-list.ts). */
   attrList?: boolean
+  /** `<div markdown>` (Python-Markdown's `md_in_html`, remark-md-in-html.ts). */
+  mdInHtml?: boolean
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */
