@@ -14,6 +14,7 @@ import type { SourcePath } from '../src/paths.ts'
 import { formatDiagnostic } from '../src/report.ts'
 import { projectRoot } from './helpers/cli.ts'
 import { listFiles, writeFiles } from './helpers/files.ts'
+import { render } from './helpers/markdown.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-mkdocs-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -219,5 +220,16 @@ describe("PyMdown's snippets", () => {
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
     expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+  })
+})
+
+describe('MkDocs blocks nested deep', () => {
+  it('reads 32 levels and leaves deeper openers as text, so such a note cannot take minutes', async () => {
+    let markdown = ''
+    for (let i = 0; i < 60; i++) markdown += `${' '.repeat(4 * i)}!!! note "Level ${i}"\n`
+    markdown += `${' '.repeat(240)}deepest\n`
+    const { html } = await render(markdown, { mkdocs: true })
+    expect(html.match(/class="markdown-alert /g)?.length).toBe(32)
+    expect(html).toContain('!!! note "Level 32"')
   })
 })

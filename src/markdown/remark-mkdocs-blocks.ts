@@ -102,6 +102,21 @@ function indentOf(line: string): number {
   return width
 }
 
+/** Blocks nested deeper than this are left as text: each level parses its body again, so a note of thousands would take minutes. */
+const MAX_NESTING = 32
+
+/** `line` without the markers of the `quotes` block quotes it is in (`> `, each with its optional space), and how many characters they took. */
+function unquote(line: string, quotes: number): { text: string; cut: number } {
+  let cut = 0
+  for (let q = 0; q < quotes; q++) {
+    const marker = /^ {0,3}> ?/.exec(line.slice(cut))
+    // A lazy line of the quote: no marker.
+    if (!marker) break
+    cut += marker[0].length
+  }
+  return { text: line.slice(cut), cut }
+}
+
 /** `line` without up to `columns` columns of leading whitespace, and how many characters that took off. */
 function dedent(line: string, columns: number): { text: string; cut: number } {
   let width = 0
@@ -139,15 +154,20 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
     const places: AdmonitionPlace[] = []
     const tabSets = new WeakSet<object>()
 
-    /** Lines `from`..`to` of the note, each without `columns` columns of indent, parsed, at their place in the note. */
-    const fragment = (from: number, to: number, columns: number): RootContent[] => {
+    /**
+     * Lines `from`..`to` of the note, each without the markers of the `quotes` block quotes
+     * it is in and `columns` columns of indent, parsed, at their place in the note; blocks in
+     * it are read `level` deep.
+     */
+    const fragment = (from: number, to: number, columns: number, quotes: number, level: number): RootContent[] => {
       if (to < from) return []
       const cuts: number[] = []
       const texts: string[] = []
       for (let line = from; line <= to; line++) {
-        const { text, cut } = dedent(lines[line - 1] ?? '', columns)
+        const quoted = unquote(lines[line - 1] ?? '', quotes)
+        const { text, cut } = dedent(quoted.text, columns)
         texts.push(text)
-        cuts.push(cut)
+        cuts.push(quoted.cut + cut)
       }
       // A first blank line keeps a body starting with `---` from being read as frontmatter.
       const text = `\n${texts.join('\n')}`
@@ -168,7 +188,7 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
       visit(root, (child) => {
         if (child !== root && child.position) child.position = { start: move(child.position.start), end: move(child.position.end) }
       })
-      expand(root, to)
+      expand(root, to, quotes, level)
       return root.children
     }
 
@@ -180,22 +200,26 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
       return content
     }
 
-    /** Expand the blocks among `parent`'s children; `end` is the last line of the note they may take. */
-    function expand(parent: Parent, end: number): void {
+    /**
+     * Expand the blocks among `parent`'s children, which are in `quotes` block quotes and
+     * `level` blocks deep; `end` is the last line of the note they may take.
+     */
+    function expand(parent: Parent, end: number, quotes: number, level: number): void {
       for (let i = 0; i < parent.children.length; i++) {
         const child = parent.children[i] as RootContent
         if (child.type !== 'paragraph' || !child.position) {
-          if ('children' in child && child.position) expand(child as Parent, child.position.end.line)
+          if ('children' in child && child.position) expand(child as Parent, child.position.end.line, quotes + (child.type === 'blockquote' ? 1 : 0), level)
           continue
         }
         const { line: start, column } = child.position.start
-        const opener = readOpener((lines[start - 1] ?? '').slice(column - 1), on)
+        const opener = level < MAX_NESTING ? readOpener((lines[start - 1] ?? '').slice(column - 1), on) : undefined
         if (!opener) continue
         // The body: the lines after the opener indented four columns past it, blank lines between.
-        const need = indentOf((lines[start - 1] ?? '').slice(0, column - 1).replace(/[^\t]/g, ' ')) + INDENT
+        const prefix = unquote(lines[start - 1] ?? '', quotes)
+        const need = indentOf((lines[start - 1] ?? '').slice(prefix.cut, column - 1).replace(/[^\t]/g, ' ')) + INDENT
         let last = start
         for (let line = start + 1; line <= end; line++) {
-          const text = lines[line - 1] ?? ''
+          const text = unquote(lines[line - 1] ?? '', quotes).text
           if (text.trim() === '') continue
           if (indentOf(text) >= need) last = line
           else break
@@ -205,8 +229,8 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
         while (j < parent.children.length && (parent.children[j]!.position?.start.line ?? Infinity) <= last) j++
         const overrun = parent.children[j - 1]!.position!.end.line
         const at: Position = { start: child.position.start, end: { line: last, column: (lines[last - 1] ?? '').length + 1, offset: lineStarts[last]! - 1 } }
-        const body = fragment(start + 1, last, need)
-        const rest = overrun > last ? fragment(last + 1, overrun, need - INDENT) : []
+        const body = fragment(start + 1, last, need, quotes, level + 1)
+        const rest = overrun > last ? fragment(last + 1, overrun, need - INDENT, quotes, level) : []
         const previous = parent.children[i - 1]
         if (opener.kind === 'tab') {
           const panel = tabPanel(opener, titleOf(opener.title, { start: at.start, end: at.start }), body, at)
@@ -249,7 +273,7 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
       return { type: 'mkdocsBlock', data: { hName: 'div' }, children: [heading, ...body], position: at }
     }
 
-    expand(tree, lines.length)
+    expand(tree, lines.length, 0, 0)
     if (places.length > 0) file.data.admonitions = [...(file.data.admonitions ?? []), ...places]
   }
 }
