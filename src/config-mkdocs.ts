@@ -79,6 +79,8 @@ export interface MkdocsSettings {
   /** `extra_css` and `extra_javascript` that are files of `docs_dir` (relative to it); URLs are left out with a warning. */
   extraCss: string[]
   extraJs: string[]
+  /** mkdocs-literate-nav's file (its `nav_file`, default `SUMMARY.md`), when `plugins` lists it: the nav, in markdown. */
+  literateNav?: string
   /** `nav`, undefined when the file has none (MkDocs's own order then). */
   nav?: MkdocsNavItem[]
   /**
@@ -269,6 +271,12 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     })
   }
   settings.markdown = markdownExtensions(data.markdown_extensions, root)
+  // `plugins` is a list of names or one-key mappings, as `markdown_extensions` is.
+  const plugins = Array.isArray(data.plugins) ? data.plugins : data.plugins !== null && typeof data.plugins === 'object' ? [data.plugins] : []
+  for (const plugin of plugins) {
+    const [name, options] = typeof plugin === 'string' ? [plugin, {}] : plugin !== null && typeof plugin === 'object' ? (Object.entries(plugin)[0] ?? ['', {}]) : ['', {}]
+    if (name === 'literate-nav') settings.literateNav = text((options as Record<string, unknown> | null)?.nav_file) ?? 'SUMMARY.md'
+  }
   settings.notInNav = patterns('not_in_nav')
   settings.excludeDocs = patterns('exclude_docs')
 

@@ -707,13 +707,14 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     gitbook: !isBook && (gitbookYaml !== undefined || bookJson !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
     gitbookYaml: gitbookYaml?.settings,
     bookJson: bookJson && { file: bookJson.file, diagnostics: bookJson.diagnostics },
-    summary: gitbookYaml?.summary ?? ('SUMMARY.md' as SourcePath),
+    summary: gitbookYaml?.summary ?? (toSourcePath(mkdocsSite?.literateNav ?? '') || ('SUMMARY.md' as SourcePath)),
     redirects: html.redirect ?? {},
     hideLines: html.code?.hidelines ?? {},
     admonish: admonishConfig(parsed.preprocessor?.admonish),
     mdbookTheme: { dir: path.resolve(root, html.theme ?? 'theme'), named: html.theme !== undefined },
     schemes: { light: mdbookScheme(html['default-theme'], 'light'), dark: mdbookScheme(html['preferred-dark-theme'], 'dark') },
-    sectionLabels: !(html['no-section-label'] ?? false),
+    // MkDocs numbers no pages.
+    sectionLabels: !(html['no-section-label'] ?? false) && !mkdocsSite,
     cname,
     // A table without `enable` is mdBook's default, unfolded; no table keeps our bounded sidebar.
     sidebarFold: html.fold === undefined ? { enable: true, level: 0 } : { enable: html.fold.enable ?? false, level: html.fold.level ?? 0 },

@@ -143,6 +143,23 @@ describe("MkDocs's navigation", () => {
     expect(fs.readFileSync(path.join(out, 'mm/page-tables.html'), 'utf8')).toContain('<p>Four levels, cached in the <abbr title="Translation lookaside buffer">TLB</abbr>.</p>')
   })
 
+  it("reads SUMMARY.md as mkdocs-literate-nav does when plugins lists it, its plain entries sections; else nav wins", async () => {
+    const files = {
+      'docs/index.md': '# Home\n',
+      'docs/guides/setup.md': '# Setup\n',
+      'docs/SUMMARY.md': '- [Home](index.md)\n- Guides\n    - [Setup](guides/setup.md)\n',
+    }
+    const literate = site('literate', { ...files, 'mkdocs.yml': 'site_name: L\nplugins:\n  - search\n  - literate-nav:\n      nav_file: SUMMARY.md\nnav:\n  - guides/setup.md\n' })
+    const out = path.join(tmp, 'literate-out')
+    const result = await build({ src: literate, out, cacheDir: path.join(tmp, 'literate-cache'), quiet: true })
+    expect(result.diagnostics).toEqual([])
+    expect(fs.readFileSync(path.join(out, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Home","h":"index.html"},{"t":"Guides","f":1,"c":[{"t":"Setup","h":"guides/setup.html"}]}];\n')
+    const plain = site('not-literate', { ...files, 'mkdocs.yml': 'site_name: P\nnav:\n  - guides/setup.md\n  - index.md\n' })
+    const plainOut = path.join(tmp, 'not-literate-out')
+    await build({ src: plain, out: plainOut, cacheDir: path.join(tmp, 'not-literate-cache'), quiet: true })
+    expect(fs.readFileSync(path.join(plainOut, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Setup","h":"guides/setup.html"},{"t":"Home","h":"index.html"}];\n')
+  })
+
   it("orders a site without nav as MkDocs does: index first, then files, then folders, each by name", () => {
     const notes = ['b.md', 'index.md', 'A.md', 'guide/index.md', 'guide/z.md', 'guide/a.md', 'api-reference/calls.md', 'My_Notes/x.md'] as SourcePath[]
     expect(shown(mkdocsFolderOutline(notes, (s) => s.replace(/\.md$/, '').toUpperCase()))).toEqual([

@@ -46,6 +46,8 @@ export interface ParseSummaryOptions {
   exists: (source: SourcePath) => boolean
   /** GitBook's page groups: a `## Group` heading between the lists is a part title too (default false: mdBook skips it). */
   groups?: boolean
+  /** An entry without a link heading sub-entries is a section of them, as mkdocs-literate-nav reads it, not a draft (default false: mdBook's draft, with a warning). */
+  sections?: boolean
   /** The summary's own path in the source folder, which its links are relative to (default `SUMMARY.md`; GitBook's `structure.summary` names another). */
   path?: SourcePath
 }
@@ -159,7 +161,9 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       let chapter: OutlineChapter
       // The entry before its sub-entries: in reading order the first listing of a note wins.
       if (link) chapter = chapterFromLink(link, number, ancestors)
-      else {
+      else if (options.sections && entry?.type === 'paragraph' && sublists.length > 0) {
+        chapter = { kind: 'chapter', title: toString(entry).trim() || '(untitled)', folder: true, number, children: [], line: item.position?.start.line }
+      } else {
         const title = entry ? toString(entry).trim() : ''
         const what = entry?.type === 'heading' ? 'is a heading, not a link (a part title goes between the lists)' : 'has no link'
         warn(`SUMMARY entry "${title}" ${what}; listed as a draft`, entry ?? item, 'summary-entry')

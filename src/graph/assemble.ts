@@ -56,7 +56,8 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.add(note.source)
 
   const summaryFile = path.join(config.src, config.summary)
-  const hasSummary = fs.existsSync(summaryFile)
+  // An MkDocs site's SUMMARY.md is its nav only with mkdocs-literate-nav, which reads it so.
+  const hasSummary = (!config.mkdocs || config.mkdocsSite?.literateNav !== undefined) && fs.existsSync(summaryFile)
   // GitBook without the summary `.gitbook.yaml` names: the folders give the order, as GitBook infers it then.
   const summaryPlace = config.gitbookYaml?.summaryPlace
   if (!hasSummary && summaryPlace && config.gitbookYaml) {
@@ -74,11 +75,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
     if (text !== undefined) {
       const summaryText = text
-      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, path: config.summary })
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, path: config.summary })
       let summary: SummaryResult
       if (options.summaryMemo) {
         // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-        const key = summaryKey([options.tool ?? '', String(config.gitbook), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(config.mkdocsSite?.literateNav !== undefined), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
         if (!kept) options.summaryMemo.set(key, summary)
