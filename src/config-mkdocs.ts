@@ -54,6 +54,8 @@ export interface MkdocsMarkdown {
   attrList: boolean
   /** `<div markdown>` (Python-Markdown's `md_in_html`). */
   mdInHtml: boolean
+  /** `==mark==` (`pymdownx.mark`). */
+  mark: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
   snippets?: { basePaths: string[]; autoAppend: string[] }
 }
@@ -188,7 +190,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   const source = fs.readFileSync(file, 'utf8')
   const parsed = parseMkdocsYaml(source, shown, env)
   const diagnostics = [...parsed.diagnostics]
-  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
   if (diagnostics.some((d) => d.severity === 'error')) return settings
 
   const placeOfNode = (node: unknown): TomlPlace | undefined => {
@@ -411,6 +413,7 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     keys: has('pymdownx.keys'),
     attrList: has('attr_list', 'markdown.extensions.attr_list'),
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),
+    mark: has('pymdownx.mark'),
     ...(snippets && {
       snippets: {
         basePaths: basePaths.map((p) => path.resolve(root, p)),

@@ -689,8 +689,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     additionalJs: withoutMdbookMermaid(html['additional-js'] ?? inDocs(mkdocsSite?.extraJs ?? []), parsed.preprocessor),
     smartPunctuation: html['smart-punctuation'] ?? html['curly-quotes'] ?? false,
     // Obsidian's syntax changes what an mdBook's text means (`a==b`, `#define` in prose): only for a book that asks.
-    // An MkDocs site reads `==mark==` (pymdownx.mark) but none of Obsidian's other syntax.
-    highlights: sw.highlights ?? !isBook,
+    // An MkDocs site reads `==mark==` when it lists pymdownx.mark, and none of Obsidian's other syntax.
+    highlights: sw.highlights ?? (mkdocsSite ? mkdocsSite.markdown.mark : !isBook),
     inlineTags: sw['inline-tags'] ?? plainWiki,
     blockIds: sw['block-ids'] ?? plainWiki,
     comments: sw.comments ?? plainWiki,

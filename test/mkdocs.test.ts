@@ -56,6 +56,8 @@ describe('an MkDocs site', () => {
       ])
       // Obsidian's syntax is not MkDocs's.
       expect([config.inlineTags, config.comments, config.blockIds, config.shortestLinks]).toEqual([false, false, false, false])
+      // `==mark==` only with pymdownx.mark, which this site does not list.
+      expect(config.highlights).toBe(false)
     }
   })
 
@@ -236,7 +238,7 @@ describe("PyMdown's snippets", () => {
     })
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })
 
