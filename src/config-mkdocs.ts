@@ -187,7 +187,13 @@ const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.sta
 export function readMkdocsYaml(file: string, display: (p: string) => string, env: NodeJS.ProcessEnv = process.env): MkdocsSettings {
   const shown = display(file)
   const root = path.dirname(file)
-  const source = fs.readFileSync(file, 'utf8')
+  let source: string
+  try {
+    source = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    const message = `Cannot read ${path.basename(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
+    return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics: [{ file: shown, severity: 'error', message, rule: 'mkdocs' }] }
+  }
   const parsed = parseMkdocsYaml(source, shown, env)
   const diagnostics = [...parsed.diagnostics]
   const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
@@ -263,7 +269,8 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   settings.copyright = str('copyright')
   const theme = data.theme
   if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) settings.language = text((theme as Record<string, unknown>).language)
-  settings.editUrlTemplate = editTemplate(settings.repoUrl, data.edit_uri === undefined ? undefined : (text(data.edit_uri) ?? ''), text(data.edit_uri_template))
+  // `edit_uri:` left empty is unset (MkDocs's default then); `edit_uri: ''` turns edit links off.
+  settings.editUrlTemplate = editTemplate(settings.repoUrl, data.edit_uri === undefined || data.edit_uri === null ? undefined : (text(data.edit_uri) ?? ''), text(data.edit_uri_template))
   for (const [key, list] of [['extra_css', settings.extraCss], ['extra_javascript', settings.extraJs]] as const) {
     // The item's own node, when this file (not an `INHERIT`ed one) writes the list.
     const written = key in parsed.data ? nodeOf(key) : undefined

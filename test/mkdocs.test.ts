@@ -107,7 +107,11 @@ describe('an MkDocs site', () => {
     expect(resolveConfig({ src: path.join(dir, 'other') }, tmp).mkdocs).toBe(false)
   })
 
-  it('makes edit links as MkDocs does', () => {
+  it('makes edit links as MkDocs does; an empty edit_uri is unset, an empty string none', () => {
+    const dir = site('edit-empty', { 'mkdocs.yml': 'repo_url: https://github.com/a/b\nedit_uri:\n', 'docs/index.md': '# Home\n' })
+    expect(resolveConfig({ src: dir }, tmp).editUrlTemplate).toBe('https://github.com/a/b/edit/master/docs/{path}')
+    const off = site('edit-off', { 'mkdocs.yml': "repo_url: https://github.com/a/b\nedit_uri: ''\n", 'docs/index.md': '# Home\n' })
+    expect(resolveConfig({ src: off }, tmp).editUrlTemplate).toBeUndefined()
     expect(editTemplate('https://github.com/a/b', undefined, undefined)).toBe('https://github.com/a/b/edit/master/docs/{path}')
     expect(editTemplate('https://bitbucket.org/a/b/', undefined, undefined)).toBe('https://bitbucket.org/a/b/src/default/docs/{path}')
     expect(editTemplate('https://example.org/a/b', undefined, undefined)).toBeUndefined()
