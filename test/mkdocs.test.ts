@@ -166,6 +166,14 @@ describe("MkDocs's navigation", () => {
     expect(fs.readFileSync(path.join(plainOut, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Setup","h":"guides/setup.html"},{"t":"Home","h":"index.html"}];\n')
   })
 
+  it('publishes no mkdocs.yml of a docs_dir that holds it', async () => {
+    const dir = site('docs-dot', { 'mkdocs.yml': 'site_name: Dot\ndocs_dir: .\n', 'index.md': '# Home\n' })
+    const out = path.join(tmp, 'docs-dot-out')
+    await build({ src: dir, out, cacheDir: path.join(tmp, 'docs-dot-cache'), quiet: true })
+    expect(listFiles(out).filter((f) => f.includes('mkdocs'))).toEqual([])
+    expect(listFiles(out)).toContain('index.html')
+  })
+
   it("orders a site without nav as MkDocs does: index first, then files, then folders, each by name", () => {
     const notes = ['b.md', 'index.md', 'A.md', 'guide/index.md', 'guide/z.md', 'guide/a.md', 'api-reference/calls.md', 'My_Notes/x.md'] as SourcePath[]
     expect(shown(mkdocsFolderOutline(notes, (s) => s.replace(/\.md$/, '').toUpperCase()))).toEqual([
