@@ -81,6 +81,8 @@ export interface MkdocsSettings {
   /** `extra_css` and `extra_javascript` that are files of `docs_dir` (relative to it); URLs are left out with a warning. */
   extraCss: string[]
   extraJs: string[]
+  /** Material's `navigation.indexes` (in `theme.features`): a section's index page is the section's own. */
+  sectionIndexes: boolean
   /** mkdocs-literate-nav's file (its `nav_file`, default `SUMMARY.md`), when `plugins` lists it: the nav, in markdown. */
   literateNav?: string
   /** `nav`, undefined when the file has none (MkDocs's own order then). */
@@ -192,11 +194,11 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     source = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const message = `Cannot read ${path.basename(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
-    return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics: [{ file: shown, severity: 'error', message, rule: 'mkdocs' }] }
+    return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics: [{ file: shown, severity: 'error', message, rule: 'mkdocs' }] }
   }
   const parsed = parseMkdocsYaml(source, shown, env)
   const diagnostics = [...parsed.diagnostics]
-  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics }
   if (diagnostics.some((d) => d.severity === 'error')) return settings
 
   const placeOfNode = (node: unknown): TomlPlace | undefined => {
@@ -268,7 +270,11 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   settings.repoName = str('repo_name')
   settings.copyright = str('copyright')
   const theme = data.theme
-  if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) settings.language = text((theme as Record<string, unknown>).language)
+  if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) {
+    settings.language = text((theme as Record<string, unknown>).language)
+    const features = (theme as Record<string, unknown>).features
+    settings.sectionIndexes = Array.isArray(features) && features.includes('navigation.indexes')
+  }
   // `edit_uri:` left empty is unset (MkDocs's default then); `edit_uri: ''` turns edit links off.
   settings.editUrlTemplate = editTemplate(settings.repoUrl, data.edit_uri === undefined || data.edit_uri === null ? undefined : (text(data.edit_uri) ?? ''), text(data.edit_uri_template))
   for (const [key, list] of [['extra_css', settings.extraCss], ['extra_javascript', settings.extraJs]] as const) {

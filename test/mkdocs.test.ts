@@ -176,7 +176,7 @@ describe("MkDocs's navigation", () => {
 
   it("orders a site without nav as MkDocs does: index first, then files, then folders, each by name", () => {
     const notes = ['b.md', 'index.md', 'A.md', 'guide/index.md', 'guide/z.md', 'guide/a.md', 'api-reference/calls.md', 'My_Notes/x.md'] as SourcePath[]
-    expect(shown(mkdocsFolderOutline(notes, (s) => s.replace(/\.md$/, '').toUpperCase()))).toEqual([
+    expect(shown(mkdocsFolderOutline(notes, (s) => s.replace(/\.md$/, '').toUpperCase(), true))).toEqual([
       'INDEX (index.md)',
       'A (A.md)',
       'B (b.md)',
@@ -189,6 +189,8 @@ describe("MkDocs's navigation", () => {
       '  GUIDE/Z (guide/z.md)',
     ])
     expect([dirnameToTitle('getting-started'), dirnameToTitle('API_docs'), dirnameToTitle('x')]).toEqual(['Getting started', 'API docs', 'X'])
+    // Without Material's `navigation.indexes`, a folder's index is its section's first page, as MkDocs lists it.
+    expect(shown(mkdocsFolderOutline(['guide/index.md', 'guide/a.md'] as SourcePath[], (s) => s)).join('|')).toBe('Guide|  guide/index.md (guide/index.md)|  guide/a.md (guide/a.md)')
   })
 })
 

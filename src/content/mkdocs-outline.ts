@@ -4,9 +4,10 @@
  * `Title: https://…`, `Section: [ … ]`), else from the files of `docs_dir`
  * (in each folder its `index.md` or `README.md` first, then its files by
  * name, then its folders by name, each titled from its name as MkDocs's
- * `dirname_to_title` does). A section whose first page is its folder's
- * `index.md` has that page as its own (Material's `navigation.indexes`),
- * the shape SUMMARY.md gives a chapter with sub-chapters.
+ * `dirname_to_title` does). With Material's `navigation.indexes`, a section
+ * whose first page is its folder's `index.md` has that page as its own, the
+ * shape SUMMARY.md gives a chapter with sub-chapters; without it the page is
+ * the section's first, as MkDocs lists it.
  */
 import path from 'node:path'
 import type { MkdocsNavItem } from '../config-mkdocs.ts'
@@ -19,6 +20,8 @@ export interface MkdocsOutlineOptions {
   file: string
   /** A published note's title. */
   titleOf: (source: SourcePath) => string
+  /** Material's `navigation.indexes`: a section's first page, its folder's index, is the section's own (default false). */
+  sectionIndexes?: boolean
 }
 
 /** A folder name as MkDocs titles its section: `-` and `_` as spaces, capitalised when all lower case. */
@@ -34,7 +37,7 @@ const fileOrder = (a: string, b: string): number => {
 }
 
 /** The outline from the files, without `nav`. */
-export function mkdocsFolderOutline(notes: SourcePath[], titleOf: (source: SourcePath) => string): OutlineItem[] {
+export function mkdocsFolderOutline(notes: SourcePath[], titleOf: (source: SourcePath) => string, sectionIndexes = false): OutlineItem[] {
   interface Folder {
     files: SourcePath[]
     folders: Map<string, Folder>
@@ -53,17 +56,17 @@ export function mkdocsFolderOutline(notes: SourcePath[], titleOf: (source: Sourc
     const files = [...folder.files].sort((a, b) => fileOrder(path.posix.basename(a), path.posix.basename(b)))
     const out: OutlineChapter[] = files.map((source) => ({ kind: 'chapter', title: titleOf(source), source, children: [] }))
     for (const name of [...folder.folders.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-      out.push(section(dirnameToTitle(name), entries(folder.folders.get(name)!)))
+      out.push(section(dirnameToTitle(name), entries(folder.folders.get(name)!), sectionIndexes))
     }
     return out
   }
   return entries(root)
 }
 
-/** A section of `children`: its first page when that is its folder's index (`index.md`/`README.md`) is the section's page. */
-function section(title: string, children: OutlineChapter[], line?: number): OutlineChapter {
+/** A section of `children`: with `indexes`, its first page when that is its folder's index (`index.md`/`README.md`) is the section's page. */
+function section(title: string, children: OutlineChapter[], indexes: boolean, line?: number): OutlineChapter {
   const first = children[0]
-  if (first?.source && isIndexNote(first.source) && first.children.length === 0) {
+  if (indexes && first?.source && isIndexNote(first.source) && first.children.length === 0) {
     return { kind: 'chapter', title, source: first.source, children: children.slice(1), line }
   }
   return { kind: 'chapter', title, folder: true, children, line }
@@ -76,7 +79,7 @@ export function mkdocsNavOutline(nav: MkdocsNavItem[], exists: (source: SourcePa
   const warn = (message: string, place: MkdocsNavItem['place'], rule: string) => diagnostics.push({ file: options.file, ...place, severity: 'warning', message, rule })
   const items = (list: MkdocsNavItem[]): OutlineChapter[] =>
     list.flatMap((item): OutlineChapter[] => {
-      if (item.kind === 'section') return [section(item.title, items(item.children), item.place?.line)]
+      if (item.kind === 'section') return [section(item.title, items(item.children), options.sectionIndexes ?? false, item.place?.line)]
       if (item.kind === 'link') return /^(https?:|mailto:)/i.test(item.url) ? [{ kind: 'chapter', title: item.title, url: item.url, children: [], line: item.place?.line }] : []
       // MkDocs reads nav paths relative to `docs_dir`, with or without a leading `./` or `/`.
       const source = toSourcePath(item.path.replace(/^\/+/, ''))

@@ -101,13 +101,13 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     const titles = new Map(published.map((n) => [n.source, n.title]))
     const titleOf = (s: SourcePath) => titles.get(s) ?? s
     if (mkdocs.nav) {
-      const nav = mkdocsNavOutline(mkdocs.nav, (s) => titles.has(s), { file: display(mkdocs.file), titleOf })
+      const nav = mkdocsNavOutline(mkdocs.nav, (s) => titles.has(s), { file: display(mkdocs.file), titleOf, sectionIndexes: mkdocs.sectionIndexes })
       for (const d of nav.diagnostics) diagnostics.add(d)
       outline = nav.items
       // `not_in_nav`'s patterns (gitignore syntax, as MkDocs reads them with pathspec) silence the warning.
       const quiet = ignore().add(mkdocs.notInNav)
       outlineFile = { name: `\`nav\` of ${path.basename(mkdocs.file)}`, quiet: (source) => quiet.ignores(source) }
-    } else outline = mkdocsFolderOutline(published.map((n) => n.source), titleOf)
+    } else outline = mkdocsFolderOutline(published.map((n) => n.source), titleOf, mkdocs.sectionIndexes)
   }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
