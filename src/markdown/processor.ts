@@ -62,6 +62,7 @@ import remarkHighlights from './remark-highlights.ts'
 import rehypeInlineTags from './rehype-inline-tags.ts'
 import type { HeadingIds, InlineTags } from './task.ts'
 import { alertBuild } from './alert-titles.ts'
+import { onlyWhen } from './only-when.ts'
 import type { CalloutTitles } from '../words/index.ts'
 import './data.ts'
 
@@ -174,11 +175,11 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.taskMarks) rehype.use(rehypeTaskMarks)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
-    .use(rehypeGuardAlerts)
-    .use(rehypeGithubAlerts, { build: alertBuild(options.calloutTitles) })
+    .use(onlyWhen('[!', rehypeGuardAlerts))
+    .use(onlyWhen('[!', rehypeGithubAlerts, { build: alertBuild(options.calloutTitles) }))
   rehype
     // Obsidian's callouts: custom titles, folds and types GitHub's bare `[!NOTE]` form does not have.
-    .use(rehypeObsidianCallouts, { titles: options.calloutTitles })
+    .use(onlyWhen('[!', rehypeObsidianCallouts, { titles: options.calloutTitles }))
     // mdbook-admonish's blocks, in the callouts' frames, around bodies already rendered.
     .use(rehypeMdbookAdmonish)
     .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)
@@ -206,7 +207,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     content: { type: 'text', value: '#' },
   })
   // Before highlighting: a diagram's source is not code.
-  rehype.use(rehypeMermaid)
+  rehype.use(onlyWhen('mermaid', rehypeMermaid))
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
   rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
