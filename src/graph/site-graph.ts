@@ -68,13 +68,15 @@ export interface SiteGraphInput {
   notFound?: NotFoundNote
   /** Notes left out of the build (drafts), which a wikilink's warning names. */
   unpublished?: readonly SourcePath[]
+  /** Other URL paths of notes that a link by path may name (a Docusaurus site's `/extras/zeta`; default none). */
+  urls?: ReadonlyMap<string, SourcePath>
 }
 
 /** Build the graph; pure and deterministic for the same input. */
 export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const notes = new Map<SourcePath, CompiledNote>()
   // Wikilinks name notes, not paths: they are resolved against this site's notes before any index reads a link.
-  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
+  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished, input.urls).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
 
   const places = new Map<SourcePath, ChapterPlace>()
   const order: SourcePath[] = []

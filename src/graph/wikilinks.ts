@@ -63,9 +63,11 @@ const assetStem = (file: SourcePath) => file
  * Return the notes with every wikilink resolved: `target` set to the note or
  * file it names (and `kind` to `asset` for a file), or `problem` set. A name
  * of no published note that names one of `drafts` (notes left out of the
- * build) says so. Notes without wikilinks are returned as they are.
+ * build) says so. A link by path that names no file may name a note by
+ * one of `urls` (a Docusaurus doc's URL, `/extras/zeta`, without its
+ * trailing `/`). Notes without wikilinks are returned as they are.
  */
-export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>, drafts: readonly SourcePath[] = []): CompiledNote[] {
+export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>, drafts: readonly SourcePath[] = [], urls?: ReadonlyMap<string, SourcePath>): CompiledNote[] {
   if (!notes.some((n) => n.links.some((l) => l.wiki !== undefined))) return [...notes]
   const pages = table(
     notes.map((n) => n.source),
@@ -105,6 +107,9 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     const exact = !link.url.startsWith('[[') && !link.embed
     const asNote = (): Resolution => {
       const found = lookup(pages, from, name, NOTE_SUFFIXES, noteStem, exact)
+      // A Docusaurus doc is linked by its URL too (`/extras/zeta` for `02-extras/01-zeta.md`).
+      const byUrl = exact && 'problem' in found && found.problem === 'missing' ? urls?.get(name.replace(/\/+$/, '') || '/') : undefined
+      if (byUrl) return { target: byUrl }
       // `shortest-links`: a markdown link whose path names no note names it as a wikilink does (not by alias, as in Obsidian).
       if (exact && link.byName && 'problem' in found && found.problem === 'missing' && link.byName !== '') return lookup(pages, from, link.byName, NOTE_SUFFIXES, noteStem)
       if ('target' in found || found.problem === 'ambiguous' || exact) return found

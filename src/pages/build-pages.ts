@@ -8,6 +8,7 @@ import { neighbours, resolvePageTarget, type SiteGraph } from '../graph/site-gra
 import { wikiTargets } from '../graph/wikilinks.ts'
 import { hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
+import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
@@ -222,7 +223,9 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   if (config.print) pages.push(sitePrintPage(graph, config.title))
 
   // mdBook opens a book without README.md on its first chapter; so do we, by redirect. GitBook opens on `structure.readme`.
-  const first = gitbookReadme(graph, config, diagnostics) ?? graph.all[0]
+  // Docusaurus's docs home is the doc whose URL is `/` (`slug: /`).
+  const docsHome = config.docusaurus ? graph.all.find((s) => docusaurusUrl({ source: s, frontmatter: graph.notes.get(s)!.frontmatter }) === '/') : undefined
+  const first = gitbookReadme(graph, config, diagnostics) ?? docsHome ?? graph.all[0]
   if (first && !graph.bySlug.has(toSlug('index.html'))) {
     pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), to: hrefTo(toSlug('index.html'), slugOf(first)) })
   }
@@ -254,6 +257,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       pages.push(redirect)
     }
   }
+  if (config.docusaurus) pages.push(...docusaurusRedirects(graph, options, taken, diagnostics, graph.bySlug.has(toSlug('index.html')) ? undefined : first))
   pages.push(...gitbookRedirects(graph, config, taken, diagnostics))
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
   const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
@@ -324,6 +328,45 @@ function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): Redirec
   const s = pathSlug(alias)
   if (!s) return undefined
   return { kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, slugOf(source)) }
+}
+
+/**
+ * A Docusaurus site's URLs (`02-extras/01-zeta.md` at `/extras/zeta`, a
+ * frontmatter `slug` or `id`): each that is not the doc's own page becomes
+ * a redirect to it, as an alias does. A URL another page has is a warning
+ * at the doc's `slug` (or `id`), except the docs home's `/` when the site
+ * opens on it (`opening`); `taken` gains the pages made.
+ */
+function docusaurusRedirects(graph: SiteGraph, options: BuildPagesOptions, taken: Set<string>, diagnostics: Diagnostic[], opening: SourcePath | undefined): RedirectPage[] {
+  const pages: RedirectPage[] = []
+  for (const source of graph.all) {
+    const { frontmatter, frontmatterLines: lines } = graph.notes.get(source)!
+    const key = typeof frontmatter.slug === 'string' ? 'slug' : typeof frontmatter.id === 'string' ? 'id' : undefined
+    const line = key && lines?.[key]
+    const warn = (message: string) => diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message, rule: 'docusaurus' })
+    for (const bad of ['slug', 'id'] as const) {
+      const value = frontmatter[bad]
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        const at = lines?.[bad]
+        diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: `Frontmatter \`${bad}\` should be a string; ignored`, rule: 'frontmatter' })
+      }
+    }
+    const url = docusaurusUrl({ source, frontmatter: { ...frontmatter, slug: typeof frontmatter.slug === 'string' ? frontmatter.slug : undefined, id: typeof frontmatter.id === 'string' ? frontmatter.id : undefined } })
+    const s = url === undefined ? undefined : url === '/' ? toSlug('index.html') : pathSlug(url)
+    if (url === undefined || s === slugOf(source)) continue
+    if (!s) {
+      warn(`Docusaurus URL \`${url}\` is not a path inside the site; no page there`)
+      continue
+    }
+    if (taken.has(s)) {
+      // The site's opening redirect leads to the docs home (`slug: /`) already.
+      if (!(url === '/' && source === opening)) warn(`Docusaurus URL \`${url}\` is \`${s}\`, another page's; no redirect there`)
+      continue
+    }
+    taken.add(s)
+    pages.push({ kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, slugOf(source)) })
+  }
+  return pages
 }
 
 /** A diagnostic at a place of `.gitbook.yaml`. */
