@@ -261,7 +261,7 @@ function addKatexAssets(plan: OutputPlan): void {
 }
 
 /** Pages a reader can land on: notes and generated indexes, not the 404, print or redirect pages. */
-const LISTED: ReadonlySet<Page['kind']> = new Set(['note', 'tag', 'tags', 'topic', 'topics', 'symbols'])
+const LISTED: ReadonlySet<Page['kind']> = new Set(['note', 'tag', 'tags', 'topic', 'topics', 'symbols', 'category'])
 
 /** sitemap.xml of every note and index page, as paths under the base (the site's origin is not configured). */
 function sitemap(config: Config, pages: Page[]): string {

@@ -9,6 +9,7 @@ import { wikiTargets } from '../graph/wikilinks.ts'
 import { hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
+import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
@@ -78,7 +79,7 @@ function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
   const place = graph.places.get(source)
   if (place) {
     const crumbs: Crumb[] = place.part ? [{ title: place.part }] : []
-    for (const a of place.ancestors) crumbs.push({ title: a.title, slug: a.source ? slugOf(a.source) : undefined })
+    for (const a of place.ancestors) crumbs.push({ title: a.title, slug: a.source ? slugOf(a.source) : a.generatedIndex?.slug })
     return crumbs
   }
   // An unlisted note: its folders' section pages, when they exist.
@@ -231,6 +232,12 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   }
 
   const taken = new Set<string>(pages.map((p) => p.slug))
+  // A Docusaurus category's generated index: a page of the folder's items.
+  if (config.docusaurus && hasGeneratedIndexes(graph)) {
+    const categories = categoryPages(graph, titleOf, taken, (dir) => options.display(dir as SourcePath))
+    pages.push(...categories.pages)
+    diagnostics.push(...categories.diagnostics)
+  }
   for (const source of graph.all) {
     const { frontmatter, frontmatterLines: lines } = graph.notes.get(source)!
     for (const key of ['prev', 'next'] as const) {

@@ -106,4 +106,12 @@ export interface RedirectPage extends PageBase {
   fragments?: Record<string, string>
 }
 
-export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage | IndexPage
+/** A folder's generated index (a Docusaurus category's `link: {type: generated-index}`): its items as cards. */
+export interface CategoryPage extends PageBase {
+  kind: 'category'
+  breadcrumbs: Crumb[]
+  /** The folder's docs, and its sub-folders that have a page. */
+  items: NoteCard[]
+}
+
+export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage | IndexPage | CategoryPage

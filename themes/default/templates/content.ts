@@ -23,6 +23,7 @@ export const BODY_TEMPLATES: Record<Page['kind'], string> = {
   topic: 'topicPage',
   topics: 'topicsPage',
   symbols: 'symbolsPage',
+  category: 'categoryPage',
 }
 
 export function main(ctx: ThemeContext): Element {
