@@ -225,6 +225,51 @@ describe('Docusaurus URLs', () => {
   })
 })
 
+describe("Docusaurus's front matter", () => {
+  it('hides titles, relinks and relabels previous/next, keeps unlisted docs out of sidebar, search and sitemap, and heads pages with keywords and image', async () => {
+    const dir = site('frontmatter', {
+      'docusaurus.config.js': '',
+      'docs/intro.md': '---\nsidebar_position: 1\ntitle: Welcome\ndescription: The start\nkeywords: [start, docs]\nimage: https://example.org/card.png\nsidebar_class_name: green\n---\n# Intro heading\n',
+      'docs/a.md': '---\nsidebar_position: 2\nhide_title: true\ntitle: A title\npagination_next: guides/c\n---\nNo heading.\n',
+      'docs/b.md': '---\nsidebar_position: 3\npagination_prev: null\npagination_label: Bee label\n---\n# B\n',
+      'docs/guides/c.md': '---\npagination_next: nothing/here\nimage: /img/x.png\n---\n# C\n',
+      'docs/secret.md': '---\nunlisted: true\n---\n# Secret\n',
+      'docs/wip.md': '---\ndraft: true\n---\n# WIP\n',
+    })
+    const out = path.join(tmp, 'frontmatter-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'frontmatter-cache'), quiet: true })
+    expect(result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, d.file) }))).toEqual([
+      'docs/guides/c.md:2:1  warning  Frontmatter `pagination_next` names no doc: `nothing/here` (a doc id, such as `guides/intro`)  frontmatter',
+      "docs/guides/c.md:3:1  warning  Frontmatter `image` should be an absolute http(s) URL (the page's `og:image`); ignored  frontmatter",
+    ])
+    const read = (page: string) => fs.readFileSync(path.join(out, page), 'utf8')
+    const pageNav = (page: string) => [...(/<nav class="page-nav"[^>]*>(.*?)<\/nav>/.exec(read(page))?.[1] ?? '').matchAll(/<a class="(prev|next)" href="([^"]*)"[^>]*>.*?<span class="title">([^<]*)<\/span>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)
+    // The title is frontmatter `title`, the first heading shown as written; `hide_title` leaves out the title heading it would add.
+    const intro = read('intro.html')
+    expect(intro).toContain('<title>Welcome · frontmatter</title>')
+    expect(intro).toContain('<h1 id="intro-heading"')
+    expect(intro).not.toContain('<h1>Welcome</h1>')
+    expect(intro).toContain('<meta name="description" content="The start">')
+    expect(intro).toContain('<meta name="keywords" content="start, docs">')
+    expect(intro).toContain('<meta property="og:image" content="https://example.org/card.png">')
+    expect(intro).not.toContain('noindex')
+    expect(read('a.html')).not.toMatch(/<h1/)
+    expect(read('b.html')).toContain('<h1')
+    // pagination_next by doc id; pagination_prev: null; pagination_label names the doc in its neighbours' links.
+    expect(pageNav('a.html')).toEqual(['prev intro.html Welcome', 'next guides/c.html C'])
+    expect(pageNav('b.html')).toEqual(['next guides/c.html C'])
+    expect(pageNav('guides/c.html')).toEqual(['prev ../b.html Bee label'])
+    // unlisted: built, noindex, in no sidebar, search or sitemap; draft: not built.
+    expect(read('secret.html')).toContain('<meta name="robots" content="noindex, nofollow">')
+    expect(read('_slugwiki/nav.js')).not.toContain('Secret')
+    expect(read('sitemap.xml')).not.toContain('secret')
+    expect(read('sitemap.xml')).toContain('<loc>/b.html</loc>')
+    expect(fs.existsSync(path.join(out, 'wip.html'))).toBe(false)
+    const { searchDocuments } = await import('../src/search/build-index.ts')
+    expect(result.graph && searchDocuments(result.graph).notes.map((n) => n.source)).toEqual(['intro.md', 'a.md', 'b.md', 'guides/c.md'])
+  })
+})
+
 describe('.mdx docs', () => {
   it('are notes in a Docusaurus site only, elsewhere files', () => {
     const dir = site('mdx', { 'a.mdx': '# A\n', 'b.md': '# B\n' })

@@ -116,7 +116,8 @@ export function docusaurusOutline(docs: DocusaurusDoc[], categories: (dir: strin
   const items = (folder: Folder, skip?: DocusaurusDoc): Item[] => {
     const out: Item[] = []
     for (const doc of folder.docs) {
-      if (doc === skip) continue
+      // `unlisted: true`: built, in no sidebar.
+      if (doc === skip || doc.frontmatter.unlisted === true) continue
       out.push({ key: path.posix.basename(doc.source), position: position(doc), chapter: { kind: 'chapter', title: label(doc), source: doc.source, children: [] } })
     }
     for (const [name, sub] of folder.folders) {

@@ -34,6 +34,8 @@ export interface SiteCore {
   places: ReadonlyMap<SourcePath, ChapterPlace>
   /** Non-markdown files copied to the output. */
   assets: ReadonlySet<SourcePath>
+  /** Notes built but hidden from the sidebar, search, sitemap, feed and section lists (Docusaurus's `unlisted: true`). */
+  hidden: ReadonlySet<SourcePath>
 }
 
 export interface SiteGraph extends SiteCore {
@@ -70,6 +72,8 @@ export interface SiteGraphInput {
   unpublished?: readonly SourcePath[]
   /** Other URL paths of notes that a link by path may name (a Docusaurus site's `/extras/zeta`; default none). */
   urls?: ReadonlyMap<string, SourcePath>
+  /** Notes built but hidden (see `SiteCore.hidden`; default none). */
+  hidden?: Iterable<SourcePath>
 }
 
 /** Build the graph; pure and deterministic for the same input. */
@@ -104,7 +108,7 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
     bySlug.set(s, source)
   }
 
-  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets) }
+  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets), hidden: new Set([...(input.hidden ?? [])].filter((s) => notes.has(s))) }
   const topics = input.topics ?? []
   return { ...core, bodies: input.bodies, topics, indices: buildIndices(core, { topics, enabled: input.indices }), notFound: input.notFound }
 }

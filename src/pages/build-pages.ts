@@ -10,6 +10,7 @@ import { hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlu
 import type { Diagnostic } from '../report.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
+import { docusaurusNeighbour, docusaurusPageFacts } from './docusaurus-page.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
@@ -130,8 +131,8 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
       .flatMap((c) => c.split(/\s+/))
       .filter(Boolean),
     breadcrumbs: breadcrumbs(graph, source),
-    prev: ownNeighbour(graph, source, 'prev', prev).link,
-    next: ownNeighbour(graph, source, 'next', next).link,
+    prev: pageNeighbour(graph, source, 'prev', prev, config).link,
+    next: pageNeighbour(graph, source, 'next', next, config).link,
     tags: note.frontmatter.tags ?? [],
     // VitePress's `editLink: false` and `lastUpdated: false` leave them out of the page.
     editUrl: note.frontmatter.editLink === false ? undefined : editUrl(config, source),
@@ -142,8 +143,17 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     wikiLinks,
     embeds,
     ...(listing && { listing }),
+    ...(config.docusaurus && docusaurusPageFacts(graph, source)),
   }
   return lazyBody(model, note.key, body)
+}
+
+/** The previous or next link of a page: VitePress's `prev`/`next` over the reading order, then Docusaurus's `pagination_*` in its site. */
+function pageNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' | 'next', auto: SourcePath | undefined, config: Config): { link?: PageLink; problem?: string } {
+  const own = ownNeighbour(graph, source, key, auto)
+  if (!config.docusaurus) return own
+  const docusaurus = docusaurusNeighbour(graph, source, key, own.link, auto)
+  return { link: docusaurus.link, problem: [own.problem, docusaurus.problem].filter(Boolean).join('; ') || undefined }
 }
 
 /**
@@ -244,6 +254,16 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       const { problem } = ownNeighbour(graph, source, key, neighbours(graph, source)[key])
       const line = lines?.[key]
       if (problem) diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message: problem, rule: 'frontmatter' })
+      if (!config.docusaurus) continue
+      const own = docusaurusNeighbour(graph, source, key, undefined, undefined).problem
+      const at = lines?.[`pagination_${key}`]
+      if (own) diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: own, rule: 'frontmatter' })
+    }
+    if (config.docusaurus) {
+      docusaurusPageFacts(graph, source, (key, message) => {
+        const at = lines?.[key]
+        diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message, rule: 'frontmatter' })
+      })
     }
     const { aliases = [], permalink } = frontmatter
     // Obsidian Publish's and Quartz's `permalink` is one more URL of the note, as Quartz serves it.
