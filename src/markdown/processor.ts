@@ -208,7 +208,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before highlighting: a diagram's source is not code.
   rehype.use(rehypeMermaid)
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined, magicComments: options.docusaurus })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)
