@@ -21,6 +21,7 @@ import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
+import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
@@ -138,7 +139,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyNote)
     .use(remarkGfm)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
-  if (options.docusaurus) processor.use(remarkMdxEsm)
+  // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
+  if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor
