@@ -10,7 +10,7 @@
  * a category whose link is a generated index gets one (`generatedIndex`).
  */
 import path from 'node:path'
-import { isIndexNote, pathSlug, slug as toSlug, type SourcePath } from '../paths.ts'
+import { pathSlug, slug as toSlug, type SourcePath } from '../paths.ts'
 import { slug as githubSlug } from 'github-slugger'
 import type { CategoryMeta, GeneratedIndexLink } from './docusaurus-category.ts'
 import type { GeneratedIndex, OutlineChapter, OutlineItem } from './summary.ts'
@@ -33,6 +33,13 @@ export function parseNumberPrefix(name: string): { name: string; prefix?: number
   const match = NUMBER_PREFIX.exec(name)
   if (!match?.groups?.suffix) return { name }
   return { name: match.groups.suffix, prefix: Number.parseInt(match.groups.numberPrefix!, 10) }
+}
+
+/** True for a folder's category index: `index`, `README` or the folder's own name (any case), as Docusaurus's `isCategoryIndex`. */
+export function isCategoryIndex(source: string): boolean {
+  const name = path.posix.basename(source).replace(/\.mdx?$/i, '').toLowerCase()
+  const folder = path.posix.basename(path.posix.dirname(source)).toLowerCase()
+  return name === 'index' || name === 'readme' || (folder !== '.' && name === folder)
 }
 
 /** A doc's id as Docusaurus makes it: its folders and file name without number prefixes or extension, the frontmatter `id` replacing the name. */
@@ -65,8 +72,9 @@ interface Item {
  */
 function generatedIndex(folder: Folder, label: string, link: GeneratedIndexLink, file: string | undefined): GeneratedIndex | undefined {
   const url = link.slug ? (link.slug.startsWith('/') ? link.slug : `/${link.slug}`) : `/category/${githubSlug(label)}`
-  // The folder's own index.html, unless its README or index doc (then one of its items) is there.
-  const slug = folder.docs.some((doc) => isIndexNote(doc.source)) ? (url.replace(/\/+$/, '') === '' ? undefined : pathSlug(url)) : toSlug(`${folder.dir}/index.html`)
+  // The folder's own index.html, unless its README or index doc (then one of its items) is there, or its
+  // category index doc wants it (its Docusaurus URL is the folder's, served there by redirect).
+  const slug = folder.docs.some((doc) => isCategoryIndex(doc.source)) ? (url.replace(/\/+$/, '') === '' ? undefined : pathSlug(url)) : toSlug(`${folder.dir}/index.html`)
   if (!slug) return undefined
   return { dir: folder.dir, ...(file !== undefined && { file }), title: link.title ?? label, ...(link.description !== undefined && { description: link.description }), url, slug }
 }
@@ -109,8 +117,7 @@ export function docusaurusOutline(docs: DocusaurusDoc[], categories: (dir: strin
       // A doc of another folder stays there: one page has one place in the sidebar.
       return found && folder.docs.includes(found) ? found : undefined
     }
-    const name = path.posix.basename(folder.dir).toLowerCase()
-    return folder.docs.find((doc) => ['index', 'readme', name].includes(path.posix.basename(doc.source).replace(/\.mdx?$/i, '').toLowerCase()))
+    return folder.docs.find((doc) => isCategoryIndex(doc.source))
   }
 
   const items = (folder: Folder, skip?: DocusaurusDoc): Item[] => {

@@ -9,19 +9,12 @@
  * is, and makes this URL a redirect to it when it differs.
  */
 import path from 'node:path'
-import { parseNumberPrefix } from './docusaurus-outline.ts'
+import { isCategoryIndex, parseNumberPrefix } from './docusaurus-outline.ts'
 
 /** A doc as its URL needs it. */
 export interface UrlDoc {
   source: string
   frontmatter: Record<string, unknown>
-}
-
-/** True for a folder's category index: `index`, `README` or the folder's own name (any case), as Docusaurus's `isCategoryIndex`. */
-export function isCategoryIndex(source: string): boolean {
-  const name = path.posix.basename(source).replace(/\.mdx?$/i, '').toLowerCase()
-  const folder = path.posix.basename(path.posix.dirname(source)).toLowerCase()
-  return name === 'index' || name === 'readme' || (folder !== '.' && name === folder)
 }
 
 /**
