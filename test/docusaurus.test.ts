@@ -235,7 +235,7 @@ describe("Docusaurus's front matter", () => {
       'docs/intro.md': '---\nsidebar_position: 1\ntitle: Welcome\ndescription: The start\nkeywords: [start, docs]\nimage: https://example.org/card.png\nsidebar_class_name: green\n---\n# Intro heading\n',
       'docs/a.md': '---\nsidebar_position: 2\nhide_title: true\ntitle: A title\npagination_next: guides/c\n---\nNo heading.\n',
       'docs/b.md': '---\nsidebar_position: 3\npagination_prev: null\npagination_label: Bee label\n---\n# B\n',
-      'docs/guides/c.md': '---\npagination_next: nothing/here\nimage: /img/x.png\n---\n# C\n',
+      'docs/guides/c.md': '---\npagination_next: nothing/here\nimage: /img/x.png\ntoc_max_heading_level: 4\n---\n# C\n\n## Two\n\n### Three\n\n#### Four deep\n',
       'docs/secret.md': '---\nunlisted: true\n---\n# Secret\n',
       'docs/wip.md': '---\ndraft: true\n---\n# WIP\n',
     })
@@ -262,6 +262,8 @@ describe("Docusaurus's front matter", () => {
     expect(pageNav('a.html')).toEqual(['prev intro.html Welcome', 'next guides/c.html C'])
     expect(pageNav('b.html')).toEqual(['next guides/c.html C'])
     expect(pageNav('guides/c.html')).toEqual(['prev ../b.html Bee label'])
+    // toc_max_heading_level: 4 takes the h4s into "On this page".
+    expect(/<nav class="page-toc".*?<\/nav>/s.exec(read('guides/c.html'))?.[0]).toContain('Four deep')
     // unlisted: built, noindex, in no sidebar, search or sitemap; draft: not built.
     expect(read('secret.html')).toContain('<meta name="robots" content="noindex, nofollow">')
     expect(read('_slugwiki/nav.js')).not.toContain('Secret')

@@ -158,7 +158,8 @@ function pageNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' | 'next
 
 /**
  * The headings of a note's "On this page": h2 and h3, or the levels of
- * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6). None with
+ * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6), or of
+ * Docusaurus's `toc_min_heading_level` and `toc_max_heading_level`. None with
  * Quartz's `enableToc: false`, VitePress's `outline: false` or `aside:
  * false`, Docusaurus's `hide_table_of_contents: true`, or on VitePress's
  * `home` and `page` layouts, which have no aside.
@@ -170,6 +171,10 @@ function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[]
   if (typeof outline === 'number') [from, to] = [outline, outline]
   else if (outline === 'deep') [from, to] = [2, 6]
   else if (Array.isArray(outline) && outline.length === 2 && outline.every((n) => typeof n === 'number')) [from, to] = outline as [number, number]
+  // Docusaurus's `toc_min_heading_level` / `toc_max_heading_level` (2 to 6).
+  const level = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= 6 ? value : undefined)
+  from = level(frontmatter.toc_min_heading_level) ?? from
+  to = level(frontmatter.toc_max_heading_level) ?? to
   return headings.filter((h) => h.depth >= from && h.depth <= to)
 }
 
