@@ -3,7 +3,8 @@
  * doc, written as its docs write them (each tag on a line of its own, blank
  * lines around the markdown between): the theme's tabs, a
  * `div.code-group.tabs` of `div.tab-panel`s, each opening with its label in
- * a `div.tab-title` (the panel of `default` also classed `tab-default`), so
+ * a `div.tab-title` (the panel of `default`, or of the value `<Tabs
+ * defaultValue>` names, also classed `tab-default`), so
  * the page without script shows the panels one after another, titled, and
  * theme.js makes them tabs as it does VitePress's code groups. The markdown
  * between the tags stays markdown. `groupId`, `queryString` and the other
@@ -52,10 +53,12 @@ interface Open {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : typeof value === 'number' ? String(value) : undefined)
 
 /** The mdast node of a tab (a `div.tab-panel` opening with its title), then of the tabs holding them. */
-function panel(tag: Tag, children: RootContent[]): RootContent {
+function panel(tag: Tag, children: RootContent[], tabsTag: Tag | undefined): RootContent {
   const { label, value } = tag.attributes
   const title = text(label) ?? text(value) ?? ''
-  const classes = ['tab-panel', ...(tag.attributes.default !== undefined && tag.attributes.default !== false ? ['tab-default'] : [])]
+  // `<TabItem default>`, or the value `<Tabs defaultValue>` names (parse5 lower-cases the name).
+  const chosen = (tag.attributes.default !== undefined && tag.attributes.default !== false) || (text(value) !== undefined && text(tabsTag?.attributes.defaultvalue) === text(value))
+  const classes = ['tab-panel', ...(chosen ? ['tab-default'] : [])]
   const heading = { type: 'paragraph', data: { hName: 'div', hProperties: { className: ['tab-title'] } }, children: [{ type: 'text', value: title }] }
   // A node type of its own (mdast-util-to-hast makes a parent it does not know an element of its `hName`): no plugin takes it for a quote.
   return { type: 'docusaurusTab', data: { hName: 'div', hProperties: { className: classes } }, children: [heading, ...children] } as unknown as RootContent
@@ -107,7 +110,7 @@ function withTabs(parent: Parent): RootContent[] {
         continue
       }
       stack.pop()
-      stack.at(-1)!.children.push(tag.name === 'tabitem' ? panel(top.tag!, top.children) : tabs(top.children))
+      stack.at(-1)!.children.push(tag.name === 'tabitem' ? panel(top.tag!, top.children, stack.at(-1)!.tag) : tabs(top.children))
     }
   })
   if (stack.length > 1) restore(nodes.length)
