@@ -18,13 +18,13 @@ export interface UrlDoc {
 }
 
 /**
- * The doc's URL path from the docs root (`/extras/zeta`, `/guides/`), or
- * undefined when its frontmatter `slug` or `id` is not a string (the key's
+ * The doc's URL path from the docs root (`/extras/zeta`, `/guides/`). A
+ * frontmatter `slug` or `id` that is no string is left out (the key's
  * problem is the caller's to report).
  */
-export function docusaurusUrl(doc: UrlDoc): string | undefined {
-  const { slug, id } = doc.frontmatter
-  if ((slug !== undefined && typeof slug !== 'string') || (id !== undefined && typeof id !== 'string')) return undefined
+export function docusaurusUrl(doc: UrlDoc): string {
+  const slug = typeof doc.frontmatter.slug === 'string' ? doc.frontmatter.slug : undefined
+  const id = typeof doc.frontmatter.id === 'string' ? doc.frontmatter.id : undefined
   // `parse_number_prefixes: false` keeps them, in the folders' part too.
   const strip = doc.frontmatter.parse_number_prefixes !== false
   const dirName = path.posix.dirname(doc.source)

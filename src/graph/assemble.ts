@@ -143,9 +143,8 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
 function docusaurusUrls(notes: CompiledNote[]): Map<string, SourcePath> {
   const urls = new Map<string, SourcePath>()
   for (const note of notes) {
-    const url = docusaurusUrl(note)
-    const key = url === undefined ? undefined : url.replace(/\/+$/, '') || '/'
-    if (key !== undefined && !urls.has(key)) urls.set(key, note.source)
+    const key = docusaurusUrl(note).replace(/\/+$/, '') || '/'
+    if (!urls.has(key)) urls.set(key, note.source)
   }
   return urls
 }

@@ -383,9 +383,9 @@ function docusaurusRedirects(graph: SiteGraph, options: BuildPagesOptions, taken
         diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: `Frontmatter \`${bad}\` should be a string; ignored`, rule: 'frontmatter' })
       }
     }
-    const url = docusaurusUrl({ source, frontmatter: { ...frontmatter, slug: typeof frontmatter.slug === 'string' ? frontmatter.slug : undefined, id: typeof frontmatter.id === 'string' ? frontmatter.id : undefined } })
-    const s = url === undefined ? undefined : url === '/' ? toSlug('index.html') : pathSlug(url)
-    if (url === undefined || s === slugOf(source)) continue
+    const url = docusaurusUrl({ source, frontmatter })
+    const s = url === '/' ? toSlug('index.html') : pathSlug(url)
+    if (s === slugOf(source)) continue
     if (!s) {
       warn(`Docusaurus URL \`${url}\` is not a path inside the site; no page there`)
       continue
