@@ -139,14 +139,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   return graph
 }
 
-/** The Docusaurus URL of each doc (without its trailing `/`), the first doc of a URL keeping it. */
-function docusaurusUrls(notes: CompiledNote[]): Map<string, SourcePath> {
-  const urls = new Map<string, SourcePath>()
-  for (const note of notes) {
-    const key = docusaurusUrl(note).replace(/\/+$/, '') || '/'
-    if (!urls.has(key)) urls.set(key, note.source)
-  }
-  return urls
+/** The Docusaurus URL of each doc. */
+function docusaurusUrls(notes: CompiledNote[]): Map<SourcePath, string> {
+  return new Map(notes.map((note) => [note.source, docusaurusUrl(note)]))
 }
 
 /**

@@ -70,8 +70,8 @@ export interface SiteGraphInput {
   notFound?: NotFoundNote
   /** Notes left out of the build (drafts), which a wikilink's warning names. */
   unpublished?: readonly SourcePath[]
-  /** Other URL paths of notes that a link by path may name (a Docusaurus site's `/extras/zeta`; default none). */
-  urls?: ReadonlyMap<string, SourcePath>
+  /** Each note's other URL path, which a link by path may name (a Docusaurus doc's `/extras/zeta`; default none). */
+  urls?: ReadonlyMap<SourcePath, string>
   /** Notes built but hidden (see `SiteCore.hidden`; default none). */
   hidden?: Iterable<SourcePath>
 }
