@@ -73,7 +73,7 @@ function feedItems(graph: SiteGraph, pages: Page[], { config, lastUpdated, diagn
   for (const page of pages) {
     if (page.kind !== 'note' || page.source === graph.notFound?.note.source) continue
     const note = graph.notes.get(page.source)
-    if (!note || note.frontmatter.draft === true || note.frontmatter.publish === false) continue
+    if (!note || note.frontmatter.draft === true || note.frontmatter.publish === false || graph.hidden.has(page.source)) continue
     const written = note.frontmatter.date
     let date = written === undefined ? undefined : parseNoteDate(written)
     if (written !== undefined && !date) {

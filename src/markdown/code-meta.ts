@@ -18,7 +18,8 @@ export interface CodeMeta {
 const LABEL = /\[(.*)\]/
 const TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/
 const RANGES = /\{([\d\s,-]+)\}/
-const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\})?/
+// Counting from a line: rehype-pretty-code's `showLineNumbers{5}`, Docusaurus's `showLineNumbers=5`.
+const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\}|=(\d+)\b)?/
 
 /** Parse a fence's meta string. */
 export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
@@ -34,7 +35,7 @@ export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   const numbers = LINE_NUMBERS.exec(rest)
   if (numbers) {
     result.lineNumbers = true
-    if (numbers[1]) result.startLine = Number(numbers[1])
+    if (numbers[1] ?? numbers[2]) result.startLine = Number(numbers[1] ?? numbers[2])
   }
   const ranges = RANGES.exec(rest.replace(LINE_NUMBERS, ''))
   if (ranges) {

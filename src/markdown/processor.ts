@@ -21,6 +21,7 @@ import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
+import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
@@ -139,7 +140,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyNote)
     .use(remarkGfm)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
-  if (options.docusaurus) processor.use(remarkMdxEsm)
+  // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
+  if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor
@@ -209,7 +211,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before highlighting: a diagram's source is not code.
   rehype.use(onlyWhen('mermaid', rehypeMermaid))
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined, magicComments: options.docusaurus })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)

@@ -36,6 +36,7 @@ export function navTree(graph: SiteGraph, items: OutlineItem[] = graph.outline, 
     if (item.kind === 'separator') return { s: 1 }
     const entry: { t: string; h?: string; f?: 1; n?: string; c?: NavEntry[] } = { t: item.title }
     if (item.source && graph.notes.has(item.source)) entry.h = hrefTo(root, slugOf(item.source as SourcePath))
+    else if (item.generatedIndex) entry.h = hrefTo(root, item.generatedIndex.slug)
     else if (item.folder) entry.f = 1
     const n = chapterNumber(item, labels)
     if (n) entry.n = n

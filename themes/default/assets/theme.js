@@ -216,15 +216,16 @@
 
   // VitePress's code groups: the page holds the blocks one after another, each titled; here they
   // become tabs (WAI-ARIA's tabs pattern: arrow keys, Home and End choose, Tab goes into the code).
-  // The print page keeps them stacked, and printing shows every block (style.css).
+  // Docusaurus's `<Tabs>` are such groups of `.tab-panel`s, any markdown in each, the `default` one
+  // (`.tab-default`) shown first. The print page keeps them stacked, and printing shows every panel (style.css).
   if (!document.body.classList.contains('page-print')) {
     $$('.code-group').forEach((group, g) => {
-      const panels = $$(':scope > figure.code', group)
+      const panels = $$(':scope > figure.code, :scope > .tab-panel', group)
       if (!panels.length) return
       const tabs = panels.map((panel, i) => {
         panel.id ||= `code-group-${g + 1}-${i + 1}`
         const tab = el('button', { type: 'button', role: 'tab', id: `${panel.id}-tab`, 'aria-controls': panel.id }, [
-          $(':scope > .code-title', panel)?.textContent || panel.dataset.lang || 'text',
+          $(':scope > .code-title, :scope > .tab-title', panel)?.textContent || panel.dataset.lang || 'text',
         ])
         panel.setAttribute('role', 'tabpanel')
         panel.setAttribute('aria-labelledby', tab.id)
@@ -252,7 +253,7 @@
       })
       group.prepend(list)
       group.classList.add('tabbed')
-      select(0, false)
+      select(Math.max(0, panels.findIndex((panel) => panel.classList.contains('tab-default'))), false)
     })
   }
 
