@@ -7,7 +7,8 @@
  * packages they import (Node then reads and links a few large files instead
  * of hundreds of small ones: a note thread is ready ~0.3 s sooner), into a
  * folder named by a hash of everything the bundle is made from: src/, themes/,
- * package.json, package-lock.json, tsconfig.json and this file. Any edit there
+ * package.json, package-lock.json, tsconfig.json, this file and
+ * bundle-patches.mjs (what the bundle changes in a package, and why). Any edit there
  * gives another name, so it is compiled (about a second) before the
  * next run: stale code never runs. A new folder appears whole (written aside,
  * then renamed), so concurrent runs never see half a bundle.
@@ -20,6 +21,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { bundlePatches } from './bundle-patches.mjs'
 
 const self = fileURLToPath(import.meta.url)
 const root = path.dirname(path.dirname(self))
@@ -44,7 +46,7 @@ function filesUnder(dir) {
 /** The hash of every input of the bundle, by content (not modification time, which checkouts and copies move). */
 function inputsHash() {
   const hash = createHash('sha256')
-  const files = ['package.json', 'package-lock.json', 'tsconfig.json', path.relative(root, self), ...filesUnder('src'), ...filesUnder('themes')]
+  const files = ['package.json', 'package-lock.json', 'tsconfig.json', path.relative(root, self), 'scripts/bundle-patches.mjs', ...filesUnder('src'), ...filesUnder('themes')]
   for (const file of files) {
     hash.update(`${file.split(path.sep).join('/')}\0`)
     try {
@@ -103,6 +105,7 @@ async function compile(target) {
       sourcesContent: false,
       logLevel: 'silent',
       metafile: true,
+      plugins: [bundlePatches],
     })
     // What each file imports from outside the bundle, for anyone asking why a package loads as it is.
     const imports = Object.fromEntries(

@@ -9,9 +9,9 @@ import path from 'node:path'
 import type { Diagnostic } from './report.ts'
 
 /** The names Docusaurus loads its site config from, in its order. */
-const CONFIG_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts']
+export const CONFIG_NAMES = ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs', 'docusaurus.config.mts', 'docusaurus.config.cts']
 /** The names of the sidebars file (`sidebarPath`'s default, `./sidebars.js`, and its TypeScript and JSON forms). */
-const SIDEBAR_NAMES = ['sidebars.js', 'sidebars.ts', 'sidebars.mjs', 'sidebars.cjs', 'sidebars.json']
+export const SIDEBAR_NAMES = ['sidebars.js', 'sidebars.ts', 'sidebars.mjs', 'sidebars.cjs', 'sidebars.json']
 
 /** A Docusaurus site the notes belong to. */
 export interface DocusaurusSite {

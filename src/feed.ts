@@ -14,6 +14,7 @@ import { configPlace, type Config } from './config.ts'
 // RSS readers read a title and a description as HTML: `<` in them is text only when escaped.
 import { escapeText } from './escape-text.ts'
 import { finalSchema } from './markdown/sanitize-schema.ts'
+import { mapSourceSet } from './markdown/source-set.ts'
 import { walk } from './markdown/walk.ts'
 import type { NotePage, Page } from './pages/model.ts'
 import { absoluteHref, type SourcePath } from './paths.ts'
@@ -72,7 +73,7 @@ function feedItems(graph: SiteGraph, pages: Page[], { config, lastUpdated, diagn
   for (const page of pages) {
     if (page.kind !== 'note' || page.source === graph.notFound?.note.source) continue
     const note = graph.notes.get(page.source)
-    if (!note || note.frontmatter.draft === true || note.frontmatter.publish === false) continue
+    if (!note || note.frontmatter.draft === true || note.frontmatter.publish === false || graph.hidden.has(page.source)) continue
     const written = note.frontmatter.date
     let date = written === undefined ? undefined : parseNoteDate(written)
     if (written !== undefined && !date) {
@@ -99,6 +100,15 @@ function cdataSafe(html: string): string {
 
 const URL_ATTRIBUTES = ['href', 'src', 'poster'] as const
 
+/** `value` resolved against `link`; undefined for a URL the browser could not resolve either (it stays as written). */
+function absolute(value: string, link: string): string | undefined {
+  try {
+    return new URL(value, link).href
+  } catch {
+    return undefined
+  }
+}
+
 /** A note's body parsed, its URLs absolute from its page's `link` (a feed reader shows it away from the site). */
 function absoluteBody(page: NotePage, link: string, trusted: boolean): Root {
   let tree = raw({ type: 'root', children: [{ type: 'raw', value: toHtml(page.body, { allowDangerousHtml: true }) }] }) as Root
@@ -107,12 +117,9 @@ function absoluteBody(page: NotePage, link: string, trusted: boolean): Root {
     for (const attribute of URL_ATTRIBUTES) {
       const value = node.properties[attribute]
       if (typeof value !== 'string' || value === '') continue
-      try {
-        node.properties[attribute] = new URL(value, link).href
-      } catch {
-        // A URL the browser could not resolve either stays as written.
-      }
+      node.properties[attribute] = absolute(value, link) ?? value
     }
+    if (typeof node.properties.srcSet === 'string') node.properties.srcSet = mapSourceSet(node.properties.srcSet, (url) => absolute(url, link) ?? url) ?? node.properties.srcSet
   })
   if (!trusted) tree = rehypeSanitize(finalSchema)(tree) as Root
   return tree

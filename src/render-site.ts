@@ -262,10 +262,10 @@ function addKatexAssets(plan: OutputPlan): void {
 }
 
 /** Pages a reader can land on: notes and generated indexes, not the 404, print or redirect pages. */
-const LISTED: ReadonlySet<Page['kind']> = new Set(['note', 'tag', 'tags', 'topic', 'topics', 'symbols'])
+const LISTED: ReadonlySet<Page['kind']> = new Set(['note', 'tag', 'tags', 'topic', 'topics', 'symbols', 'category'])
 
 /** sitemap.xml of every note and index page, as paths under the base (the site's origin is not configured). */
 function sitemap(config: Config, pages: Page[]): string {
-  const urls = pages.filter((p) => LISTED.has(p.kind)).map((p) => `  <url><loc>${escapeText(absoluteHref(config.base, p.slug))}</loc></url>`)
+  const urls = pages.filter((p) => LISTED.has(p.kind) && !(p.kind === 'note' && p.noindex)).map((p) => `  <url><loc>${escapeText(absoluteHref(config.base, p.slug))}</loc></url>`)
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
 }

@@ -11,6 +11,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot, runCli } from './helpers/cli.ts'
 import { listFiles } from './helpers/files.ts'
+import { withoutVisitNaming } from '../scripts/bundle-patches.mjs'
 
 let tmp: string
 
@@ -101,7 +102,7 @@ describe('the launcher', () => {
     // A copy of the package to edit, sharing the installed node_modules.
     pkg = path.join(tmp, 'package')
     bundles = path.join(pkg, '.bundles')
-    for (const entry of ['src', 'themes', 'scripts/slugwiki.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
+    for (const entry of ['src', 'themes', 'scripts/slugwiki.mjs', 'scripts/bundle-patches.mjs', 'package.json', 'package-lock.json', 'tsconfig.json']) {
       fs.cpSync(path.join(projectRoot, entry), path.join(pkg, entry), { recursive: true })
     }
     fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(pkg, 'node_modules'), 'dir')
@@ -139,6 +140,20 @@ describe('the launcher', () => {
     // bufferutil and utf-8-validate: ws's optional native speed-ups, required inside a try (absent here).
     expect([...outside].sort()).toEqual(['bufferutil', 'open', 'pagefind', 'piscina', 'tsx/esm/api', 'utf-8-validate'])
     expect(imports['worker.mjs']).toEqual(expect.arrayContaining(['piscina']))
+  })
+
+  it("leaves unist-util-visit-parents' per-node naming out of the bundle (scripts/bundle-patches.mjs), its walk kept", () => {
+    expect(launch('--help').status).toBe(0)
+    const bundle = path.join(bundles, listBundles().at(-1)!)
+    const code = fs.readdirSync(bundle).filter((f) => f.endsWith('.mjs')).map((f) => fs.readFileSync(path.join(bundle, f), 'utf8')).join('\n')
+    // The installed release writes the naming as the pattern expects: an upgrade that moves it fails here.
+    const installed = fs.readFileSync(path.join(projectRoot, 'node_modules/unist-util-visit-parents/lib/index.js'), 'utf8')
+    expect(installed).toContain("Object.defineProperty(visit, 'name'")
+    const patched = withoutVisitNaming(installed)
+    expect(patched).not.toContain('Object.defineProperty')
+    expect(installed.split('\n').length - patched.split('\n').length).toBe(15)
+    expect(code).toContain('function factory(node')
+    expect(code).not.toMatch(/Object\.defineProperty\(visit\d*, "name"/)
   })
 
   it('stops on a source that does not compile, naming it, and runs nothing', () => {

@@ -68,18 +68,23 @@ describe('VitePress public folder', () => {
       'public/poster.png': 'png',
       'public/clip.vtt': 'WEBVTT\n',
       'public/logo.svg': SVG,
+      'public/wide.avif': 'avif',
     })
     const page = read('guide/media.html')
     expect(page).toContain('<audio controls><source src="../vite.mp3" type="audio/mpeg"></audio>')
     expect(page).toContain('<video controls poster="../poster.png"><source src="./clip.webm" type="video/webm"><track kind="captions" src="../clip.vtt" srclang="en" label="English" default></video>')
-    // A srcset with a URL of another scheme goes whole; the sources keep their media and type.
-    expect(page).toContain('<picture><source srcset="/wide.avif 1x, /wide@2x.avif 2x" media="(min-width: 600px)" type="image/avif"><source><img src="../logo.svg" alt="Logo"></picture>')
+    // A srcset's files are made relative and checked as an image's are; one with a URL of another
+    // scheme goes whole; the sources keep their media and type.
+    expect(page).toContain('<picture><source srcset="../wide.avif 1x, ../wide%402x.avif 2x" media="(min-width: 600px)" type="image/avif"><source><img src="../logo.svg" alt="Logo"></picture>')
     expect(page).toContain('<audio controls><source src="../gone.mp3" type="audio/mpeg"><track kind="subtitles"></audio>')
     expect(has('vite.mp3') && has('clip.vtt') && has('poster.png') && has('guide/clip.webm')).toBe(true)
     // The print page and a page embedding the note, at the root, name the same files from there: the poster as the sources.
     expect(read('index.html')).toContain('<video controls poster="poster.png"><source src="guide/clip.webm" type="video/webm"><track kind="captions" src="clip.vtt"')
     expect(read('print.html')).toContain('<video controls poster="poster.png"><source src="guide/clip.webm" type="video/webm"><track kind="captions" src="clip.vtt"')
+    for (const root of [read('index.html'), read('print.html')]) expect(root).toContain('<source srcset="wide.avif 1x, wide%402x.avif 2x" media="(min-width: 600px)"')
+    expect(has('wide.avif')).toBe(true)
     expect(warnings).toEqual([
+      'media.md:7:10 Missing file `/wide@2x.avif`',
       'media.md:7:104 Raw HTML removed by sanitising: srcset attribute (line 7), data: URL (line 9); set trusted = true in [slugwiki] to publish it as written',
       'media.md:9:17 Missing file `/gone.mp3`',
     ])

@@ -14,6 +14,8 @@ export const CATEGORY_FILES = ['_category_.json', '_category_.yml', '_category_.
 
 /** What a category file says. */
 export interface CategoryMeta {
+  /** The file, as diagnostics name it. */
+  file?: string
   label?: string
   position?: number
   /**
@@ -21,12 +23,20 @@ export interface CategoryMeta {
    * index, or `null` (no page for the folder, not even by the index
    * convention). Undefined: the index convention applies.
    */
-  link?: { type: 'doc'; id: string } | { type: 'generated-index'; title?: string } | null
+  link?: { type: 'doc'; id: string } | GeneratedIndexLink | null
+}
+
+/** `link: {type: generated-index}`: a page of its own listing the category's items, at `slug` (default `/category/<label>`). */
+export interface GeneratedIndexLink {
+  type: 'generated-index'
+  title?: string
+  description?: string
+  slug?: string
 }
 
 /** Parse a category file's text; `file` is the path shown in diagnostics. */
 export function parseCategoryFile(text: string, file: string, json: boolean): { meta: CategoryMeta; diagnostics: Diagnostic[] } {
-  const meta: CategoryMeta = {}
+  const meta: CategoryMeta = { file }
   const diagnostics: Diagnostic[] = []
   const { doc, lines, error } = parsePlaced(text, json)
   const warn = (message: string, node: { range?: unknown } | null | undefined) => {
@@ -61,10 +71,17 @@ export function parseCategoryFile(text: string, file: string, json: boolean): { 
       const type = get(link, 'type')
       const kind = isScalar(type) ? type.value : undefined
       const id = get(link, 'id')
-      const title = get(link, 'title')
       if (kind === 'doc' && isScalar(id) && typeof id.value === 'string') meta.link = { type: 'doc', id: id.value }
-      else if (kind === 'generated-index') meta.link = { type: 'generated-index', ...(isScalar(title) && typeof title.value === 'string' && { title: title.value }) }
-      else warn('`link` should be `{type: doc, id}`, `{type: generated-index}` or `null`; ignored', link)
+      else if (kind === 'generated-index') {
+        const index: GeneratedIndexLink = { type: 'generated-index' }
+        for (const key of ['title', 'description', 'slug'] as const) {
+          const value = get(link, key)
+          if (value === undefined) continue
+          if (isScalar(value) && typeof value.value === 'string') index[key] = value.value
+          else warn(`\`link.${key}\` should be a string; ignored`, value)
+        }
+        meta.link = index
+      } else warn('`link` should be `{type: doc, id}`, `{type: generated-index}` or `null`; ignored', link)
     }
   }
   return { meta, diagnostics }

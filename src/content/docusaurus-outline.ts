@@ -6,12 +6,14 @@
  * its `sidebar_label`, else its title; a folder's its category file's
  * `label`, else its page's, else its name without the number prefix. A
  * folder's page is the doc its category file's `link` names, else its
- * `index`, `README` or `<folder>` doc (Docusaurus's category index convention).
+ * `index`, `README` or `<folder>` doc (Docusaurus's category index convention);
+ * a category whose link is a generated index gets one (`generatedIndex`).
  */
 import path from 'node:path'
-import type { SourcePath } from '../paths.ts'
-import type { CategoryMeta } from './docusaurus-category.ts'
-import type { OutlineChapter, OutlineItem } from './summary.ts'
+import { pathSlug, slug as toSlug, type SourcePath } from '../paths.ts'
+import { slug as githubSlug } from 'github-slugger'
+import type { CategoryMeta, GeneratedIndexLink } from './docusaurus-category.ts'
+import type { GeneratedIndex, OutlineChapter, OutlineItem } from './summary.ts'
 
 /** A published doc, as the outline needs it. */
 export interface DocusaurusDoc {
@@ -31,6 +33,13 @@ export function parseNumberPrefix(name: string): { name: string; prefix?: number
   const match = NUMBER_PREFIX.exec(name)
   if (!match?.groups?.suffix) return { name }
   return { name: match.groups.suffix, prefix: Number.parseInt(match.groups.numberPrefix!, 10) }
+}
+
+/** True for a folder's category index: `index`, `README` or the folder's own name (any case), as Docusaurus's `isCategoryIndex`. */
+export function isCategoryIndex(source: string): boolean {
+  const name = path.posix.basename(source).replace(/\.mdx?$/i, '').toLowerCase()
+  const folder = path.posix.basename(path.posix.dirname(source)).toLowerCase()
+  return name === 'index' || name === 'readme' || (folder !== '.' && name === folder)
 }
 
 /** A doc's id as Docusaurus makes it: its folders and file name without number prefixes or extension, the frontmatter `id` replacing the name. */
@@ -53,6 +62,21 @@ interface Item {
   key: string
   position?: number
   chapter: OutlineChapter
+}
+
+/**
+ * A category's generated index: titled by the link's `title`, else the
+ * category's label; at the link's `slug` (from the docs root, as a doc's
+ * `slug: /x`), else `/category/<label>` slugged as Docusaurus's
+ * `createSlugger` does (github-slugger).
+ */
+function generatedIndex(folder: Folder, label: string, link: GeneratedIndexLink, file: string | undefined): GeneratedIndex | undefined {
+  const url = link.slug ? (link.slug.startsWith('/') ? link.slug : `/${link.slug}`) : `/category/${githubSlug(label)}`
+  // The folder's own index.html, unless its README or index doc (then one of its items) is there, or its
+  // category index doc wants it (its Docusaurus URL is the folder's, served there by redirect).
+  const slug = folder.docs.some((doc) => isCategoryIndex(doc.source)) ? (url.replace(/\/+$/, '') === '' ? undefined : pathSlug(url)) : toSlug(`${folder.dir}/index.html`)
+  if (!slug) return undefined
+  return { dir: folder.dir, ...(file !== undefined && { file }), title: link.title ?? label, ...(link.description !== undefined && { description: link.description }), url, slug }
 }
 
 /** Build the outline; `categories` gives the category file of a folder (source-relative, '' the top). */
@@ -93,14 +117,14 @@ export function docusaurusOutline(docs: DocusaurusDoc[], categories: (dir: strin
       // A doc of another folder stays there: one page has one place in the sidebar.
       return found && folder.docs.includes(found) ? found : undefined
     }
-    const name = path.posix.basename(folder.dir).toLowerCase()
-    return folder.docs.find((doc) => ['index', 'readme', name].includes(path.posix.basename(doc.source).replace(/\.mdx?$/i, '').toLowerCase()))
+    return folder.docs.find((doc) => isCategoryIndex(doc.source))
   }
 
   const items = (folder: Folder, skip?: DocusaurusDoc): Item[] => {
     const out: Item[] = []
     for (const doc of folder.docs) {
-      if (doc === skip) continue
+      // `unlisted: true`: built, in no sidebar.
+      if (doc === skip || doc.frontmatter.unlisted === true) continue
       out.push({ key: path.posix.basename(doc.source), position: position(doc), chapter: { kind: 'chapter', title: label(doc), source: doc.source, children: [] } })
     }
     for (const [name, sub] of folder.folders) {
@@ -108,9 +132,10 @@ export function docusaurusOutline(docs: DocusaurusDoc[], categories: (dir: strin
       const page = linked(sub, meta)
       const children = sorted(items(sub, page))
       const { name: shown, prefix } = parseNumberPrefix(name)
+      const title = meta?.label ?? shown
       const chapter: OutlineChapter = page
         ? { kind: 'chapter', title: meta?.label ?? label(page), source: page.source, children }
-        : { kind: 'chapter', title: meta?.label ?? shown, folder: true, children }
+        : { kind: 'chapter', title, folder: true, children, ...(meta?.link?.type === 'generated-index' && { generatedIndex: generatedIndex(sub, title, meta.link, meta.file) }) }
       out.push({ key: `${name}/`, position: meta?.position ?? (page && position(page)) ?? prefix, chapter })
     }
     return out

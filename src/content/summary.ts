@@ -9,7 +9,7 @@ import type { Definition, Heading, Link, List, ListItem, Paragraph, PhrasingCont
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
-import { resolveSource, type SourcePath } from '../paths.ts'
+import { resolveSource, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 
 export interface OutlinePart {
@@ -28,6 +28,12 @@ export interface OutlineChapter {
   source?: SourcePath
   /** A folder of a wiki without SUMMARY.md that has no README.md or index.md: a heading for its notes, not a draft. */
   folder?: true
+  /**
+   * A folder's generated index page (a Docusaurus category's `link: {type:
+   * generated-index}`), listing its items: its title, description and
+   * Docusaurus URL; the folder's entry links to it.
+   */
+  generatedIndex?: GeneratedIndex
   /** A link out of the site (MkDocs's `nav: - Title: https://…`): an `http(s):` or `mailto:` URL, never a page of it. */
   url?: string
   /** Section numbers of a numbered chapter (`[2, 1]` is 2.1.); prefix and suffix chapters have none. */
@@ -35,6 +41,20 @@ export interface OutlineChapter {
   children: OutlineItem[]
   /** Line in SUMMARY.md, for diagnostics. */
   line?: number
+}
+
+/** A folder's generated index page, as its category file describes it. */
+export interface GeneratedIndex {
+  /** The folder, source-relative. */
+  dir: string
+  /** Its category file, as diagnostics name it. */
+  file?: string
+  title: string
+  description?: string
+  /** Its URL path in Docusaurus (`/category/guides`, or the link's `slug`). */
+  url: string
+  /** Its page: the folder's `index.html`, or the URL's page when a note of the folder is there. */
+  slug: Slug
 }
 
 export type OutlineItem = OutlinePart | OutlineSeparator | OutlineChapter

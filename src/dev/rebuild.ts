@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ConfigError, configPlace, resolveConfig, type CliOptions, type Config } from '../config.ts'
+import { CONFIG_NAMES as DOCUSAURUS_CONFIG_NAMES, SIDEBAR_NAMES as DOCUSAURUS_SIDEBAR_NAMES } from '../config-docusaurus.ts'
 import type { SourceListing } from '../content/discover.ts'
 import { discoverSources, includedNotes, loadTopics } from '../content/load.ts'
 import { memorySummaryMemo } from '../content/summary-memo.ts'
@@ -152,6 +153,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       config.gitbookYaml?.file ?? path.join(config.root, '.gitbook.yaml'),
       // A legacy GitBook's book.json, beside the notes: its title and language (in an mdBook, a file like any other).
       config.configFile?.endsWith('book.toml') ? undefined : path.join(config.src, 'book.json'),
+      // A Docusaurus site's config, which makes it one, and its sidebars file, which is named in a warning;
+      // looked for beside the notes too, where one added would make them a site's folder.
+      ...[...new Set([config.root, config.src])].flatMap((dir) => [...DOCUSAURUS_CONFIG_NAMES, ...DOCUSAURUS_SIDEBAR_NAMES].map((name) => path.join(dir, name))),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 

@@ -11,6 +11,7 @@ import type { LineSegment } from '../content/include.ts'
 import { outlineFromFolders } from '../content/outline.ts'
 import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
+import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { mkdocsFolderOutline, mkdocsNavOutline } from '../content/mkdocs-outline.ts'
 import { DecodeError, readText } from '../content/read.ts'
 import { summaryKey, type SummaryMemo } from '../content/summary-memo.ts'
@@ -119,7 +120,10 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start)
   }
 
-  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped] })
+  const urls = config.docusaurus ? docusaurusUrls(published) : undefined
+  // Docusaurus's `unlisted: true`: built, reachable by its URL only.
+  const hidden = config.docusaurus ? published.filter((n) => n.frontmatter.unlisted === true).map((n) => n.source) : undefined
+  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped], urls, hidden })
   // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
   for (const tag of graph.indices.tags.list) {
     for (const clash of tag.clashes) {
@@ -150,6 +154,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped, redirects })) diagnostics.add(d)
   for (const d of checkEmbeds(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [] })) diagnostics.add(d)
   return graph
+}
+
+/** The Docusaurus URL of each doc. */
+function docusaurusUrls(notes: CompiledNote[]): Map<SourcePath, string> {
+  return new Map(notes.map((note) => [note.source, docusaurusUrl(note)]))
 }
 
 /**

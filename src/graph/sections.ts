@@ -38,7 +38,7 @@ export function buildSectionIndex(core: SiteCore): Map<SourcePath, SectionEntry[
   // Unlisted notes, by folder: a section page shows them too, so nothing is unreachable.
   const unlistedByDir = new Map<string, SourcePath[]>()
   for (const source of core.all) {
-    if (core.places.has(source)) continue
+    if (core.places.has(source) || core.hidden.has(source)) continue
     const owner = isIndexNote(source) ? parentDir(dirOf(source)) : dirOf(source)
     const list = unlistedByDir.get(owner) ?? []
     list.push(source)

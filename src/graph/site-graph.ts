@@ -34,6 +34,8 @@ export interface SiteCore {
   places: ReadonlyMap<SourcePath, ChapterPlace>
   /** Non-markdown files copied to the output. */
   assets: ReadonlySet<SourcePath>
+  /** Notes built but hidden from the sidebar, search, sitemap, feed and section lists (Docusaurus's `unlisted: true`). */
+  hidden: ReadonlySet<SourcePath>
 }
 
 export interface SiteGraph extends SiteCore {
@@ -68,13 +70,17 @@ export interface SiteGraphInput {
   notFound?: NotFoundNote
   /** Notes left out of the build (drafts), which a wikilink's warning names. */
   unpublished?: readonly SourcePath[]
+  /** Each note's other URL path, which a link by path may name (a Docusaurus doc's `/extras/zeta`; default none). */
+  urls?: ReadonlyMap<SourcePath, string>
+  /** Notes built but hidden (see `SiteCore.hidden`; default none). */
+  hidden?: Iterable<SourcePath>
 }
 
 /** Build the graph; pure and deterministic for the same input. */
 export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const notes = new Map<SourcePath, CompiledNote>()
   // Wikilinks name notes, not paths: they are resolved against this site's notes before any index reads a link.
-  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
+  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished, input.urls).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
 
   const places = new Map<SourcePath, ChapterPlace>()
   const order: SourcePath[] = []
@@ -102,7 +108,7 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
     bySlug.set(s, source)
   }
 
-  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets) }
+  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets), hidden: new Set([...(input.hidden ?? [])].filter((s) => notes.has(s))) }
   const topics = input.topics ?? []
   return { ...core, bodies: input.bodies, topics, indices: buildIndices(core, { topics, enabled: input.indices }), notFound: input.notFound }
 }

@@ -63,10 +63,34 @@ const assetStem = (file: SourcePath) => file
  * Return the notes with every wikilink resolved: `target` set to the note or
  * file it names (and `kind` to `asset` for a file), or `problem` set. A name
  * of no published note that names one of `drafts` (notes left out of the
- * build) says so. Notes without wikilinks are returned as they are.
+ * build) says so. A link by path that names no file may name a note by
+ * its URL in `urls` (a Docusaurus doc's, `/extras/zeta`): written from the
+ * root, or relative, read against the linking doc's own URL as the browser
+ * reads it on that doc's page. Notes without wikilinks are returned as they are.
  */
-export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>, drafts: readonly SourcePath[] = []): CompiledNote[] {
+export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>, drafts: readonly SourcePath[] = [], urls?: ReadonlyMap<SourcePath, string>): CompiledNote[] {
   if (!notes.some((n) => n.links.some((l) => l.wiki !== undefined))) return [...notes]
+  // The notes by URL, without a trailing `/` (`/guides/` and `/guides` are one page); the first note of a URL keeps it.
+  const byUrl = new Map<string, SourcePath>()
+  for (const [source, url] of urls ?? []) {
+    const key = url.replace(/\/+$/, '') || '/'
+    if (!byUrl.has(key)) byUrl.set(key, source)
+  }
+  /** The note a markdown link names by URL: from the root, or relative to the linking note's URL. */
+  const atUrl = (from: SourcePath, link: LinkInfo): SourcePath | undefined => {
+    const own = urls?.get(from)
+    if (own === undefined) return undefined
+    const written = link.url.replace(/[?#].*$/, '')
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(written, `http://docs${encodeURI(own)}`).pathname)
+    } catch {
+      return undefined
+    }
+    const key = path.replace(/\/+$/, '') || '/'
+    // Docusaurus serves the docs under `/docs/` by default (`routeBasePath`), and links often say so.
+    return byUrl.get(key) ?? (key === '/docs' || key.startsWith('/docs/') ? byUrl.get(key.slice('/docs'.length) || '/') : undefined)
+  }
   const pages = table(
     notes.map((n) => n.source),
     noteStem,
@@ -105,6 +129,9 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
     const exact = !link.url.startsWith('[[') && !link.embed
     const asNote = (): Resolution => {
       const found = lookup(pages, from, name, NOTE_SUFFIXES, noteStem, exact)
+      // A Docusaurus doc is linked by its URL too (`/extras/zeta` for `02-extras/01-zeta.md`).
+      const docUrl = exact && 'problem' in found && found.problem === 'missing' ? atUrl(from, link) : undefined
+      if (docUrl) return { target: docUrl }
       // `shortest-links`: a markdown link whose path names no note names it as a wikilink does (not by alias, as in Obsidian).
       if (exact && link.byName && 'problem' in found && found.problem === 'missing' && link.byName !== '') return lookup(pages, from, link.byName, NOTE_SUFFIXES, noteStem)
       if ('target' in found || found.problem === 'ambiguous' || exact) return found

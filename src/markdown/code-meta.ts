@@ -21,7 +21,8 @@ export interface CodeMeta {
 const LABEL = /\[(.*)\]/
 const TITLE = /\btitle=(?:"([^"]*)"|'([^']*)'|(\S+))/
 const RANGES = /\{([\d\s,-]+)\}/
-const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\})?/
+// Counting from a line: rehype-pretty-code's `showLineNumbers{5}`, Docusaurus's `showLineNumbers=5`.
+const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\}|=(\d+)\b)?/
 /** pymdownx.highlight's `linenums="10"` (its first number: where counting starts; a step and special lines may follow). */
 const PYMDOWN_LINENUMS = /\blinenums=(?:"(\d+)[^"]*"|'(\d+)[^']*'|(\d+))/
 /** pymdownx.highlight's `hl_lines="2 3 5-7"`. */
@@ -52,7 +53,7 @@ export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   const numbers = pymdownNumbers ? null : LINE_NUMBERS.exec(rest)
   if (numbers) {
     result.lineNumbers = true
-    if (numbers[1]) result.startLine = Number(numbers[1])
+    if (numbers[1] ?? numbers[2]) result.startLine = Number(numbers[1] ?? numbers[2])
   }
   const ranges = RANGES.exec(rest.replace(LINE_NUMBERS, ''))
   if (ranges) addLines(result.highlight, ranges[1]!.split(','))

@@ -24,6 +24,7 @@ import { sitePathOf, slugOf, type Slug } from '../paths.ts'
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
 import type { CompiledTree } from './compile.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
+import { mapSourceSet } from './source-set.ts'
 import { walk } from './walk.ts'
 import { isWikiSlot, markWikilinks } from './wikilink-slots.ts'
 
@@ -83,6 +84,14 @@ export function embedHtml(tree: Root, note: CompiledTree, markInlineCode: (tree:
         if (typeof value !== 'string') continue
         const resolved = urlOf(self, value)
         if (resolved) node.properties[attribute] = mark({ url: resolved.path, ...(resolved.fragment !== undefined && { fragment: resolved.fragment }) })
+      }
+      const set = node.properties.srcSet
+      if (typeof set === 'string') {
+        node.properties.srcSet =
+          mapSourceSet(set, (url) => {
+            const resolved = url.startsWith('#') ? undefined : urlOf(self, url)
+            return resolved ? mark({ url: resolved.path, ...(resolved.fragment !== undefined && { fragment: resolved.fragment }) }) : url
+          }) ?? set
       }
     })
     replaceUnprintableInTree(tree)

@@ -9,6 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { hrefTo, PRINT_PAGE, printAnchor, sitePathOf, slug as toSlug, type Slug } from '../paths.ts'
 import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
+import { mapSourceSet } from './source-set.ts'
 import { walk } from './walk.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
 import { fillEmbedSlot, type EmbedRef, type TargetOf } from './wikilink-slots.ts'
@@ -76,6 +77,14 @@ export function printChapterHtml(tree: Root, slug: Slug): SlottedHtml<PrintSlot>
           continue
         }
         node.properties.href = mark({ path: resolved.path, ...printValues(resolved.path, resolved.fragment) })
+      }
+      const set = node.properties.srcSet
+      if (typeof set === 'string') {
+        node.properties.srcSet =
+          mapSourceSet(set, (url) => {
+            const resolved = url.startsWith('#') ? undefined : resolveHref(slug, url)
+            return resolved ? hrefTo(PRINT_PAGE, toSlug(resolved.path), resolved.fragment) : url
+          }) ?? set
       }
     })
     replaceUnprintableInTree(tree)

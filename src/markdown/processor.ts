@@ -21,6 +21,7 @@ import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
+import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
@@ -67,6 +68,7 @@ import remarkHighlights from './remark-highlights.ts'
 import rehypeInlineTags from './rehype-inline-tags.ts'
 import type { HeadingIds, InlineTags } from './task.ts'
 import { alertBuild } from './alert-titles.ts'
+import { onlyWhen } from './only-when.ts'
 import type { CalloutTitles } from '../words/index.ts'
 import './data.ts'
 
@@ -145,7 +147,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyNote)
     .use(remarkGfm)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
-  if (options.docusaurus) processor.use(remarkMdxEsm)
+  // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
+  if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
@@ -188,11 +191,11 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.taskMarks) rehype.use(rehypeTaskMarks)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
-    .use(rehypeGuardAlerts)
-    .use(rehypeGithubAlerts, { build: alertBuild(options.calloutTitles) })
+    .use(onlyWhen('[!', rehypeGuardAlerts))
+    .use(onlyWhen('[!', rehypeGithubAlerts, { build: alertBuild(options.calloutTitles) }))
   rehype
     // Obsidian's callouts: custom titles, folds and types GitHub's bare `[!NOTE]` form does not have.
-    .use(rehypeObsidianCallouts, { titles: options.calloutTitles })
+    .use(onlyWhen('[!', rehypeObsidianCallouts, { titles: options.calloutTitles }))
     // mdbook-admonish's blocks, in the callouts' frames, around bodies already rendered.
     .use(rehypeMdbookAdmonish)
     .use(options.headingIds === 'mdbook' ? rehypeMdbookSlug : rehypeSlug)
@@ -220,9 +223,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     content: { type: 'text', value: '#' },
   })
   // Before highlighting: a diagram's source is not code.
-  rehype.use(rehypeMermaid)
+  rehype.use(onlyWhen('mermaid', rehypeMermaid))
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined, magicComments: options.docusaurus })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)

@@ -5,7 +5,8 @@
  * and mdBook's hidden lines (Rust's `#`, other languages' `hidelines` prefix).
  * shiki's `// [!code ++]` notation comments mark lines as VitePress marks
  * them, and a block in a VitePress `::: code-group` is titled with its tab's
- * `[label]`.
+ * `[label]`; in a Docusaurus site, its magic comments (`// highlight-next-line`)
+ * mark lines as `{2}` does.
  * An unknown language is a warning and renders as plain text. A block the
  * note's previous version had unchanged is reused from the cache, and a block
  * whose highlighting overran the time budget (`file.data.highlight`, set by
@@ -19,6 +20,7 @@ import type { ShikiTransformer } from 'shiki'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { parseCodeMeta, splitLanguageMeta, type CodeMeta } from './code-meta.ts'
+import { readMagicComments } from './code-magic-comments.ts'
 import { NOTATIONS, mayHoldNotation } from './code-notations.ts'
 import type { CodeHighlighter } from './highlighter.ts'
 import type { ScopedToken } from './tokenize.ts'
@@ -32,6 +34,8 @@ export interface RehypeCodeOptions {
   hideLines?: Readonly<Record<string, string>>
   /** Fence languages a preprocessor of the book renders, shown as plain text without a warning (default none). */
   plainLangs?: ReadonlySet<string>
+  /** Docusaurus's magic comments (`// highlight-next-line`, `// highlight-start` … `// highlight-end`; default false). */
+  magicComments?: boolean
 }
 
 /** Fence names that may hold a kernel log. */
@@ -228,7 +232,14 @@ export default function rehypeCode(options: RehypeCodeOptions) {
     for (const [n, block] of blocks.entries()) {
       const id = `code-${n + 1}`
       const line = block.pre.position?.start.line
-      const code = block.code.replace(/\n$/, '')
+      let code = block.code.replace(/\n$/, '')
+      let meta = block.meta
+      // Docusaurus's `// highlight-next-line` and its kin: removed from the code, their lines highlighted as `{2}` would.
+      const magic = options.magicComments ? readMagicComments(code, block.lang) : undefined
+      if (magic) {
+        code = magic.code
+        meta = { ...meta, highlight: new Set([...meta.highlight, ...magic.highlight]) }
+      }
       let rendered: Element
       let hiddenLines = 0
       let lang = block.lang
@@ -260,7 +271,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           )
           grammar = 'text'
         }
-        const job = { highlighter, control, index: n, code: shown.code, lang: grammar, meta: block.meta, hidden: shown.hidden }
+        const job = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden }
         key = blockKey(job)
         const highlighted = await highlightBlock(job, key)
         rendered = highlighted.pre

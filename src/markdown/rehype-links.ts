@@ -15,6 +15,7 @@ import { safeId } from './rehype-headings.ts'
 import { headingId } from './remark-wikilinks.ts'
 import { sectionAt } from './sections.ts'
 import { SNIPPET_BLOCKS, sentenceAround } from './snippet.ts'
+import { mapSourceSet } from './source-set.ts'
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -29,7 +30,7 @@ function decode(value: string): string {
 /**
  * The attributes of each element that name a page or file of the site: a
  * link, an image, a player, its poster, and the `<source>` and `<track>`
- * files inside a player (a `<picture>`'s `srcset` lists are not read).
+ * files inside a player (the files of a `srcset` are read by `linkSourceSet`).
  */
 const URL_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
   ['a', ['href']],
@@ -108,7 +109,38 @@ export default function rehypeLinks(options: Options = {}) {
         return
       }
       for (const attribute of attributes) linkAttribute(node, ancestors, attribute)
+      if (node.tagName === 'img' || node.tagName === 'source') linkSourceSet(node)
     })
+    /** Record each file of an image's (or a picture source's) `srcset` as its `src` is, made relative when written from the root. */
+    function linkSourceSet(node: Element): void {
+      const value = node.properties.srcSet
+      if (typeof value !== 'string') return
+      const line = node.position?.start.line
+      const column = node.position?.start.column
+      const section = sectionAt(headings, line)
+      let changed = false
+      const mapped = mapSourceSet(value, (url) => {
+        if (url.startsWith('#') || SCHEME.test(url) || url.startsWith('//')) return url
+        const hashAt = url.indexOf('#')
+        const beforeHash = hashAt === -1 ? url : url.slice(0, hashAt)
+        const fragment = hashAt === -1 ? undefined : decode(url.slice(hashAt + 1)) || undefined
+        const written = decode(beforeHash.replace(/\?.*$/, ''))
+        if (written === '') return url
+        const target = resolveSource(self, written)
+        if (!target) {
+          file.message(`Link \`${url}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
+          changed = true
+          return undefined
+        }
+        links.push({ url, line, column, section, kind: 'asset', target: target as SourcePath, fragment })
+        if (!written.startsWith('/') || beforeHash.includes('?')) return url
+        changed = true
+        return hrefTo(slugOf(self), slugOf(target), fragment)
+      })
+      if (mapped === undefined || !changed) return
+      if (mapped === '') delete node.properties.srcSet
+      else node.properties.srcSet = mapped
+    }
     /** Record (and, from the source root, rewrite) the URL in one attribute of `node`. */
     function linkAttribute(node: Element, ancestors: Array<Element | Root>, attribute: string): void {
       const value = node.properties[attribute]

@@ -79,7 +79,7 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
   }
   // Where the keys whose values later stages check are written (an alias that collides is reported there).
   const lines: Record<string, number> = {}
-  for (const key of ['aliases', 'permalink', 'prev', 'next', 'date']) {
+  for (const key of ['aliases', 'permalink', 'prev', 'next', 'date', 'slug', 'id', 'pagination_prev', 'pagination_next', 'keywords', 'image']) {
     const pos = data[key] === undefined || data[key] === null ? undefined : place(key).pos
     if (pos) lines[key] = pos.line
   }

@@ -48,6 +48,9 @@ const TYPE = /^[\w-]+$/
 
 /** The Obsidian Admonition plugin's fence language: `ad-` and the type. */
 const AD_BLOCK = /^ad-([\w-]+)$/
+
+/** The opening fence of either kind of block, anywhere in the text (in a list or a quote too). */
+const FENCE_OF_BLOCK = /(?:```|~~~)[`~]*[ \t]*(?:admonish|ad-)/
 /** One of its option lines, before the body. */
 const AD_OPTION = /^(title|collapse|icon|color)\s*:(.*)$/i
 /** Its types that are no admonish directive, and the one they look like. */
@@ -73,7 +76,8 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
   const parse = (text: string) => this.parse(text) as Root
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
-    if (!source.includes('admonish') && !source.includes('ad-')) return
+    // A fence's info string, not prose: `ad-` alone is in every other note (`read-copy-update`).
+    if (!FENCE_OF_BLOCK.test(source)) return
     const lines = source.split('\n')
     const lineStarts = [0]
     for (const line of lines) lineStarts.push(lineStarts.at(-1)! + line.length + 1)

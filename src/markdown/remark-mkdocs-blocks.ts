@@ -28,8 +28,10 @@
  * its title's paragraph and its body, with an `AdmonitionPlace`), which
  * rehype-mdbook-admonish renders as the theme's callouts, the Obsidian
  * callouts' frames, icons and folds, in Material's types and aliases. A tab
- * set becomes the theme's code group (`div.code-group`) of `div.tab-panel`s,
- * each titled by its `p.tab-title`, which the theme switches as tabs.
+ * set becomes the theme's tabs as Docusaurus's `<Tabs>` do (a
+ * `div.code-group.tabs` of `div.tab-panel`s, each opening with its
+ * `div.tab-title`, the `===+` one also `tab-default`), which the theme
+ * switches as tabs.
  */
 import type { Code, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Point, Position } from 'unist'
@@ -244,7 +246,7 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
             i--
             continue
           }
-          const set: BlockNode = { type: 'mkdocsBlock', data: { hName: 'div', hProperties: { className: ['code-group', 'tabbed-set'] } }, children: [panel as unknown as RootContent], position: { ...at } }
+          const set: BlockNode = { type: 'mkdocsBlock', data: { hName: 'div', hProperties: { className: ['code-group', 'tabs'] } }, children: [panel as unknown as RootContent], position: { ...at } }
           tabSets.add(set)
           parent.children.splice(i, j - i, set as unknown as RootContent, ...rest)
           continue
@@ -282,10 +284,10 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
 
 /** One tab: its title (hidden while the theme shows it as a tab) and its body. */
 function tabPanel(opener: Extract<Opener, { kind: 'tab' }>, title: PhrasingContent[], body: RootContent[], at: Position): BlockNode {
-  const heading: Paragraph = { type: 'paragraph', data: { hProperties: { className: ['tab-title'] } }, children: title, position: { start: at.start, end: at.start } }
+  const heading: Paragraph = { type: 'paragraph', data: { hName: 'div', hProperties: { className: ['tab-title'] } }, children: title, position: { start: at.start, end: at.start } }
   return {
     type: 'mkdocsBlock',
-    data: { hName: 'div', hProperties: { className: ['tab-panel', ...(opener.selected ? ['tab-selected'] : [])] } },
+    data: { hName: 'div', hProperties: { className: ['tab-panel', ...(opener.selected ? ['tab-default'] : [])] } },
     children: [heading, ...body],
     position: at,
   }

@@ -62,7 +62,7 @@ const IMAGE_SOURCE: Definition = ['src', /^(?!data:)/i, /^data:image\/(?:png|gif
 const MEDIA_SOURCE: Definition = ['src', /^(?!data:)/i]
 
 /**
- * A `<picture>` source's `srcset`, a list of URLs with their widths or
+ * A `<picture>` source's or an image's `srcset`, a list of URLs with their widths or
  * densities: kept only when its every colon ends an `http` or `https` scheme,
  * so no candidate is a `data:` or `javascript:` URL (the protocol check reads
  * one URL per attribute, and a list is not one URL).
@@ -84,7 +84,8 @@ export const noteSchema: Schema = {
     // remark-wikilinks names the target in `data-wikilink` before this pass; the pages stage turns
     // the name into an href to a note or file of the site, so an author writing one gains nothing.
     a: [...(withoutClassLimits.a ?? []), 'dataWikilink', 'dataWikiFragment', 'dataWikiId'],
-    img: [...(withoutClassLimits.img ?? []).filter((a) => a !== 'src'), IMAGE_SOURCE, 'dataWikilink'],
+    // A retina image's `srcset` (and its `sizes`) lists files as a `<picture>`'s sources do, checked alike.
+    img: [...(withoutClassLimits.img ?? []).filter((a) => a !== 'src'), IMAGE_SOURCE, SOURCE_SET, 'sizes', 'dataWikilink'],
     // Players, as Obsidian's notes write them and its `![[talk.mp3]]` embeds show them: they load a
     // file (http(s) or the site's own, as an image does) and run nothing; no autoplay.
     audio: [MEDIA_SOURCE, 'controls', 'loop', 'muted', 'preload', 'dataWikilink'],

@@ -8,6 +8,9 @@ import { neighbours, resolvePageTarget, type SiteGraph } from '../graph/site-gra
 import { wikiTargets } from '../graph/wikilinks.ts'
 import { hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
+import { docusaurusUrl } from '../content/docusaurus-urls.ts'
+import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
+import { docusaurusNeighbour, docusaurusPageFacts } from './docusaurus-page.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
@@ -77,7 +80,7 @@ function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
   const place = graph.places.get(source)
   if (place) {
     const crumbs: Crumb[] = place.part ? [{ title: place.part }] : []
-    for (const a of place.ancestors) crumbs.push({ title: a.title, slug: a.source ? slugOf(a.source) : undefined })
+    for (const a of place.ancestors) crumbs.push({ title: a.title, slug: a.source ? slugOf(a.source) : a.generatedIndex?.slug })
     return crumbs
   }
   // An unlisted note: its folders' section pages, when they exist.
@@ -128,8 +131,8 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
       .flatMap((c) => c.split(/\s+/))
       .filter(Boolean),
     breadcrumbs: breadcrumbs(graph, source),
-    prev: ownNeighbour(graph, source, 'prev', prev).link,
-    next: ownNeighbour(graph, source, 'next', next).link,
+    prev: pageNeighbour(graph, source, 'prev', prev, config).link,
+    next: pageNeighbour(graph, source, 'next', next, config).link,
     tags: note.frontmatter.tags ?? [],
     // VitePress's `editLink: false` and `lastUpdated: false` leave them out of the page.
     editUrl: note.frontmatter.editLink === false ? undefined : editUrl(config, source),
@@ -140,13 +143,23 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     wikiLinks,
     embeds,
     ...(listing && { listing }),
+    ...(config.docusaurus && docusaurusPageFacts(graph, source)),
   }
   return lazyBody(model, note.key, body)
 }
 
+/** The previous or next link of a page: VitePress's `prev`/`next` over the reading order, then Docusaurus's `pagination_*` in its site. */
+function pageNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' | 'next', auto: SourcePath | undefined, config: Config): { link?: PageLink; problem?: string } {
+  const own = ownNeighbour(graph, source, key, auto)
+  if (!config.docusaurus) return own
+  const docusaurus = docusaurusNeighbour(graph, source, key, own.link, auto)
+  return { link: docusaurus.link, problem: [own.problem, docusaurus.problem].filter(Boolean).join('; ') || undefined }
+}
+
 /**
  * The headings of a note's "On this page": h2 and h3, or the levels of
- * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6). None with
+ * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6), or of
+ * Docusaurus's `toc_min_heading_level` and `toc_max_heading_level`. None with
  * Quartz's `enableToc: false`, VitePress's `outline: false` or `aside:
  * false`, Docusaurus's `hide_table_of_contents: true`, or on VitePress's
  * `home` and `page` layouts, which have no aside.
@@ -158,6 +171,10 @@ function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[]
   if (typeof outline === 'number') [from, to] = [outline, outline]
   else if (outline === 'deep') [from, to] = [2, 6]
   else if (Array.isArray(outline) && outline.length === 2 && outline.every((n) => typeof n === 'number')) [from, to] = outline as [number, number]
+  // Docusaurus's `toc_min_heading_level` / `toc_max_heading_level` (2 to 6).
+  const level = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= 6 ? value : undefined)
+  from = level(frontmatter.toc_min_heading_level) ?? from
+  to = level(frontmatter.toc_max_heading_level) ?? to
   return headings.filter((h) => h.depth >= from && h.depth <= to)
 }
 
@@ -222,18 +239,36 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   if (config.print) pages.push(sitePrintPage(graph, config.title))
 
   // mdBook opens a book without README.md on its first chapter; so do we, by redirect. GitBook opens on `structure.readme`.
-  const first = gitbookReadme(graph, config, diagnostics) ?? graph.all[0]
+  // Docusaurus's docs home is the doc whose URL is `/` (`slug: /`).
+  const docsHome = config.docusaurus ? graph.all.find((s) => docusaurusUrl({ source: s, frontmatter: graph.notes.get(s)!.frontmatter }) === '/') : undefined
+  const first = gitbookReadme(graph, config, diagnostics) ?? docsHome ?? graph.all[0]
   if (first && !graph.bySlug.has(toSlug('index.html'))) {
     pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), to: hrefTo(toSlug('index.html'), slugOf(first)) })
   }
 
   const taken = new Set<string>(pages.map((p) => p.slug))
+  // A Docusaurus category's generated index: a page of the folder's items.
+  if (config.docusaurus && hasGeneratedIndexes(graph)) {
+    const categories = categoryPages(graph, titleOf, taken, (dir) => options.display(dir as SourcePath))
+    pages.push(...categories.pages)
+    diagnostics.push(...categories.diagnostics)
+  }
   for (const source of graph.all) {
     const { frontmatter, frontmatterLines: lines } = graph.notes.get(source)!
     for (const key of ['prev', 'next'] as const) {
       const { problem } = ownNeighbour(graph, source, key, neighbours(graph, source)[key])
       const line = lines?.[key]
       if (problem) diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message: problem, rule: 'frontmatter' })
+      if (!config.docusaurus) continue
+      const own = docusaurusNeighbour(graph, source, key, undefined, undefined).problem
+      const at = lines?.[`pagination_${key}`]
+      if (own) diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: own, rule: 'frontmatter' })
+    }
+    if (config.docusaurus) {
+      docusaurusPageFacts(graph, source, (key, message) => {
+        const at = lines?.[key]
+        diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message, rule: 'frontmatter' })
+      })
     }
     const { aliases = [], permalink } = frontmatter
     // Obsidian Publish's and Quartz's `permalink` is one more URL of the note, as Quartz serves it.
@@ -254,6 +289,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       pages.push(redirect)
     }
   }
+  if (config.docusaurus) pages.push(...docusaurusRedirects(graph, options, taken, diagnostics, graph.bySlug.has(toSlug('index.html')) ? undefined : first))
   pages.push(...gitbookRedirects(graph, config, taken, diagnostics))
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
   const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
@@ -324,6 +360,45 @@ function aliasPage(alias: string, source: SourcePath, graph: SiteGraph): Redirec
   const s = pathSlug(alias)
   if (!s) return undefined
   return { kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, slugOf(source)) }
+}
+
+/**
+ * A Docusaurus site's URLs (`02-extras/01-zeta.md` at `/extras/zeta`, a
+ * frontmatter `slug` or `id`): each that is not the doc's own page becomes
+ * a redirect to it, as an alias does. A URL another page has is a warning
+ * at the doc's `slug` (or `id`), except the docs home's `/` when the site
+ * opens on it (`opening`); `taken` gains the pages made.
+ */
+function docusaurusRedirects(graph: SiteGraph, options: BuildPagesOptions, taken: Set<string>, diagnostics: Diagnostic[], opening: SourcePath | undefined): RedirectPage[] {
+  const pages: RedirectPage[] = []
+  for (const source of graph.all) {
+    const { frontmatter, frontmatterLines: lines } = graph.notes.get(source)!
+    const key = typeof frontmatter.slug === 'string' ? 'slug' : typeof frontmatter.id === 'string' ? 'id' : undefined
+    const line = key && lines?.[key]
+    const warn = (message: string) => diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message, rule: 'docusaurus' })
+    for (const bad of ['slug', 'id'] as const) {
+      const value = frontmatter[bad]
+      if (value !== undefined && value !== null && typeof value !== 'string') {
+        const at = lines?.[bad]
+        diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: `Frontmatter \`${bad}\` should be a string; ignored`, rule: 'frontmatter' })
+      }
+    }
+    const url = docusaurusUrl({ source, frontmatter })
+    const s = url === '/' ? toSlug('index.html') : pathSlug(url)
+    if (s === slugOf(source)) continue
+    if (!s) {
+      warn(`Docusaurus URL \`${url}\` is not a path inside the site; no page there`)
+      continue
+    }
+    if (taken.has(s)) {
+      // The site's opening redirect leads to the docs home (`slug: /`) already.
+      if (!(url === '/' && source === opening)) warn(`Docusaurus URL \`${url}\` is \`${s}\`, another page's; no redirect there`)
+      continue
+    }
+    taken.add(s)
+    pages.push({ kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, slugOf(source)) })
+  }
+  return pages
 }
 
 /** A diagnostic at a place of `.gitbook.yaml`. */

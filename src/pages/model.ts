@@ -39,6 +39,14 @@ export interface NotePage extends PageBase {
   bodyKey: string
   /** The body has its own h1; otherwise the template prints the title. */
   hasH1: boolean
+  /** Docusaurus's `hide_title: true`: no title printed when the body has no h1. */
+  hideTitle?: true
+  /** Docusaurus's `unlisted: true`: `noindex` for search engines, in no sitemap. */
+  noindex?: true
+  /** Docusaurus's `keywords`: the page's keywords meta. */
+  keywords?: string[]
+  /** Docusaurus's `image`: the page's `og:image`, an absolute URL. */
+  image?: string
   /** h2 and h3 headings, for the page's table of contents (none with frontmatter `enableToc: false`). */
   toc: HeadingInfo[]
   /** Frontmatter `cssclasses`, for the theme to put on the note's page. */
@@ -106,4 +114,12 @@ export interface RedirectPage extends PageBase {
   fragments?: Record<string, string>
 }
 
-export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage | IndexPage
+/** A folder's generated index (a Docusaurus category's `link: {type: generated-index}`): its items as cards. */
+export interface CategoryPage extends PageBase {
+  kind: 'category'
+  breadcrumbs: Crumb[]
+  /** The folder's docs, and its sub-folders that have a page. */
+  items: NoteCard[]
+}
+
+export type Page = NotePage | NotFoundPage | PrintPage | RedirectPage | IndexPage | CategoryPage

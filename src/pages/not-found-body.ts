@@ -2,7 +2,7 @@
  * The 404 note's body made to work at any URL. A host serves the 404 page
  * for every missing path (`/book/a/b/nowhere`), so a link written relative
  * to the note would lead somewhere else from each; every relative `href`,
- * `src` and `poster` is made absolute under the site's base, as the page's
+ * `src`, `poster` and `srcset` URL is made absolute under the site's base, as the page's
  * own links are (`absoluteHref`). mdBook gets there with a `<base>` element
  * and `site-url`, which would also send the page's `#fragment` links (the
  * heading anchors, the skip link) to the start page: those stay as written.
@@ -17,6 +17,7 @@ import { toHtml } from 'hast-util-to-html'
 import { raw } from 'hast-util-raw'
 import rehypeSanitize from 'rehype-sanitize'
 import { finalSchema } from '../markdown/sanitize-schema.ts'
+import { mapSourceSet } from '../markdown/source-set.ts'
 import { walk } from '../markdown/walk.ts'
 import { pageUrl, type Slug } from '../paths.ts'
 
@@ -38,6 +39,8 @@ export function absoluteBodyHtml(html: string, from: Slug, options: { base: stri
       const value = node.properties[attribute]
       if (typeof value === 'string') node.properties[attribute] = absoluteUrl(value, from, options.base)
     }
+    const set = node.properties.srcSet
+    if (typeof set === 'string') node.properties.srcSet = mapSourceSet(set, (url) => absoluteUrl(url, from, options.base)) ?? set
   })
   if (!options.trusted) tree = rehypeSanitize(finalSchema)(tree) as Root
   return toHtml(tree)

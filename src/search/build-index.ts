@@ -58,7 +58,8 @@ export interface SearchDocuments {
 
 /** The documents of every published note and index page of `graph`. */
 export function searchDocuments(graph: SiteGraph): SearchDocuments {
-  const notes = graph.all.map((source): NoteSearchDocument => {
+  // A hidden note (Docusaurus's `unlisted`) is found by its URL only.
+  const notes = graph.all.filter((source) => !graph.hidden.has(source)).map((source): NoteSearchDocument => {
     const note = graph.notes.get(source)!
     const { crumb, section } = crumbOf(graph, source)
     const tags = Array.isArray(note.frontmatter.tags) ? note.frontmatter.tags.map(String) : []

@@ -37,6 +37,7 @@ export function navTree(graph: SiteGraph, items: OutlineItem[] = graph.outline, 
     if (item.kind === 'separator') return { s: 1 }
     const entry: { t: string; h?: string; u?: string; f?: 1; n?: string; c?: NavEntry[] } = { t: item.title }
     if (item.source && graph.notes.has(item.source)) entry.h = hrefTo(root, slugOf(item.source as SourcePath))
+    else if (item.generatedIndex) entry.h = hrefTo(root, item.generatedIndex.slug)
     else if (item.url) entry.u = item.url
     else if (item.folder) entry.f = 1
     const n = chapterNumber(item, labels)

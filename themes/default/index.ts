@@ -9,12 +9,12 @@ import { document, head } from './templates/document.ts'
 import { header } from './templates/header.ts'
 import { breadcrumbs, noteFooter, pageNav, tags, toc } from './templates/page-parts.ts'
 import { sidebar } from './templates/sidebar.ts'
-import { indexNav, noteExtras, symbolsPage, tagPage, tagsPage, topicPage, topicsPage } from './templates/indices.ts'
+import { categoryPage, indexNav, noteExtras, symbolsPage, tagPage, tagsPage, topicPage, topicsPage } from './templates/indices.ts'
 
 export default defineTheme({
   templates: {
     document, head, header, sidebar, main, note, notFound, print, redirect, breadcrumbs, toc, tags, noteFooter, pageNav,
-    indexNav, noteExtras, tagPage, tagsPage, topicPage, topicsPage, symbolsPage,
+    indexNav, noteExtras, tagPage, tagsPage, topicPage, topicsPage, symbolsPage, categoryPage,
   },
   // popovers.css and popovers.js are left out of a page when `[slugwiki] popovers = false` (see document.ts).
   styles: ['style.css', 'search.css', 'indices.css', 'popovers.css'],

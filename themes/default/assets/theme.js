@@ -216,8 +216,9 @@
 
   // VitePress's code groups: the page holds the blocks one after another, each titled; here they
   // become tabs (WAI-ARIA's tabs pattern: arrow keys, Home and End choose, Tab goes into the code).
-  // MkDocs's content tabs are code groups whose panels (`.tab-panel`) hold any markdown; `===+`
-  // marks the one shown first. The print page keeps them stacked, and printing shows every block (style.css).
+  // Docusaurus's `<Tabs>` and MkDocs's content tabs are such groups of `.tab-panel`s, any markdown in
+  // each, the `default` one (`.tab-default`; MkDocs's `===+`) shown first. The print page keeps them
+  // stacked, and printing shows every panel (style.css).
   if (!document.body.classList.contains('page-print')) {
     $$('.code-group').forEach((group, g) => {
       const panels = $$(':scope > figure.code, :scope > .tab-panel', group)
@@ -253,7 +254,7 @@
       })
       group.prepend(list)
       group.classList.add('tabbed')
-      select(Math.max(0, panels.findIndex((panel) => panel.classList.contains('tab-selected'))), false)
+      select(Math.max(0, panels.findIndex((panel) => panel.classList.contains('tab-default'))), false)
     })
   }
 

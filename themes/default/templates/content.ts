@@ -23,6 +23,7 @@ export const BODY_TEMPLATES: Record<Page['kind'], string> = {
   topic: 'topicPage',
   topics: 'topicsPage',
   symbols: 'symbolsPage',
+  category: 'categoryPage',
 }
 
 export function main(ctx: ThemeContext): Element {
@@ -39,7 +40,7 @@ export function note(ctx: ThemeContext): Element {
     ...as(templates.toc!(ctx)),
     h('article.note', { className: page.cssClasses }, [
       ...as(templates.breadcrumbs!(ctx)),
-      ...(page.hasH1 ? [] : [h('h1', page.title)]),
+      ...(page.hasH1 || page.hideTitle ? [] : [h('h1', page.title)]),
       ...as(templates.tags!(ctx)),
       h('div.note-body', page.body.children as ElementContent[]),
       ...as(templates.noteExtras!(ctx)),

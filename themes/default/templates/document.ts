@@ -46,6 +46,10 @@ export function head(ctx: ThemeContext): Element[] {
   ]
   const description = page.description ?? config.description
   if (description) items.push(h('meta', { name: 'description', content: description }))
+  if (page.kind === 'note' && page.keywords?.length) items.push(h('meta', { name: 'keywords', content: page.keywords.join(', ') }))
+  if (page.kind === 'note' && page.image) items.push(h('meta', { property: 'og:image', content: page.image }))
+  // Docusaurus's `unlisted`: as it does, kept out of search engines.
+  if (page.kind === 'note' && page.noindex) items.push(h('meta', { name: 'robots', content: 'noindex, nofollow' }))
   items.push(h('meta', { name: 'color-scheme', content: 'light dark' }))
   for (const { rel, href } of ctx.favicons) items.push(h('link', { rel, href }))
   for (const { type, title, href } of ctx.feeds ?? []) items.push(h('link', { rel: 'alternate', type, title, href }))

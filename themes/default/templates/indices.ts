@@ -211,6 +211,18 @@ function symbolsPageBody(ctx: ThemeContext, page: SymbolsPage): Element[] {
   return out
 }
 
+/** A folder's generated index (a Docusaurus category's): its title, description and items as cards. */
+export function categoryPage(ctx: ThemeContext): Element {
+  const page = ctx.page
+  if (page.kind !== 'category') throw new Error(`category template on a ${page.kind} page`)
+  return h('article.note.index-page.index-category', [
+    ...[ctx.templates.breadcrumbs?.(ctx) ?? []].flat() as Element[],
+    h('h1', page.title),
+    page.description ? h('p.category-description', page.description) : undefined,
+    cards(ctx, page.items),
+  ].filter((e) => e !== undefined))
+}
+
 /** Wrap an index page's body; each template checks it got its own kind of page. */
 function indexArticle<K extends IndexPage['kind']>(ctx: ThemeContext, kind: K, body: (page: Extract<IndexPage, { kind: K }>) => Element[]): Element {
   const page = ctx.page

@@ -11,7 +11,7 @@ function notePage(ctx: ThemeContext): NotePage | undefined {
 
 /** Where the page sits: part, then enclosing chapters. */
 export function breadcrumbs(ctx: ThemeContext): Element | Element[] {
-  const page = notePage(ctx)
+  const page = ctx.page.kind === 'note' || ctx.page.kind === 'category' ? ctx.page : undefined
   if (!page || page.breadcrumbs.length === 0) return []
   const crumbs: ElementContent[] = page.breadcrumbs.map((c) => h('li', c.slug ? h('a', { href: ctx.href(c.slug) }, c.title) : c.title))
   return h('nav.breadcrumbs', { ariaLabel: ctx.config.words.breadcrumbs }, [h('ol', crumbs)])

@@ -33,8 +33,10 @@ function label(chapter: OutlineChapter, labels: boolean): ElementContent[] {
 
 function chapterItem(ctx: ThemeContext, chapter: OutlineChapter, id: string, depth: number, branch: Branch): Element {
   const linked = chapter.source !== undefined && ctx.graph.notes.has(chapter.source)
-  const entry = linked
-    ? h('a', { href: ctx.href(slugOf(chapter.source!)), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
+  // A folder's generated index (a Docusaurus category's) is its page.
+  const to = linked ? slugOf(chapter.source!) : chapter.generatedIndex?.slug
+  const entry = to
+    ? h('a', { href: ctx.href(to), ariaCurrent: chapter === branch.current ? 'page' : undefined }, label(chapter, ctx.config.sectionLabels))
     : chapter.url
       ? h('a.external', { href: chapter.url }, label(chapter, ctx.config.sectionLabels))
       : chapter.folder
@@ -74,10 +76,21 @@ function outlineList(ctx: ThemeContext, items: OutlineItem[], parent: string, de
   return h('ol.outline', { dataNavList: parent }, li)
 }
 
+/** The chapter whose generated index is at `at`, and its ancestors. */
+function indexPlace(items: OutlineItem[], at: string, ancestors: OutlineChapter[] = []): { chapter: OutlineChapter; ancestors: OutlineChapter[] } | undefined {
+  for (const item of items) {
+    if (item.kind !== 'chapter') continue
+    if (item.generatedIndex?.slug === at) return { chapter: item, ancestors }
+    const found = indexPlace(item.children, at, [...ancestors, item])
+    if (found) return found
+  }
+  return undefined
+}
+
 /** The site's navigation. */
 export function sidebar(ctx: ThemeContext): Element {
   const { page, graph } = ctx
-  const place = page.kind === 'note' ? graph.places.get(page.source) : undefined
+  const place = page.kind === 'note' ? graph.places.get(page.source) : page.kind === 'category' ? indexPlace(graph.outline, page.slug) : undefined
   const fold = ctx.config.sidebarFold
   const branch: Branch = place
     ? { open: new Set([...place.ancestors, place.chapter]), current: place.chapter, fold }
