@@ -16,7 +16,7 @@ beforeAll(async () => {
   themed = await serveInBothThemes(
     {
       'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\n  - Links:\n      - Kernel: https://kernel.org/\n      - other.md\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n',
-      'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}`,
+      'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}\n!!! warning "Careful"\n    Warned body.\n`,
       'docs/other.md': '# Other\n',
     },
     'slugwiki-mkdocs-browser-',
@@ -75,5 +75,12 @@ describe.each(['default', 'paper'] as const)('MkDocs blocks in the %s theme', (t
     expect(await page.getByText('Shown body.').isVisible()).toBe(true)
     await page.getByText('Closed').click()
     expect(await page.getByText('Hidden body.').isVisible()).toBe(true)
+  })
+
+  it("draws a `warning` admonition as a callout, without mdBook's `.warning` box and its ⓘ", async () => {
+    const page = await open(theme)
+    const callout = page.locator('.callout.warning')
+    expect(await callout.count()).toBe(1)
+    expect(await callout.evaluate((e) => getComputedStyle(e, '::before').content)).toBe('none')
   })
 })
