@@ -181,6 +181,13 @@ function merge(parent: Record<string, unknown>, child: Record<string, unknown>):
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined)
 const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')
 
+/** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
+function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
+  const root = path.dirname(file)
+  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }
+  return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+}
+
 /**
  * Read `mkdocs.yml`. Broken YAML, or a file that is no mapping, is an error at
  * its line and column (read by `resolveConfig`, which stops there); keys of
@@ -194,11 +201,11 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     source = fs.readFileSync(file, 'utf8')
   } catch (error) {
     const message = `Cannot read ${path.basename(file)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`
-    return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics: [{ file: shown, severity: 'error', message, rule: 'mkdocs' }] }
+    return unset(file, [{ file: shown, severity: 'error', message, rule: 'mkdocs' }])
   }
   const parsed = parseMkdocsYaml(source, shown, env)
   const diagnostics = [...parsed.diagnostics]
-  const settings: MkdocsSettings = { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown: { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  const settings = unset(file, diagnostics)
   if (diagnostics.some((d) => d.severity === 'error')) return settings
 
   const placeOfNode = (node: unknown): TomlPlace | undefined => {
