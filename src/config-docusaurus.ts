@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { configFileIn } from './config-file-in.ts'
 import type { Diagnostic } from './report.ts'
 
 /** The names Docusaurus loads its site config from, in its order. */
@@ -26,13 +27,7 @@ export interface DocusaurusSite {
 }
 
 /** The Docusaurus config file in `dir`, if any. */
-function configIn(dir: string): string | undefined {
-  for (const name of CONFIG_NAMES) {
-    const file = path.join(dir, name)
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file
-  }
-  return undefined
-}
+const configIn = (dir: string) => configFileIn(dir, CONFIG_NAMES)
 
 const isDir = (dir: string) => fs.existsSync(dir) && fs.statSync(dir).isDirectory()
 

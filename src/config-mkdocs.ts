@@ -26,6 +26,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Document, type Node as YamlNode } from 'yaml'
+import { configFileIn } from './config-file-in.ts'
 import type { Diagnostic } from './report.ts'
 import { placeKey, type TomlPlace, type TomlPlaces } from './toml-places.ts'
 
@@ -103,13 +104,7 @@ export interface MkdocsSettings {
 }
 
 /** The MkDocs config file in `dir`, if any. */
-function configIn(dir: string): string | undefined {
-  for (const name of CONFIG_NAMES) {
-    const file = path.join(dir, name)
-    if (fs.existsSync(file) && fs.statSync(file).isFile()) return file
-  }
-  return undefined
-}
+const configIn = (dir: string) => configFileIn(dir, CONFIG_NAMES)
 
 /**
  * The MkDocs site of `srcArg`: `srcArg` itself when it holds `mkdocs.yml`, or
