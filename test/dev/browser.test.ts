@@ -153,7 +153,11 @@ describe('live reload in the browser', () => {
   })
 
   it('previews a linked page under the base path, without its reload client or a socket of its own, and still reloads', async () => {
+    // Both tabs connected: the template test before this one reloads them, and a tab still
+    // reconnecting would be counted in the middle of this one.
+    while (f.dev.clients < 2) await rcu.waitForTimeout(20)
     const clients = f.dev.clients
+    expect(clients).toBe(2)
     await rcu.locator('.note-body a', { hasText: 'the intro' }).hover()
     const popover = rcu.locator('.popover')
     await popover.waitFor({ state: 'visible' })
