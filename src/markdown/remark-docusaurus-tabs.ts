@@ -16,6 +16,7 @@ import type { Element } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import type { Html, Parent, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
+import { tabPanelNode, tabSetNode } from './tab-markup.ts'
 
 /** One `<Tabs>` or `<TabItem>` tag of an HTML block. */
 interface Tag {
@@ -58,15 +59,10 @@ function panel(tag: Tag, children: RootContent[], tabsTag: Tag | undefined): Roo
   const title = text(label) ?? text(value) ?? ''
   // `<TabItem default>`, or the value `<Tabs defaultValue>` names (parse5 lower-cases the name).
   const chosen = (tag.attributes.default !== undefined && tag.attributes.default !== false) || (text(value) !== undefined && text(tabsTag?.attributes.defaultvalue) === text(value))
-  const classes = ['tab-panel', ...(chosen ? ['tab-default'] : [])]
-  const heading = { type: 'paragraph', data: { hName: 'div', hProperties: { className: ['tab-title'] } }, children: [{ type: 'text', value: title }] }
-  // A node type of its own (mdast-util-to-hast makes a parent it does not know an element of its `hName`): no plugin takes it for a quote.
-  return { type: 'docusaurusTab', data: { hName: 'div', hProperties: { className: classes } }, children: [heading, ...children] } as unknown as RootContent
+  return tabPanelNode('docusaurusTab', [{ type: 'text', value: title }], children, chosen)
 }
 
-function tabs(children: RootContent[]): RootContent {
-  return { type: 'docusaurusTabs', data: { hName: 'div', hProperties: { className: ['code-group', 'tabs'] } }, children } as unknown as RootContent
-}
+const tabs = (children: RootContent[]): RootContent => tabSetNode('docusaurusTabs', children)
 
 /**
  * One parent's children with its tabs. A block whose tags do not fit where

@@ -40,6 +40,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { AdmonitionPlace } from './data.ts'
 import { definitionsOf } from './remark-mdbook-admonish.ts'
+import { tabPanelNode, tabSetNode } from './tab-markup.ts'
 
 /** Python-Markdown's `tab_length`: a body is indented by this many columns more than its opener. */
 const INDENT = 4
@@ -246,7 +247,7 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
             i--
             continue
           }
-          const set: BlockNode = { type: 'mkdocsBlock', data: { hName: 'div', hProperties: { className: ['code-group', 'tabs'] } }, children: [panel as unknown as RootContent], position: { ...at } }
+          const set = tabSetNode('mkdocsBlock', [panel as unknown as RootContent], at) as unknown as BlockNode
           tabSets.add(set)
           parent.children.splice(i, j - i, set as unknown as RootContent, ...rest)
           continue
@@ -284,13 +285,7 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
 
 /** One tab: its title (hidden while the theme shows it as a tab) and its body. */
 function tabPanel(opener: Extract<Opener, { kind: 'tab' }>, title: PhrasingContent[], body: RootContent[], at: Position): BlockNode {
-  const heading: Paragraph = { type: 'paragraph', data: { hName: 'div', hProperties: { className: ['tab-title'] } }, children: title, position: { start: at.start, end: at.start } }
-  return {
-    type: 'mkdocsBlock',
-    data: { hName: 'div', hProperties: { className: ['tab-panel', ...(opener.selected ? ['tab-default'] : [])] } },
-    children: [heading, ...body],
-    position: at,
-  }
+  return tabPanelNode('mkdocsBlock', title, body, opener.selected, at) as unknown as BlockNode
 }
 
 /**
