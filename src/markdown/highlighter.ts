@@ -13,11 +13,22 @@ import {
   type ShikiTransformer,
 } from 'shiki'
 import type { Root } from 'hast'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { ANSI, ansiTokens } from './ansi.ts'
 import { createCodeColors } from './code-colors.ts'
 import { tokenizeCode, type ScopedToken } from './tokenize.ts'
 
 export type { ScopedToken } from './tokenize.ts'
+
+/**
+ * Oniguruma's WebAssembly as shiki ships it, a plain `.wasm` file. Its inlined
+ * copy (`shiki/wasm`) is gzipped base64 unpacked through a web `Response` and
+ * `DecompressionStream`, which loads Node's fetch implementation into every
+ * note thread: about 50 ms more of each thread's start, on the critical path
+ * of a build that compiles one note.
+ */
+const ONIGURUMA_WASM = createRequire(import.meta.url).resolve('shiki/onig.wasm')
 
 /** Names that mean "no highlighting". */
 const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'nohighlight'])
@@ -112,7 +123,9 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
     // Oniguruma (WebAssembly shipped inside the shiki package), not the JavaScript engine: the
     // grammars are written for it, and `npm run bench:highlight` measured the JavaScript engine at
     // 2.4 s of CPU to compile the C++ grammar per thread and 3× slower on C++ blocks after that.
-    engine: createOnigurumaEngine(import('shiki/wasm')),
+    // An instantiator, not the bytes: shiki tells bytes from a `Response` by `instanceof
+    // Response`, and that reference alone loads fetch.
+    engine: createOnigurumaEngine({ instantiator: async (imports) => WebAssembly.instantiate(await readFile(ONIGURUMA_WASM), imports) }),
   })
   const loading = new Map<string, Promise<void>>()
   const extra = new Map((options.langs ?? []).map((l) => [l.name.toLowerCase(), l.name]))
