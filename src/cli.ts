@@ -123,6 +123,7 @@ function createProgress(quiet: boolean) {
     },
     done() {
       if (shown) process.stderr.write('\r\x1b[K')
+      shown = false
     },
   }
 }
@@ -158,15 +159,29 @@ async function runDev(argv: string[]): Promise<number> {
   // The dev server's modules (ws, chokidar, open) load only for `dev`, so a build does not start them up.
   const [{ startDev }, { PortInUseError }] = await Promise.all([import('./dev/session.ts'), import('./dev/server.ts')])
   let dev
+  const progress = createProgress(false)
+  const openBrowser = (url: string) => void import('open').then(({ default: open }) => open(url)).catch((error: Error) => process.stderr.write(`could not open a browser: ${error.message}\n`))
   try {
-    dev = await startDev({ ...withCompileOptions(values), port })
+    dev = await startDev({
+      ...withCompileOptions(values),
+      port,
+      log(line) {
+        progress.done()
+        process.stderr.write(`${line}\n`)
+      },
+      onProgress: progress.update,
+      // The URL is said (and opened) at once; `serving` below means the site is there.
+      onListening(url) {
+        process.stderr.write(`building the site; ${url} shows how far it is\n`)
+        if (values.open) openBrowser(url)
+      },
+    })
   } catch (error) {
     if (error instanceof ConfigError) return fail(formatDiagnostic(error.diagnostic))
     if (error instanceof PortInUseError || error instanceof ThemeError) return fail(`error  ${error.message}`)
     throw error
   }
   process.stdout.write(`serving ${dev.url} (Ctrl-C to stop)\n`)
-  if (values.open) void import('open').then(({ default: open }) => open(dev.url)).catch((error: Error) => process.stderr.write(`could not open a browser: ${error.message}\n`))
   // Ctrl-C: stop watching, close every connection, release the port, then exit 0.
   await new Promise<void>((resolve) => {
     const stop = () => {

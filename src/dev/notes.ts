@@ -37,6 +37,8 @@ export interface NoteStoreOptions {
   displaySource: (source: SourcePath) => string
   /** The persistent cache to read notes from and write them to, with the tool's fingerprint (`toolFingerprint()`) its keys are made with. */
   disk?: { cache: DiskNoteCache; tool: string }
+  /** Told after each note an update compiles (or finds in a cache), with how many it has: the first build's progress. */
+  onProgress?: (done: number, total: number) => void
 }
 
 /** One note loaded again: what the site showed of it before, and shows now. */
@@ -109,7 +111,7 @@ function diagnosticsOf(state: NoteState): Diagnostic[] {
 const WARM_UP_NOTES = 128
 
 /** Create an empty store; the first `update` loads everything. */
-export function createNoteStore({ config, pool, displaySource, disk }: NoteStoreOptions): NoteStore {
+export function createNoteStore({ config, pool, displaySource, disk, onProgress }: NoteStoreOptions): NoteStore {
   const states = new Map<SourcePath, NoteState>()
   const memory = memoryNoteCache()
   // Keys whose entry is on `disk`, true for those read from there (their blocks stay there until a
@@ -227,7 +229,7 @@ export function createNoteStore({ config, pool, displaySource, disk }: NoteStore
       const read = sourceReader()
       const loaded = stale.map((source) => loadNote(source, { config, read, displaySource }))
       const inputs = loaded.flatMap((l) => (l.input ? [l.input] : []))
-      const { notes: compiled, compiled: fresh } = await compileAll(inputs, { config, displaySource, cache, pool, tool })
+      const { notes: compiled, compiled: fresh } = await compileAll(inputs, { config, displaySource, cache, pool, tool, onProgress })
       const bySource = new Map(compiled.map((note) => [note.source, note]))
       const changes = stale.map((source, i): NoteChange => {
         const current = bySource.get(source)

@@ -42,6 +42,8 @@ export interface DevSiteOptions {
   cli: CliOptions
   /** Asset names (under `_slugwiki/`) of scripts added to every page: the reload client. */
   extraScripts: string[]
+  /** Told after each note an update compiles (or finds in a cache), with how many it has (`NoteStoreOptions.onProgress`). */
+  onProgress?: (done: number, total: number) => void
 }
 
 /** What one rebuild changed. */
@@ -178,7 +180,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     // warm-up before its pool closes.
     if (built) await notes.close()
     const disk = config.cacheDir ? { cache: DiskNoteCache.forWiki(config.cacheDir, config.src), tool: toolFingerprint() } : undefined
-    notes = createNoteStore({ config, pool, displaySource, disk })
+    notes = createNoteStore({ config, pool, displaySource, disk, onProgress: options.onProgress })
     await previousPool?.close()
     lastUpdated = gitDates(config.src)
     pages = createPageTable(options.extraScripts)

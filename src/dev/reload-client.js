@@ -12,6 +12,8 @@
   const socketUrl = new URL('ws', script.src)
   socketUrl.protocol = socketUrl.protocol === 'https:' ? 'wss:' : 'ws:'
   socketUrl.searchParams.set('path', location.pathname)
+  // The page the server sends while its first build runs: a build that ends before this socket opens is told at once.
+  if (document.documentElement.hasAttribute('data-slugwiki-building')) socketUrl.searchParams.set('building', '')
   const scrollKey = `slugwiki-dev-scroll:${location.pathname}`
 
   const restoreScroll = () => {

@@ -16,7 +16,7 @@ import { lookup } from 'mrmime'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { Config } from '../config.ts'
 import type { Diagnostic } from '../report.ts'
-import { countWords, EN } from '../words/index.ts'
+import { countWords, EN, fill } from '../words/index.ts'
 import type { RebuildResult, Served } from './rebuild.ts'
 import { pageOf, resolveRequest } from './request-path.ts'
 
@@ -54,6 +54,12 @@ export interface DevServerOptions {
   base: string
   /** Output key of the reload client (`_slugwiki/__dev/reload.js`) and its source. */
   client: { key: string; source: string }
+  /**
+   * While the first build runs, how far it is (notes done of total; 0 of 0
+   * before they are counted), else undefined. Until then every page asked
+   * for is a page saying so, which reloads once the site is there.
+   */
+  building?: () => { done: number; total: number } | undefined
 }
 
 export interface DevServer {
@@ -118,6 +124,35 @@ function errorPage(key: string, error: unknown, clientHref: string): string {
       h('html', { lang: 'en' }, [
         h('head', [h('meta', { charSet: 'utf-8' }), h('title', `Error rendering ${key}`), h('script', { src: clientHref, defer: true })]),
         h('body', [h('h1', `Error rendering ${key}`), h('pre', message)]),
+      ]),
+    ],
+  })
+}
+
+/** What a browser is sent while the first build runs: where it is, in the wiki's language, and the reload client that brings the page once built. */
+export function buildingPage(config: Pick<Config, 'language' | 'words'> | undefined, progress: { done: number; total: number }, clientHref: string): string {
+  const { language, words } = config ?? { language: 'en', words: EN }
+  const count = progress.total > 0 ? fill(words['dev-building-count'], progress) : ''
+  return toHtml({
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: language, dataSlugwikiBuilding: '' }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          // The browser's own light or dark, as the theme starts out.
+          h('meta', { name: 'color-scheme', content: 'light dark' }),
+          // Asked again every two seconds, for the count; the reload client brings the page the moment it is built.
+          h('meta', { httpEquiv: 'refresh', content: '2' }),
+          h('title', words['dev-building']),
+          h('script', { src: clientHref, defer: true }),
+        ]),
+        h('body', { style: 'font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem' }, [
+          h('h1', words['dev-building']),
+          count ? h('p', [h('progress', { max: progress.total, value: progress.done }), ' ', count]) : '',
+          h('p', words['dev-building-hint']),
+        ]),
       ]),
     ],
   })
@@ -209,11 +244,17 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       res.setHeader('allow', 'GET, HEAD')
       return plain(res, 405, 'Method not allowed')
     }
-    const resolved = resolveRequest(req.url ?? '/', base, has)
+    const progress = options.building?.()
+    // Until the first build is done there is no site to ask: only the reload client is served.
+    const resolved = resolveRequest(req.url ?? '/', base, progress ? (key) => key === client.key : has)
     if (resolved.kind === 'forbidden') return plain(res, 403, 'Forbidden')
     if (resolved.kind === 'redirect') {
       res.writeHead(302, { ...BASE_HEADERS, location: resolved.location })
       return res.end()
+    }
+    if (progress && !(resolved.kind === 'file' && resolved.key === client.key)) {
+      res.writeHead(503, { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'retry-after': '1' })
+      return res.end(req.method === 'HEAD' ? undefined : buildingPage(site.config, progress, clientHref))
     }
     if (resolved.kind === 'not-found') return void notFound(req, res)
     void serveKey(req, res, resolved.key)
@@ -242,11 +283,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const pathname = url.searchParams.get('path') ?? base
-      const page = pageOf(pathname, base, has)
-      const entry: Client = { socket: ws, pathname, page, errors: errorsMessage(page) }
+      // A browser showing the building page has no page yet, and no errors to see: the end of the build reloads it.
+      const building = options.building?.() !== undefined
+      const page = building ? undefined : pageOf(pathname, base, has)
+      const entry: Client = { socket: ws, pathname, page, errors: building ? JSON.stringify({ type: 'errors', errors: [] }) : errorsMessage(page) }
       clients.add(entry)
       ws.on('close', () => clients.delete(entry))
       ws.on('error', () => clients.delete(entry))
+      // The building page, whose socket opened after the build was done and its reload sent: reload now.
+      if (url.searchParams.has('building') && !building) return ws.send(JSON.stringify({ type: 'reload' }))
       ws.send(entry.errors)
     })
   })

@@ -10,7 +10,7 @@ import { packageRoot, type CliOptions, type Config } from '../config.ts'
 import { formatDiagnostic, type Diagnostic } from '../report.ts'
 import { ASSET_DIR } from '../theme/render.ts'
 import { createDevSite, type RebuildResult } from './rebuild.ts'
-import { startDevServer } from './server.ts'
+import { startDevServer, type DevServer } from './server.ts'
 import { watchSources, type Change } from './watcher.ts'
 
 /** The reload client, as an asset name under `_slugwiki/`. */
@@ -27,6 +27,14 @@ export interface DevOptions extends CliOptions {
   log?: (line: string) => void
   /** Quiet window that coalesces a burst of file events into one rebuild, in ms (default 20). */
   quietMs?: number
+  /**
+   * Called once the server listens, before the first build: browsers are
+   * then answered with a page saying the site is being built, which reloads
+   * when it is. The build waits for what this returns.
+   */
+  onListening?: (url: string) => void | Promise<void>
+  /** Told after each note the first build compiles (or finds in the cache), with how many it has. */
+  onProgress?: (done: number, total: number) => void
 }
 
 export interface DevHandle {
@@ -64,8 +72,44 @@ export function rebuildLine(result: RebuildResult): string {
 export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`))
   const client = { key: `${ASSET_DIR}/${CLIENT_ASSET}`, source: fs.readFileSync(path.join(packageRoot(), 'src/dev/reload-client.js'), 'utf8') }
-  const site = await createDevSite({ cli: options, extraScripts: [CLIENT_ASSET] })
-  const first = await site.update([])
+  // The server listens before the first build, which takes a minute on a big wiki without a cache:
+  // a taken port is said at once, and a browser opened meanwhile shows the build's progress.
+  let building: { done: number; total: number } | undefined = { done: 0, total: 0 }
+  const site = await createDevSite({
+    cli: options,
+    extraScripts: [CLIENT_ASSET],
+    onProgress(done, total) {
+      if (!building) return
+      building = { done, total }
+      options.onProgress?.(done, total)
+    },
+  })
+  let server: DevServer
+  try {
+    server = await startDevServer({
+      site,
+      host: options.host,
+      port: options.port ?? 4000,
+      strictPort: options.strictPort ?? options.port !== undefined,
+      base: site.config.base,
+      client,
+      building: () => building,
+    })
+  } catch (error) {
+    await site.close()
+    throw error
+  }
+  let first: RebuildResult
+  try {
+    await options.onListening?.(server.url)
+    first = await site.update([])
+  } catch (error) {
+    // A theme that does not load at start ends the session, as a broken config does.
+    await server.close()
+    await site.close()
+    throw error
+  }
+  building = undefined
   let printed = new Set<string>()
   const report = (diagnostics: Diagnostic[]) => {
     const lines = diagnostics.map(formatDiagnostic)
@@ -76,15 +120,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
   }
   report(first.diagnostics)
   log(`built ${first.pages} pages in ${Math.round(first.ms)} ms`)
-
-  const server = await startDevServer({
-    site,
-    host: options.host,
-    port: options.port ?? 4000,
-    strictPort: options.strictPort ?? options.port !== undefined,
-    base: site.config.base,
-    client,
-  })
+  // Browsers that came during the build show the building page: the first build changed everything.
+  server.notify(first)
 
   const listeners = new Set<(result: RebuildResult) => void>()
   let latest = first

@@ -97,6 +97,9 @@ export const EN = {
   'dev-error-count-other': '{count} build errors',
   'dev-error-close': 'Close',
   'dev-error-hint': 'The page shows its last good version. Fix the file and save: this clears by itself.',
+  'dev-building': 'Building the site…',
+  'dev-building-count': '{done} of {total} notes',
+  'dev-building-hint': 'This page reloads by itself when the site is ready.',
   // Callouts' default titles: GitHub's alerts, Obsidian's callouts, mdbook-admonish, VitePress, GitBook.
   'callout-note': 'Note',
   'callout-tip': 'Tip',
