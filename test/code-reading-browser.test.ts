@@ -347,6 +347,42 @@ describe('a code block’s Copy button and hidden-lines toggle', () => {
         })
       })
     }
+    it(`leave a labelled block's language in sight on a touch screen, where they always show (${theme} theme)`, async () => {
+      for (const width of [500, 1440]) {
+        const page = await openButtons(theme, 'light', width, true)
+        await page.locator('.copy-button').first().waitFor()
+        const blocks = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('figure.code')]
+            .filter((figure) => figure.offsetParent)
+            .flatMap((figure) => {
+              const label = getComputedStyle(figure, '::before')
+              if (label.content === 'none' || label.display === 'none') return []
+              const f = figure.getBoundingClientRect()
+              const fs = getComputedStyle(figure)
+              const top = f.top + parseFloat(fs.borderTopWidth) + parseFloat(label.top)
+              const left =
+                label.left !== 'auto'
+                  ? f.left + parseFloat(fs.borderLeftWidth) + parseFloat(label.left)
+                  : f.right - parseFloat(fs.borderRightWidth) - parseFloat(label.right) - parseFloat(label.width)
+              const buttons = [...figure.querySelectorAll(':scope > .code-buttons > *')].map((b) => b.getBoundingClientRect())
+              return [{
+                id: figure.id,
+                opacity: label.opacity,
+                label: { left, top, right: left + parseFloat(label.width), bottom: top + parseFloat(label.height) },
+                buttons: buttons.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })),
+              }]
+            }),
+        )
+        // The bash, numbered, highlighted, diff, the two Rust and the short blocks are labelled.
+        expect(blocks.length, `${width} px`).toBeGreaterThanOrEqual(6)
+        for (const block of blocks) {
+          expect(block.opacity, block.id).toBe('1')
+          expect(block.buttons.length, block.id).toBeGreaterThan(0)
+          for (const button of block.buttons) expect(intersects(block.label, button), `${block.id} at ${width} px: label ${JSON.stringify(block.label)} under ${JSON.stringify(button)}`).toBe(false)
+        }
+      }
+    })
+
     it(`sit side by side, whatever their words (a translation, "Copy failed") (${theme} theme)`, async () => {
       const page = await openButtons(theme, 'light', 500, true)
       const rows = await page.evaluate(() =>
