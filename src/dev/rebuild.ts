@@ -283,7 +283,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     get config() {
       return config
     },
-    watchPaths: () => [config.src, ...[...configFiles(), ...themeFolders(), config.mdbookTheme.dir, ...config.extraWatchDirs].filter((f) => fs.existsSync(f))],
+    // Before the first build there is no theme yet to ask for its folders: they are added after it.
+    watchPaths: () => [config.src, ...[...configFiles(), ...(built ? themeFolders() : []), config.mdbookTheme.dir, ...config.extraWatchDirs].filter((f) => fs.existsSync(f))],
     // Config files outside the notes' folder are watched by name too: one made while serving (a
     // slugwiki.toml beside `.gitbook.yaml`) is no watched path, which are those that existed at start.
     // So are `additional-css`/`additional-js` files (`theme/custom.css` beside book.toml), which no note includes.

@@ -99,17 +99,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     await site.close()
     throw error
   }
-  let first: RebuildResult
-  try {
-    await options.onListening?.(server.url)
-    first = await site.update([])
-  } catch (error) {
-    // A theme that does not load at start ends the session, as a broken config does.
-    await server.close()
-    await site.close()
-    throw error
-  }
-  building = undefined
+  const listeners = new Set<(result: RebuildResult) => void>()
+  let latest: RebuildResult | undefined
+  let pending: Change[] = []
+  let running = false
   let printed = new Set<string>()
   const report = (diagnostics: Diagnostic[]) => {
     const lines = diagnostics.map(formatDiagnostic)
@@ -118,15 +111,6 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     printed = new Set(lines)
     if (hadErrors && !diagnostics.some((d) => d.severity === 'error')) log('errors fixed')
   }
-  report(first.diagnostics)
-  log(`built ${first.pages} pages in ${Math.round(first.ms)} ms`)
-  // Browsers that came during the build show the building page: the first build changed everything.
-  server.notify(first)
-
-  const listeners = new Set<(result: RebuildResult) => void>()
-  let latest = first
-  let pending: Change[] = []
-  let running = false
   const rebuild = async (changes: Change[]) => {
     try {
       latest = await site.update(changes)
@@ -142,7 +126,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
       const fault: Diagnostic = { file: changes[0]?.file ?? site.config.src, severity: 'error', message: `Rebuild failed: ${message}`, rule: 'rebuild' }
       site.setFault(fault)
       log(formatDiagnostic(fault))
-      latest = { ...latest, changed: new Set(), everything: false, styles: false, pages: 0, parsed: 0, patched: false, labels: changes.map((c) => c.file) }
+      latest = { ...latest!, changed: new Set(), everything: false, styles: false, pages: 0, parsed: 0, patched: false, labels: changes.map((c) => c.file) }
     }
     server.notify(latest)
     for (const listener of listeners) listener(latest)
@@ -156,20 +140,42 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     }
     running = false
   }
+  // Watched from before the first build, which may take a minute: a note saved meanwhile is rebuilt
+  // as soon as it is done, not lost until its next save.
   const watcher = watchSources({
     paths: site.watchPaths(),
     ignore: site.ignorePaths(),
     quietMs: options.quietMs,
     onBatch(changes) {
       pending.push(...changes)
-      if (!running) void drain()
+      if (latest && !running) void drain()
     },
     // A save is compiled while the quiet window waits for more events: the rebuild then finds it done.
     onEvent: (change) => site.prefetch(change),
     onError: (error) => log(`watch error: ${error.message}`),
   })
-  await watcher.ready
+  let first: RebuildResult
+  try {
+    await options.onListening?.(server.url)
+    await watcher.ready
+    first = await site.update([])
+  } catch (error) {
+    // A theme that does not load at start ends the session, as a broken config does.
+    await watcher.close()
+    await server.close()
+    await site.close()
+    throw error
+  }
+  building = undefined
+  report(first.diagnostics)
+  log(`built ${first.pages} pages in ${Math.round(first.ms)} ms`)
+  latest = first
+  // Browsers that came during the build show the building page: the first build changed everything.
+  server.notify(first)
+  // The theme's folders and the files notes include are known now.
+  watcher.watchPaths(site.watchPaths())
   watcher.watchFiles(site.outsideFiles())
+  if (pending.length) void drain()
 
   return {
     url: server.url,
@@ -183,7 +189,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevHandle> {
     get busy() {
       return running || pending.length > 0 || watcher.waiting
     },
-    diagnostics: () => latest.diagnostics,
+    diagnostics: () => latest!.diagnostics,
     onRebuild(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -4,7 +4,9 @@
  * being built (how far, in the wiki's language) and reloads into the page it
  * asked for once it is; a taken port is said before any note is compiled.
  */
+import fs from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { buildingPage, PortInUseError } from '../../src/dev/server.ts'
@@ -133,6 +135,30 @@ describe('before the first build is done', () => {
       expect((await first(true)).type).toBe('reload')
       // A page of the site is told its errors (none), as before.
       expect((await first(false)).type).toBe('errors')
+    } finally {
+      await f.close()
+    }
+  })
+
+  it('rebuilds a note saved while the first build runs, once it is done', async () => {
+    let saved = false
+    let file = ''
+    const f = await startFixture(
+      'mdbook',
+      {
+        // Told after a note is compiled: every note has been read by then, so the build has the old text.
+        onProgress() {
+          if (saved) return
+          saved = true
+          fs.appendFileSync(file, '\nSaved while the site was being built.\n')
+        },
+      },
+      (dir) => (file = path.join(dir, 'src/kernel/rcu.md')),
+    )
+    try {
+      expect(saved).toBe(true)
+      await expect.poll(async () => (await f.get('kernel/rcu.html')).text(), { timeout: 20_000 }).toContain('Saved while the site was being built.')
+      expect(f.lines.some((line) => line.startsWith('rebuilt kernel/rcu.md'))).toBe(true)
     } finally {
       await f.close()
     }
