@@ -162,8 +162,8 @@ const htmlSchema = z
 const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
-    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too. */
-    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional() }).loose().optional(),
+    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too, and `create-missing`. */
+    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional(), 'create-missing': z.boolean().optional() }).loose().optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
     /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
     preprocessor: z.object({ admonish: admonishSchema.optional(), katex: katexSchema.optional() }).loose().optional(),
@@ -293,6 +293,8 @@ export interface Config {
   notFound?: { input: string; explicit: boolean }
   /** Folders the dev server watches besides the notes (`[build] extra-watch-dirs`, relative to the book root), absolute. */
   extraWatchDirs: string[]
+  /** mdBook's `[build] create-missing` (default true): false makes a SUMMARY entry without a file an error, as mdBook stops on it. */
+  createMissing: boolean
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
@@ -673,6 +675,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     editUrlTemplate: mkdocsSite ? mkdocsSite.editUrlTemplate : (html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url'])),
     srcFromRoot: mkdocsSite ? '' : srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
+    createMissing: parsed.build?.['create-missing'] ?? true,
     includeRoot: repositoryRoot(root) ?? root,
     // Only a VitePress site: a vault's own `public/` folder of notes must stay notes.
     vitepress: sw.vitepress ?? (!isBook && fs.existsSync(path.join(src, '.vitepress'))),
