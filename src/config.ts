@@ -231,6 +231,8 @@ export interface Config {
   toc?: TocOptions
   /** The Rust Reference's `r[rule.id]` markers, read as its `[preprocessor.spec]` (mdbook-spec) renders them. */
   specRules?: boolean
+  /** ```` ```bob ```` blocks are mdbook-svgbob's diagrams (`[preprocessor.svgbob]`): shown as their source, no unknown-language warning. */
+  svgbob?: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
@@ -701,6 +703,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     specRules: isBook && parsed.preprocessor?.spec !== undefined,
+    svgbob: isBook && parsed.preprocessor?.svgbob !== undefined,
     toc: isBook ? tocOptions(parsed.preprocessor?.toc) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? plainWiki,
     taskMarks: sw['task-marks'] ?? plainWiki,
