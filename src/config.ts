@@ -136,8 +136,8 @@ const htmlSchema = z
     'curly-quotes': z.boolean().optional(),
     /** Old URL path → new URL, as mdBook's `[output.html.redirect]`. */
     redirect: z.record(z.string(), z.string()).optional(),
-    /** mdBook's search switch; slugwiki honours `enable`. */
-    search: z.object({ enable: z.boolean().optional() }).loose().optional(),
+    /** mdBook's search settings; slugwiki honours `enable` and `limit-results`. */
+    search: z.object({ enable: z.boolean().optional(), 'limit-results': z.number().int().positive().optional() }).loose().optional(),
     /** `[output.html.code.hidelines]`: fence language → prefix of its hidden lines. */
     code: z.object({ hidelines: z.record(z.string(), z.string()).optional() }).loose().optional(),
     /** mdBook's colour theme when the system prefers light (`light`, `rust`, `coal`, `navy`, `ayu`). */
@@ -344,6 +344,8 @@ export interface Config {
   katex: KatexSettings
   /** Build the search index and show the search box. */
   search: boolean
+  /** The most results the search box lists (`[output.html.search] limit-results`; undefined: the theme's own). */
+  searchLimit?: number
   theme: string
   trusted: boolean
   topicsFile: string
@@ -728,6 +730,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
     search: sw.search ?? html.search?.enable ?? true,
+    searchLimit: html.search?.['limit-results'],
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,
     topicsFile: sw.topics,
