@@ -136,8 +136,8 @@ const htmlSchema = z
     'curly-quotes': z.boolean().optional(),
     /** Old URL path → new URL, as mdBook's `[output.html.redirect]`. */
     redirect: z.record(z.string(), z.string()).optional(),
-    /** mdBook's search switch; slugwiki honours `enable`. */
-    search: z.object({ enable: z.boolean().optional() }).loose().optional(),
+    /** mdBook's search settings; slugwiki honours `enable` and `limit-results`. */
+    search: z.object({ enable: z.boolean().optional(), 'limit-results': z.number().int().positive().optional() }).loose().optional(),
     /** `[output.html.code.hidelines]`: fence language → prefix of its hidden lines. */
     code: z.object({ hidelines: z.record(z.string(), z.string()).optional() }).loose().optional(),
     /** mdBook's colour theme when the system prefers light (`light`, `rust`, `coal`, `navy`, `ayu`). */
@@ -162,8 +162,8 @@ const htmlSchema = z
 const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
-    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too. */
-    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional() }).loose().optional(),
+    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too, and `create-missing`. */
+    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional(), 'create-missing': z.boolean().optional() }).loose().optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
     /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
     preprocessor: z.object({ admonish: admonishSchema.optional(), katex: katexSchema.optional() }).loose().optional(),
@@ -231,6 +231,8 @@ export interface Config {
   toc?: TocOptions
   /** The Rust Reference's `r[rule.id]` markers, read as its `[preprocessor.spec]` (mdbook-spec) renders them. */
   specRules?: boolean
+  /** ```` ```bob ```` blocks are mdbook-svgbob's diagrams (`[preprocessor.svgbob]`): shown as their source, no unknown-language warning. */
+  svgbob?: boolean
   /** `^[note]` is a footnote (`inline-footnotes`). */
   inlineFootnotes: boolean
   /** `[x](note.md)` not at its relative path is found by name (`shortest-links`). */
@@ -293,6 +295,8 @@ export interface Config {
   notFound?: { input: string; explicit: boolean }
   /** Folders the dev server watches besides the notes (`[build] extra-watch-dirs`, relative to the book root), absolute. */
   extraWatchDirs: string[]
+  /** mdBook's `[build] create-missing` (default true): false makes a SUMMARY entry without a file an error, as mdBook stops on it. */
+  createMissing: boolean
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
   /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
@@ -340,6 +344,8 @@ export interface Config {
   katex: KatexSettings
   /** Build the search index and show the search box. */
   search: boolean
+  /** The most results the search box lists (`[output.html.search] limit-results`; undefined: the theme's own). */
+  searchLimit?: number
   theme: string
   trusted: boolean
   topicsFile: string
@@ -673,6 +679,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     editUrlTemplate: mkdocsSite ? mkdocsSite.editUrlTemplate : (html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url'])),
     srcFromRoot: mkdocsSite ? '' : srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
+    createMissing: parsed.build?.['create-missing'] ?? true,
     includeRoot: repositoryRoot(root) ?? root,
     // Only a VitePress site: a vault's own `public/` folder of notes must stay notes.
     vitepress: sw.vitepress ?? (!isBook && fs.existsSync(path.join(src, '.vitepress'))),
@@ -698,6 +705,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     headingIds: isBook ? 'mdbook' : 'github',
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     specRules: isBook && parsed.preprocessor?.spec !== undefined,
+    svgbob: isBook && parsed.preprocessor?.svgbob !== undefined,
     toc: isBook ? tocOptions(parsed.preprocessor?.toc) : undefined,
     inlineFootnotes: sw['inline-footnotes'] ?? plainWiki,
     taskMarks: sw['task-marks'] ?? plainWiki,
@@ -722,6 +730,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     printPageBreak: html.print?.['page-break'] ?? true,
     notFound: html['input-404'] === '' ? undefined : { input: html['input-404'] ?? '404.md', explicit: html['input-404'] !== undefined },
     search: sw.search ?? html.search?.enable ?? true,
+    searchLimit: html.search?.['limit-results'],
     theme: options.theme ?? sw.theme,
     trusted: sw.trusted,
     topicsFile: sw.topics,

@@ -56,6 +56,13 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ src: wiki('spec-wiki', { 'README.md': '# Hi\n' }) }).specRules).toBe(false)
   })
 
+  it('reads ```bob blocks as mdbook-svgbob diagrams only with its [preprocessor.svgbob] (Comprehensive Rust has it)', () => {
+    const bob = (name: string, toml: string) => resolveConfig({ src: wiki(name, { 'book.toml': `[book]\nsrc = "."\n${toml}`, 'README.md': '# Hi\n' }) }).svgbob
+    expect(bob('bob-none', '')).toBe(false)
+    expect(bob('bob-on', '[preprocessor.svgbob]\nrenderers = ["html"]\nafter = ["gettext"]\nclass = "bob"\n')).toBe(true)
+    expect(resolveConfig({ src: wiki('bob-wiki', { 'README.md': '# Hi\n' }) }).svgbob).toBe(false)
+  })
+
   it('reads the Rust book’s <Listing> blocks only with its [preprocessor.trpl-listing], in its output-mode', () => {
     const mode = (toml: string) => resolveConfig({ src: wiki(`trpl-${toml.length}`, { 'book.toml': `[book]\nsrc = "."\n${toml}`, 'README.md': '# Hi\n' }) }).trplListing
     expect(mode('')).toBeUndefined()

@@ -32,6 +32,20 @@ async function run(s: TempSite, options: { src?: string } = {}) {
   return { result, read, exists }
 }
 
+describe('[output.html.search]', () => {
+  it('limit-results caps the results the search box lists (too-many-lists sets 30); without it the theme keeps its own', async () => {
+    const limited = await run(book('[output.html.search]\nlimit-results = 30\n'))
+    expect(limited.read('index.html')).toMatch(/<div class="search-slot" id="search" data-index="[^"]*" data-limit="30">/)
+    expect(limited.read('a/b/deep.html')).toContain('data-limit="30"')
+    site?.cleanup()
+    const plain = await run(book(''))
+    expect(plain.read('index.html')).toMatch(/<div class="search-slot" id="search" data-index="[^"]*">/)
+    site?.cleanup()
+    // A value of the wrong type is an error naming the key, as every book.toml key's is.
+    await expect(run(book('[output.html.search]\nlimit-results = "many"\n'))).rejects.toThrow(/output\.html\.search\.limit-results/)
+  })
+})
+
 describe('[output.html.print]', () => {
   it('builds print.html and links it from every page by default, each chapter starting a sheet', async () => {
     const { read, exists } = await run(book(''))

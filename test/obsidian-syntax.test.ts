@@ -289,6 +289,27 @@ describe('a note\'s title', () => {
     expect(read('Basic formatting syntax.html')).not.toContain('<title>This is a heading 1')
     expect(read('Opened.html')).toContain('<title>Opened by its H1')
   })
+
+  it('is its file name when its H1s are sections after text (rust-lang/rfcs: `- Start Date:` list, then `# Summary`, `# Motivation`)', async () => {
+    site = tempSite({
+      '0002-rfc-process.md': '- Start Date: 2014-03-11\n- RFC PR: #2\n\n# Summary\n\nThe RFC process.\n\n# Motivation\n\nWhy.\n',
+      'Badged.md': '<!-- SPDX -->\n\n[![build](https://img.shields.io/b.svg)](https://ci.example)\n\n# Badged tool\n\n# Usage\n\n## Flags\n',
+    })
+    const { read } = await run(site)
+    const rfc = read('0002-rfc-process.html')
+    expect(rfc).toContain('<title>0002-rfc-process')
+    expect(rfc).not.toContain('<title>Summary')
+    // The theme heads the page with the title; `# Summary` stays a section of it.
+    expect(rfc).toContain('<h1>0002-rfc-process</h1>')
+    expect(rfc).toMatch(/<h1 id="summary">Summary/)
+    expect(read('index.html')).toContain('>0002-rfc-process</a>')
+    // A comment and a row of badges are no text: the H1 under them titles the note.
+    expect(read('Badged.html')).toContain('<title>Badged tool')
+    // "On this page" lists the sections, H1s among them; a page's own H1 is its title, not listed.
+    expect(rfc).toContain('<li class="toc-h1"><a href="#summary">Summary</a></li><li class="toc-h1"><a href="#motivation">Motivation</a></li>')
+    expect(read('Badged.html')).toContain('<li class="toc-h1"><a href="#usage">Usage</a></li>')
+    expect(read('Badged.html')).not.toContain('<li class="toc-h1"><a href="#badged-tool">')
+  })
 })
 
 describe('in an mdBook', () => {

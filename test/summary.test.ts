@@ -82,6 +82,11 @@ describe('parseSummary', () => {
     expect(gone?.kind === 'chapter' && gone.source).toBeUndefined()
   })
 
+  it('makes a missing file an error when book.toml says `create-missing = false` (too-many-lists does; mdBook stops on it)', () => {
+    const { diagnostics } = parseSummary('# Summary\n\n- [A](a.md)\n- [Gone](gone.md)\n', { file: 'SUMMARY.md', exists: (s: SourcePath) => files.has(s), missingIsError: true })
+    expect(diagnostics).toMatchObject([{ file: 'SUMMARY.md', line: 4, column: 3, severity: 'error', rule: 'missing-chapter' }])
+  })
+
   it('refuses paths outside the source folder and duplicates', () => {
     const { diagnostics } = parse('- [A](a.md)\n- [Up](../x.md)\n- [Abs](/etc/passwd)\n- [Again](a.md)\n')
     expect(diagnostics.map((d) => [d.line, d.severity, d.rule])).toEqual([
@@ -144,5 +149,21 @@ describe("parseSummary of a summary in a folder (GitBook's `structure.summary: p
       [3, 'SUMMARY entry `../../secret.md` must be a path inside the source folder'],
       [4, 'product/SUMMARY.md lists itself; this entry is not linked'],
     ])
+  })
+})
+
+describe('book.toml [build] create-missing', () => {
+  it('false: a SUMMARY entry without a file fails the build at its line; true or unset: a draft and a warning', async () => {
+    const { build } = await import('../src/build.ts')
+    const { tempSite } = await import('./helpers/site.ts')
+    for (const [setting, severity] of [['create-missing = false', 'error'], ['create-missing = true', 'warning'], ['', 'warning']] as const) {
+      const site = tempSite({ '../book.toml': `[book]\ntitle = "Lists"\n\n[build]\n${setting}\n`, 'SUMMARY.md': '# Summary\n\n- [A](a.md)\n- [Gone](gone.md)\n', 'a.md': '# A\n' })
+      try {
+        const result = await build({ src: site.src, out: site.out, quiet: true, cache: false })
+        expect(result.diagnostics.filter((d) => d.rule === 'missing-chapter')).toMatchObject([{ line: 4, column: 3, severity }])
+      } finally {
+        site.cleanup()
+      }
+    }
   })
 })

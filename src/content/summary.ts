@@ -70,6 +70,8 @@ export interface ParseSummaryOptions {
   sections?: boolean
   /** The summary's own path in the source folder, which its links are relative to (default `SUMMARY.md`; GitBook's `structure.summary` names another). */
   path?: SourcePath
+  /** An entry without a file is an error, not a draft (book.toml's `[build] create-missing = false`; default false). */
+  missingIsError?: boolean
 }
 
 export interface SummaryResult {
@@ -133,7 +135,9 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       return { kind: 'chapter', title, number, children, line }
     }
     if (!source || !options.exists(source)) {
-      warn(`SUMMARY entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
+      // mdBook stops on it ("Chapter file not found") rather than create the file.
+      if (options.missingIsError) warn(`SUMMARY entry \`${link.url}\` has no file, and book.toml's \`create-missing = false\` asks for every chapter's; listed as a draft`, link, 'missing-chapter', 'error')
+      else warn(`SUMMARY entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
       return { kind: 'chapter', title, number, children, line }
     }
     const first = seen.get(source)

@@ -76,11 +76,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
     if (text !== undefined) {
       const summaryText = text
-      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, path: config.summary })
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, path: config.summary, missingIsError: !config.createMissing })
       let summary: SummaryResult
       if (options.summaryMemo) {
         // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(config.mkdocsSite?.literateNav !== undefined), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(config.mkdocsSite?.literateNav !== undefined), String(config.createMissing), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
         if (!kept) options.summaryMemo.set(key, summary)

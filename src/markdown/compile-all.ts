@@ -92,6 +92,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     headingIds: config.headingIds,
     trplListing: config.trplListing,
     specRules: config.specRules,
+    svgbob: config.svgbob,
     toc: config.toc,
     vitepress: config.vitepress,
     docusaurus: config.docusaurus,

@@ -134,7 +134,9 @@ export async function compileNote(
   const headings = data.headings ?? []
   const frontmatter = data.frontmatter ?? {}
   // The note's own H1 titles it when it is the first heading: an H1 further down (an `<h1>` shown as an example) is a section.
-  const firstH1 = headings[0]?.depth === 1 ? headings[0] : undefined
+  // So are H1s that follow text and are not the only one: an RFC's `# Summary`, `# Motivation`… below its `- Start Date:` list.
+  const sectionH1s = data.textBeforeHeadings === true && headings.filter((h) => h.depth === 1).length > 1
+  const firstH1 = headings[0]?.depth === 1 && !sectionH1s ? headings[0] : undefined
   let hasMath = false
   let hasCode = false
   let hasDiagrams = false

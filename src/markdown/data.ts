@@ -193,6 +193,8 @@ declare module 'vfile' {
     /** Set by `{{#title}}`. */
     includeTitle: string
     headings: HeadingInfo[]
+    /** True when text comes before the note's first heading (an RFC's `- Start Date:` list above its `# Summary`). */
+    textBeforeHeadings: boolean
     links: LinkInfo[]
     codeBlocks: CodeBlockInfo[]
     /** True when the note has raw HTML (parsed by rehype-raw). */

@@ -118,6 +118,8 @@ export interface ProcessorOptions {
   mkdocs?: boolean | MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
   specRules?: boolean
+  /** ```` ```bob ```` blocks are mdbook-svgbob's diagrams, as `[preprocessor.svgbob]` draws them (default: not read). */
+  svgbob?: boolean
   /** Obsidian's inline footnotes `^[note]` (default false). */
   inlineFootnotes?: boolean
   /** Read Obsidian's task marks `- [?]` and mark task items with `data-task` (default false). */
@@ -133,7 +135,15 @@ export interface ProcessorOptions {
 }
 
 /** Fence languages of the Rust Reference's mdbook-spec. */
-const SPEC_LANGS: ReadonlySet<string> = new Set(['grammar'])
+const SPEC_LANGS = ['grammar']
+/** mdbook-svgbob's fence language (its default `code_block`). */
+const SVGBOB_LANGS = ['bob']
+
+/** Fence languages the book's preprocessors draw (mdbook-spec's grammar, mdbook-svgbob's diagrams): shown as their source, without an unknown-language warning. */
+function preprocessorLangs(options: ProcessorOptions): ReadonlySet<string> | undefined {
+  const langs = [...(options.specRules ? SPEC_LANGS : []), ...(options.svgbob ? SVGBOB_LANGS : [])]
+  return langs.length ? new Set(langs) : undefined
+}
 
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
 
@@ -225,7 +235,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before highlighting: a diagram's source is not code.
   rehype.use(onlyWhen('mermaid', rehypeMermaid))
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: options.specRules ? SPEC_LANGS : undefined, magicComments: options.docusaurus })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)

@@ -2,7 +2,7 @@
  * Record the note's headings (after rehype-slug gave them GitHub-style ids) on
  * `file.data.headings`, renaming any element id that could shadow a script global.
  */
-import type { Element, Root } from 'hast'
+import type { Element, Root, RootContent } from 'hast'
 import { headingRank } from 'hast-util-heading-rank'
 import { toString } from 'hast-util-to-string'
 import { visitParents } from 'unist-util-visit-parents'
@@ -57,5 +57,28 @@ export default function rehypeHeadings() {
       headings.push({ depth, id, text: toString(node).trim(), line: node.position?.start.line })
     })
     file.data.headings = headings
+    file.data.textBeforeHeadings = textBeforeFirstHeading(tree)
   }
+}
+
+/**
+ * Whether a top-level block with text comes before the first heading. Comments,
+ * whitespace and blocks without text (a logo, a row of badges, a rule) do not
+ * count: a README's badges above its `# Name` leave the name its title.
+ */
+export function textBeforeFirstHeading(tree: Root): boolean {
+  for (const child of tree.children) {
+    if (containsHeading(child)) return false
+    if (child.type === 'text' && child.value.trim() !== '') return true
+    // Raw HTML rehype-raw did not parse: its text, without comments and tags.
+    if (child.type === 'raw' && child.value.replace(/<!--[\s\S]*?-->|<[^>]*>/g, '').trim() !== '') return true
+    if (child.type === 'element' && toString(child).trim() !== '') return true
+  }
+  return false
+}
+
+function containsHeading(node: RootContent): boolean {
+  if (node.type !== 'element') return false
+  if (headingRank(node) && !isHiddenHeading(node)) return true
+  return node.children.some(containsHeading)
 }

@@ -68,6 +68,8 @@ export interface WorkerSettings {
   mkdocs?: MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */
   specRules?: boolean
+  /** mdbook-svgbob's diagrams, ```` ```bob ```` (`[preprocessor.svgbob]`; default not read). */
+  svgbob?: boolean
   /** Obsidian's inline footnotes `^[note]` (`inline-footnotes`). */
   inlineFootnotes?: boolean
   /** A markdown link to a note not at its relative path is found by name (`shortest-links`). */

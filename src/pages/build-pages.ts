@@ -126,7 +126,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
     description: note.frontmatter.description,
     hasH1: note.hasH1,
-    toc: tocOf(note.frontmatter, note.headings),
+    toc: tocOf(note.frontmatter, note.headings, note.hasH1),
     cssClasses: [...(note.frontmatter.cssclasses ?? []), ...(typeof note.frontmatter.pageClass === 'string' ? [note.frontmatter.pageClass] : [])]
       .flatMap((c) => c.split(/\s+/))
       .filter(Boolean),
@@ -162,12 +162,15 @@ function pageNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' | 'next
  * Docusaurus's `toc_min_heading_level` and `toc_max_heading_level`. None with
  * Quartz's `enableToc: false`, VitePress's `outline: false` or `aside:
  * false`, Docusaurus's `hide_table_of_contents: true`, or on VitePress's
- * `home` and `page` layouts, which have no aside.
+ * `home` and `page` layouts, which have no aside. By default an H1 that does
+ * not head the page is a section and listed too (an RFC's `# Motivation`).
  */
-function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[] {
+function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[], hasH1: boolean): HeadingInfo[] {
   const { enableToc, outline, aside, layout, hide_table_of_contents: hideToc } = frontmatter
   if (enableToc === false || hideToc === true || outline === false || aside === false || layout === 'home' || layout === 'page') return []
-  let [from, to] = [2, 3]
+  // The page's own H1 (its first heading, when it heads the page) is its title, not a section.
+  const sectionH1s = headings.filter((h, i) => h.depth === 1 && !(hasH1 && i === 0))
+  let [from, to] = [sectionH1s.length ? 1 : 2, 3]
   if (typeof outline === 'number') [from, to] = [outline, outline]
   else if (outline === 'deep') [from, to] = [2, 6]
   else if (Array.isArray(outline) && outline.length === 2 && outline.every((n) => typeof n === 'number')) [from, to] = outline as [number, number]
@@ -175,7 +178,7 @@ function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[]): HeadingInfo[]
   const level = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= 6 ? value : undefined)
   from = level(frontmatter.toc_min_heading_level) ?? from
   to = level(frontmatter.toc_max_heading_level) ?? to
-  return headings.filter((h) => h.depth >= from && h.depth <= to)
+  return headings.filter((h, i) => h.depth >= from && h.depth <= to && !(h.depth === 1 && hasH1 && i === 0))
 }
 
 /** The 404 page: the book's 404 note when it has one (its links made to work from any URL), else slugwiki's own. */

@@ -5,6 +5,11 @@
   const slot = document.querySelector('#search[data-index]')
   if (!slot) return
   const indexUrl = new URL(slot.dataset.index, location.href)
+  // book.toml's `[output.html.search] limit-results`, else a dozen sections from the best eight pages;
+  // a set limit reads as many pages, so that one section from each can fill it, as mdBook's list is filled.
+  const setLimit = Number(slot.dataset.limit) > 0 ? Number(slot.dataset.limit) : undefined
+  const limit = setLimit ?? 12
+  const pages = setLimit === undefined ? 8 : Math.max(8, setLimit)
   if (!indexUrl.pathname.endsWith('/')) indexUrl.pathname += '/'
   // Result URLs are from the site root; the index lives at <root>/_slugwiki/search/.
   const siteRoot = new URL('../../', indexUrl)
@@ -126,7 +131,7 @@
     let hits
     try {
       const { pagefind, core } = await load()
-      hits = await core.searchSections(pagefind, query, { limit: 12 })
+      hits = await core.searchSections(pagefind, query, { limit, pages })
     } catch (error) {
       if (ask !== asked) return
       list.setAttribute('aria-busy', 'false')

@@ -34,8 +34,8 @@ export function header(ctx: ThemeContext): Element {
   return h('header.site-header', [
     h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: words['show-navigation'] }, [icon('menu')]),
     h('a.site-title', { href: ctx.href(slug('index.html')) }, ctx.config.title),
-    // Filled by search.js, which loads the index from `data-index` on first use.
-    h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined }),
+    // Filled by search.js, which loads the index from `data-index` on first use; `data-limit` caps the results it lists.
+    h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined, dataLimit: ctx.config.search ? ctx.config.searchLimit : undefined }),
     h('div.header-actions', actions),
   ])
 }

@@ -18,7 +18,7 @@ export function breadcrumbs(ctx: ThemeContext): Element | Element[] {
 }
 
 /**
- * The page's h2/h3 headings. A `<details>`: open beside the text on wide
+ * The page's h2/h3 headings (and H1s that are sections). A `<details>`: open beside the text on wide
  * screens (the script opens it; CSS shows it where `::details-content` is
  * known), a folded "On this page" above the text on narrow ones.
  */
