@@ -143,7 +143,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     wikiLinks,
     embeds,
     ...(listing && { listing }),
-    ...(config.docusaurus && docusaurusPageFacts(graph, source)),
+    ...(config.docusaurus && docusaurusPageFacts(graph, source, config.siteUrl)),
   }
   return lazyBody(model, note.key, body)
 }
@@ -265,7 +265,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       if (own) diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: own, rule: 'frontmatter' })
     }
     if (config.docusaurus) {
-      docusaurusPageFacts(graph, source, (key, message) => {
+      docusaurusPageFacts(graph, source, config.siteUrl, (key, message) => {
         const at = lines?.[key]
         diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message, rule: 'frontmatter' })
       })

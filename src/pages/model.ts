@@ -45,7 +45,7 @@ export interface NotePage extends PageBase {
   noindex?: true
   /** Docusaurus's `keywords`: the page's keywords meta. */
   keywords?: string[]
-  /** Docusaurus's `image`: the page's `og:image`, an absolute URL. */
+  /** Docusaurus's `image`: the page's `og:image`, an absolute URL (relative to the page when the site's URL is not known). */
   image?: string
   /** h2 and h3 headings, for the page's table of contents (none with frontmatter `enableToc: false`). */
   toc: HeadingInfo[]
