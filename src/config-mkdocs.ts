@@ -84,6 +84,8 @@ export interface MkdocsSettings {
   extraJs: string[]
   /** Material's `navigation.indexes` (in `theme.features`): a section's index page is the section's own. */
   sectionIndexes: boolean
+  /** `use_directory_urls` (default true): MkDocs published `a/b.md` at `a/b/`, where slugwiki writes a redirect to `a/b.html`. */
+  directoryUrls: boolean
   /** mkdocs-literate-nav's file (its `nav_file`, default `SUMMARY.md`), when `plugins` lists it: the nav, in markdown. */
   literateNav?: string
   /** `nav`, undefined when the file has none (MkDocs's own order then). */
@@ -180,7 +182,7 @@ const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.sta
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
   const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }
-  return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
 /**
@@ -271,6 +273,9 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   settings.repoUrl = str('repo_url') || undefined
   settings.repoName = str('repo_name')
   settings.copyright = str('copyright')
+  const directoryUrls = data.use_directory_urls
+  if (typeof directoryUrls === 'boolean') settings.directoryUrls = directoryUrls
+  else if (directoryUrls !== undefined && directoryUrls !== null) warn('`use_directory_urls` should be true or false; read as true, its default', 'use_directory_urls')
   const theme = data.theme
   if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) {
     settings.language = text((theme as Record<string, unknown>).language)

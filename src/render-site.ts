@@ -18,7 +18,7 @@ import type { CodeStylesheet } from './markdown/code-colors.ts'
 import { folderFingerprint } from './markdown/fingerprint.ts'
 import type { OutputPlan, PageOutput } from './output.ts'
 import { PageCache } from './page-cache.ts'
-import { buildPages } from './pages/build-pages.ts'
+import { buildPages, redirectTarget } from './pages/build-pages.ts'
 import { fingerprint } from './pages/fingerprint.ts'
 import { indexPageLinks } from './pages/index-pages.ts'
 import type { Page } from './pages/model.ts'
@@ -236,7 +236,7 @@ function reportCollisions(pages: Page[], plan: OutputPlan, { config, listing, di
       page.kind === 'note'
         ? { path: page.slug, owner: `\`${sourceFile(page.source)}\``, file: sourceFile(page.source) }
         : page.kind === 'redirect'
-          ? { path: page.slug, owner: `a redirect to \`${page.to}\`` }
+          ? { path: page.slug, owner: `a redirect to \`${page.to}\``, redirectsTo: redirectTarget(page.slug, page.to, '/') }
           : { path: page.slug, owner: `the generated \`${page.slug}\`` },
     ),
     ...[...plan.files.keys()].map((rel): Claim => ({ path: rel, owner: `the generated \`${rel}\`` })),

@@ -12,6 +12,7 @@ import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
 import { docusaurusNeighbour, docusaurusPageFacts } from './docusaurus-page.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
+import { mkdocsRedirects } from './mkdocs-redirects.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup } from './link-wikilinks.ts'
@@ -290,6 +291,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
     }
   }
   if (config.docusaurus) pages.push(...docusaurusRedirects(graph, options, taken, diagnostics, graph.bySlug.has(toSlug('index.html')) ? undefined : first))
+  // MkDocs's directory URLs (`a/b/` for `a/b.md`), where its readers' links and bookmarks lead.
+  if (config.mkdocsSite?.directoryUrls) pages.push(...mkdocsRedirects(graph, taken, diagnostics, { titleOf: (source) => navTitle(graph, source), display: options.display }))
   pages.push(...gitbookRedirects(graph, config, taken, diagnostics))
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
   const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
