@@ -77,8 +77,12 @@ export interface MkdocsSettings {
   repoName?: string
   /** The edit link of a page with `{path}` its path under `docs_dir` (from `repo_url`, `edit_uri` or `edit_uri_template`). */
   editUrlTemplate?: string
+  /** `copyright`: HTML, shown in the footer (sanitised as notes' HTML is). */
   copyright?: string
   language?: string
+  /** Material's `theme.logo` and `theme.favicon`: files of `docs_dir` (relative to it), with where the file names them. */
+  logo?: { path: string; place?: TomlPlace }
+  favicon?: { path: string; place?: TomlPlace }
   /** `extra_css` and `extra_javascript` that are files of `docs_dir` (relative to it); URLs are left out with a warning. */
   extraCss: string[]
   extraJs: string[]
@@ -281,6 +285,16 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     settings.language = text((theme as Record<string, unknown>).language)
     const features = (theme as Record<string, unknown>).features
     settings.sectionIndexes = Array.isArray(features) && features.includes('navigation.indexes')
+    // The theme mapping's own node, when this file (not an `INHERIT`ed one) writes it: the places of its keys.
+    const themeNode = 'theme' in parsed.data ? nodeOf('theme') : undefined
+    for (const key of ['logo', 'favicon'] as const) {
+      const value = (theme as Record<string, unknown>)[key]
+      if (value === undefined || value === null) continue
+      const node = isMap(themeNode) ? themeNode.items.find((p) => isScalar(p.key) && p.key.value === key)?.value : undefined
+      const file = text(value)
+      if (file === undefined || file.trim() === '') warn(`\`theme.${key}\` should be a file of \`docs_dir\`; ignored`, 'theme', node)
+      else settings[key] = { path: file.trim(), place: placeOfNode(node ?? themeNode) }
+    }
   }
   // `edit_uri:` left empty is unset (MkDocs's default then); `edit_uri: ''` turns edit links off.
   settings.editUrlTemplate = editTemplate(settings.repoUrl, data.edit_uri === undefined || data.edit_uri === null ? undefined : (text(data.edit_uri) ?? ''), text(data.edit_uri_template))
