@@ -86,8 +86,12 @@ describe("Docusaurus's static/ folder", () => {
       'static/img/logo.svg': '<svg id="static"/>\n',
       'static/about.html': '<p>old</p>\n',
       'static/index.html': '<p>old home</p>\n',
+      // The Docusaurus URL of `02-guide.md`, `/guide`, is a file of static/: no redirect over it.
+      'docs/02-guide.md': '# Guide\n',
+      'static/guide.html': '<p>static guide</p>\n',
     })
     expect(shown.sort()).toEqual([
+      'docs/02-guide.md  warning  Docusaurus URL `/guide` is `guide.html`, a file of the site; no redirect there  docusaurus',
       'docs/img/logo.svg  warning  Also published from static/img/logo.svg, which is used  public-collision',
       'static/about.html  warning  Same URL as the note docs/about.md, whose page is published  public-collision',
       'static/index.html  warning  Same URL as the note docs/index.md, whose page is published  public-collision',
@@ -95,6 +99,7 @@ describe("Docusaurus's static/ folder", () => {
     expect(read('about.html')).toContain('About')
     expect(read('index.html')).toContain('Home')
     expect(read('img/logo.svg')).toContain('static')
+    expect(read('guide.html')).toBe('<p>static guide</p>\n')
   })
 
   it('names a `staticDirectories` list in the config, which is not run, at its line and column (the default written out is no warning)', () => {

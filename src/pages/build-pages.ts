@@ -398,6 +398,12 @@ function docusaurusRedirects(graph: SiteGraph, options: BuildPagesOptions, taken
       if (!(url === '/' && source === opening)) warn(`Docusaurus URL \`${url}\` is \`${s}\`, another page's; no redirect there`)
       continue
     }
+    // A file of `static/` (or beside the docs) published there is the site's, as Docusaurus serves it.
+    const file = toSourcePath(s)
+    if (file && graph.assets.has(file)) {
+      warn(`Docusaurus URL \`${url}\` is \`${s}\`, a file of the site; no redirect there`)
+      continue
+    }
     taken.add(s)
     pages.push({ kind: 'redirect', slug: s, title: navTitle(graph, source), to: hrefTo(s, slugOf(source)) })
   }
