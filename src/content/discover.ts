@@ -14,7 +14,7 @@ export interface SourceListing {
   notes: SourcePath[]
   /** The files published as they are, by their path in the site. */
   assets: SourcePath[]
-  /** The file of an asset not at its own path under the source folder (`public/logo.svg` for `logo.svg`), absolute. */
+  /** The file of an asset not at its own path under the source folder (`public/logo.svg`, or `../static/logo.svg` beside it, for `logo.svg`), absolute. */
   files?: Map<SourcePath, string>
 }
 
