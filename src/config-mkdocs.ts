@@ -335,6 +335,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   alias('edit_uri', ['output', 'html', 'edit-url-template'])
   alias('nav', ['nav'])
   alias('docs_dir', ['docs_dir'])
+  alias('copyright', ['copyright'])
   settings.places = places
   return settings
 }

@@ -9,7 +9,8 @@ import path from 'node:path'
 import type { ElementContent, Root } from 'hast'
 import { raw } from 'hast-util-raw'
 import { sanitize } from 'hast-util-sanitize'
-import type { Config } from './config.ts'
+import { toHtml } from 'hast-util-to-html'
+import { configPlace, type Config } from './config.ts'
 import { finalSchema, noteSchema } from './markdown/sanitize-schema.ts'
 import { toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
@@ -39,13 +40,22 @@ export function mkdocsSiteParts(config: Config, assets: ReadonlySet<string>, dia
     if (file && assets.has(file)) parts[key] = file
     else diagnostics.warn(display(site.file), `\`theme.${key}\`: \`${named.path}\` is not a file of \`docs_dir\` (\`${display(path.join(config.src))}\`); left out`, 'mkdocs', named.place)
   }
-  if (site.copyright?.trim()) parts.copyright = copyrightContent(site.copyright, config.trusted)
+  if (site.copyright?.trim()) {
+    const { content, removed } = copyrightContent(site.copyright, config.trusted)
+    parts.copyright = content
+    // As a note's removed HTML is named, so that nothing of the footer goes without a word.
+    if (removed) diagnostics.warn(display(site.file), '`copyright`: part of its HTML is not published (scripts, event handlers, styles and unsafe URLs are removed, as from a note)', 'sanitize', configPlace(config, ['copyright']))
+  }
   return parts
 }
 
-/** MkDocs's `copyright` (HTML) as hast: parsed as the browser parses it, then sanitised as a note's raw HTML is. */
-export function copyrightContent(html: string, trusted: boolean): ElementContent[] {
+/**
+ * MkDocs's `copyright` (HTML) as hast: parsed as the browser parses it, then
+ * sanitised as a note's raw HTML is; `removed` when sanitising changed it.
+ */
+export function copyrightContent(html: string, trusted: boolean): { content: ElementContent[]; removed: boolean } {
   const parsed = raw({ type: 'root', children: [{ type: 'raw', value: html }] }) as Root
   const clean = trusted ? parsed : (sanitize(sanitize(parsed, noteSchema), finalSchema) as Root)
-  return clean.children.filter((node): node is ElementContent => node.type !== 'doctype')
+  const content = clean.children.filter((node): node is ElementContent => node.type !== 'doctype')
+  return { content, removed: !trusted && toHtml(clean) !== toHtml(parsed) }
 }

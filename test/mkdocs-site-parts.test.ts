@@ -45,7 +45,7 @@ describe("Material's logo and favicon, and MkDocs's copyright", () => {
   it('show on every page: the logo before the title, the favicon in the head, the copyright sanitised in the footer', async () => {
     for (const theme of ['default', 'paper']) {
       const { shown, read } = await run(`parts-${theme}`, { 'mkdocs.yml': MATERIAL, ...DOCS }, theme)
-      expect(shown).toEqual([])
+      expect(shown).toEqual(['mkdocs.yml:6:12  warning  `copyright`: part of its HTML is not published (scripts, event handlers, styles and unsafe URLs are removed, as from a note)  sanitize'])
       const home = read('index.html')
       expect(home).toContain('<link rel="icon" href="images/favicon.png">')
       expect(home).toContain('<img class="site-logo" src="assets/logo.svg" alt="">Parts</a>')
@@ -56,6 +56,12 @@ describe("Material's logo and favicon, and MkDocs's copyright", () => {
       expect(footer).toBe('Copyright © 2024 <a href="https://example.org/">Example</a><img src="x">')
       expect(setup).not.toContain('alert(1)')
     }
+  })
+
+  it('shows a copyright that sanitising keeps whole without a word', async () => {
+    const { shown, read } = await run('clean', { 'mkdocs.yml': 'site_name: Clean\ncopyright: <em>Made</em> by us\n', 'docs/index.md': '# Home\n' })
+    expect(shown).toEqual([])
+    expect(read('index.html')).toContain('<footer class="site-footer"><em>Made</em> by us</footer>')
   })
 
   it('leave out a logo or favicon that is no file of docs_dir, with a warning at its line; no copyright, no footer', async () => {
