@@ -15,6 +15,13 @@ export interface Claim {
   owner: string
   /** The source file to report the problem at, when the claim comes from one. */
   file?: string
+  /**
+   * The output path a redirect page claiming `path` leads to. A redirect to
+   * another claim of its own URL is no collision: MkDocs's `a/b/` (the file
+   * `a/b/index.html`) leading to `a/b.html`, which a clean-URL host serves
+   * at `/a/b`, sends its reader where that host would have.
+   */
+  redirectsTo?: string
 }
 
 /** The URL a path is served at, as the most forgiving host matches it. */
@@ -34,5 +41,7 @@ export function findCollisions(claims: Claim[]): Claim[][] {
     if (!group) byKey.set(key, [claim])
     else if (!group.some((c) => c.owner === claim.owner && c.path === claim.path)) group.push(claim)
   }
-  return [...byKey.values()].filter((group) => group.length > 1)
+  return [...byKey.values()]
+    .map((group) => group.filter((claim) => !(claim.redirectsTo !== undefined && claim.redirectsTo !== claim.path && group.some((other) => other.path === claim.redirectsTo))))
+    .filter((group) => group.length > 1)
 }

@@ -77,13 +77,19 @@ export interface MkdocsSettings {
   repoName?: string
   /** The edit link of a page with `{path}` its path under `docs_dir` (from `repo_url`, `edit_uri` or `edit_uri_template`). */
   editUrlTemplate?: string
+  /** `copyright`: HTML, shown in the footer (sanitised as notes' HTML is). */
   copyright?: string
   language?: string
+  /** Material's `theme.logo` and `theme.favicon`: files of `docs_dir` (relative to it), with where the file names them. */
+  logo?: { path: string; place?: TomlPlace }
+  favicon?: { path: string; place?: TomlPlace }
   /** `extra_css` and `extra_javascript` that are files of `docs_dir` (relative to it); URLs are left out with a warning. */
   extraCss: string[]
   extraJs: string[]
   /** Material's `navigation.indexes` (in `theme.features`): a section's index page is the section's own. */
   sectionIndexes: boolean
+  /** `use_directory_urls` (default true): MkDocs published `a/b.md` at `a/b/`, where slugwiki writes a redirect to `a/b.html`. */
+  directoryUrls: boolean
   /** mkdocs-literate-nav's file (its `nav_file`, default `SUMMARY.md`), when `plugins` lists it: the nav, in markdown. */
   literateNav?: string
   /** `nav`, undefined when the file has none (MkDocs's own order then). */
@@ -180,7 +186,7 @@ const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.sta
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
   const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }
-  return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, notInNav: [], excludeDocs: [], places: {}, diagnostics }
+  return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
 /**
@@ -271,11 +277,24 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   settings.repoUrl = str('repo_url') || undefined
   settings.repoName = str('repo_name')
   settings.copyright = str('copyright')
+  const directoryUrls = data.use_directory_urls
+  if (typeof directoryUrls === 'boolean') settings.directoryUrls = directoryUrls
+  else if (directoryUrls !== undefined && directoryUrls !== null) warn('`use_directory_urls` should be true or false; read as true, its default', 'use_directory_urls')
   const theme = data.theme
   if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) {
     settings.language = text((theme as Record<string, unknown>).language)
     const features = (theme as Record<string, unknown>).features
     settings.sectionIndexes = Array.isArray(features) && features.includes('navigation.indexes')
+    // The theme mapping's own node, when this file (not an `INHERIT`ed one) writes it: the places of its keys.
+    const themeNode = 'theme' in parsed.data ? nodeOf('theme') : undefined
+    for (const key of ['logo', 'favicon'] as const) {
+      const value = (theme as Record<string, unknown>)[key]
+      if (value === undefined || value === null) continue
+      const node = isMap(themeNode) ? themeNode.items.find((p) => isScalar(p.key) && p.key.value === key)?.value : undefined
+      const file = text(value)
+      if (file === undefined || file.trim() === '') warn(`\`theme.${key}\` should be a file of \`docs_dir\`; ignored`, 'theme', node)
+      else settings[key] = { path: file.trim(), place: placeOfNode(node ?? themeNode) }
+    }
   }
   // `edit_uri:` left empty is unset (MkDocs's default then); `edit_uri: ''` turns edit links off.
   settings.editUrlTemplate = editTemplate(settings.repoUrl, data.edit_uri === undefined || data.edit_uri === null ? undefined : (text(data.edit_uri) ?? ''), text(data.edit_uri_template))
@@ -316,6 +335,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   alias('edit_uri', ['output', 'html', 'edit-url-template'])
   alias('nav', ['nav'])
   alias('docs_dir', ['docs_dir'])
+  alias('copyright', ['copyright'])
   settings.places = places
   return settings
 }

@@ -322,6 +322,12 @@ export interface Config {
   /** The Docusaurus site's config file (never evaluated) and its warnings, when the notes are its docs. */
   docusaurusSite?: { file: string; diagnostics: Diagnostic[] }
   /**
+   * A folder outside the notes whose files are published at the site's root,
+   * as Docusaurus serves its `static/` (`static/img/a.png` is `/img/a.png`),
+   * absolute; in a Docusaurus site whose conventions are read, when it has one.
+   */
+  staticDir?: string
+  /**
    * MkDocs's conventions, read in an MkDocs site (`mkdocs.yml` beside the
    * notes' `docs_dir`): its `nav` or its own order, `exclude_docs`,
    * admonitions, content tabs and code block attributes.
@@ -685,6 +691,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     vitepress: sw.vitepress ?? (!isBook && fs.existsSync(path.join(src, '.vitepress'))),
     docusaurus: sw.docusaurus ?? docusaurusSite !== undefined,
     docusaurusSite: docusaurusSite && { file: docusaurusSite.configFile, diagnostics: docusaurusSite.diagnostics },
+    staticDir: (sw.docusaurus ?? true) ? docusaurusSite?.staticDir : undefined,
     mkdocs: mkdocsSite !== undefined,
     mkdocsSite,
     mkdocsMarkdown: mkdocsSite?.markdown,

@@ -18,13 +18,14 @@ import type { CodeStylesheet } from './markdown/code-colors.ts'
 import { folderFingerprint } from './markdown/fingerprint.ts'
 import type { OutputPlan, PageOutput } from './output.ts'
 import { PageCache } from './page-cache.ts'
-import { buildPages } from './pages/build-pages.ts'
+import { buildPages, redirectTarget } from './pages/build-pages.ts'
 import { fingerprint } from './pages/fingerprint.ts'
 import { indexPageLinks } from './pages/index-pages.ts'
 import type { Page } from './pages/model.ts'
 import { absoluteHref, slugOf, toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
 import { readMdbookTheme } from './mdbook-theme.ts'
+import { mkdocsSiteParts } from './mkdocs-site-parts.ts'
 import { addMermaidAssets, MERMAID_LOADER } from './mermaid/assets.ts'
 import { BUILTIN_THEMES, loadTheme, type LoadedTheme } from './theme/load.ts'
 import { NAV_ASSET, navScript } from './theme/nav.ts'
@@ -133,7 +134,9 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const { file, message } of mdbookTheme.ignored) diagnostics.warn(display(file), message, 'mdbook-theme')
   const assetSet = new Set<string>(listing.assets)
   for (const icon of mdbookTheme.favicons) if (!assetSet.has(icon.name)) plan.copies.set(icon.name, icon.file)
-  const favicons = mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel }))
+  // Material for MkDocs's `theme.logo`, `theme.favicon` (files of `docs_dir`, published as they are) and `copyright`.
+  const mkdocs = mkdocsSiteParts(config, assetSet, diagnostics, display)
+  const favicons = [...mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel })), ...(mkdocs.favicon ? [{ name: mkdocs.favicon, rel: 'icon' }] : [])]
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph, config.sectionLabels))
   plan.files.set('sitemap.xml', sitemap(config, pages))
@@ -158,7 +161,7 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     const needsMermaid = page.kind === 'print' ? hasDiagrams : shows.some((n) => n.hasDiagrams)
     const extraStyles = [...(needsCode ? [code.name] : []), ...(needsKatex ? ['katex/katex.min.css'] : []), ...extraCss]
     const extraScripts = [...(needsMermaid ? [MERMAID_LOADER] : []), ...extraJs]
-    return { config, graph, theme, extraStyles, extraScripts, favicons, feeds }
+    return { config, graph, theme, extraStyles, extraScripts, favicons, feeds, logo: mkdocs.logo, footer: mkdocs.copyright }
   }
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }
 }
@@ -177,8 +180,9 @@ export async function loadCodeStylesheet(config: Config): Promise<CodeStylesheet
 /** `SitePlan.fingerprint` for pages rendered with `renderOptions`. */
 export function pageFingerprints(renderOptions: (page: Page) => RenderOptions): (page: Page) => string {
   return (page) => {
-    const { extraStyles, extraScripts, favicons, feeds } = renderOptions(page)
-    return fingerprint([page, extraStyles, extraScripts, favicons, feeds])
+    const { extraStyles, extraScripts, favicons, feeds, logo, footer } = renderOptions(page)
+    // The logo and footer only when a site has them: every other site's pages keep their fingerprints.
+    return fingerprint([page, extraStyles, extraScripts, favicons, feeds, ...(logo || footer ? [logo, footer] : [])])
   }
 }
 
@@ -236,7 +240,7 @@ function reportCollisions(pages: Page[], plan: OutputPlan, { config, listing, di
       page.kind === 'note'
         ? { path: page.slug, owner: `\`${sourceFile(page.source)}\``, file: sourceFile(page.source) }
         : page.kind === 'redirect'
-          ? { path: page.slug, owner: `a redirect to \`${page.to}\`` }
+          ? { path: page.slug, owner: `a redirect to \`${page.to}\``, redirectsTo: redirectTarget(page.slug, page.to, '/') }
           : { path: page.slug, owner: `the generated \`${page.slug}\`` },
     ),
     ...[...plan.files.keys()].map((rel): Claim => ({ path: rel, owner: `the generated \`${rel}\`` })),

@@ -247,7 +247,7 @@ describe("Docusaurus's front matter", () => {
     const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'frontmatter-cache'), quiet: true })
     expect(result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(dir, d.file) }))).toEqual([
       'docs/guides/c.md:2:1  warning  Frontmatter `pagination_next` names no doc: `nothing/here` (a doc id, such as `guides/intro`)  frontmatter',
-      "docs/guides/c.md:3:1  warning  Frontmatter `image` should be an absolute http(s) URL (the page's `og:image`); ignored  frontmatter",
+      'docs/guides/c.md:3:1  warning  Frontmatter `image` names no file of the site: `/img/x.png` (in `static/` or beside the docs); ignored  frontmatter',
     ])
     const read = (page: string) => fs.readFileSync(path.join(out, page), 'utf8')
     const pageNav = (page: string) => [...(/<nav class="page-nav"[^>]*>(.*?)<\/nav>/.exec(read(page))?.[1] ?? '').matchAll(/<a class="(prev|next)" href="([^"]*)"[^>]*>.*?<span class="title">([^<]*)<\/span>/g)].map((m) => `${m[1]} ${m[2]} ${m[3]}`)

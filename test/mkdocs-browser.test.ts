@@ -2,6 +2,7 @@
  * An MkDocs site's content tabs and collapsible admonitions in headless
  * Chromium, in both themes: a tab set is the theme's code group, its panels
  * any markdown, `===+` the tab shown first; `???` is closed, `???+` open.
+ * MkDocs's directory URLs (`/other/#deep-part`) lead to the page, fragment kept.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +18,7 @@ beforeAll(async () => {
     {
       'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\n  - Links:\n      - Kernel: https://kernel.org/\n      - other.md\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n',
       'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}\n!!! warning "Careful"\n    Warned body.\n`,
-      'docs/other.md': '# Other\n',
+      'docs/other.md': '# Other\n\n## Deep part\n',
     },
     'slugwiki-mkdocs-browser-',
   )
@@ -82,5 +83,17 @@ describe.each(['default', 'paper'] as const)('MkDocs blocks in the %s theme', (t
     const callout = page.locator('.callout.warning')
     expect(await callout.count()).toBe(1)
     expect(await callout.evaluate((e) => getComputedStyle(e, '::before').content)).toBe('none')
+  })
+
+  it("sends a reader of MkDocs's directory URL to the page, the #fragment kept", async () => {
+    const page = await open(theme)
+    const base = themed.sites[theme].url
+    // `/other/` served as GitHub Pages and the dev server serve a folder, from its index.html (sirv tries other.html first).
+    await page.route(`${base}other/`, async (route) => route.fulfill({ response: await route.fetch({ url: `${base}other/index.html` }) }))
+    await page.goto(`${base}other/#deep-part`)
+    await page.waitForURL(`${base}other.html#deep-part`)
+    expect(await page.locator('h2#deep-part').isVisible()).toBe(true)
+    await page.goto(`${base}other/`)
+    await page.waitForURL(`${base}other.html`)
   })
 })

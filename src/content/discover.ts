@@ -7,14 +7,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ignore, { type Ignore } from 'ignore'
-import { toSourcePath, type SourcePath } from '../paths.ts'
+import { slugOf, toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostics } from '../report.ts'
 
 export interface SourceListing {
   notes: SourcePath[]
   /** The files published as they are, by their path in the site. */
   assets: SourcePath[]
-  /** The file of an asset not at its own path under the source folder (`public/logo.svg` for `logo.svg`), absolute. */
+  /** The file of an asset not at its own path under the source folder (`public/logo.svg`, or `../static/logo.svg` beside it, for `logo.svg`), absolute. */
   files?: Map<SourcePath, string>
 }
 
@@ -41,6 +41,13 @@ export interface DiscoverOptions {
    * `.md` file there is a file, not a note. Default: none.
    */
   publicDir?: string
+  /**
+   * A folder outside the source folder (absolute) whose files are published
+   * at the site's root, as Docusaurus publishes `static/`, with the public
+   * folder's rules: a `.md` file there is a file, a note's page wins over a
+   * file of its URL, a file there over one beside the notes. Default: none.
+   */
+  staticDir?: string
   /** More gitignore-style patterns of files that are not published (MkDocs's `exclude_docs`), added to `.mdbookignore`'s. Default: none. */
   ignore?: readonly string[]
 }
@@ -57,7 +64,8 @@ export function discover(options: DiscoverOptions): SourceListing {
   const visited = new Set<string>()
   const publicPrefix = options.publicDir ? `${options.publicDir}/` : undefined
   const published = new Map<SourcePath, string>()
-  const walk = (dir: string) => {
+  /** Walk `dir` under `top` (the source folder, or the static folder), giving each file by its path under `top`. */
+  const walk = (dir: string, top: { dir: string; real: string; what: string; ignored?: Ignore }, onFile: (relative: SourcePath, absolute: string, name: string) => void) => {
     const real = fs.realpathSync(dir)
     // A symlinked folder pointing at its own ancestor would loop forever.
     if (visited.has(real)) return
@@ -79,10 +87,10 @@ export function discover(options: DiscoverOptions): SourceListing {
           options.diagnostics.warn(options.display(absolute), 'Broken symbolic link, skipped', 'symlink')
           continue
         }
-        if (real !== realSrc && !real.startsWith(realSrc + path.sep)) {
+        if (real !== top.real && !real.startsWith(top.real + path.sep)) {
           options.diagnostics.warn(
             options.display(absolute),
-            'Symbolic link points outside the source folder, skipped',
+            `Symbolic link points outside the ${top.what}, skipped`,
             'symlink-outside',
           )
           continue
@@ -91,28 +99,33 @@ export function discover(options: DiscoverOptions): SourceListing {
         isDir = stat.isDirectory()
         isFile = stat.isFile()
       }
-      const relative = toSourcePath(path.relative(options.src, absolute))
+      const relative = toSourcePath(path.relative(top.dir, absolute))
       if (!relative) continue
-      if (ignored?.ignores(isDir ? `${relative}/` : relative)) continue
-      if (isDir) walk(absolute)
-      else if (isFile) {
-        if (publicPrefix && relative.startsWith(publicPrefix)) {
-          const at = toSourcePath(relative.slice(publicPrefix.length))
-          if (at) published.set(at, absolute)
-          continue
-        }
-        if (config.has(relative) || options.configNames?.includes(entry.name)) continue
-        if (/\.md$/i.test(entry.name) || (options.mdx && /\.mdx$/i.test(entry.name))) notes.push(relative)
-        else assets.push(relative)
-      }
+      if (top.ignored?.ignores(isDir ? `${relative}/` : relative)) continue
+      if (isDir) walk(absolute, top, onFile)
+      else if (isFile) onFile(relative, absolute, entry.name)
     }
   }
-  walk(options.src)
+  walk(options.src, { dir: options.src, real: realSrc, what: 'source folder', ignored }, (relative, absolute, name) => {
+    if (publicPrefix && relative.startsWith(publicPrefix)) {
+      const at = toSourcePath(relative.slice(publicPrefix.length))
+      if (at) published.set(at, absolute)
+      return
+    }
+    if (config.has(relative) || options.configNames?.includes(name)) return
+    if (/\.md$/i.test(name) || (options.mdx && /\.mdx$/i.test(name))) notes.push(relative)
+    else assets.push(relative)
+  })
+  // Docusaurus's `static/`, beside the notes: every file of it is published at its path in the folder.
+  if (options.staticDir && fs.existsSync(options.staticDir)) {
+    const dir = options.staticDir
+    walk(dir, { dir, real: fs.realpathSync(dir), what: 'static folder' }, (relative, absolute) => void published.set(relative, absolute))
+  }
   if (published.size === 0) return { notes, assets }
-  // A file of the public folder wins over one of the same path beside the notes, as it does in VitePress's output;
-  // a note's page wins over a file of the same URL.
+  // A file of the public (or static) folder wins over one of the same path beside the notes, as it does in VitePress's
+  // and Docusaurus's output; a note's page (`README.md`'s is `index.html`) wins over a file of the same URL.
   const own = new Set(assets)
-  const pages = new Map(notes.map((note) => [note.replace(/\.mdx?$/i, '.html'), note]))
+  const pages = new Map<string, SourcePath>(notes.map((note) => [slugOf(note), note]))
   for (const [at, file] of [...published]) {
     const note = pages.get(at)
     if (note !== undefined) {

@@ -59,7 +59,7 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const mkdocsExcluded = config.mkdocs ? ['/templates/', ...(config.mkdocsSite?.excludeDocs ?? [])] : undefined
   // mkdocs.yml inside its own `docs_dir` (`docs_dir: .`, which MkDocs refuses) is still no file of the site.
   const mkdocsFile = config.mkdocsSite ? toSourcePath(path.relative(config.src, config.mkdocsSite.file)) : undefined
-  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus, ignore: mkdocsExcluded })
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus, ignore: mkdocsExcluded })
   return config.mkdocs ? withoutShadowedReadmes(listing, (source) => display(path.join(config.src, source)), diagnostics) : listing
 }
 

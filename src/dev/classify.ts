@@ -24,6 +24,8 @@ export interface Classified {
   sources: Set<SourcePath>
   /** Changed files outside it (absolute): files the notes include from there (`NoteStore.outsideFiles`). */
   outside: Set<string>
+  /** Changed files of the static folder (`Config.staticDir`), absolute: published at the site's root. */
+  published: Set<string>
   /** How the terminal names the changed files. */
   labels: string[]
 }
@@ -51,7 +53,7 @@ export const sourceOf = sourcePathOf
 
 /** Classify a batch of changes. */
 export function classifyChanges(changes: Change[], { config, configFiles, themeFolders, configFolders = [], additional }: ClassifyOptions): Classified {
-  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, scripts: false, structure: false, sources: new Set(), outside: new Set(), labels: [] }
+  const c: Classified = { config: false, templates: false, themeAssets: false, styles: false, scripts: false, structure: false, sources: new Set(), outside: new Set(), published: new Set(), labels: [] }
   const configs = new Set(configFiles)
   const css = new Set(additional?.css)
   const js = new Set(additional?.js)
@@ -76,6 +78,12 @@ export function classifyChanges(changes: Change[], { config, configFiles, themeF
       if (!themed.startsWith('assets/')) c.templates = true
       else if (themed.endsWith('.css') && kind === 'change') c.styles = true
       else c.themeAssets = true
+      continue
+    }
+    // Docusaurus's `static/`, beside the notes: its files are the site's as a note's images are.
+    if (config.staticDir && inside(file, config.staticDir) !== undefined) {
+      if (kind !== 'change') c.structure = true
+      c.published.add(file)
       continue
     }
     const source = sourceOf(config, file)

@@ -221,7 +221,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
     const changed = new Set<string>()
     let nextGraph: SiteGraph
     let nextPlan: SitePlan
-    const onlyNotes = !c.config && !c.templates && !c.themeAssets && !c.structure && [...c.sources].every((s) => parsed.some((p) => p.source === s))
+    const onlyNotes = !c.config && !c.templates && !c.themeAssets && !c.structure && c.published.size === 0 && [...c.sources].every((s) => parsed.some((p) => p.source === s))
     const patchable = !!graph && !!plan && !everything && onlyNotes && canPatch(parsed)
     if (patchable && graph && plan) {
       // Only prose changed: the graph, the other pages and the other diagnostics still hold.
@@ -246,11 +246,11 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       const paged = pages.update({ plan: nextPlan, shared })
       everything ||= paged.everything
       for (const slug of paged.changed) changed.add(slug)
-      for (const key of changedFiles(plan, nextPlan, c.sources, config)) changed.add(key)
+      for (const key of changedFiles(plan, nextPlan, c.sources, c.published, config)) changed.add(key)
       // A changed image or listing changes no HTML, but the pages showing it should reload.
-      // A file of VitePress's public/ folder is linked by its path in the site (`public/logo.svg` as `logo.svg`).
+      // A file of VitePress's public/ folder (or Docusaurus's static/) is linked by its path in the site (`public/logo.svg` as `logo.svg`).
       const assets = new Set<string>(c.sources)
-      for (const [at, file] of listing.files ?? []) if (c.sources.has(path.relative(config.src, file).split(path.sep).join('/') as SourcePath)) assets.add(at)
+      for (const [at, file] of listing.files ?? []) if (c.published.has(file) || c.sources.has(path.relative(config.src, file).split(path.sep).join('/') as SourcePath)) assets.add(at)
       for (const note of nextGraph.notes.values()) {
         if (note.links.some((link) => link.kind === 'asset' && assets.has(link.target))) changed.add(slugOf(note.source))
       }
@@ -284,7 +284,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       return config
     },
     // Before the first build there is no theme yet to ask for its folders: they are added after it.
-    watchPaths: () => [config.src, ...[...configFiles(), ...(built ? themeFolders() : []), config.mdbookTheme.dir, ...config.extraWatchDirs].filter((f) => fs.existsSync(f))],
+    watchPaths: () => [config.src, ...[...configFiles(), ...(built ? themeFolders() : []), config.mdbookTheme.dir, ...config.extraWatchDirs, ...(config.staticDir ? [config.staticDir] : [])].filter((f) => fs.existsSync(f))],
     // Config files outside the notes' folder are watched by name too: one made while serving (a
     // slugwiki.toml beside `.gitbook.yaml`) is no watched path, which are those that existed at start.
     // So are `additional-css`/`additional-js` files (`theme/custom.css` beside book.toml), which no note includes.
@@ -317,7 +317,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       if (file === undefined) return undefined
       // The book's additional-css/js may lie anywhere in the book's folder: each listed file, and no other, may be read there.
       const additional = additionalFiles()
-      return { kind: 'file', file, roots: [config.src, ...theme.folders, config.mdbookTheme.dir, ...additional.css, ...additional.js, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT), ...mermaidRoots()] }
+      return { kind: 'file', file, roots: [config.src, ...(config.staticDir ? [config.staticDir] : []), ...theme.folders, config.mdbookTheme.dir, ...additional.css, ...additional.js, path.dirname(require.resolve('katex/dist/katex.min.css')), path.dirname(CORE_SCRIPT), ...mermaidRoots()] }
     },
     notFoundKey: () => plan?.pages.find((p) => p.kind === 'not-found')?.slug,
     errorsFor(key) {
@@ -338,9 +338,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
 }
 
 /** Non-page output files whose content changed: generated files compared by value, copies by source file. */
-function changedFiles(before: SitePlan | undefined, after: SitePlan, sources: ReadonlySet<SourcePath>, config: Config): string[] {
+function changedFiles(before: SitePlan | undefined, after: SitePlan, sources: ReadonlySet<SourcePath>, published: ReadonlySet<string>, config: Config): string[] {
   const out: string[] = []
-  const touched = new Set([...sources].map((s) => path.join(config.src, s)))
+  const touched = new Set([...[...sources].map((s) => path.join(config.src, s)), ...published])
   for (const [key, body] of after.plan.files) if (before?.plan.files.get(key) !== body) out.push(key)
   for (const [key, file] of after.plan.copies) if (before?.plan.copies.get(key) !== file || touched.has(file)) out.push(key)
   for (const key of before?.plan.files.keys() ?? []) if (!after.plan.files.has(key)) out.push(key)

@@ -66,9 +66,10 @@ export function resolveRequest(target: string, base: string, has: HasFile): Reso
     return has(index) ? { kind: 'file', key: index } : { kind: 'not-found' }
   }
   if (has(key)) return { kind: 'file', key }
-  if (has(`${key}/index.html`)) return { kind: 'redirect', location: `${base}${rest.map(encodeURIComponent).join('/')}/` }
-  // Pretty URLs: `/kernel/rcu` serves `kernel/rcu.html`.
+  // Pretty URLs: `/kernel/rcu` serves `kernel/rcu.html`, before a folder of that name (an MkDocs site's
+  // `kernel/rcu/index.html`, the redirect of its old URL `/kernel/rcu/` to that page), as GitHub Pages does.
   if (has(`${key}.html`)) return { kind: 'file', key: `${key}.html` }
+  if (has(`${key}/index.html`)) return { kind: 'redirect', location: `${base}${rest.map(encodeURIComponent).join('/')}/` }
   return { kind: 'not-found' }
 }
 

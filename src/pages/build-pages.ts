@@ -12,6 +12,7 @@ import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
 import { docusaurusNeighbour, docusaurusPageFacts } from './docusaurus-page.ts'
 import { buildIndexPages, symbolTarget } from './index-pages.ts'
+import { mkdocsRedirects } from './mkdocs-redirects.ts'
 import { serialisedBody } from '../markdown/slotted-html.ts'
 import { linkInlineSymbols } from './link-symbols.ts'
 import { targetLookup } from './link-wikilinks.ts'
@@ -143,7 +144,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     wikiLinks,
     embeds,
     ...(listing && { listing }),
-    ...(config.docusaurus && docusaurusPageFacts(graph, source)),
+    ...(config.docusaurus && docusaurusPageFacts(graph, source, config.siteUrl)),
   }
   return lazyBody(model, note.key, body)
 }
@@ -268,7 +269,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       if (own) diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: own, rule: 'frontmatter' })
     }
     if (config.docusaurus) {
-      docusaurusPageFacts(graph, source, (key, message) => {
+      docusaurusPageFacts(graph, source, config.siteUrl, (key, message) => {
         const at = lines?.[key]
         diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message, rule: 'frontmatter' })
       })
@@ -293,6 +294,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
     }
   }
   if (config.docusaurus) pages.push(...docusaurusRedirects(graph, options, taken, diagnostics, graph.bySlug.has(toSlug('index.html')) ? undefined : first))
+  // MkDocs's directory URLs (`a/b/` for `a/b.md`), where its readers' links and bookmarks lead.
+  if (config.mkdocsSite?.directoryUrls) pages.push(...mkdocsRedirects(graph, taken, diagnostics, { titleOf: (source) => navTitle(graph, source), display: options.display }))
   pages.push(...gitbookRedirects(graph, config, taken, diagnostics))
   // mdBook's [output.html.redirect]: old path → URL, relative to the old page or absolute.
   const where = path.relative(process.cwd(), config.configFile ?? 'book.toml')
@@ -396,6 +399,12 @@ function docusaurusRedirects(graph: SiteGraph, options: BuildPagesOptions, taken
     if (taken.has(s)) {
       // The site's opening redirect leads to the docs home (`slug: /`) already.
       if (!(url === '/' && source === opening)) warn(`Docusaurus URL \`${url}\` is \`${s}\`, another page's; no redirect there`)
+      continue
+    }
+    // A file of `static/` (or beside the docs) published there is the site's, as Docusaurus serves it.
+    const file = toSourcePath(s)
+    if (file && graph.assets.has(file)) {
+      warn(`Docusaurus URL \`${url}\` is \`${s}\`, a file of the site; no redirect there`)
       continue
     }
     taken.add(s)

@@ -7,7 +7,7 @@
  */
 import { docId } from '../content/docusaurus-outline.ts'
 import type { SiteGraph } from '../graph/site-graph.ts'
-import type { SourcePath } from '../paths.ts'
+import { encodePath, hrefTo, slug, slugOf, toSourcePath, type SourcePath } from '../paths.ts'
 import type { PageLink } from './model.ts'
 
 /** The page's head and title facts from its frontmatter. */
@@ -18,8 +18,11 @@ export interface DocusaurusPageFacts {
   image?: string
 }
 
-/** The facts of the doc at `source`; `problem` receives what is ignored (key, message). */
-export function docusaurusPageFacts(graph: SiteGraph, source: SourcePath, problem?: (key: string, message: string) => void): DocusaurusPageFacts {
+/**
+ * The facts of the doc at `source`; `problem` receives what is ignored (key,
+ * message). `siteUrl` is the site's absolute URL with its base path, when known.
+ */
+export function docusaurusPageFacts(graph: SiteGraph, source: SourcePath, siteUrl: string | undefined, problem?: (key: string, message: string) => void): DocusaurusPageFacts {
   const { frontmatter } = graph.notes.get(source)!
   const facts: DocusaurusPageFacts = {}
   if (frontmatter.hide_title === true) facts.hideTitle = true
@@ -30,10 +33,25 @@ export function docusaurusPageFacts(graph: SiteGraph, source: SourcePath, proble
     if (list.length) facts.keywords = list
   } else if (typeof keywords === 'string' && keywords.trim()) facts.keywords = keywords.split(',').map((k) => k.trim()).filter(Boolean)
   else if (keywords !== undefined && keywords !== null) problem?.('keywords', 'Frontmatter `keywords` should be a list of strings; ignored')
-  // `og:image` is read by other sites, so only an absolute URL serves; Docusaurus's `/img/x.png` is its static folder, which slugwiki does not read.
   if (typeof image === 'string' && /^https?:\/\//i.test(image)) facts.image = image
-  else if (image !== undefined && image !== null) problem?.('image', 'Frontmatter `image` should be an absolute http(s) URL (the page\'s `og:image`); ignored')
+  else if (typeof image === 'string' && image.startsWith('/') && !image.startsWith('//')) {
+    // Docusaurus's `/img/x.png` is a file of the site's root (its `static/` folder), made absolute with the site's URL
+    // (its `useBaseUrl(image, {absolute: true})`); without one known, relative to the page, as its other links are.
+    const file = siteFile(image)
+    if (file && graph.assets.has(file)) facts.image = siteUrl ? new URL(encodePath(file), siteUrl).href : hrefTo(graph.slugs.get(source) ?? slugOf(source), slug(file))
+    else problem?.('image', `Frontmatter \`image\` names no file of the site: \`${image}\` (in \`static/\` or beside the docs); ignored`)
+  } else if (image !== undefined && image !== null) problem?.('image', 'Frontmatter `image` should be a path from the site\'s root (`/img/x.png`) or an absolute http(s) URL (the page\'s `og:image`); ignored')
   return facts
+}
+
+/** The file a root path names (`/img/a%20b.png` → `img/a b.png`), without its query or fragment. */
+function siteFile(rootPath: string): SourcePath | undefined {
+  const bare = rootPath.replace(/[?#].*$/, '')
+  try {
+    return toSourcePath(decodeURIComponent(bare.slice(1)))
+  } catch {
+    return toSourcePath(bare.slice(1))
+  }
 }
 
 // The doc ids of each graph, found once: pagination names docs by id. Keyed by the graph, so nothing outlives a build.

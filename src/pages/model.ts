@@ -45,7 +45,7 @@ export interface NotePage extends PageBase {
   noindex?: true
   /** Docusaurus's `keywords`: the page's keywords meta. */
   keywords?: string[]
-  /** Docusaurus's `image`: the page's `og:image`, an absolute URL. */
+  /** Docusaurus's `image`: the page's `og:image`, an absolute URL (relative to the page when the site's URL is not known). */
   image?: string
   /** h2 and h3 headings, for the page's table of contents (none with frontmatter `enableToc: false`). */
   toc: HeadingInfo[]
@@ -112,6 +112,11 @@ export interface RedirectPage extends PageBase {
   to: string
   /** Where a reader arriving with one of these `#fragment`s goes instead (mdBook's fragment redirects). */
   fragments?: Record<string, string>
+  /**
+   * A reader arriving with a `#fragment` is sent to `to` with it (an MkDocs
+   * URL's `#heading` is the page's): a refresh alone drops it. Default false.
+   */
+  keepsFragment?: boolean
 }
 
 /** A folder's generated index (a Docusaurus category's `link: {type: generated-index}`): its items as cards. */

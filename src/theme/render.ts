@@ -37,6 +37,10 @@ export interface RenderOptions {
   favicons?: Array<{ name: string; rel: string }>
   /** The site's feeds (`index.xml`), each a `<link rel="alternate">` of every page; none when no feed is written. */
   feeds?: Array<{ name: string; type: string; title: string }>
+  /** The site's logo, a file of the site shown beside its title (Material for MkDocs's `theme.logo`). */
+  logo?: string
+  /** What every page's footer says (MkDocs's `copyright`), already sanitised. */
+  footer?: ElementContent[]
 }
 
 /** Shared parts (`ThemeContext.shared`) by site: graph, theme and config, each object standing for its build. */
@@ -98,6 +102,8 @@ export function createContext(page: Page, options: RenderOptions): ThemeContext 
     scripts: [...options.theme.scripts, ...(options.extraScripts ?? [])].map(asset),
     favicons: (options.favicons ?? []).map(({ name, rel }) => ({ rel, href: href(toSlug(name)) })),
     feeds: (options.feeds ?? []).map(({ name, type, title }) => ({ type, title, href: href(toSlug(name)) })),
+    ...(options.logo !== undefined && { logo: href(toSlug(options.logo)) }),
+    ...(options.footer?.length && { footer: options.footer }),
     templates: options.theme.templates,
     h,
     s,

@@ -41,6 +41,10 @@ export interface ThemeContext {
   favicons: Array<{ rel: string; href: string }>
   /** The site's feeds, each a `<link rel="alternate">`'s `type`, `title` and `href`; empty when none is written. */
   feeds: Array<{ type: string; title: string; href: string }>
+  /** The href of the site's logo (Material for MkDocs's `theme.logo`), shown beside its title; none when it has none. */
+  logo?: string
+  /** What every page's footer says (MkDocs's `copyright`), sanitised hast; none when the site says nothing there. */
+  footer?: ElementContent[]
   /** All templates, the theme's own over its parent's, so a template can call another. */
   templates: Templates
   /** hastscript's `h` and `s`, so a wiki's own theme folder needs no imports to build hast. */

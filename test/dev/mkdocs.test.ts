@@ -1,7 +1,7 @@
 /**
  * The dev server of an MkDocs site: `mkdocs.yml` is its configuration, so an
  * edit to it (a new site name, a reordered `nav`) is read again, and the
- * file is never served.
+ * file is never served; MkDocs's directory URLs are redirects to the pages.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -41,5 +41,12 @@ describe('mkdocs.yml edited while serving', () => {
     const after = await sidebarLinks('mm/page-tables.html')
     expect(after.indexOf('Reclaim')).toBeLessThan(after.indexOf('Page tables'))
     expect((await f.get('mkdocs.yml')).status).toBe(404)
+  })
+
+  it("serves a page at its own URL and the redirect of MkDocs's directory URL at `/a/b/`", async () => {
+    expect(await (await f.get('mm/reclaim')).text()).toMatch(/<h1[^>]*>Reclaim/)
+    const redirect = await (await f.get('mm/reclaim/')).text()
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=../reclaim.html">')
+    expect(redirect).toContain('location.hash')
   })
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { pageOf, resolveRequest } from '../../src/dev/request-path.ts'
 
-const files = new Set(['index.html', 'kernel/index.html', 'kernel/rcu.html', 'images/a b.png', '404.html'])
+const files = new Set(['index.html', 'kernel/index.html', 'kernel/rcu.html', 'images/a b.png', '404.html', 'mm/reclaim.html', 'mm/reclaim/index.html'])
 const has = (key: string) => files.has(key)
 
 describe('resolveRequest under the base /wiki/', () => {
@@ -14,6 +14,9 @@ describe('resolveRequest under the base /wiki/', () => {
     ['/wiki/kernel/rcu', { kind: 'file', key: 'kernel/rcu.html' }],
     ['/wiki/kernel/', { kind: 'file', key: 'kernel/index.html' }],
     ['/wiki/kernel', { kind: 'redirect', location: '/wiki/kernel/' }],
+    // An MkDocs site's page and the redirect at its old URL: the page at `/mm/reclaim`, the redirect at `/mm/reclaim/`.
+    ['/wiki/mm/reclaim', { kind: 'file', key: 'mm/reclaim.html' }],
+    ['/wiki/mm/reclaim/', { kind: 'file', key: 'mm/reclaim/index.html' }],
     ['/wiki/images/a%20b.png', { kind: 'file', key: 'images/a b.png' }],
     ['/wiki', { kind: 'redirect', location: '/wiki/' }],
     ['/', { kind: 'redirect', location: '/wiki/' }],

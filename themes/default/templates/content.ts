@@ -30,7 +30,12 @@ export function main(ctx: ThemeContext): Element {
   const name = BODY_TEMPLATES[ctx.page.kind]
   const template = ctx.templates[name]
   if (!template) throw new Error(`The theme has no \`${name}\` template for ${ctx.page.kind} pages`)
-  return h('main.main', { id: 'content', tabIndex: -1 }, as(template(ctx)))
+  return h('main.main', { id: 'content', tabIndex: -1 }, [...as(template(ctx)), ...(ctx.footer && ctx.page.kind !== 'redirect' ? [siteFooter(ctx.footer)] : [])])
+}
+
+/** What every page's foot says (an MkDocs site's `copyright`), beneath the page. */
+function siteFooter(footer: ElementContent[]): Element {
+  return h('footer.site-footer', footer)
 }
 
 export function note(ctx: ThemeContext): Element {

@@ -35,6 +35,16 @@ function fragmentRedirects(map: Record<string, string>): Element {
   return h('script', `(function(m){var h=location.hash,t=m[h];try{t=t||m[decodeURIComponent(h)]}catch(e){}if(t)location.replace(new URL(t,location.href).href)})(${json})`)
 }
 
+/**
+ * A redirect that keeps the reader's `#fragment` (an MkDocs URL's heading):
+ * the refresh below drops it, so a reader arriving with one is sent on by
+ * script, the target as JSON with every `<` escaped.
+ */
+function fragmentKept(to: string): Element {
+  const json = JSON.stringify(to).replace(/</g, '\\u003c')
+  return h('script', `(function(t){if(location.hash)location.replace(new URL(t,location.href).href.replace(/#.*$/,'')+location.hash)})(${json})`)
+}
+
 /** The `<head>` children of a page. */
 export function head(ctx: ThemeContext): Element[] {
   const { page, config } = ctx
@@ -64,6 +74,7 @@ export function head(ctx: ThemeContext): Element[] {
   for (const src of ctx.scripts) if (!skipped.has(src)) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
     if (page.fragments) items.push(fragmentRedirects(page.fragments))
+    if (page.keepsFragment) items.push(fragmentKept(page.to))
     items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
     items.push(h('link', { rel: 'canonical', href: page.to }))
   }

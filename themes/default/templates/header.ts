@@ -20,6 +20,12 @@ export function schemeSwitch(words: Words): Element {
   ])
 }
 
+/** The site's title, linked to its home; the site's logo before it, when it has one (Material for MkDocs's `theme.logo`). */
+export function siteTitle(ctx: ThemeContext): Element {
+  // The logo is decoration beside the title, which names the link.
+  return h('a.site-title', { href: ctx.href(slug('index.html')) }, [...(ctx.logo ? [h('img.site-logo', { src: ctx.logo, alt: '' })] : []), ctx.config.title])
+}
+
 export function header(ctx: ThemeContext): Element {
   const words = ctx.config.words
   const actions: Element[] = [schemeSwitch(words)]
@@ -33,7 +39,7 @@ export function header(ctx: ThemeContext): Element {
   }
   return h('header.site-header', [
     h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: words['show-navigation'] }, [icon('menu')]),
-    h('a.site-title', { href: ctx.href(slug('index.html')) }, ctx.config.title),
+    siteTitle(ctx),
     // Filled by search.js, which loads the index from `data-index` on first use; `data-limit` caps the results it lists.
     h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined, dataLimit: ctx.config.search ? ctx.config.searchLimit : undefined }),
     h('div.header-actions', actions),
