@@ -13,6 +13,7 @@ import { mkdocsDirectoryFile } from '../src/pages/mkdocs-redirects.ts'
 import type { SourcePath } from '../src/paths.ts'
 import { formatDiagnostic } from '../src/report.ts'
 import { listFiles, writeFiles } from './helpers/files.ts'
+import { FRAGMENT_KEEPER } from '../themes/default/templates/document.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-mkdocs-urls-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
@@ -57,7 +58,8 @@ describe("MkDocs's directory URLs", () => {
     expect(files.filter((f) => f.endsWith('index.html'))).toEqual(['about/index.html', 'guide/index.html', 'guide/setup/index.html', 'index.html', 'sched/cfs/index.html', 'sched/index.html'])
     const setup = read('guide/setup/index.html')
     expect(setup).toContain('<meta http-equiv="refresh" content="0; url=../setup.html">')
-    expect(setup).toContain('(function(t){if(location.hash)location.replace(new URL(t,location.href).href.replace(/#.*$/,\'\')+location.hash)})("../setup.html")')
+    // The script that keeps the fragment sends the reader to the canonical link above it.
+    expect(setup).toContain(`<link rel="canonical" href="../setup.html"><script>${FRAGMENT_KEEPER}</script>`)
     expect(setup).toContain('<a href="../setup.html">Setup</a>')
     expect(read('about/index.html')).toContain('url=../about.html')
     expect(read('sched/cfs/index.html')).toContain('url=../cfs.html')

@@ -114,7 +114,8 @@ export interface RedirectPage extends PageBase {
   fragments?: Record<string, string>
   /**
    * A reader arriving with a `#fragment` is sent to `to` with it (an MkDocs
-   * URL's `#heading` is the page's): a refresh alone drops it. Default false.
+   * URL's `#heading` is the page's): a refresh alone drops it. Default: when
+   * `to` names no fragment of its own.
    */
   keepsFragment?: boolean
 }

@@ -9,6 +9,7 @@ import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { toString } from 'hast-util-to-string'
 import { visitParents } from 'unist-util-visit-parents'
+import { FRAGMENT_KEEPER } from '../../themes/default/templates/document.ts'
 
 const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data', 'cite', 'background', 'longDesc', 'ping', 'manifest', 'codeBase', 'useMap']
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'irc', 'ircs', 'xmpp'])
@@ -28,7 +29,7 @@ function classes(node: Element): string[] {
 }
 
 export interface ScanOptions {
-  /** Inline scripts the theme itself writes (their exact text). */
+  /** Inline scripts the theme itself writes (their exact text), besides a redirect page's, which is always the same. */
   themeScripts?: ReadonlySet<string>
 }
 
@@ -46,7 +47,7 @@ export function findUnsafe(page: string | Root, options: ScanOptions = {}): stri
       if (executable) {
         if (typeof src === 'string') {
           if (!/^(\.\.\/)*_slugwiki\//.test(src) && !src.includes('/_slugwiki/')) problems.push(`${where} with foreign src ${src}`)
-        } else if (!options.themeScripts?.has(toString(node))) problems.push(`${where} inline: ${toString(node).slice(0, 80)}`)
+        } else if (!options.themeScripts?.has(toString(node)) && toString(node) !== FRAGMENT_KEEPER) problems.push(`${where} inline: ${toString(node).slice(0, 80)}`)
       }
     }
     if (node.tagName === 'meta' && String(node.properties.httpEquiv ?? '').toLowerCase() === 'refresh') {

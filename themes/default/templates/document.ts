@@ -30,20 +30,23 @@ function hasPopovers(ctx: ThemeContext): boolean {
  * The map is JSON in the script, every `<` escaped so nothing in it ends the
  * element; the hash is tried as the browser gives it and decoded.
  */
-function fragmentRedirects(map: Record<string, string>): Element {
+function fragmentRedirects(map: Record<string, string>, keep?: string): Element {
   const json = JSON.stringify(map).replace(/</g, '\\u003c')
-  return h('script', `(function(m){var h=location.hash,t=m[h];try{t=t||m[decodeURIComponent(h)]}catch(e){}if(t)location.replace(new URL(t,location.href).href)})(${json})`)
+  if (keep === undefined) return h('script', `(function(m){var h=location.hash,t=m[h];try{t=t||m[decodeURIComponent(h)]}catch(e){}if(t)location.replace(new URL(t,location.href).href)})(${json})`)
+  // A fragment the map does not name is kept, as `FRAGMENT_KEEPER` keeps it.
+  const to = JSON.stringify(keep).replace(/</g, '\\u003c')
+  return h('script', `(function(m,k){var h=location.hash,t=m[h];try{t=t||m[decodeURIComponent(h)]}catch(e){}if(t)location.replace(new URL(t,location.href).href);else if(h)location.replace(new URL(k,location.href).href.replace(/#.*$/,'')+h)})(${json},${to})`)
 }
 
 /**
- * A redirect that keeps the reader's `#fragment` (an MkDocs URL's heading):
- * the refresh below drops it, so a reader arriving with one is sent on by
- * script, the target as JSON with every `<` escaped.
+ * The script of a redirect page that keeps the reader's `#fragment`
+ * (`old.html#locking` → `new.html#locking`), which the refresh drops: it
+ * sends the reader to the page's canonical link, just above it, with the
+ * fragment. One text on every redirect page, so no URL is ever written into
+ * a script.
  */
-function fragmentKept(to: string): Element {
-  const json = JSON.stringify(to).replace(/</g, '\\u003c')
-  return h('script', `(function(t){if(location.hash)location.replace(new URL(t,location.href).href.replace(/#.*$/,'')+location.hash)})(${json})`)
-}
+export const FRAGMENT_KEEPER =
+  "(function(){var l=document.querySelector('link[rel=canonical]');if(location.hash&&l)location.replace(l.href.replace(/#.*$/,'')+location.hash)})()"
 
 /** The `<head>` children of a page. */
 export function head(ctx: ThemeContext): Element[] {
@@ -73,17 +76,21 @@ export function head(ctx: ThemeContext): Element[] {
   for (const href of ctx.styles) if (!skipped.has(href)) items.push(h('link', { rel: 'stylesheet', href }))
   for (const src of ctx.scripts) if (!skipped.has(src)) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
-    if (page.fragments) items.push(fragmentRedirects(page.fragments))
-    if (page.keepsFragment) items.push(fragmentKept(page.to))
-    items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
+    // A target without a fragment of its own takes the reader's; one that names a heading keeps it.
+    const keeps = page.keepsFragment ?? !page.to.includes('#')
     items.push(h('link', { rel: 'canonical', href: page.to }))
+    if (page.fragments) items.push(fragmentRedirects(page.fragments, keeps ? page.to : undefined))
+    else if (keeps) items.push(h('script', FRAGMENT_KEEPER))
+    items.push(h('meta', { httpEquiv: 'refresh', content: `0; url=${page.to}` }))
   }
   return items
 }
 
 export function document(ctx: ThemeContext): Root {
   const { page, config, templates } = ctx
-  const columns: Element[] = page.kind === 'print' ? [] : [templates.sidebar!(ctx) as Element, h('div.backdrop', { hidden: true })]
+  // A redirect page shows for the moment its refresh takes: no sidebar, which would double the size of
+  // a site that keeps every old URL (an MkDocs site's directory URLs: one redirect per page).
+  const columns: Element[] = page.kind === 'print' || page.kind === 'redirect' ? [] : [templates.sidebar!(ctx) as Element, h('div.backdrop', { hidden: true })]
   return {
     type: 'root',
     children: [
