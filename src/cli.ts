@@ -17,7 +17,7 @@ Usage:
 
 Options:
   --src DIR      Source folder of notes, or an mdBook folder with book.toml (default: content)
-  --out DIR      Output folder, replaced atomically (default: dist)
+  --out DIR      Output folder, replaced atomically (default: book.toml's [build] build-dir, else dist)
   --base PATH    Base path the site is served under, e.g. /wiki/ (default: book.toml's site-url, else /)
   --theme NAME   Theme folder under themes/ (default: config, else "default")
   --drafts       Include notes with \`draft: true\` (or \`publish: false\`) in their frontmatter

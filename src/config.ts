@@ -162,8 +162,8 @@ const htmlSchema = z
 const bookTomlSchema = z
   .object({
     book: bookSchema.optional(),
-    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too, and `create-missing`. */
-    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional(), 'create-missing': z.boolean().optional() }).loose().optional(),
+    /** mdBook's `[build]`: slugwiki reads `extra-watch-dirs`, folders beside the book `npm run dev` watches too, `create-missing`, and `build-dir`. */
+    build: z.object({ 'extra-watch-dirs': z.array(z.string()).optional(), 'create-missing': z.boolean().optional(), 'build-dir': z.string().optional() }).loose().optional(),
     output: z.object({ html: htmlSchema.optional() }).loose().optional(),
     /** mdBook's preprocessors: slugwiki runs none; it reads `admonish`'s settings, and `mermaid` (mdbook-mermaid's) to drop its scripts. */
     preprocessor: z.object({ admonish: admonishSchema.optional(), katex: katexSchema.optional() }).loose().optional(),
@@ -653,7 +653,10 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
   const katexBook = isBook && parsed.preprocessor?.katex !== undefined
   const html = parsed.output?.html ?? {}
-  const out = path.resolve(cwd, options.out ?? 'dist')
+  // mdBook's `[build] build-dir`, when the book names one (`docs` for GitHub Pages), relative to the book root, as mdBook
+  // writes there; its default (`book`) is not taken, so a book without one publishes to `dist/` as any wiki does.
+  const buildDir = isBook ? parsed.build?.['build-dir'] : undefined
+  const out = options.out !== undefined ? path.resolve(cwd, options.out) : buildDir ? path.resolve(root, buildDir) : path.resolve(cwd, 'dist')
   const srcFromRoot = path.relative(root, src).split(path.sep).join('/')
   const siteUrlSetting = sw.url ?? mkdocsSite?.siteUrl
   const origin = siteUrlSetting === undefined ? undefined : siteOrigin(siteUrlSetting)

@@ -14,6 +14,21 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 const wiki = (name: string, files: Record<string, string>): string => writeFiles(path.join(tmp, name), files)
 
 describe('resolveConfig', () => {
+  it("writes where an mdBook's [build] build-dir says, from the book's folder; --out wins, and without one it is dist/", async () => {
+    const root = wiki('build-dir', { 'book.toml': '[book]\ntitle = "Pages"\n\n[build]\nbuild-dir = "docs"\n', 'src/SUMMARY.md': '# Summary\n\n- [A](a.md)\n', 'src/a.md': '# A\n' })
+    // From another working folder, as `npm run build -- --src book` runs it.
+    expect(resolveConfig({ src: root }, projectRoot).out).toBe(path.join(root, 'docs'))
+    expect(resolveConfig({ src: path.join(root, 'src') }, projectRoot).out).toBe(path.join(root, 'docs'))
+    expect(resolveConfig({ src: root, out: 'elsewhere' }, tmp).out).toBe(path.join(tmp, 'elsewhere'))
+    expect(resolveConfig({ src: book }, tmp).out).toBe(path.join(tmp, 'dist'))
+    // A plain wiki's book.toml-less folder has no build-dir: dist/.
+    const plain = wiki('build-dir-plain', { 'a.md': '# A\n' })
+    expect(resolveConfig({ src: plain }, tmp).out).toBe(path.join(tmp, 'dist'))
+    const result = await build({ src: root, quiet: true, cache: false })
+    expect(result.written).toBe(true)
+    expect(fs.existsSync(path.join(root, 'docs', 'a.html'))).toBe(true)
+  })
+
   it('reads an mdBook from its folder or from its src/ folder alike', () => {
     const fromRoot = resolveConfig({ src: book }, projectRoot)
     const fromSrc = resolveConfig({ src: path.join(book, 'src') }, projectRoot)
