@@ -203,3 +203,35 @@ describe('a search index in parts', () => {
     expect([...lookup.errors, ...memcg.errors]).toEqual([])
   })
 })
+
+describe('the paper theme’s search box', () => {
+  let paper: ServedSite
+  beforeAll(async () => {
+    const result = await build({ src: path.join(projectRoot, 'test/sites/search'), out: path.join(tmp, 'paper'), theme: 'paper', quiet: true })
+    expect(result.written).toBe(true)
+    paper = await serveSite(result.config.out, result.config.base)
+  })
+  afterAll(async () => {
+    await paper?.close()
+  })
+
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    it(`finds a note from the masthead, with the print and scheme buttons beside it (${viewport.width} px)`, async () => {
+      const context = await browser.newContext({ viewport })
+      contexts.push(context)
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', (e) => errors.push(e.message))
+      expect((await page.goto(`${paper.url}kernel/memcg.html`))?.status()).toBe(200)
+      const input = page.locator('.masthead .search-slot input')
+      await input.waitFor()
+      // A box a reader can type in (5rem: its placeholder shows whole), on a phone too, and nothing wider than the screen.
+      expect((await input.boundingBox())!.width).toBeGreaterThanOrEqual(80)
+      expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false)
+      expect(await page.locator('.masthead .header-actions a[href$="print.html"]').count()).toBe(1)
+      await type(page, 'mem_cgroup_from_css')
+      await expect.poll(() => hits(page).first().locator('.search-hit-title').textContent(), { timeout: 20_000 }).toBe('Memory cgroup › mem_cgroup_from_css')
+      expect(errors).toEqual([])
+    })
+  }
+})

@@ -52,7 +52,10 @@ describe('choosing a theme', () => {
     expect(page).toContain('<nav class="sidebar" id="sidebar"')
     expect(page).toContain('<nav class="page-toc" aria-label="On this page">')
     expect(page).toContain('<script src="../_slugwiki/theme.js" defer></script>')
-    expect(page).toContain('<div class="search-slot" id="search"></div>')
+    // The search slot is default's, naming the index its script loads (paper's once had none, and no search).
+    const slot = (html: string) => /<div class="search-slot"[^>]*><\/div>/.exec(html)?.[0]
+    expect(slot(page)).toMatch(/data-index="\.\.\/_slugwiki\/search\/?"/)
+    expect(slot(page)).toBe(slot(read(build('default-slot').out, 'notes/a.html')))
     expect(fs.existsSync(path.join(out, '_slugwiki/paper.css'))).toBe(true)
     expect(fs.existsSync(path.join(out, '_slugwiki/theme.js'))).toBe(true)
   })

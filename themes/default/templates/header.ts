@@ -26,7 +26,13 @@ export function siteTitle(ctx: ThemeContext): Element {
   return h('a.site-title', { href: ctx.href(slug('index.html')) }, [...(ctx.logo ? [h('img.site-logo', { src: ctx.logo, alt: '' })] : []), ctx.config.title])
 }
 
-export function header(ctx: ThemeContext): Element {
+/** The search box's slot, filled by search.js, which loads the index from `data-index` on first use; `data-limit` caps the results it lists. */
+export function searchSlot(ctx: ThemeContext): Element {
+  return h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined, dataLimit: ctx.config.search ? ctx.config.searchLimit : undefined })
+}
+
+/** The header's buttons: the scheme switch, the print page and the repository. */
+export function headerActions(ctx: ThemeContext): Element {
   const words = ctx.config.words
   const actions: Element[] = [schemeSwitch(words)]
   if (ctx.page.kind !== 'print' && ctx.config.print) {
@@ -37,11 +43,14 @@ export function header(ctx: ThemeContext): Element {
     const label = host ? fill(words['source-repository-on'], { host }) : words['source-repository']
     actions.push(h('a.icon-button', { href: ctx.config.repositoryUrl, title: label, ariaLabel: label, dataHost: ctx.config.repositoryHost }, [repositoryIcon(ctx.config.repositoryHost)]))
   }
+  return h('div.header-actions', actions)
+}
+
+export function header(ctx: ThemeContext): Element {
   return h('header.site-header', [
-    h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: words['show-navigation'] }, [icon('menu')]),
+    h('button.nav-toggle.icon-button', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: ctx.config.words['show-navigation'] }, [icon('menu')]),
     siteTitle(ctx),
-    // Filled by search.js, which loads the index from `data-index` on first use; `data-limit` caps the results it lists.
-    h('div.search-slot', { id: 'search', dataIndex: ctx.config.search ? ctx.asset('search/') : undefined, dataLimit: ctx.config.search ? ctx.config.searchLimit : undefined }),
-    h('div.header-actions', actions),
+    searchSlot(ctx),
+    headerActions(ctx),
   ])
 }

@@ -3,7 +3,7 @@ import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { ThemeContext } from '../../../src/theme/types.ts'
 import { icon } from '../../default/templates/icons.ts'
-import { schemeSwitch, siteTitle } from '../../default/templates/header.ts'
+import { headerActions, searchSlot, siteTitle } from '../../default/templates/header.ts'
 
 export function header(ctx: ThemeContext): Element {
   const { config } = ctx
@@ -13,6 +13,7 @@ export function header(ctx: ThemeContext): Element {
       siteTitle(ctx),
       ...(config.authors.length ? [h('span.masthead-authors', config.authors.join(', '))] : []),
     ]),
-    h('div.masthead-side', [h('div.search-slot', { id: 'search' }), h('div.header-actions', [schemeSwitch(config.words)])]),
+    // The default theme's search box and buttons (scheme, print page, repository), at the masthead's side.
+    h('div.masthead-side', [searchSlot(ctx), headerActions(ctx)]),
   ])
 }
