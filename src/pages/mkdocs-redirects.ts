@@ -64,7 +64,7 @@ export function mkdocsRedirects(graph: SiteGraph, taken: Set<string>, diagnostic
       continue
     }
     taken.add(at)
-    pages.push({ kind: 'redirect', slug: at, title: options.titleOf(source), to: hrefTo(at, own), keepsFragment: true })
+    pages.push({ kind: 'redirect', slug: at, title: options.titleOf(source), to: hrefTo(at, own) })
   }
   return pages
 }

@@ -112,12 +112,6 @@ export interface RedirectPage extends PageBase {
   to: string
   /** Where a reader arriving with one of these `#fragment`s goes instead (mdBook's fragment redirects). */
   fragments?: Record<string, string>
-  /**
-   * A reader arriving with a `#fragment` is sent to `to` with it (an MkDocs
-   * URL's `#heading` is the page's): a refresh alone drops it. Default: when
-   * `to` names no fragment of its own.
-   */
-  keepsFragment?: boolean
 }
 
 /** A folder's generated index (a Docusaurus category's `link: {type: generated-index}`): its items as cards. */

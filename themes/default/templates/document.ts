@@ -76,8 +76,8 @@ export function head(ctx: ThemeContext): Element[] {
   for (const href of ctx.styles) if (!skipped.has(href)) items.push(h('link', { rel: 'stylesheet', href }))
   for (const src of ctx.scripts) if (!skipped.has(src)) items.push(h('script', { src, defer: true }))
   if (page.kind === 'redirect') {
-    // A target without a fragment of its own takes the reader's; one that names a heading keeps it.
-    const keeps = page.keepsFragment ?? !page.to.includes('#')
+    // A target without a fragment of its own takes the reader's (a refresh alone drops it); one that names a heading keeps it.
+    const keeps = !page.to.includes('#')
     items.push(h('link', { rel: 'canonical', href: page.to }))
     if (page.fragments) items.push(fragmentRedirects(page.fragments, keeps ? page.to : undefined))
     else if (keeps) items.push(h('script', FRAGMENT_KEEPER))
