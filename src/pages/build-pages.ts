@@ -170,8 +170,8 @@ function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[], hasH1: boolean
   const { enableToc, outline, aside, layout, hide_table_of_contents: hideToc } = frontmatter
   if (enableToc === false || hideToc === true || outline === false || aside === false || layout === 'home' || layout === 'page') return []
   // The page's own H1 (its first heading, when it heads the page) is its title, not a section.
-  const sectionH1s = headings.filter((h, i) => h.depth === 1 && !(hasH1 && i === 0))
-  let [from, to] = [sectionH1s.length ? 1 : 2, 3]
+  const sections = hasH1 ? headings.slice(1) : headings
+  let [from, to] = [sections.some((h) => h.depth === 1) ? 1 : 2, 3]
   if (typeof outline === 'number') [from, to] = [outline, outline]
   else if (outline === 'deep') [from, to] = [2, 6]
   else if (Array.isArray(outline) && outline.length === 2 && outline.every((n) => typeof n === 'number')) [from, to] = outline as [number, number]
@@ -179,7 +179,7 @@ function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[], hasH1: boolean
   const level = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 2 && value <= 6 ? value : undefined)
   from = level(frontmatter.toc_min_heading_level) ?? from
   to = level(frontmatter.toc_max_heading_level) ?? to
-  return headings.filter((h, i) => h.depth >= from && h.depth <= to && !(h.depth === 1 && hasH1 && i === 0))
+  return sections.filter((h) => h.depth >= from && h.depth <= to)
 }
 
 /** The 404 page: the book's 404 note when it has one (its links made to work from any URL), else slugwiki's own. */
