@@ -180,7 +180,8 @@ function merge(parent: Record<string, unknown>, child: Record<string, unknown>):
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined)
-const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')
+/** Whether a `mkdocs.yml` value names a URL (a scheme, or `//host`) rather than a file of `docs_dir`. */
+export const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('//')
 
 /** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {

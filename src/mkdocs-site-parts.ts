@@ -11,6 +11,7 @@ import { raw } from 'hast-util-raw'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
 import { configPlace, type Config } from './config.ts'
+import { isUrl } from './config-mkdocs.ts'
 import { finalSchema, noteSchema } from './markdown/sanitize-schema.ts'
 import { toSourcePath, type SourcePath } from './paths.ts'
 import type { Diagnostics } from './report.ts'
@@ -36,7 +37,7 @@ export function mkdocsSiteParts(config: Config, assets: ReadonlySet<string>, dia
   for (const key of ['logo', 'favicon'] as const) {
     const named = site[key]
     if (!named) continue
-    const file = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(named.path) ? undefined : toSourcePath(named.path.replace(/^\.?\//, ''))
+    const file = isUrl(named.path) ? undefined : toSourcePath(named.path.replace(/^\.?\//, ''))
     if (file && assets.has(file)) parts[key] = file
     else diagnostics.warn(display(site.file), `\`theme.${key}\`: \`${named.path}\` is not a file of \`docs_dir\` (\`${display(path.join(config.src))}\`); left out`, 'mkdocs', named.place)
   }
