@@ -15,6 +15,7 @@ import { CacheEntryError, type NoteCache } from './markdown/note-cache.ts'
 import { compileAll, poolOptions, threadsFor } from './markdown/compile-all.ts'
 import { createNotePool, type NotePool } from './markdown/pool.ts'
 import type { TopicDef } from './content/topics-file.ts'
+import { WRITING, withHeldHeaps } from './markdown/heap-growth.ts'
 import { checkOutputFolder, mergePlan, writeAtomically, type OutputPlan, type WriteStats } from './output.ts'
 import type { Page } from './pages/model.ts'
 import type { SourcePath } from './paths.ts'
@@ -167,7 +168,7 @@ export async function build(options: CliOptions, hooks: BuildHooks = {}): Promis
         failed ||= diagnostics.some((d) => d.severity === 'error') || (config.strict && diagnostics.length > 0)
         return failed ? undefined : done.search
       }
-      const output = failed ? (await late(), undefined) : await writeAtomically(config.out, site.plan, late)
+      const output = failed ? (await late(), undefined) : await withHeldHeaps(WRITING, () => writeAtomically(config.out, site.plan, late))
       failed ||= !output
       if (output) await site.recordPages?.()
       return { ...site, diagnostics, compiledNotes, ok: !failed, written: !failed, output, seconds: (performance.now() - started) / 1000 }
