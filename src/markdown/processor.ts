@@ -38,6 +38,7 @@ import rehypeSanitizeNote from './rehype-sanitize-note.ts'
 import rehypeTopics from './rehype-topics.ts'
 import remarkEmptyNote from './remark-empty-note.ts'
 import remarkDuplicateDefinitions from './remark-duplicate-definitions.ts'
+import remarkUndefinedReferences from './remark-undefined-references.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
@@ -158,6 +159,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyNote)
     .use(remarkGfm)
     .use(remarkDuplicateDefinitions)
+    .use(remarkUndefinedReferences)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
   if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
