@@ -16,7 +16,8 @@ export default function remarkUndefinedReferences() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
     visit(tree, (node) => {
-      if (!('children' in node)) return
+      // Inside a link's text, brackets are the author's words: a link holds no other.
+      if (!('children' in node) || node.type === 'link' || node.type === 'linkReference') return
       const children = (node as Parent).children
       for (let i = 1; i + 1 < children.length; i++) {
         const code = children[i]!
