@@ -14,6 +14,7 @@ import { findMkdocsSite, type MkdocsMarkdown, type MkdocsSettings } from './conf
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { parseBookJson, type BookJson } from './config-book-json.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
+import { bookFolderInRepository, repositoryRoot } from './config-repository.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { WORD_KEYS, wordsFor, type Locale } from './words/index.ts'
 import { katexSchema, katexSettings, type KatexSettings } from './config-katex.ts'
@@ -299,7 +300,10 @@ export interface Config {
   createMissing: boolean
   /** Edit link template with `{path}` (the note's path from the book root). */
   editUrlTemplate?: string
-  /** The source folder relative to the book root, for edit links (`src`, or `` when the same). */
+  /**
+   * The source folder's path in edit links (`src`, or `` when the same): from the book root, as mdBook's
+   * `edit-url-template` takes it, or from the repository's root for a link derived from `git-repository-url`.
+   */
   srcFromRoot: string
   /**
    * `{{#include}}` may read files under this folder: the git repository holding the
@@ -686,7 +690,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url'] ?? mkdocsSite?.repoUrl),
     // MkDocs's `edit_uri` is joined to `repo_url` and names the page by its path under `docs_dir`.
     editUrlTemplate: mkdocsSite ? mkdocsSite.editUrlTemplate : (html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url'])),
-    srcFromRoot: mkdocsSite ? '' : srcFromRoot,
+    // mdBook's `{path}` is from the book root; a link slugwiki derives from the repository names the file from the repository's root.
+    srcFromRoot: mkdocsSite ? '' : html['edit-url-template'] === undefined ? joinPath(bookFolderInRepository(root, html['git-repository-url']), srcFromRoot) : srcFromRoot,
     extraWatchDirs: (parsed.build?.['extra-watch-dirs'] ?? []).map((dir) => path.resolve(root, dir)),
     createMissing: parsed.build?.['create-missing'] ?? true,
     includeRoot: repositoryRoot(root) ?? root,
@@ -827,14 +832,6 @@ function withoutMdbookMermaid(scripts: string[], preprocessors: Record<string, u
   return scripts.filter((file) => !MDBOOK_MERMAID_SCRIPTS.has(path.posix.basename(file.replaceAll('\\', '/'))))
 }
 
-/** The nearest folder at or above `dir` holding `.git`, if any. */
-function repositoryRoot(dir: string): string | undefined {
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (fs.existsSync(path.join(current, '.git'))) return current
-    if (path.dirname(current) === current) return undefined
-  }
-}
-
 /**
  * This package's root: the nearest folder above the running module holding
  * package.json, from `src/` (the TypeScript sources) as from the launcher's
@@ -896,6 +893,11 @@ function deriveEditTemplate(repository: string | undefined): string | undefined 
   const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '')
   const edit = url.hostname === 'gitlab.com' ? '/-/edit/HEAD/' : url.hostname === 'codeberg.org' ? '/_edit/HEAD/' : '/edit/HEAD/'
   return `${repo}${edit}{path}`
+}
+
+/** Two `/` paths joined, either possibly empty. */
+function joinPath(a: string, b: string): string {
+  return [a, b].filter(Boolean).join('/')
 }
 
 /** The edit link of a note, or undefined. mdBook's `{path}` is relative to the book root. */

@@ -62,3 +62,41 @@ describe('links without an extension', () => {
     expect(fs.readFileSync(path.join(out, 'other.html'), 'utf8')).toMatch(/Linked from[\s\S]*href="index.html"/)
   })
 })
+
+/**
+ * mdBook's `index` preprocessor renames a folder's `README.md` chapter to
+ * `index.md`, so books link to it by that name (the micro:bit Discovery
+ * book's `[chapter 3](../03-setup/index.md#tools)`).
+ */
+describe('a link to `index.md` in a book whose folder page is README.md', () => {
+  let book: string
+  let bookOut: string
+  let bookResult: BuildResult
+  beforeAll(async () => {
+    book = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-index-md-'))
+    fs.mkdirSync(path.join(book, 'src/setup'), { recursive: true })
+    fs.writeFileSync(path.join(book, 'book.toml'), '[book]\ntitle = "T"\n')
+    fs.writeFileSync(path.join(book, 'src/SUMMARY.md'), '# Summary\n\n- [Intro](intro.md)\n- [Setup](setup/README.md)\n')
+    fs.writeFileSync(path.join(book, 'src/intro.md'), '# Intro\n\nSee [chapter 2](setup/index.md#tools) and [a gap](setup/index.md#nowhere).\n')
+    fs.writeFileSync(path.join(book, 'src/setup/README.md'), '# Setup\n\n## Tools\n')
+    bookOut = path.join(book, 'out')
+    bookResult = await build({ src: book, out: bookOut, cache: false, quiet: true })
+  })
+  afterAll(() => fs.rmSync(book, { recursive: true, force: true }))
+
+  it('reaches the README chapter: no missing-link warning, its anchors checked', () => {
+    const found = bookResult.diagnostics.filter((d) => d.rule.startsWith('missing')).map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)
+    expect(found).toEqual(['3:43 missing-anchor No heading or anchor `#nowhere` in `setup/README.md`'])
+  })
+
+  it('links to its page, on the chapter and on the print page', () => {
+    const html = fs.readFileSync(path.join(bookOut, 'intro.html'), 'utf8')
+    expect(/<a ([^>]*)>chapter 2<\/a>/.exec(html)?.[1]).toBe('href="setup/index.html#tools"')
+    const print = fs.readFileSync(path.join(bookOut, 'print.html'), 'utf8')
+    expect(/<a ([^>]*)>chapter 2<\/a>/.exec(print)?.[1]).toMatch(/^href="#setup-[^"]*tools"$/)
+  })
+
+  it('counts for backlinks', () => {
+    expect(fs.readFileSync(path.join(bookOut, 'setup/index.html'), 'utf8')).toMatch(/Linked from[\s\S]*href="\.\.\/intro.html"/)
+  })
+})

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -43,6 +44,25 @@ describe('resolveConfig', () => {
       expect(config.srcFromRoot).toBe('src')
     }
     expect(editUrl(fromRoot, 'kernel/rcu.md')).toBe('https://github.com/example/fixture-book/edit/HEAD/src/kernel/rcu.md')
+  })
+
+  it('names a file from the repository root in an edit link derived from git-repository-url, when the book is a folder of that repository', () => {
+    const toml = '[book]\ntitle = "Wasmtime"\nsrc = "."\n\n[output.html]\ngit-repository-url = "https://github.com/bytecodealliance/wasmtime"\n'
+    const repo = wiki('monorepo', { 'docs/book.toml': toml, 'docs/cli.md': '# CLI\n', 'README.md': '# Wasmtime\n' })
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' })
+    git('init', '-q')
+    // A clone's remote, in git's ssh spelling: the same repository as the https URL.
+    git('remote', 'add', 'origin', 'git@github.com:bytecodealliance/wasmtime.git')
+    const docs = resolveConfig({ src: path.join(repo, 'docs') })
+    expect(editUrl(docs, 'cli.md')).toBe('https://github.com/bytecodealliance/wasmtime/edit/HEAD/docs/cli.md')
+    // A template the book writes is mdBook's: `{path}` from the book root, as before.
+    const templated = wiki('monorepo-template', {})
+    fs.cpSync(repo, templated, { recursive: true })
+    fs.appendFileSync(path.join(templated, 'docs/book.toml'), 'edit-url-template = "https://github.com/bytecodealliance/wasmtime/edit/main/docs/{path}"\n')
+    expect(editUrl(resolveConfig({ src: path.join(templated, 'docs') }), 'cli.md')).toBe('https://github.com/bytecodealliance/wasmtime/edit/main/docs/cli.md')
+    // Another repository's checkout (a copy of the book kept elsewhere): paths stay from the book's folder.
+    git('remote', 'set-url', 'origin', 'https://github.com/someone/vendored.git')
+    expect(editUrl(resolveConfig({ src: path.join(repo, 'docs') }), 'cli.md')).toBe('https://github.com/bytecodealliance/wasmtime/edit/HEAD/cli.md')
   })
 
   it('lets --base and --theme override the files', () => {

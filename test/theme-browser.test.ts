@@ -28,6 +28,11 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(book, 'src/numbered.md'), `# Numbered\n\n\`\`\`rust showLineNumbers{7}\n${NUMBERED}\n\`\`\`\n`)
   fs.writeFileSync(path.join(book, 'src/sections.md'), '# Sections\n\nIntro.\n\n---\n\n## After a rule\n\nText.\n\n## Plain\n\nText.\n')
   fs.writeFileSync(path.join(book, 'src/mdbook-classes.md'), '# Classes\n\n<div class="hidden">Not for readers.</div>\n\n<div class="warning">\n\nMind the gap.\n\n</div>\n')
+  // The Little Book of Rust Macros hand-colours code in an HTML <pre> (its hygiene chapter), with no <code> inside.
+  fs.writeFileSync(
+    path.join(book, 'src/raw-pre.md'),
+    '# Raw pre\n\n<pre class="rust rust-example-rendered"><span class="synctx-0">macro_rules! using_a {&#xa;    ($e:expr) =&gt; { let a = 42; $e }&#xa;}&#xa;let four = using_a!(a / 10); // a long line that runs on past the width of a phone screen</span></pre>\n\n```rust\nfn main() {}\n```\n',
+  )
   out = path.join(tmp, 'out')
   const result = await build({ src: book, out, quiet: true })
   expect(result.written).toBe(true)
@@ -110,6 +115,24 @@ describe("mdBook's classes", () => {
     const warning = page.locator('.note-body .warning')
     expect(await warning.isVisible()).toBe(true)
     expect(await warning.evaluate((e) => getComputedStyle(e).borderLeftWidth)).toBe('4px')
+  })
+})
+
+describe('a <pre> written as HTML', () => {
+  it('is boxed as a code block is, and scrolls its long lines inside the box on a phone', async () => {
+    const page = await open('raw-pre.html', { viewport: { width: 390, height: 844 }, isMobile: true })
+    const style = (selector: string) =>
+      page.locator(selector).first().evaluate((e) => {
+        const s = getComputedStyle(e)
+        return { background: s.backgroundColor, border: s.borderTopWidth, padding: s.paddingLeft, overflowX: s.overflowX }
+      })
+    const raw = await style('.note-body > pre.rust-example-rendered')
+    const fenced = await style('.note-body figure.code')
+    expect(raw.background).toBe(fenced.background)
+    expect(raw.border).toBe('1px')
+    expect(parseFloat(raw.padding)).toBeGreaterThan(8)
+    expect(raw.overflowX).toBe('auto')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
   })
 })
 

@@ -123,6 +123,12 @@ export function resolvePageTarget(graph: SiteCore, target: SourcePath): SourcePa
   for (const candidate of [`${target}/README.md`, `${target}/index.md`, `${target}.md`]) {
     if (graph.notes.has(candidate as SourcePath)) return candidate as SourcePath
   }
+  // mdBook's `index` preprocessor renames a folder's README.md chapter to index.md, so books link to it by that name.
+  const folderIndex = /^(.*\/)?index\.md$/.exec(target)
+  if (folderIndex) {
+    const readme = `${folderIndex[1] ?? ''}README.md` as SourcePath
+    if (graph.notes.has(readme)) return readme
+  }
   if (/\.html$/i.test(target)) return graph.bySlug.get(target as string as Slug)
   return undefined
 }

@@ -74,6 +74,9 @@ const EXTRA_ALIASES: Record<string, string> = {
   dos: 'bat',
   gradle: 'groovy',
   fortran: 'fortran-free-form',
+  // WebAssembly's text format (`.wat`) and the spec suite's scripts (`.wast`, the same S-expressions): shiki's `wasm` grammar is the text format's (scope `source.wat`).
+  wat: 'wasm',
+  wast: 'wasm',
   // Pygments's names, as MkDocs sites (pymdownx.highlight) write them.
   'shell-session': 'shellsession',
   py3: 'python',

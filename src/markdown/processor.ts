@@ -37,6 +37,9 @@ import rehypeRenest from './rehype-renest.ts'
 import rehypeSanitizeNote from './rehype-sanitize-note.ts'
 import rehypeTopics from './rehype-topics.ts'
 import remarkEmptyNote from './remark-empty-note.ts'
+import remarkDuplicateDefinitions from './remark-duplicate-definitions.ts'
+import remarkUndefinedReferences from './remark-undefined-references.ts'
+import remarkEmptyLinks from './remark-empty-links.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
@@ -156,6 +159,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkVitepressHome)
     .use(remarkEmptyNote)
     .use(remarkGfm)
+    .use(remarkDuplicateDefinitions)
+    .use(remarkUndefinedReferences)
+    .use(remarkEmptyLinks)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
   if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
