@@ -228,7 +228,7 @@ export interface Config {
   trplListing?: TrplListingMode
   /** `- [?]` is a task marked `?` (`task-marks`). */
   taskMarks: boolean
-  /** mdbook-toc's table of contents at its marker, read as its `[preprocessor.toc]` writes it (undefined: not read). */
+  /** mdbook-toc's table of contents at its marker, read as its `[preprocessor.toc]` writes it (undefined: not read); `[TOC]` outside an mdBook. */
   toc?: TocOptions
   /** The Rust Reference's `r[rule.id]` markers, read as its `[preprocessor.spec]` (mdbook-spec) renders them. */
   specRules?: boolean
@@ -721,7 +721,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     trplListing: isBook ? trplListingMode(parsed.preprocessor?.['trpl-listing']) : undefined,
     specRules: isBook && parsed.preprocessor?.spec !== undefined,
     svgbob: isBook && parsed.preprocessor?.svgbob !== undefined,
-    toc: isBook ? tocOptions(parsed.preprocessor?.toc) : undefined,
+    // Outside an mdBook, `[TOC]` alone in a paragraph is the table of contents, as Python-Markdown's toc (always on in
+    // MkDocs) and the MLIR docs' site make it; an mdBook shows it as text, and reads a marker only with mdbook-toc.
+    toc: isBook ? tocOptions(parsed.preprocessor?.toc) : { marker: '[TOC]' },
     inlineFootnotes: sw['inline-footnotes'] ?? plainWiki,
     taskMarks: sw['task-marks'] ?? plainWiki,
     shortestLinks: sw['shortest-links'] ?? plainWiki,

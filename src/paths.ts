@@ -38,10 +38,26 @@ export function resolveSource(from: SourcePath, target: string): SourcePath | un
   return toSourcePath(path.posix.join(path.posix.dirname(from), target))
 }
 
-/** True when the file name makes the note its folder's section page. */
+/**
+ * True when the file name makes the note its folder's section page:
+ * `README.md` (mdBook's, GitHub's), `index.md`, or `_index.md` (Hugo's and
+ * Zola's section page, as the MLIR docs have it in every folder).
+ */
 export function isIndexNote(source: SourcePath): boolean {
   const base = path.posix.basename(source).toLowerCase()
-  return /^(?:readme|index)\.mdx?$/.test(base)
+  return /^(?:readme|_?index)\.mdx?$/.test(base)
+}
+
+/** The file names of a folder's section page, the one that wins first (mdBook prefers README.md). */
+export const INDEX_NAMES = ['README.md', 'index.md', '_index.md'] as const
+
+/** The section page of `folder` (`''` for the top) among `has`'s notes, by INDEX_NAMES's order. */
+export function folderIndex(folder: string, has: (source: SourcePath) => boolean): SourcePath | undefined {
+  for (const name of INDEX_NAMES) {
+    const candidate = (folder ? `${folder}/${name}` : name) as SourcePath
+    if (has(candidate)) return candidate
+  }
+  return undefined
 }
 
 /**

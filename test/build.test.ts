@@ -276,6 +276,46 @@ describe('a wiki without SUMMARY.md or README.md', () => {
   })
 })
 
+describe('a Hugo docs folder (MLIR\'s mlir/docs)', () => {
+  it('makes each `_index.md` its folder\'s page, so links to the folder and its anchors land', async () => {
+    const src = path.join(tmp, 'hugo-docs')
+    writeFiles(src, {
+      'LangRef.md': '# MLIR Language Reference\n\nSee [Traits](Traits), the [IsolatedFromAbove trait](Traits/#isolatedfromabove), [Linalg](Dialects/Linalg/) and [ODS](DefiningDialects/_index.md).\n',
+      'Traits/_index.md': '# Traits\n\nSee [The `Broadcastable` Trait](Broadcastable.md).\n\n### IsolatedFromAbove\n\nText.\n',
+      'Traits/Broadcastable.md': '# The `Broadcastable` Trait\n\nBack to [traits](_index.md) and the [reference](../LangRef.md/#mlir-language-reference).\n',
+      'Dialects/_index.md': '# Dialects\n',
+      'Dialects/Linalg/_index.md': "# 'linalg' Dialect\n",
+      'DefiningDialects/_index.md': '# Defining Dialects\n',
+    })
+    const out = path.join(tmp, 'hugo-docs-out')
+    const site = await compileSite(resolveConfig({ src, out }))
+    const outline = (items: OutlineItem[], depth = 0): string[] =>
+      items.flatMap((i) => (i.kind === 'chapter' ? [`${'  '.repeat(depth)}${i.title} ${i.source ?? '-'}`, ...outline(i.children, depth + 1)] : []))
+    expect(outline(site.graph.outline)).toEqual([
+      'Defining Dialects DefiningDialects/_index.md',
+      'Dialects Dialects/_index.md',
+      "  'linalg' Dialect Dialects/Linalg/_index.md",
+      'MLIR Language Reference LangRef.md',
+      'Traits Traits/_index.md',
+      '  The Broadcastable Trait Traits/Broadcastable.md',
+    ])
+    expect(site.diagnostics).toEqual([])
+    const run = runCli(['build', '--src', src, '--out', out, '--strict'])
+    expect(run.stderr).toContain('0 errors, 0 warnings')
+    expect(run.status).toBe(0)
+    expect(fs.existsSync(path.join(out, 'Traits/index.html'))).toBe(true)
+    expect(fs.existsSync(path.join(out, 'Traits/_index.html'))).toBe(false)
+    const langRef = fs.readFileSync(path.join(out, 'LangRef.html'), 'utf8')
+    for (const href of ['Traits/index.html', 'Traits/index.html#isolatedfromabove', 'Dialects/Linalg/index.html', 'DefiningDialects/index.html']) {
+      expect(langRef).toContain(`href="${href}"`)
+    }
+    const broadcastable = fs.readFileSync(path.join(out, 'Traits/Broadcastable.html'), 'utf8')
+    expect(broadcastable).toContain('href="index.html"')
+    // Its breadcrumbs lead to the folder's page.
+    expect(broadcastable).toMatch(/<nav class="breadcrumbs"[^]*?<a href="index.html">Traits<\/a>/)
+  })
+})
+
 describe('raw HTML that sanitising removes', () => {
   // An mdBook publishes its HTML as written; moved here, what sanitising drops is named, once per note.
   let root: string

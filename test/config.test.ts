@@ -81,7 +81,8 @@ describe('resolveConfig', () => {
     expect(toc('toc-none', '')).toBeUndefined()
     expect(toc('toc-default', '[preprocessor.toc]\ncommand = "mdbook-toc"\nrenderer = ["html"]\n')).toEqual({})
     expect(toc('toc-gitlab', '[preprocessor.toc]\nmarker = "[[_TOC_]]"\nmax-level = 2\n')).toEqual({ marker: '[[_TOC_]]', maxLevel: 2 })
-    expect(resolveConfig({ src: wiki('toc-wiki', { 'README.md': '# Hi\n' }) }).toc).toBeUndefined()
+    // Outside an mdBook, Python-Markdown's `[TOC]` (MkDocs, the MLIR docs).
+    expect(resolveConfig({ src: wiki('toc-wiki', { 'README.md': '# Hi\n' }) }).toc).toEqual({ marker: '[TOC]' })
   })
 
   it('reads the Rust Reference’s r[rule] markers only with its [preprocessor.spec]', () => {

@@ -11,6 +11,10 @@ describe('slugOf', () => {
     ['kernel-mm/rcu.md', 'kernel-mm/rcu.html'],
     ['c++/view.md', 'c++/view.html'],
     ['a/b/Readme.md', 'a/b/index.html'],
+    // Hugo's and Zola's section page.
+    ['Traits/_index.md', 'Traits/index.html'],
+    ['a/_index.mdx', 'a/index.html'],
+    ['a/__index.md', 'a/__index.html'],
   ])('%s → %s', (source, expected) => {
     expect(slugOf(s(source))).toBe(expected)
   })

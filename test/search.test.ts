@@ -55,6 +55,18 @@ describe('section records', () => {
     expect(sections[0]!.prose).not.toMatch(/α/)
     expect(sections[1]).toMatchObject({ id: 'then', heading: 'Then', prose: 'After.' })
   })
+
+  it('leave out a generated table of contents, whose headings are indexed at their own sections', async () => {
+    const md = '# Symbols\n\n[TOC]\n\nLead text.\n\n## Symbol Table\n\nTable text.\n\n### Referencing a Symbol\n\nMore.\n'
+    for (const options of [{ toc: { marker: '[TOC]' } }, { vitepress: true }]) {
+      const { note } = await render(options.vitepress ? md.replace('[TOC]', '[[toc]]') : md, { source: 'c.md', ...options })
+      expect(collectSections(note.tree), JSON.stringify(options)).toEqual([
+        { id: 'symbols', depth: 1, heading: 'Symbols', prose: 'Lead text.', code: '' },
+        { id: 'symbol-table', depth: 2, heading: 'Symbol Table', prose: 'Table text.', code: '' },
+        { id: 'referencing-a-symbol', depth: 3, heading: 'Referencing a Symbol', prose: 'More.', code: '' },
+      ])
+    }
+  })
 })
 
 // The same answers from one index and from an index in eight parts (ten pages, two per part), merged in the browser.

@@ -19,6 +19,7 @@ import { visit } from 'unist-util-visit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateCorpus } from '../scripts/corpus/generate.ts'
 import { codeStylesheet } from '../src/markdown/code-colors.ts'
+import { BUILTIN_GRAMMARS } from '../src/markdown/grammars.ts'
 import { createCodeHighlighter, type CodeHighlighter } from '../src/markdown/highlighter.ts'
 import { isKernelLog } from '../src/markdown/kernel-log.ts'
 
@@ -151,7 +152,7 @@ describe.each(pairs)('one grammar pass, $light / $dark', (themes) => {
 
   beforeAll(async () => {
     ours = await createCodeHighlighter({ lightTheme: themes.light, darkTheme: themes.dark })
-    reference = await createHighlighter({ themes: [themes.light, themes.dark], langs: [], engine: createOnigurumaEngine(import('shiki/wasm')) })
+    reference = await createHighlighter({ themes: [themes.light, themes.dark], langs: [...BUILTIN_GRAMMARS], engine: createOnigurumaEngine(import('shiki/wasm')) })
     sheet = parseStylesheet(ours.stylesheet())
   }, 60_000)
   afterAll(() => reference.dispose())

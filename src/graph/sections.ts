@@ -5,7 +5,7 @@
  * the top-level sections.
  */
 import type { OutlineItem } from '../content/summary.ts'
-import { dirOf, isIndexNote, type SourcePath } from '../paths.ts'
+import { dirOf, folderIndex, isIndexNote, type SourcePath } from '../paths.ts'
 import type { SiteCore } from './site-graph.ts'
 
 /** One entry of a section index; titles and descriptions are looked up when the page is built. */
@@ -92,7 +92,8 @@ export function groupOf(core: SiteCore, source: SourcePath): NoteGroup {
     return { key: `chapter:${top.source ?? top.title}`, title: top.title, source: top.source }
   }
   const folder = source.includes('/') ? source.slice(0, source.indexOf('/')) : ''
-  const index = [`${folder}/README.md`, `${folder}/index.md`].find((c) => core.notes.has(c as SourcePath)) as SourcePath | undefined
+  // A top-level note has no folder page to group it under (the front page lists the top level).
+  const index = folder ? folderIndex(folder, (c) => core.notes.has(c)) : undefined
   if (index && core.places.has(index)) return groupOf(core, index)
   return { key: `folder:${folder}`, title: folder || 'Other notes', source: index }
 }

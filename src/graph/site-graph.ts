@@ -7,7 +7,7 @@ import type { OutlineChapter, OutlineItem } from '../content/summary.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote } from '../markdown/compile.ts'
 import type { NoteBodies } from '../markdown/note-cache.ts'
-import { slugOf, type Slug, type SourcePath } from '../paths.ts'
+import { folderIndex, slugOf, type Slug, type SourcePath } from '../paths.ts'
 import { buildIndices, type SiteIndices } from './indices.ts'
 import { resolveWikilinks } from './wikilinks.ts'
 
@@ -120,13 +120,13 @@ function compare(a: string, b: string): number {
 /** The note a page link points at: a note, a folder's section page, or an mdBook-style `.html` URL. */
 export function resolvePageTarget(graph: SiteCore, target: SourcePath): SourcePath | undefined {
   if (graph.notes.has(target)) return target
-  for (const candidate of [`${target}/README.md`, `${target}/index.md`, `${target}.md`]) {
-    if (graph.notes.has(candidate as SourcePath)) return candidate as SourcePath
-  }
+  const index = folderIndex(target, (c) => graph.notes.has(c))
+  if (index) return index
+  if (graph.notes.has(`${target}.md` as SourcePath)) return `${target}.md` as SourcePath
   // mdBook's `index` preprocessor renames a folder's README.md chapter to index.md, so books link to it by that name.
-  const folderIndex = /^(.*\/)?index\.md$/.exec(target)
-  if (folderIndex) {
-    const readme = `${folderIndex[1] ?? ''}README.md` as SourcePath
+  const renamed = /^(.*\/)?index\.md$/.exec(target)
+  if (renamed) {
+    const readme = `${renamed[1] ?? ''}README.md` as SourcePath
     if (graph.notes.has(readme)) return readme
   }
   if (/\.html$/i.test(target)) return graph.bySlug.get(target as string as Slug)

@@ -17,6 +17,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { ANSI, ansiTokens } from './ansi.ts'
 import { createCodeColors } from './code-colors.ts'
+import { BUILTIN_GRAMMARS } from './grammars.ts'
 import { tokenizeCode, type ScopedToken } from './tokenize.ts'
 
 export type { ScopedToken } from './tokenize.ts'
@@ -113,7 +114,7 @@ export interface Highlighted {
 export interface HighlighterOptions {
   lightTheme: string
   darkTheme: string
-  /** Grammars beyond shiki's own, known by their `name` (tests use one that backtracks without end). */
+  /** Grammars beyond shiki's own and grammars.ts's, known by their `name` (tests use one that backtracks without end). */
   langs?: LanguageRegistration[]
 }
 
@@ -122,7 +123,7 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
   const themes = { light: options.lightTheme, dark: options.darkTheme }
   const shiki: Highlighter = await createHighlighter({
     themes: [themes.light, themes.dark],
-    langs: options.langs ?? [],
+    langs: [...BUILTIN_GRAMMARS, ...(options.langs ?? [])],
     // Oniguruma (WebAssembly shipped inside the shiki package), not the JavaScript engine: the
     // grammars are written for it, and `npm run bench:highlight` measured the JavaScript engine at
     // 2.4 s of CPU to compile the C++ grammar per thread and 3× slower on C++ blocks after that.
@@ -131,7 +132,7 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
     engine: createOnigurumaEngine({ instantiator: async (imports) => WebAssembly.instantiate(await readFile(ONIGURUMA_WASM), imports) }),
   })
   const loading = new Map<string, Promise<void>>()
-  const extra = new Map((options.langs ?? []).map((l) => [l.name.toLowerCase(), l.name]))
+  const extra = new Map([...BUILTIN_GRAMMARS, ...(options.langs ?? [])].flatMap((l) => [l.name, ...(l.aliases ?? [])].map((n) => [n.toLowerCase(), l.name] as const)))
 
   const resolve = (lang: string): string | undefined => {
     const name = lang.trim().toLowerCase()

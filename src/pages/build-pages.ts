@@ -6,7 +6,7 @@ import path from 'node:path'
 import { configPlace, editUrl, type Config } from '../config.ts'
 import { neighbours, resolvePageTarget, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
-import { hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { folderIndex, hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
@@ -89,7 +89,7 @@ function breadcrumbs(graph: SiteGraph, source: SourcePath): Crumb[] {
   const dirs = path.posix.dirname(source).split('/').filter((d) => d !== '.')
   for (let i = 1; i <= dirs.length; i++) {
     const dir = dirs.slice(0, i).join('/')
-    const index = [`${dir}/README.md`, `${dir}/index.md`].find((c) => graph.notes.has(c as SourcePath)) as SourcePath | undefined
+    const index = folderIndex(dir, (c) => graph.notes.has(c))
     if (index === source) continue
     crumbs.push({ title: index ? navTitle(graph, index) : dirs[i - 1]!, slug: index ? slugOf(index) : undefined })
   }

@@ -82,13 +82,19 @@ function findAnnotation(node: Element): string | undefined {
   return undefined
 }
 
+/** A table of contents the note asked for (mdbook-toc's and `[TOC]`'s list, VitePress's `[[toc]]`): its headings are indexed where they are. */
+function isTableOfContents(node: Element): boolean {
+  const c = classes(node)
+  return c.includes('mdbook-toc') || c.includes('table-of-contents')
+}
+
 function walk(nodes: ElementContent[], b: Builder): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       b.current.prose.push(node.value)
       continue
     }
-    if (node.type !== 'element') continue
+    if (node.type !== 'element' || isTableOfContents(node)) continue
     const depth = headingRank(node)
     // The footnotes' hidden "Footnotes" label is neither a section nor text of one.
     if (depth && isHiddenHeading(node)) continue
