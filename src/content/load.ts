@@ -49,6 +49,12 @@ function wikiThemeFolders(root: string): string[] {
   return names.map((name) => path.join(dir, name)).filter((folder) => fs.existsSync(path.join(folder, 'index.ts')))
 }
 
+/**
+ * docsify's parts of every page, in any folder (it loads the nearest one up
+ * from the page's): the sidebar, the navbar and the cover page, no pages.
+ */
+const DOCSIFY_PARTS = ['_sidebar.md', '_navbar.md', '_coverpage.md']
+
 /** Find the notes and assets of the source folder, leaving out the output folder and the wiki's themes. */
 export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
   // A GitHub wiki's sidebar and footer are parts of every page there, no pages of their own.
@@ -59,7 +65,10 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const mkdocsExcluded = config.mkdocs ? ['/templates/', ...(config.mkdocsSite?.excludeDocs ?? [])] : undefined
   // mkdocs.yml inside its own `docs_dir` (`docs_dir: .`, which MkDocs refuses) is still no file of the site.
   const mkdocsFile = config.mkdocsSite ? toSourcePath(path.relative(config.src, config.mkdocsSite.file)) : undefined
-  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus, ignore: mkdocsExcluded })
+  // docsify's shell page is its program, not a page of the site (and would be the home page's `index.html`).
+  const docsifyShell = config.docsify ? ['index.html'] : []
+  const configNames = [...(config.docusaurus ? CATEGORY_FILES : []), ...(config.docsify ? DOCSIFY_PARTS : [])]
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, ...docsifyShell, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames, mdx: config.docusaurus, ignore: mkdocsExcluded })
   return config.mkdocs ? withoutShadowedReadmes(listing, (source) => display(path.join(config.src, source)), diagnostics) : listing
 }
 

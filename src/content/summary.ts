@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { resolveSource, type Slug, type SourcePath } from '../paths.ts'
+import { docsifyRoute } from './docsify.ts'
 import type { Diagnostic } from '../report.ts'
 
 export interface OutlinePart {
@@ -70,6 +71,12 @@ export interface ParseSummaryOptions {
   sections?: boolean
   /** The summary's own path in the source folder, which its links are relative to (default `SUMMARY.md`; GitBook's `structure.summary` names another). */
   path?: SourcePath
+  /**
+   * docsify's `_sidebar.md`: links are docsify's routes (`/`, `guide`, `guide/`, `#/guide`, see
+   * docsify.ts), a link out of the site (`https://…`) is an entry that leaves it, and an entry
+   * without a link heading sub-entries is a group of them, as `sections` (default false).
+   */
+  docsify?: boolean
   /** An entry without a file is an error, not a draft (book.toml's `[build] create-missing = false`; default false). */
   missingIsError?: boolean
 }
@@ -113,7 +120,9 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     const title = toString(link).trim() || link.url
     const line = link.position?.start.line
     if (link.url === '') return { kind: 'chapter', title, number, children, line }
-    let target = link.url.replace(/#.*$/, '')
+    // docsify's sidebar links out of the site as any page may (its GitHub, a changelog).
+    if (options.docsify && /^(https?:|mailto:)/i.test(link.url)) return { kind: 'chapter', title, url: link.url, number, children, line }
+    let target = options.docsify ? (docsifyRoute(link.url)?.path ?? link.url) : link.url.replace(/#.*$/, '')
     try {
       target = decodeURIComponent(target)
     } catch {
@@ -185,7 +194,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       let chapter: OutlineChapter
       // The entry before its sub-entries: in reading order the first listing of a note wins.
       if (link) chapter = chapterFromLink(link, number, ancestors)
-      else if (options.sections && entry?.type === 'paragraph' && sublists.length > 0) {
+      else if ((options.sections || options.docsify) && entry?.type === 'paragraph' && sublists.length > 0) {
         chapter = { kind: 'chapter', title: toString(entry).trim() || '(untitled)', folder: true, number, children: [], line: item.position?.start.line }
       } else {
         const title = entry ? toString(entry).trim() : ''

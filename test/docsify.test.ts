@@ -1,0 +1,132 @@
+/**
+ * A docsify site, as its authors push it (docsifyjs/docsify's own `docs/`,
+ * basti2204/norex.dev), built end to end: its shell and parts that are no
+ * pages, `_sidebar.md` as the sidebar, README.md as the home page, its
+ * routes, helpers and embeds.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type BuildResult } from '../src/build.ts'
+import { resolveConfig } from '../src/config.ts'
+import { docsifyRoute } from '../src/content/docsify.ts'
+import { formatDiagnostic } from '../src/report.ts'
+import { listFiles, writeFiles } from './helpers/files.ts'
+
+let tmp: string
+beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-docsify-'))))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+/** Build `files` as a source folder; the site's pages and the warnings, files named from the source folder. */
+async function site(name: string, files: Record<string, string>) {
+  const src = path.join(tmp, name)
+  const out = path.join(tmp, `${name}-out`)
+  writeFiles(src, files)
+  const result: BuildResult = await build({ src, out, cacheDir: path.join(tmp, `${name}-cache`), quiet: true })
+  const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+  const pages = listFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('_slugwiki/'))
+  const warnings = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
+  return { read, pages, warnings, result }
+}
+
+/** The sidebar of a page: its entries' text in order, links as `text→href`. */
+function sidebar(html: string): string[] {
+  const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
+  const entries: string[] = []
+  for (const m of nav.matchAll(/<a [^>]*?href="([^"]*)"[^>]*>([^<]*)<\/a>|<span class="(?:folder|draft)"[^>]*>([^<]*)<\/span>/g)) {
+    entries.push(m[1] !== undefined ? `${m[2]}→${m[1]}` : m[3]!)
+  }
+  return entries
+}
+
+const SHELL = `<!DOCTYPE html>
+<html><body><div id="app"></div>
+<script>
+  window.$docsify = { name: 'norex', loadSidebar: true, subMaxLevel: 3 }
+</script>
+<script src="//cdn.jsdelivr.net/npm/docsify@4"></script>
+</body></html>
+`
+
+describe('docsify routes', () => {
+  it.each([
+    ['/', 'README.md', undefined],
+    ['', 'README.md', undefined],
+    ['guide.md', 'guide.md', undefined],
+    ['guide', 'guide.md', undefined],
+    ['/guide/intro.md', 'guide/intro.md', undefined],
+    ['guide/', 'guide/README.md', undefined],
+    ['#/guide/', 'guide/README.md', undefined],
+    ['#/zh-cn/guide', 'zh-cn/guide.md', undefined],
+    ['guide?id=setup', 'guide.md', 'setup'],
+    ['guide.md#setup', 'guide.md', 'setup'],
+    ['../guide', 'guide.md', undefined],
+    ['_media/logo.svg', '_media/logo.svg', undefined],
+  ])('`%s` is %s', (written, file, fragment) => {
+    expect(docsifyRoute(written)).toEqual({ path: file, ...(fragment && { fragment }) })
+  })
+
+  it('leaves URLs and fragments of the page alone', () => {
+    for (const url of ['https://docsify.js.org', '//cdn.example/x', 'mailto:a@b', '#setup']) expect(docsifyRoute(url)).toBeUndefined()
+  })
+})
+
+describe('a docsify site (basti2204/norex.dev)', () => {
+  const files = {
+    'index.html': SHELL,
+    '.nojekyll': '',
+    '_sidebar.md': '<!-- _sidebar.md -->\n\n* [Home](/)\n\n* Getting Started\n  * [Quick Start](quickstart.md)\n  * [Guide](guide/)\n\n* Architecture\n  * [System Calls](/syscalls)\n  * [Memory](#/mm/intro)\n\n* [GitHub](https://github.com/basti2204/norex)\n',
+    'README.md': '# norex Documentation\n\nWelcome.\n',
+    'quickstart.md': '# Quick Start\n\nSee the [syscalls](syscalls.md).\n',
+    'syscalls.md': '# System Calls\n\n## Syscall ABI\n',
+    'guide/README.md': '# Guide\n',
+    'mm/intro.md': '# Memory\n',
+    'zz-unlisted.md': '# Unlisted\n',
+  }
+
+  it('is recognised by its index.html, or by _sidebar.md beside README.md, and not when slugwiki.toml says no', () => {
+    const src = path.join(tmp, 'detect')
+    writeFiles(src, { 'index.html': SHELL, 'README.md': '# Home\n' })
+    expect(resolveConfig({ src }).docsify).toBe(true)
+    expect(resolveConfig({ src }).summary).toBe('_sidebar.md')
+    const bySidebar = path.join(tmp, 'detect-sidebar')
+    writeFiles(bySidebar, { '_sidebar.md': '* [Home](/)\n', 'README.md': '# Home\n' })
+    expect(resolveConfig({ src: bySidebar }).docsify).toBe(true)
+    writeFiles(bySidebar, { 'slugwiki.toml': 'docsify = false\n' })
+    expect(resolveConfig({ src: bySidebar }).docsify).toBe(false)
+    const plain = path.join(tmp, 'detect-plain')
+    writeFiles(plain, { 'index.html': '<html></html>\n', 'README.md': '# Home\n' })
+    expect(resolveConfig({ src: plain }).docsify).toBe(false)
+    const book = path.join(tmp, 'detect-book')
+    writeFiles(book, { 'SUMMARY.md': '- [Home](README.md)\n', '_sidebar.md': '* [Home](/)\n', 'README.md': '# Home\n' })
+    expect(resolveConfig({ src: book }).docsify).toBe(false)
+  })
+
+  it('publishes no shell, sidebar, navbar or cover page, opens on README.md and orders the sidebar as _sidebar.md does', async () => {
+    const { read, pages, warnings } = await site('norex', { ...files, '_navbar.md': '* [En](/)\n', '_coverpage.md': '# norex\n', 'guide/_sidebar.md': '* [Guide](guide/)\n' })
+    expect(pages).not.toContain('_sidebar.html')
+    expect(pages).not.toContain('_navbar.html')
+    expect(pages).not.toContain('_coverpage.html')
+    expect(pages).not.toContain('guide/_sidebar.html')
+    // The home page is README.md's, not docsify's shell.
+    expect(read('index.html')).toContain('Welcome.')
+    expect(read('index.html')).not.toContain('window.$docsify')
+    // Titled by the sidebar's text; a group is a heading of its links; a page shows its own group open.
+    expect(sidebar(read('quickstart.html'))).toEqual([
+      'Home→index.html',
+      'Getting Started',
+      'Quick Start→quickstart.html',
+      'Guide→guide/index.html',
+      'Architecture',
+      'GitHub→https://github.com/basti2204/norex',
+    ])
+    expect(sidebar(read('syscalls.html')).slice(2)).toEqual(['Architecture', 'System Calls→syscalls.html', 'Memory→mm/intro.html', 'GitHub→https://github.com/basti2204/norex'])
+    expect(warnings).toEqual(['zz-unlisted.md  warning  Not listed in _sidebar.md; built but not in the navigation  unlisted'])
+  })
+
+  it('makes an unlisted README.md the first page, as docsify opens every site on it', async () => {
+    const { read } = await site('norex-home', { ...files, '_sidebar.md': '* [Quick Start](quickstart.md)\n' })
+    expect(sidebar(read('quickstart.html')).slice(0, 2)).toEqual(['norex Documentation→index.html', 'Quick Start→quickstart.html'])
+  })
+})
