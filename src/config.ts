@@ -250,6 +250,8 @@ export interface Config {
    * the home page, links resolve from the site's root, `?>`/`!>` are callouts.
    */
   docsify: boolean
+  /** docsify's `relativePath: true` in its `index.html`: a note's links are read from its folder, not from the site's root. */
+  docsifyRelativePath: boolean
   /** The notes are a GitBook repository (`.gitbook.yaml` or `.gitbook/` beside them, no book.toml): SUMMARY.md's `## Group` headings are part titles. */
   gitbook: boolean
   /** GitBook's `.gitbook.yaml`, when the notes are a GitBook repository that has one (see `GitbookSettings`). */
@@ -735,6 +737,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,
+    docsifyRelativePath: docsify && docsifyRelativePath(src),
     gitbook: !isBook && (gitbookYaml !== undefined || bookJson !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
     gitbookYaml: gitbookYaml?.settings,
     bookJson: bookJson && { file: bookJson.file, diagnostics: bookJson.diagnostics },
@@ -944,6 +947,15 @@ function isDocsify(src: string): boolean {
   if (!has('index.html')) return false
   try {
     return /\$docsify\b/.test(fs.readFileSync(path.join(src, 'index.html'), 'utf8'))
+  } catch {
+    return false
+  }
+}
+
+/** Whether a docsify site's `index.html` sets `relativePath: true` (searched for, never run). */
+function docsifyRelativePath(src: string): boolean {
+  try {
+    return /\brelativePath\s*:\s*true\b/.test(fs.readFileSync(path.join(src, 'index.html'), 'utf8'))
   } catch {
     return false
   }

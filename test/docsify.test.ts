@@ -130,3 +130,48 @@ describe('a docsify site (basti2204/norex.dev)', () => {
     expect(sidebar(read('quickstart.html')).slice(0, 2)).toEqual(['norex Documentation→index.html', 'Quick Start→quickstart.html'])
   })
 })
+
+describe("docsify's markdown", () => {
+  const files = {
+    'index.html': SHELL,
+    '_sidebar.md': '* [Home](/)\n* [Guide](guide/)\n* [Intro](guide/intro.md)\n* [Setup](setup.md)\n',
+    'README.md': '# Home\n\n!> **Time** is money, my friend!\n\n?> _TODO_ unit test\n\nNot a tip: a ?> in the middle.\n',
+    'setup.md': '# Setup\n\n## Install\n\n### Hello, world! :id=hello-world\n',
+    'guide/README.md': '# Guide\n',
+    // docsify reads a link from the site\'s root, whichever page holds it.
+    'guide/intro.md': [
+      '# Intro',
+      '',
+      '[setup](setup.md), [route](#/setup), [bare](setup), [query](setup?id=install), [home](/), [guide](guide/)',
+      '',
+      "[titled](setup.md ':target=_blank A title') [off](setup.md ':disabled') [raw](setup.md ':ignore')",
+      '',
+      "![logo](logo.png ':size=50x100') ![wide](logo.png ':size=10% :class=wide')",
+      '',
+      '[heading](setup.md#hello-world) and [here](#intro)',
+      '',
+    ].join('\n'),
+    'guide/logo.png': 'png',
+  }
+
+  it('shows ?> and !> paragraphs as callouts, and a heading\'s :id= as its id', async () => {
+    const { read, warnings } = await site('helpers', files)
+    expect(warnings).toEqual([])
+    const home = read('index.html')
+    expect(home).toContain('<div class="markdown-alert markdown-alert-warning docsify-important"><p class="markdown-alert-title">Warning</p><p><strong>Time</strong> is money, my friend!</p></div>')
+    expect(home).toContain('<div class="markdown-alert markdown-alert-tip docsify-tip"><p class="markdown-alert-title">Tip</p><p><em>TODO</em> unit test</p></div>')
+    expect(home).toContain('<p>Not a tip: a ?> in the middle.</p>')
+    expect(read('setup.html')).toMatch(/<h3 id="hello-world">Hello, world!<a /)
+  })
+
+  it('reads links as docsify routes from the root, and takes its options out of titles', async () => {
+    const { read } = await site('links', files)
+    const intro = read('guide/intro.html')
+    expect(intro).toContain('<a href="../setup.html">setup</a>, <a href="../setup.html">route</a>, <a href="../setup.html">bare</a>')
+    expect(intro).toContain('<a href="../setup.html#install">query</a>')
+    expect(intro).toContain('<a href="../index.html">home</a>, <a href="index.html">guide</a>')
+    expect(intro).toContain('<a href="../setup.html" title="A title">titled</a> off <a href="../setup.html">raw</a>')
+    expect(intro).toContain('<img src="logo.png" alt="logo" width="50" height="100"> <img src="logo.png" alt="wide" width="10%" class="wide">')
+    expect(intro).toContain('<a href="../setup.html#hello-world">heading</a> and <a href="#intro">here</a>')
+  })
+})

@@ -9,6 +9,12 @@
  */
 import { posix } from 'node:path'
 
+/** How a docsify site's notes are read (the markdown stage's settings). */
+export interface DocsifyOptions {
+  /** docsify's `relativePath`: a route not starting with `/` is read from the linking page's folder (default false: from the root). */
+  relativePath?: boolean
+}
+
 export interface DocsifyRoute {
   /** The file the route names, from the site's root, without a leading `/` (`guide/README.md`). */
   path: string
