@@ -175,3 +175,60 @@ describe("docsify's markdown", () => {
     expect(intro).toContain('<a href="../setup.html#hello-world">heading</a> and <a href="#intro">here</a>')
   })
 })
+
+describe("docsify's embeds", () => {
+  const files = {
+    'index.html': SHELL,
+    '_sidebar.md': '* [Home](/)\n* [Embeds](guide/embeds.md)\n',
+    'README.md': '# Home\n',
+    'guide/embeds.md': [
+      '# Embeds',
+      '',
+      "[filename](_media/example.md ':include')",
+      '',
+      "[code](/guide/_media/example.js ':include :type=code :fragment=demo')",
+      '',
+      '```markdown',
+      "[filename](_media/example.md ':include')",
+      '```',
+      '',
+      "[as code](_media/example.md ':include :type=code')",
+      '',
+      "[gist](https://gist.githubusercontent.com/u/1/raw/a.md ':include')",
+      '',
+      "[none](_media/missing.md ':include')",
+      '',
+      "[no fragment](_media/example.js ':include :fragment=nope')",
+      '',
+      "[clip](_media/clip.mp4 ':include')",
+      '',
+    ].join('\n'),
+    'guide/_media/example.md': '---\nauthor: John Smith\n---\n\n> This is from the `example.md`\n',
+    'guide/_media/example.js': "import fetch from 'fetch';\n\n  /// [demo]\n  const result = fetch(URL);\n  /// [demo]\n\nresult.then(console.log);\n",
+    'guide/_media/clip.mp4': 'mp4',
+  }
+
+  it('includes a note without its front matter, a code file or its fragment, and a player; a URL, a missing file or fragment is a warning at the line', async () => {
+    const { read, pages, warnings } = await site('embeds', files)
+    const page = read('guide/embeds.html')
+    expect(page).toContain('<blockquote>\n<p>This is from the <code>example.md</code></p>\n</blockquote>')
+    // Its front matter dropped, as docsify drops it from an included note (a code embed shows the file as it is).
+    expect(page.slice(page.indexOf('<h1'), page.indexOf('<figure'))).not.toContain('John Smith')
+    // The fragment between its markers, its indent taken off, highlighted as the file's language.
+    const js = /<figure class="code"[^>]*data-lang="javascript" data-label="js">[\s\S]*?<\/figure>/.exec(page)?.[0] ?? ''
+    expect(js.replace(/<[^>]+>/g, '')).toBe('const result = fetch(URL);')
+    // Inside a code fence the link is code.
+    const text = page.replace(/<[^>]+>/g, '')
+    expect(text).toContain("[filename](_media/example.md ':include')")
+    // As code, the file as it is.
+    expect(text).toContain('---\nauthor: John Smith\n---\n\n> This is from the `example.md`')
+    expect(page).toContain('<video controls src="_media/clip.mp4"></video>')
+    // An included note is a part of its page, no page of its own.
+    expect(pages).not.toContain('guide/_media/example.html')
+    expect(warnings).toEqual([
+      "guide/embeds.md:13:1  warning  docsify's `:include` of `https://gist.githubusercontent.com/u/1/raw/a.md` is not fetched (the site is built from the notes alone); left as a link  include-remote",
+      'guide/embeds.md:15:1  warning  Included file not found: _media/missing.md  include-missing',
+      'guide/embeds.md:17:1  warning  No fragment `nope` (between `/// [nope]` or `### [nope]` lines) in _media/example.js  include-anchor',
+    ])
+  })
+})

@@ -186,7 +186,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     const inside = toSourcePath(path.relative(config.src, absolute))
     return inside ? displaySource(inside) : path.relative(process.cwd(), absolute)
   }
-  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
+  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
   diagnostics.push(...expansion.diagnostics)
   return {
     input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },

@@ -22,23 +22,8 @@
  */
 import type { Heading, Image, Link, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
-import { docsifyRoute, type DocsifyOptions } from '../content/docsify.ts'
+import { docsifyOptions, docsifyRoute, type DocsifyOptions } from '../content/docsify.ts'
 import type { CalloutTitles } from '../words/index.ts'
-
-/** A title with docsify's options taken out (`getAndRemoveConfig`): `:key=value` or `:key` words, each `true` without a value. */
-export function docsifyOptions(title: string | null | undefined): { title: string; options: Record<string, string | true> } {
-  const options: Record<string, string | true> = {}
-  const rest = (title ?? '')
-    .replace(/^['"]/, '')
-    .replace(/['"]$/, '')
-    .replace(/(?:^|\s):([\w-]+:?)=?([\w%-]+)?/g, (whole, key: string, value: string | undefined) => {
-      if (key.includes(':')) return whole
-      options[key] = value ?? true
-      return ''
-    })
-    .trim()
-  return { title: rest, options }
-}
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -63,7 +48,8 @@ export default function remarkDocsify(options: { docsify?: DocsifyOptions; title
           parent.children.splice(index, 1, ...link.children)
           return index
         }
-        link.url = routeUrl(link.url, found.ignore === true, relative)
+        // An embed left a link (a URL, a frame) names its file from the page's folder, as docsify reads an embed's path.
+        if (found.include === undefined) link.url = routeUrl(link.url, found.ignore === true, relative)
       }
       return undefined
     })
