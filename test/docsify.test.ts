@@ -232,3 +232,17 @@ describe("docsify's embeds", () => {
     ])
   })
 })
+
+describe("docsify's sidebar problems", () => {
+  it('name _sidebar.md at their line: a page it lists twice, a page that is not there', async () => {
+    const { warnings } = await site('sidebar-problems', {
+      'index.html': SHELL,
+      '_sidebar.md': '* [Home](/)\n* Getting Started\n  * [Introduction](README.md)\n  * [Installation](installation.md)\n',
+      'README.md': '# Home\n',
+    })
+    expect(warnings).toEqual([
+      '_sidebar.md:3:5  warning  `README.md` is listed twice in _sidebar.md (first on line 1); this entry is not linked  duplicate-chapter',
+      '_sidebar.md:4:5  warning  _sidebar.md entry `installation.md` has no file; listed as a draft  missing-chapter',
+    ])
+  })
+})

@@ -99,6 +99,8 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
   }
   const diagnostics: Diagnostic[] = []
   const summaryPath = options.path ?? ('SUMMARY.md' as SourcePath)
+  // What a message calls the file: mdBook's name for it, or docsify's sidebar by its own.
+  const SUMMARY = options.docsify ? summaryPath : 'SUMMARY'
   const items: OutlineItem[] = []
   const seen = new Map<SourcePath, number>()
   const counter = { top: 0 }
@@ -145,13 +147,13 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     }
     if (!source || !options.exists(source)) {
       // mdBook stops on it ("Chapter file not found") rather than create the file.
-      if (options.missingIsError) warn(`SUMMARY entry \`${link.url}\` has no file, and book.toml's \`create-missing = false\` asks for every chapter's; listed as a draft`, link, 'missing-chapter', 'error')
-      else warn(`SUMMARY entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
+      if (options.missingIsError) warn(`${SUMMARY} entry \`${link.url}\` has no file, and book.toml's \`create-missing = false\` asks for every chapter's; listed as a draft`, link, 'missing-chapter', 'error')
+      else warn(`${SUMMARY} entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
       return { kind: 'chapter', title, number, children, line }
     }
     const first = seen.get(source)
     if (first !== undefined) {
-      warn(`\`${source}\` is listed twice in SUMMARY (first on line ${first}); this entry is not linked`, link, 'duplicate-chapter')
+      warn(`\`${source}\` is listed twice in ${SUMMARY} (first on line ${first}); this entry is not linked`, link, 'duplicate-chapter')
       return { kind: 'chapter', title, number, children, line }
     }
     seen.set(source, line ?? 0)
@@ -199,7 +201,7 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       } else {
         const title = entry ? toString(entry).trim() : ''
         const what = entry?.type === 'heading' ? 'is a heading, not a link (a part title goes between the lists)' : 'has no link'
-        warn(`SUMMARY entry "${title}" ${what}; listed as a draft`, entry ?? item, 'summary-entry')
+        warn(`${SUMMARY} entry "${title}" ${what}; listed as a draft`, entry ?? item, 'summary-entry')
         chapter = { kind: 'chapter', title: title || '(untitled)', number, children: [], line: item.position?.start.line }
       }
       const inside = chapter.source ? [...ancestors, chapter.source] : ancestors
