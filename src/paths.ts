@@ -38,15 +38,20 @@ export function resolveSource(from: SourcePath, target: string): SourcePath | un
   return toSourcePath(path.posix.join(path.posix.dirname(from), target))
 }
 
-/** True when the file name makes the note its folder's section page. */
+/**
+ * True when the file name makes the note its folder's section page: mdBook's
+ * `README.md`, `index.md`, and Hugo's (and Quartz v3's) `_index.md`, a
+ * section's own page there.
+ */
 export function isIndexNote(source: SourcePath): boolean {
   const base = path.posix.basename(source).toLowerCase()
-  return /^(?:readme|index)\.mdx?$/.test(base)
+  return /^(?:readme|_?index)\.mdx?$/.test(base)
 }
 
 /**
  * The output file of a note: `a/b.md` → `a/b.html`, `a/README.md` →
- * `a/index.html`, as mdBook lays out its output.
+ * `a/index.html`, as mdBook lays out its output (`a/_index.md` too, where
+ * Hugo serves a section's page).
  */
 export function slugOf(source: SourcePath): Slug {
   if (isIndexNote(source)) {

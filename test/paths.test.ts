@@ -11,6 +11,10 @@ describe('slugOf', () => {
     ['kernel-mm/rcu.md', 'kernel-mm/rcu.html'],
     ['c++/view.md', 'c++/view.html'],
     ['a/b/Readme.md', 'a/b/index.html'],
+    // Hugo's section page.
+    ['_index.md', 'index.html'],
+    ['docs/example/_index.md', 'docs/example/index.html'],
+    ['docs/my_index.md', 'docs/my_index.html'],
   ])('%s → %s', (source, expected) => {
     expect(slugOf(s(source))).toBe(expected)
   })
