@@ -113,12 +113,14 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
+    // Hugo's (and Zola's, Just the Docs') `weight` orders the folders' entries.
+    const weights = new Map(published.flatMap((n) => (typeof n.frontmatter.weight === 'number' ? [[n.source, n.frontmatter.weight] as const] : [])))
     // A GitHub wiki starts at its Home page.
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
     outline = config.docusaurus
       ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options))
-      : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start)
+      : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start, (s) => weights.get(s))
   }
 
   const urls = config.docusaurus ? docusaurusUrls(published) : undefined
