@@ -11,6 +11,7 @@ import type { Diagnostic, Diagnostics } from '../report.ts'
 import { consumedAnsiEscapes } from './ansi-blocks.ts'
 import { CATEGORY_FILES } from './docusaurus-category.ts'
 import { discover, type SourceListing } from './discover.ts'
+import { replaceHugoRefs } from './hugo-refs.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
@@ -189,7 +190,8 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
   diagnostics.push(...expansion.diagnostics)
   return {
-    input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },
+    // Hugo's `[x]({{< ref "y" >}})`: only within a line, so every line keeps its number.
+    input: { source, text: replaceHugoRefs(expansion.text), segments: expansion.segments, includeTitle: expansion.title },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
     outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),
