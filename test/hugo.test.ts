@@ -72,5 +72,7 @@ describe('a Hugo content folder', () => {
     expect(replaceHugoRefs('[a]({{< ref "my page.md" >}})')).toBe('[a](my%20page.md)')
     // Not a destination: as written.
     expect(replaceHugoRefs('Write {{< ref "x.md" >}} in a link.')).toBe('Write {{< ref "x.md" >}} in a link.')
+    const fenced = '```md\n[a]({{< ref "x.md" >}})\n```\n[a]({{< ref "x.md" >}})'
+    expect(replaceHugoRefs(fenced)).toBe('```md\n[a]({{< ref "x.md" >}})\n```\n[a](x.md)')
   })
 })

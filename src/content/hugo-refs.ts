@@ -13,8 +13,25 @@
 /** `](` + a ref shortcode + `)`, the path in its quotes. */
 const REF = /\]\(\s*\{\{(?:<|%)\s*(?:rel)?ref\s+(?:path\s*=\s*)?"([^"]*)"(?:\s+[\w-]+\s*=\s*"[^"]*")*\s*(?:>|%)\}\}\s*\)/g
 
-/** `text` with each link destination written as Hugo's `ref`/`relref` replaced by the path it names. */
+/** A code fence line (CommonMark: up to three spaces, then three or more backticks or tildes). */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
+
+/**
+ * `text` with each link destination written as Hugo's `ref`/`relref` replaced
+ * by the path it names, outside code fences (a Hugo tutorial shows the
+ * shortcode as it is written there).
+ */
 export function replaceHugoRefs(text: string): string {
   if (!text.includes('ref')) return text
-  return text.replace(REF, (_, target: string) => `](${target.replace(/ /g, '%20')})`)
+  let fence: string | undefined
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = FENCE.exec(line)
+      if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
+      else if (marker && fence !== undefined && marker[1]![0] === fence[0] && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = undefined
+      else if (fence === undefined && line.includes('ref')) return line.replace(REF, (_, target: string) => `](${target.replace(/ /g, '%20')})`)
+      return line
+    })
+    .join('\n')
 }
