@@ -246,3 +246,19 @@ describe("docsify's sidebar problems", () => {
     ])
   })
 })
+
+describe("docsify's relativePath", () => {
+  it('reads a link from the note\'s folder when index.html sets relativePath: true', async () => {
+    const shell = SHELL.replace('loadSidebar: true', 'loadSidebar: true, relativePath: true')
+    const { read, warnings } = await site('relative', {
+      'index.html': shell,
+      '_sidebar.md': '* [Home](/)\n* [Guide](guide/)\n* [Setup](guide/setup.md)\n* [Top setup](setup.md)\n',
+      'README.md': '# Home\n',
+      'setup.md': '# Top setup\n',
+      'guide/README.md': '# Guide\n\n[setup](setup), [top](/setup), [up](../setup.md)\n',
+      'guide/setup.md': '# Guide setup\n',
+    })
+    expect(warnings).toEqual([])
+    expect(read('guide/index.html')).toContain('<a href="setup.html">setup</a>, <a href="../setup.html">top</a>, <a href="../setup.html">up</a>')
+  })
+})
