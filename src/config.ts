@@ -10,6 +10,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { z } from 'zod'
 import { codeThemeSchema } from './config-code-themes.ts'
 import { findDocusaurusSite } from './config-docusaurus.ts'
+import { isDocsify, readDocsifyShell } from './config-docsify.ts'
 import { findMkdocsSite, type MkdocsMarkdown, type MkdocsSettings } from './config-mkdocs.ts'
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { parseBookJson, type BookJson } from './config-book-json.ts'
@@ -663,6 +664,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const bookJson = isBook ? undefined : readBookJson(src, display)
   // A docsify site: its `index.html` shell and `_sidebar.md`, when nothing else claims the folder.
   const docsify = sw.docsify ?? (!isBook && !gitbookYaml && !mkdocsSite && !docusaurusSite && isDocsify(src))
+  // What its `index.html` says of the site (its name, repository, how links read), searched for, never run.
+  const docsifyShell = docsify ? readDocsifyShell(src) : undefined
   // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
   const katexBook = isBook && parsed.preprocessor?.katex !== undefined
   const html = parsed.output?.html ?? {}
@@ -689,14 +692,14 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     base,
     siteUrl: host && siteOrigin(`${host}${base}`)?.href,
     feed: { enabled: sw.feed ?? true, explicit: sw.feed === true, items: sw['feed-items'], content: sw['feed-content'] },
-    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? path.basename(root),
+    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? path.basename(root),
     authors: parsed.book?.authors ?? (mkdocsSite?.author ? [mkdocsSite.author] : bookJson?.author ? [bookJson.author] : []),
     description: parsed.book?.description ?? mkdocsSite?.description ?? bookJson?.description,
     language: language ?? 'en',
     words: wordsFor(language ?? 'en', sw.words),
     textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(language),
-    repositoryUrl: html['git-repository-url'] ?? mkdocsSite?.repoUrl,
-    repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url'] ?? mkdocsSite?.repoUrl),
+    repositoryUrl: html['git-repository-url'] ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo,
+    repositoryHost: repositoryHost(html['git-repository-icon'], html['git-repository-url'] ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo),
     // MkDocs's `edit_uri` is joined to `repo_url` and names the page by its path under `docs_dir`.
     editUrlTemplate: mkdocsSite ? mkdocsSite.editUrlTemplate : (html['edit-url-template'] ?? deriveEditTemplate(html['git-repository-url'])),
     srcFromRoot: mkdocsSite ? '' : srcFromRoot,
@@ -737,7 +740,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,
-    docsifyRelativePath: docsify && docsifyRelativePath(src),
+    docsifyRelativePath: docsifyShell?.relativePath ?? false,
     gitbook: !isBook && (gitbookYaml !== undefined || bookJson !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
     gitbookYaml: gitbookYaml?.settings,
     bookJson: bookJson && { file: bookJson.file, diagnostics: bookJson.diagnostics },
@@ -932,31 +935,4 @@ function isGithubWiki(src: string): boolean {
   const has = (name: string) => fs.existsSync(path.join(src, name))
   if (has('SUMMARY.md')) return false
   return has('_Sidebar.md') || has('_Footer.md')
-}
-
-/**
- * A docsify site's folder: no SUMMARY.md, and an `index.html` whose script
- * sets `window.$docsify` (the JavaScript is never run, only searched), or a
- * `_sidebar.md` beside `README.md` (a site whose `index.html` is elsewhere).
- * `docsify = true` or `false` in slugwiki.toml decides it either way.
- */
-function isDocsify(src: string): boolean {
-  const has = (name: string) => fs.existsSync(path.join(src, name))
-  if (has('SUMMARY.md')) return false
-  if (has('_sidebar.md') && has('README.md')) return true
-  if (!has('index.html')) return false
-  try {
-    return /\$docsify\b/.test(fs.readFileSync(path.join(src, 'index.html'), 'utf8'))
-  } catch {
-    return false
-  }
-}
-
-/** Whether a docsify site's `index.html` sets `relativePath: true` (searched for, never run). */
-function docsifyRelativePath(src: string): boolean {
-  try {
-    return /\brelativePath\s*:\s*true\b/.test(fs.readFileSync(path.join(src, 'index.html'), 'utf8'))
-  } catch {
-    return false
-  }
 }

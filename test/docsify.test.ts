@@ -103,6 +103,18 @@ describe('a docsify site (basti2204/norex.dev)', () => {
     expect(resolveConfig({ src: book }).docsify).toBe(false)
   })
 
+  it("takes the site's title and repository from index.html's literals, never running it", () => {
+    const docs = path.join(tmp, 'named', 'docs')
+    writeFiles(docs, { 'index.html': SHELL.replace("name: 'norex'", "name: 'norex', repo: 'basti2204/norex'"), 'README.md': '# Home\n' })
+    expect(resolveConfig({ src: docs })).toMatchObject({ title: 'norex', repositoryUrl: 'https://github.com/basti2204/norex', repositoryHost: 'github', docsifyRelativePath: false })
+    // A name written as HTML is no title: the page's <title> is.
+    writeFiles(docs, { 'index.html': `<title>norex Documentation</title>\n${SHELL.replace("name: 'norex'", "name: '<img src=\"logo.svg\">'")}` })
+    expect(resolveConfig({ src: docs }).title).toBe('norex Documentation')
+    // slugwiki.toml's title wins.
+    writeFiles(docs, { 'slugwiki.toml': 'title = "Own"\n' })
+    expect(resolveConfig({ src: docs }).title).toBe('Own')
+  })
+
   it('publishes no shell, sidebar, navbar or cover page, opens on README.md and orders the sidebar as _sidebar.md does', async () => {
     const { read, pages, warnings } = await site('norex', { ...files, '_navbar.md': '* [En](/)\n', '_coverpage.md': '# norex\n', 'guide/_sidebar.md': '* [Guide](guide/)\n' })
     expect(pages).not.toContain('_sidebar.html')
