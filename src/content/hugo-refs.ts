@@ -13,6 +13,9 @@
 /** `](` + a ref shortcode + `)`, the path in its quotes. */
 const REF = /\]\(\s*\{\{(?:<|%)\s*(?:rel)?ref\s+(?:path\s*=\s*)?"([^"]*)"(?:\s+[\w-]+\s*=\s*"[^"]*")*\s*(?:>|%)\}\}\s*\)/g
 
+/** The opening of a `ref` or `relref` shortcode, anywhere. */
+const SHORTCODE = /\{\{[<%]\s*(?:rel)?ref\s/
+
 /** A code fence line (CommonMark: up to three spaces, then three or more backticks or tildes). */
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
 
@@ -22,7 +25,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
  * shortcode as it is written there).
  */
 export function replaceHugoRefs(text: string): string {
-  if (!text.includes('ref')) return text
+  // Most notes hold no shortcode: one scan for its opening, then nothing more.
+  if (!SHORTCODE.test(text)) return text
   let fence: string | undefined
   return text
     .split('\n')
@@ -30,7 +34,7 @@ export function replaceHugoRefs(text: string): string {
       const marker = FENCE.exec(line)
       if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
       else if (marker && fence !== undefined && marker[1]![0] === fence[0] && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = undefined
-      else if (fence === undefined && line.includes('ref')) return line.replace(REF, (_, target: string) => `](${target.replace(/ /g, '%20')})`)
+      else if (fence === undefined && SHORTCODE.test(line)) return line.replace(REF, (_, target: string) => `](${target.replace(/ /g, '%20')})`)
       return line
     })
     .join('\n')
