@@ -62,7 +62,8 @@ export function folderIndex(folder: string, has: (source: SourcePath) => boolean
 
 /**
  * The output file of a note: `a/b.md` → `a/b.html`, `a/README.md` →
- * `a/index.html`, as mdBook lays out its output.
+ * `a/index.html`, as mdBook lays out its output (`a/_index.md` too, where
+ * Hugo serves a section's page).
  */
 export function slugOf(source: SourcePath): Slug {
   if (isIndexNote(source)) {

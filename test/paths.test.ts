@@ -15,6 +15,10 @@ describe('slugOf', () => {
     ['Traits/_index.md', 'Traits/index.html'],
     ['a/_index.mdx', 'a/index.html'],
     ['a/__index.md', 'a/__index.html'],
+    // Hugo's section page.
+    ['_index.md', 'index.html'],
+    ['docs/example/_index.md', 'docs/example/index.html'],
+    ['docs/my_index.md', 'docs/my_index.html'],
   ])('%s → %s', (source, expected) => {
     expect(slugOf(s(source))).toBe(expected)
   })

@@ -13,6 +13,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../report.ts'
+import { docsifyEmbed, embedFragment, embedType, type DocsifyEmbed } from './docsify.ts'
 import { parseSnippetPath, resolveSnippet, selectSnippetLines, snippetLine } from './snippets.ts'
 import { parseSelection, takeLines, type Selection } from './take-lines.ts'
 import { fenceFor, headingSections, INCLUDE, parseInclude, rebaseLinks, parseSnippet, selectInclude, selectSnippet, type Selected } from './vitepress-include.ts'
@@ -65,6 +66,12 @@ export interface ExpandOptions {
    * Default: off.
    */
   snippets?: { basePaths: readonly string[]; autoAppend?: readonly string[] }
+  /**
+   * Also read docsify's embeds, `[label](path ':include')` on a line of its
+   * own outside code fences (see docsify.ts): a path from the note's folder,
+   * or from this folder (absolute) when it starts with `/`. Default: off.
+   */
+  docsify?: { srcRoot: string }
 }
 
 /**
@@ -89,9 +96,10 @@ interface Piece {
 export function expandIncludes(written: string, options: ExpandOptions): Expansion {
   const vitepress = options.vitepress
   const snippets = options.snippets
+  const docsify = options.docsify
   // Snippets' `auto_append`: its files end every page, as if each were a snippet line after the text.
   const text = snippets?.autoAppend?.length ? `${written}${written.endsWith('\n') ? '' : '\n'}\n${snippets.autoAppend.map((file) => `--8<-- "${file}"`).join('\n')}\n` : written
-  if (!text.includes('{{') && !(vitepress && (text.includes('@include') || text.includes('<<<'))) && !(snippets && text.includes('8<'))) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
+  if (!text.includes('{{') && !(vitepress && (text.includes('@include') || text.includes('<<<'))) && !(snippets && text.includes('8<')) && !(docsify && text.includes(':include'))) return { text, segments: [], dependencies: [], missing: [], diagnostics: [] }
   const diagnostics: Diagnostic[] = []
   const dependencies = new Set<string>()
   const missing = new Set<string>()
@@ -228,6 +236,73 @@ export function expandIncludes(written: string, options: ExpandOptions): Expansi
         pieces.push(...expand(body, target, (i) => selected.numbers[i] ?? final + 1, [...stack, file]))
         pieces.push({ text: newline, file, line: lineNo })
         bufferLine = lineAt(index + 1)
+      }
+      const embed = docsify && fence === undefined && raw.includes(':include') ? docsifyEmbed(raw) : undefined
+      if (embed && includeEmbed(embed)) return
+      /** Put docsify's embed in this line's place: true when it is, false to keep the line (a link) after a warning. */
+      function includeEmbed(embed: DocsifyEmbed): boolean {
+        const report = (message: string, rule: string, severity: 'warning' | 'error' = 'warning') =>
+          diagnostics.push({ file: options.display(file), line: lineNo, column: embed.column, severity, message, rule })
+        const type = embedType(embed)
+        if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(embed.url)) {
+          report(`docsify's \`:include\` of \`${embed.url}\` is not fetched (the site is built from the notes alone); left as a link`, 'include-remote')
+          return false
+        }
+        if (type === 'iframe') {
+          report(`docsify's \`:include\` of \`${embed.url}\` as a frame is not embedded (frames are not kept); left as a link`, 'include-frame')
+          return false
+        }
+        const done = () => {
+          pieces.push({ text: newline, file, line: lineNo })
+          bufferLine = lineAt(index + 1)
+          return true
+        }
+        if (type === 'video' || type === 'audio') {
+          pieces.push({ text: buffer, file, line: bufferLine })
+          buffer = ''
+          // A player of the file, with its controls, as docsify's compileMedia writes it.
+          pieces.push({ text: `${embed.indent}<${type} controls src="${embed.url.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}"></${type}>`, file, line: lineNo })
+          return done()
+        }
+        let written = embed.url.replace(/[?#].*$/, '')
+        try {
+          written = decodeURIComponent(written)
+        } catch {
+          // A stray `%` is part of the name.
+        }
+        const target = written.startsWith('/') ? path.join(docsify!.srcRoot, written) : path.resolve(path.dirname(file), written)
+        const label = `[${embed.label}](${embed.url} ':include')`
+        const content = allowed(target, label, file, stack, report) ? readTarget(target, embed.url, label, report) : undefined
+        if (content === undefined) {
+          // docsify shows nothing where a file cannot be fetched; the link's text stays, and the one warning says why.
+          buffer += `${embed.indent}${embed.label}${newline}`
+          return true
+        }
+        pieces.push({ text: buffer, file, line: bufferLine })
+        buffer = ''
+        const lines = content.replace(/\n$/, '').split('\n')
+        if (type === 'markdown') {
+          // docsify drops an included note's front matter.
+          const end = lines[0] === '---' ? lines.indexOf('---', 1) : -1
+          const first = end === -1 ? 0 : end + 1
+          const body = lines.slice(first).map((line) => (line === '' ? '' : embed.indent + line)).join('\n')
+          pieces.push(...expand(body, target, (i) => first + i + 1, [...stack, file]))
+          return done()
+        }
+        let chosen = { lines, first: 0 }
+        if (typeof embed.options.fragment === 'string') {
+          const fragment = embedFragment(lines, embed.options.fragment)
+          if (!fragment) report(`No fragment \`${embed.options.fragment}\` (between \`/// [${embed.options.fragment}]\` or \`### [${embed.options.fragment}]\` lines) in ${embed.url}`, 'include-anchor')
+          chosen = fragment ?? { lines: [], first: 0 }
+        }
+        const indent = Math.min(...chosen.lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length))
+        const code = Number.isFinite(indent) && indent > 0 ? chosen.lines.map((line) => line.slice(indent)) : chosen.lines
+        const lang = type === 'mermaid' ? 'mermaid' : (embed.rest.split(/\s+/)[0] || /\.([a-z0-9]+)$/i.exec(written)?.[1] || '')
+        const marker = fenceFor(code)
+        pieces.push({ text: `${embed.indent}${marker}${lang}\n`, file, line: lineNo })
+        code.forEach((line, i) => pieces.push({ text: `${line === '' ? '' : embed.indent}${line}\n`, file: target, line: chosen.first + i + 1 }))
+        pieces.push({ text: `${embed.indent}${marker}`, file, line: lineNo })
+        return done()
       }
       const snippet = vitepress && fence === undefined && raw.includes('<<<') ? parseSnippet(raw, file, vitepress.srcRoot) : undefined
       if (snippet) {

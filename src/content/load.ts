@@ -11,6 +11,7 @@ import type { Diagnostic, Diagnostics } from '../report.ts'
 import { consumedAnsiEscapes } from './ansi-blocks.ts'
 import { CATEGORY_FILES } from './docusaurus-category.ts'
 import { discover, type SourceListing } from './discover.ts'
+import { replaceHugoRefs } from './hugo-refs.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
@@ -49,6 +50,12 @@ function wikiThemeFolders(root: string): string[] {
   return names.map((name) => path.join(dir, name)).filter((folder) => fs.existsSync(path.join(folder, 'index.ts')))
 }
 
+/**
+ * docsify's parts of every page, in any folder (it loads the nearest one up
+ * from the page's): the sidebar, the navbar and the cover page, no pages.
+ */
+const DOCSIFY_PARTS = ['_sidebar.md', '_navbar.md', '_coverpage.md']
+
 /** Find the notes and assets of the source folder, leaving out the output folder and the wiki's themes. */
 export function discoverSources({ config, diagnostics, display }: LoadOptions): SourceListing {
   // A GitHub wiki's sidebar and footer are parts of every page there, no pages of their own.
@@ -59,7 +66,10 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const mkdocsExcluded = config.mkdocs ? ['/templates/', ...(config.mkdocsSite?.excludeDocs ?? [])] : undefined
   // mkdocs.yml inside its own `docs_dir` (`docs_dir: .`, which MkDocs refuses) is still no file of the site.
   const mkdocsFile = config.mkdocsSite ? toSourcePath(path.relative(config.src, config.mkdocsSite.file)) : undefined
-  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames: config.docusaurus ? CATEGORY_FILES : [], mdx: config.docusaurus, ignore: mkdocsExcluded })
+  // docsify's shell page is its program, not a page of the site (and would be the home page's `index.html`).
+  const docsifyShell = config.docsify ? ['index.html'] : []
+  const configNames = [...(config.docusaurus ? CATEGORY_FILES : []), ...(config.docsify ? DOCSIFY_PARTS : [])]
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, ...docsifyShell, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames, mdx: config.docusaurus, ignore: mkdocsExcluded })
   return config.mkdocs ? withoutShadowedReadmes(listing, (source) => display(path.join(config.src, source)), diagnostics) : listing
 }
 
@@ -177,10 +187,11 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     const inside = toSourcePath(path.relative(config.src, absolute))
     return inside ? displaySource(inside) : path.relative(process.cwd(), absolute)
   }
-  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
+  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
   diagnostics.push(...expansion.diagnostics)
   return {
-    input: { source, text: expansion.text, segments: expansion.segments, includeTitle: expansion.title },
+    // Hugo's `[x]({{< ref "y" >}})`: only within a line, so every line keeps its number.
+    input: { source, text: replaceHugoRefs(expansion.text), segments: expansion.segments, includeTitle: expansion.title },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
     outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),

@@ -17,9 +17,12 @@ interface Folder {
 /**
  * Build the outline from note paths; `titleOf` gives each note's title. `start`
  * (a GitHub wiki's `Home.md`) is the first page when the top folder has no
- * README.md or index.md.
+ * README.md or index.md. `weightOf` gives a note's frontmatter `weight`, which
+ * orders a folder's entries as Hugo orders its pages (a folder by its page's):
+ * the lightest first, every weighted one before those without one (or with
+ * Hugo's `0`, its "unset"), ties and the rest by name.
  */
-export function outlineFromFolders(notes: SourcePath[], titleOf: (source: SourcePath) => string, start?: SourcePath): OutlineItem[] {
+export function outlineFromFolders(notes: SourcePath[], titleOf: (source: SourcePath) => string, start?: SourcePath, weightOf?: (source: SourcePath) => number | undefined): OutlineItem[] {
   const root: Folder = { files: [], folders: new Map() }
   for (const note of notes) {
     const parts = note.split('/')
@@ -40,17 +43,22 @@ export function outlineFromFolders(notes: SourcePath[], titleOf: (source: Source
   }
 
   const children = (folder: Folder): OutlineChapter[] => {
-    const entries: Array<{ name: string; item: OutlineChapter }> = []
+    const entries: Array<{ name: string; weight: number; item: OutlineChapter }> = []
+    const weight = (source: SourcePath | undefined) => {
+      const value = source && weightOf?.(source)
+      return typeof value === 'number' && Number.isFinite(value) && value !== 0 ? value : Infinity
+    }
     for (const file of folder.files) {
-      entries.push({ name: path.posix.basename(file), item: { kind: 'chapter', title: titleOf(file), source: file, children: [] } })
+      entries.push({ name: path.posix.basename(file), weight: weight(file), item: { kind: 'chapter', title: titleOf(file), source: file, children: [] } })
     }
     for (const [name, sub] of folder.folders) {
       entries.push({
         name,
+        weight: weight(sub.index),
         item: sub.index ? { kind: 'chapter', title: titleOf(sub.index), source: sub.index, children: children(sub) } : { kind: 'chapter', title: name, folder: true, children: children(sub) },
       })
     }
-    entries.sort((a, b) => collator.compare(a.name, b.name) || (a.name < b.name ? -1 : 1))
+    entries.sort((a, b) => (a.weight === b.weight ? 0 : a.weight < b.weight ? -1 : 1) || collator.compare(a.name, b.name) || (a.name < b.name ? -1 : 1))
     return entries.map((e) => e.item)
   }
 

@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { resolveSource, type Slug, type SourcePath } from '../paths.ts'
+import { docsifyRoute } from './docsify.ts'
 import type { Diagnostic } from '../report.ts'
 
 export interface OutlinePart {
@@ -70,6 +71,12 @@ export interface ParseSummaryOptions {
   sections?: boolean
   /** The summary's own path in the source folder, which its links are relative to (default `SUMMARY.md`; GitBook's `structure.summary` names another). */
   path?: SourcePath
+  /**
+   * docsify's `_sidebar.md`: links are docsify's routes (`/`, `guide`, `guide/`, `#/guide`, see
+   * docsify.ts), a link out of the site (`https://…`) is an entry that leaves it, and an entry
+   * without a link heading sub-entries is a group of them, as `sections` (default false).
+   */
+  docsify?: boolean
   /** An entry without a file is an error, not a draft (book.toml's `[build] create-missing = false`; default false). */
   missingIsError?: boolean
 }
@@ -92,6 +99,8 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
   }
   const diagnostics: Diagnostic[] = []
   const summaryPath = options.path ?? ('SUMMARY.md' as SourcePath)
+  // What a message calls the file: mdBook's name for it, or docsify's sidebar by its own.
+  const SUMMARY = options.docsify ? summaryPath : 'SUMMARY'
   const items: OutlineItem[] = []
   const seen = new Map<SourcePath, number>()
   const counter = { top: 0 }
@@ -113,7 +122,9 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     const title = toString(link).trim() || link.url
     const line = link.position?.start.line
     if (link.url === '') return { kind: 'chapter', title, number, children, line }
-    let target = link.url.replace(/#.*$/, '')
+    // docsify's sidebar links out of the site as any page may (its GitHub, a changelog).
+    if (options.docsify && /^(https?:|mailto:)/i.test(link.url)) return { kind: 'chapter', title, url: link.url, number, children, line }
+    let target = options.docsify ? (docsifyRoute(link.url)?.path ?? link.url) : link.url.replace(/#.*$/, '')
     try {
       target = decodeURIComponent(target)
     } catch {
@@ -136,13 +147,13 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     }
     if (!source || !options.exists(source)) {
       // mdBook stops on it ("Chapter file not found") rather than create the file.
-      if (options.missingIsError) warn(`SUMMARY entry \`${link.url}\` has no file, and book.toml's \`create-missing = false\` asks for every chapter's; listed as a draft`, link, 'missing-chapter', 'error')
-      else warn(`SUMMARY entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
+      if (options.missingIsError) warn(`${SUMMARY} entry \`${link.url}\` has no file, and book.toml's \`create-missing = false\` asks for every chapter's; listed as a draft`, link, 'missing-chapter', 'error')
+      else warn(`${SUMMARY} entry \`${link.url}\` has no file; listed as a draft`, link, 'missing-chapter')
       return { kind: 'chapter', title, number, children, line }
     }
     const first = seen.get(source)
     if (first !== undefined) {
-      warn(`\`${source}\` is listed twice in SUMMARY (first on line ${first}); this entry is not linked`, link, 'duplicate-chapter')
+      warn(`\`${source}\` is listed twice in ${SUMMARY} (first on line ${first}); this entry is not linked`, link, 'duplicate-chapter')
       return { kind: 'chapter', title, number, children, line }
     }
     seen.set(source, line ?? 0)
@@ -185,12 +196,12 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
       let chapter: OutlineChapter
       // The entry before its sub-entries: in reading order the first listing of a note wins.
       if (link) chapter = chapterFromLink(link, number, ancestors)
-      else if (options.sections && entry?.type === 'paragraph' && sublists.length > 0) {
+      else if ((options.sections || options.docsify) && entry?.type === 'paragraph' && sublists.length > 0) {
         chapter = { kind: 'chapter', title: toString(entry).trim() || '(untitled)', folder: true, number, children: [], line: item.position?.start.line }
       } else {
         const title = entry ? toString(entry).trim() : ''
         const what = entry?.type === 'heading' ? 'is a heading, not a link (a part title goes between the lists)' : 'has no link'
-        warn(`SUMMARY entry "${title}" ${what}; listed as a draft`, entry ?? item, 'summary-entry')
+        warn(`${SUMMARY} entry "${title}" ${what}; listed as a draft`, entry ?? item, 'summary-entry')
         chapter = { kind: 'chapter', title: title || '(untitled)', number, children: [], line: item.position?.start.line }
       }
       const inside = chapter.source ? [...ancestors, chapter.source] : ancestors

@@ -158,6 +158,11 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       // A Docusaurus site's config, which makes it one, and its sidebars file, which is named in a warning;
       // looked for beside the notes too, where one added would make them a site's folder.
       ...[...new Set([config.root, config.src])].flatMap((dir) => [...DOCUSAURUS_CONFIG_NAMES, ...DOCUSAURUS_SIDEBAR_NAMES].map((name) => path.join(dir, name))),
+      // docsify's shell, which makes the folder a docsify site (and says how its links read), and, until
+      // the folder is one, its sidebar, which beside README.md makes it one; once it is, the sidebar is
+      // read as SUMMARY.md is, with the notes.
+      path.join(config.src, 'index.html'),
+      config.docsify ? undefined : path.join(config.src, '_sidebar.md'),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 

@@ -76,17 +76,18 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
     if (text !== undefined) {
       const summaryText = text
-      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, path: config.summary, missingIsError: !config.createMissing })
+      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, docsify: config.docsify, path: config.summary, missingIsError: !config.createMissing })
       let summary: SummaryResult
       if (options.summaryMemo) {
         // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(config.mkdocsSite?.literateNav !== undefined), String(config.createMissing), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(config.mkdocsSite?.literateNav !== undefined), String(config.docsify), String(config.createMissing), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
         if (!kept) options.summaryMemo.set(key, summary)
       } else summary = parse()
       for (const d of summary.diagnostics) diagnostics.add(d)
       outline = withGitbookIntroduction(summary.items, config.bookJson !== undefined, noteSet, skipped)
+      if (config.docsify) outline = withDocsifyHome(outline, compiled, skipped)
     }
   }
   // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
@@ -112,12 +113,14 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
+    // Hugo's (and Zola's, Just the Docs') `weight` orders the folders' entries.
+    const weights = new Map(published.flatMap((n) => (typeof n.frontmatter.weight === 'number' ? [[n.source, n.frontmatter.weight] as const] : [])))
     // A GitHub wiki starts at its Home page.
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
     outline = config.docusaurus
       ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options))
-      : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start)
+      : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start, (s) => weights.get(s))
   }
 
   const urls = config.docusaurus ? docusaurusUrls(published) : undefined
@@ -224,4 +227,16 @@ function withGitbookIntroduction(items: OutlineItem[], legacyGitbook: boolean, n
   if (!legacyGitbook || !notes.has(readme) || skipped.has(readme)) return items
   if (flattenOutline(items).some((c) => c.source === readme)) return items
   return [{ kind: 'chapter', title: 'Introduction', source: readme, children: [] }, ...items]
+}
+
+/**
+ * docsify opens every site on its README.md, whether `_sidebar.md` lists it
+ * or not: one it leaves out is the first page here too (titled as the note
+ * is), so the site's `index.html` is its home and it is no "unlisted" note.
+ */
+function withDocsifyHome(items: OutlineItem[], compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>): OutlineItem[] {
+  const readme = compiled.find((note) => note.source === 'README.md')
+  if (!readme || skipped.has(readme.source)) return items
+  if (flattenOutline(items).some((c) => c.source === readme.source)) return items
+  return [{ kind: 'chapter', title: readme.title, source: readme.source, children: [] }, ...items]
 }

@@ -55,8 +55,8 @@ function lookup(names: NameTable, from: SourcePath, name: string, suffixes: stri
 }
 
 const noteStem = (file: SourcePath) => file.replace(/\.mdx?$/i, '')
-/** What a name without extension may leave out: a note's extension (`.mdx` only a Docusaurus site has), or a folder's index. */
-const NOTE_SUFFIXES = ['', '.md', '/readme.md', '/index.md', '/_index.md', '.mdx', '/readme.mdx', '/index.mdx']
+/** What a name without extension may leave out: a note's extension (`.mdx` only a Docusaurus site has), or a folder's index (Hugo's `_index.md` too). */
+const NOTE_SUFFIXES = ['', '.md', '/readme.md', '/index.md', '/_index.md', '.mdx', '/readme.mdx', '/index.mdx', '/_index.mdx']
 const assetStem = (file: SourcePath) => file
 
 /**

@@ -103,6 +103,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     shortestLinks: config.shortestLinks,
     gitbookBlocks: config.gitbookBlocks,
     githubWiki: config.githubWiki,
+    docsify: config.docsify ? { relativePath: config.docsifyRelativePath } : undefined,
     calloutTitles: calloutTitles(config.words),
     timeoutMs: config.noteTimeoutMs,
     threads,

@@ -64,6 +64,8 @@ import remarkMdInHtml from './remark-md-in-html.ts'
 import remarkPymdownKeys from './remark-pymdown-keys.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
 import remarkVitepressContainers from './remark-vitepress-containers.ts'
+import remarkDocsify from './remark-docsify.ts'
+import type { DocsifyOptions } from '../content/docsify.ts'
 import remarkVitepressHome from './remark-vitepress-home.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
 import { noteSchema } from './sanitize-schema.ts'
@@ -133,6 +135,8 @@ export interface ProcessorOptions {
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them: `[[Shown text|Page-Name]]`, spaces as hyphens (default false). */
   githubWiki?: boolean
+  /** docsify's markdown: `?>`/`!>` helpers, link and image options, routes, heading `:id=` (default: not read). */
+  docsify?: DocsifyOptions
   /** Callouts' default titles in the wiki's language, by type (default: the plugins' English ones). */
   calloutTitles?: CalloutTitles
 }
@@ -178,6 +182,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.toc) processor.use(remarkTocMarker, options.toc)
   // Before wikilinks: `[[toc]]` is no link to a note.
   if (options.vitepress) processor.use(remarkVitepressToc).use(remarkVitepressVue)
+  // Before wikilinks and the link collector: a route is a path of a file by then.
+  if (options.docsify) processor.use(remarkDocsify, { docsify: options.docsify, titles: options.calloutTitles })
   processor
     .use(remarkHeadingAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })

@@ -4,6 +4,7 @@
  * the pool's watchdog reads. Kept apart so the main thread never loads the
  * markdown pipeline itself.
  */
+import type { DocsifyOptions } from '../content/docsify.ts'
 import type { MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import type { LanguageRegistration } from 'shiki'
 import type { MathSyntax } from '../config.ts'
@@ -78,6 +79,8 @@ export interface WorkerSettings {
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them (`github-wiki`). */
   githubWiki?: boolean
+  /** docsify's markdown (`docsify`): helpers, link options, routes (default not read). */
+  docsify?: DocsifyOptions
   /** Callouts' default titles in the wiki's language, by type (`calloutTitles` of its words; default the plugins' English ones). */
   calloutTitles?: CalloutTitles
 }

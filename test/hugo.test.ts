@@ -1,0 +1,78 @@
+/**
+ * A Hugo content folder (alex-shpak/hugo-book's exampleSite, in part), built
+ * end to end: `_index.md` as its section's page, `weight` ordering the
+ * sidebar, `draft: true` left out.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { replaceHugoRefs } from '../src/content/hugo-refs.ts'
+import { outlineFromFolders } from '../src/content/outline.ts'
+import type { SourcePath } from '../src/paths.ts'
+import { formatDiagnostic } from '../src/report.ts'
+import { listFiles, writeFiles } from './helpers/files.ts'
+
+let tmp: string
+beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-hugo-'))))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+/** The sidebar of a page: its entries' text in order. */
+function sidebar(html: string): string[] {
+  const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
+  return [...nav.matchAll(/<a [^>]*?href="([^"]*)"[^>]*>([^<]*)<\/a>|<span class="folder"[^>]*>([^<]*)<\/span>/g)].map((m) => (m[1] !== undefined ? `${m[2]}→${m[1]}` : m[3]!))
+}
+
+describe('a Hugo content folder', () => {
+  const files = {
+    '_index.md': '---\ntitle: Introduction\ntype: docs\n---\n\n# Hugo Book\n\nSee the [example]({{< ref "docs/example" >}}), the [hints]({{< relref "hints.md#usage" >}}) and [zeta]({{% ref path="/docs/example/zeta.md" lang="en" %}}).\n',
+    'docs/_index.md': '---\ntitle: Documentation\nweight: 10\n---\n',
+    'docs/example/_index.md': '---\nweight: 1\nparams:\n  bookFlatSection: true\ntitle: "Example Site"\n---\n\n# Introduction\n',
+    'docs/example/hidden.md': '---\nparams:\n  bookHidden: true\n---\n\n# This page is hidden in menu\n',
+    'docs/example/zeta.md': '---\ntitle: Zeta first\nweight: 1\n---\n\nWeighted first, named last.\n',
+    'docs/example/alpha.md': '---\ntitle: Alpha second\nweight: 2\n---\n\nWeighted second.\n',
+    'docs/example/wip.md': '---\ntitle: Work in progress\ndraft: true\n---\n\nNot yet.\n',
+    'docs/shortcodes/_index.md': '---\nparams:\n  bookFlatSection: true\n---\n',
+    'docs/shortcodes/hints.md': '---\ntitle: Hints\n---\n\n## Usage\n\nHints.\n',
+  }
+
+  it("makes each _index.md its section's page, orders by weight, and leaves drafts out", async () => {
+    const src = path.join(tmp, 'book')
+    const out = path.join(tmp, 'book-out')
+    writeFiles(src, files)
+    const result = await build({ src, out, cacheDir: path.join(tmp, 'book-cache'), quiet: true })
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([])
+    const pages = listFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('_slugwiki/'))
+    expect(pages.sort()).toEqual(['404.html', 'docs/example/alpha.html', 'docs/example/hidden.html', 'docs/example/index.html', 'docs/example/zeta.html', 'docs/index.html', 'docs/shortcodes/hints.html', 'docs/shortcodes/index.html', 'index.html', 'print.html'])
+    const home = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(home).toContain('Hugo Book')
+    // `ref` and `relref` lead to the page they name: a section by its folder, a page by its name found anywhere.
+    expect(home).toContain('See the <a href="docs/example/index.html">example</a>, the <a href="docs/shortcodes/hints.html#usage">hints</a> and <a href="docs/example/zeta.html">zeta</a>.')
+    expect(sidebar(fs.readFileSync(path.join(out, 'docs/example/zeta.html'), 'utf8'))).toEqual([
+      'Introduction→../../index.html',
+      'Documentation→../index.html',
+      'Example Site→index.html',
+      'Zeta first→zeta.html',
+      'Alpha second→alpha.html',
+      'This page is hidden in menu→hidden.html',
+      'shortcodes→../shortcodes/index.html',
+    ])
+  })
+
+  it('weights order a folder: the lightest first, weighted before unweighted (0 is unset), the rest by name', () => {
+    const notes = ['b.md', 'a.md', 'zero.md', 'heavy.md', 'light.md', 'neg.md', 'sub/_index.md', 'sub/x.md'] as SourcePath[]
+    const weights: Record<string, number> = { 'zero.md': 0, 'heavy.md': 20, 'light.md': 5, 'neg.md': -1, 'sub/_index.md': 10 }
+    const outline = outlineFromFolders(notes, (s) => s, undefined, (s) => weights[s])
+    expect(outline.map((c) => (c.kind === 'chapter' ? c.source : c.kind))).toEqual(['neg.md', 'light.md', 'sub/_index.md', 'heavy.md', 'a.md', 'b.md', 'zero.md'])
+  })
+
+  it('reads ref and relref only as a link destination, every line keeping its number', () => {
+    expect(replaceHugoRefs('[a]({{< ref "x.md" >}}) and [b]( {{%relref "y/z" %}} )\nnext')).toBe('[a](x.md) and [b](y/z)\nnext')
+    expect(replaceHugoRefs('[a]({{< ref "my page.md" >}})')).toBe('[a](my%20page.md)')
+    // Not a destination: as written.
+    expect(replaceHugoRefs('Write {{< ref "x.md" >}} in a link.')).toBe('Write {{< ref "x.md" >}} in a link.')
+    const fenced = '```md\n[a]({{< ref "x.md" >}})\n```\n[a]({{< ref "x.md" >}})'
+    expect(replaceHugoRefs(fenced)).toBe('```md\n[a]({{< ref "x.md" >}})\n```\n[a](x.md)')
+  })
+})
