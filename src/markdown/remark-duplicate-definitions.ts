@@ -6,6 +6,8 @@
  * links go to crates.io. A repeat of the same URL is harmless and not
  * reported. The labels are the ones micromark normalised (`identifier`:
  * case-folded, whitespace collapsed), so no label is parsed here.
+ * remark-lint's `no-duplicate-definitions` reports every repeat, the same
+ * URL's too, which real books have by the dozen and which harm nothing.
  */
 import type { Definition, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
