@@ -39,7 +39,12 @@ export function bookFolderInRepository(root: string, repositoryUrl: string | und
   return named ? path.relative(top, root).split(path.sep).join('/') : ''
 }
 
-/** `host/owner/name` of a clone URL in any of git's spellings (`https://…`, `git@host:owner/name.git`, `ssh://git@host/…`). */
+/**
+ * `host/owner/name` of a clone URL in any of git's spellings (`https://…`,
+ * `git@host:owner/name.git`, `ssh://git@host/…`). npm's hosted-git-info reads
+ * these spellings only for GitHub, GitLab, Bitbucket and gists; a book on
+ * Codeberg or a company's own host would never match its remote.
+ */
 function repositoryKey(url: string): string {
   return url
     .trim()
