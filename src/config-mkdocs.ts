@@ -57,6 +57,8 @@ export interface MkdocsMarkdown {
   mdInHtml: boolean
   /** `==mark==` (`pymdownx.mark`). */
   mark: boolean
+  /** `:warning:` shortcodes (`pymdownx.emoji`). */
+  emoji: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
   snippets?: { basePaths: string[]; autoAppend: string[] }
 }
@@ -186,7 +188,7 @@ export const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || va
 /** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
-  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false }
+  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false }
   return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
@@ -450,6 +452,7 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     attrList: has('attr_list', 'markdown.extensions.attr_list'),
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),
     mark: has('pymdownx.mark'),
+    emoji: has('pymdownx.emoji'),
     ...(snippets && {
       snippets: {
         basePaths: basePaths.map((p) => path.resolve(root, p)),

@@ -50,6 +50,8 @@ export const slugwikiSchema = z.strictObject({
   'search-shard-pages': z.number().int().positive().default(256),
   /** Obsidian's `==highlight==` as `<mark>`. Defaults to true for a wiki without book.toml (mdBook does not read it). */
   highlights: z.boolean().optional(),
+  /** GitHub's emoji shortcodes (`:warning:`) as emoji. Defaults to true for a wiki without book.toml but a Docusaurus site's (mdBook and MDX leave them as text). */
+  emoji: z.boolean().optional(),
   /** Obsidian's inline `#tags` in prose. Defaults to true for a wiki without book.toml (mdBook does not read them). */
   'inline-tags': z.boolean().optional(),
   /** Obsidian's block ids (` ^rule` ending a paragraph). Defaults to true for a wiki without book.toml (mdBook does not read them). */
@@ -219,6 +221,8 @@ export interface Config {
   smartPunctuation: boolean
   /** `==text==` is highlighted (`highlights`). */
   highlights: boolean
+  /** `:warning:` is an emoji (`emoji`). */
+  emoji: boolean
   /** `#tag` in prose tags the note (`inline-tags`). */
   inlineTags: boolean
   /** ` ^rule` ending a block names it (`block-ids`). */
@@ -729,6 +733,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // Obsidian's syntax changes what an mdBook's text means (`a==b`, `#define` in prose): only for a book that asks.
     // An MkDocs site reads `==mark==` when it lists pymdownx.mark, and none of Obsidian's other syntax.
     highlights: sw.highlights ?? (mkdocsSite ? mkdocsSite.markdown.mark : !isBook),
+    // GitHub, VitePress and docsify show `:warning:` as an emoji; mdBook and Docusaurus's MDX as text, MkDocs with pymdownx.emoji.
+    emoji: sw.emoji ?? (mkdocsSite ? mkdocsSite.markdown.emoji : !isBook && !docusaurusSite),
     inlineTags: sw['inline-tags'] ?? plainWiki,
     blockIds: sw['block-ids'] ?? plainWiki,
     comments: sw.comments ?? plainWiki,

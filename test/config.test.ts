@@ -30,6 +30,22 @@ describe('resolveConfig', () => {
     expect(fs.existsSync(path.join(root, 'docs', 'a.html'))).toBe(true)
   })
 
+  it("shows GitHub's `:warning:` shortcodes as emoji in a plain wiki, not in an mdBook, unless the config says otherwise", async () => {
+    expect(resolveConfig({ src: book }, projectRoot).emoji).toBe(false)
+    const plain = wiki('emoji-plain', { 'a.md': '# A\n\n:warning: read this first.\n' })
+    expect(resolveConfig({ src: plain }, tmp).emoji).toBe(true)
+    const off = wiki('emoji-off', { 'a.md': '# A\n\n:warning: read this first.\n', 'slugwiki.toml': 'emoji = false\n' })
+    expect(resolveConfig({ src: off }, tmp).emoji).toBe(false)
+    const on = wiki('emoji-book', { 'book.toml': '[book]\ntitle = "B"\n\n[slugwiki]\nemoji = true\n', 'src/SUMMARY.md': '# Summary\n\n- [A](a.md)\n', 'src/a.md': '# A\n\n:warning: read this first.\n' })
+    expect(resolveConfig({ src: on }, tmp).emoji).toBe(true)
+    for (const [src, shown] of [[plain, '⚠️ read this first.'], [off, ':warning: read this first.'], [on, '⚠️ read this first.']] as const) {
+      const out = path.join(tmp, `${path.basename(src)}-out`)
+      const result = await build({ src, out, quiet: true, cache: false })
+      expect(result.written).toBe(true)
+      expect(fs.readFileSync(path.join(out, 'a.html'), 'utf8')).toContain(`<p>${shown}</p>`)
+    }
+  })
+
   it('reads an mdBook from its folder or from its src/ folder alike', () => {
     const fromRoot = resolveConfig({ src: book }, projectRoot)
     const fromSrc = resolveConfig({ src: path.join(book, 'src') }, projectRoot)

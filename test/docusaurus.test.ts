@@ -34,6 +34,8 @@ describe('a Docusaurus site', () => {
       expect(config.docusaurus).toBe(true)
       expect(config.title).toBe('detect')
       expect(config.docusaurusSite?.diagnostics).toEqual([])
+      // MDX leaves `:warning:` as text.
+      expect(config.emoji).toBe(false)
     }
   })
 

@@ -58,6 +58,8 @@ describe('an MkDocs site', () => {
       expect([config.inlineTags, config.comments, config.blockIds, config.shortestLinks]).toEqual([false, false, false, false])
       // `==mark==` only with pymdownx.mark, which this site does not list.
       expect(config.highlights).toBe(false)
+      // `:warning:` with pymdownx.emoji, which it lists.
+      expect(config.emoji).toBe(true)
     }
   })
 
@@ -79,6 +81,8 @@ describe('an MkDocs site', () => {
     expect(readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p, {})).toMatchObject({ siteName: 'Fallback', author: undefined, docs: path.join(dir, 'docs'), diagnostics: [] })
     const set = readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p, { SLUGWIKI_MKDOCS_NAME: 'From env', SLUGWIKI_MKDOCS_AUTHOR: 'Env author' })
     expect([set.siteName, set.author]).toEqual(['From env', 'Env author'])
+    // pymdownx.emoji, listed above: `:warning:` is an emoji.
+    expect(resolveConfig({ src: dir }, tmp).emoji).toBe(true)
   })
 
   it('stops on broken YAML at its line and column, and on a docs_dir that is not there', () => {
@@ -252,7 +256,7 @@ describe("PyMdown's snippets", () => {
     })
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })
 

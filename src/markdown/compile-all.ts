@@ -86,6 +86,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     topics: [...topics],
     symbols: config.indices,
     highlights: config.highlights,
+    emoji: config.emoji,
     inlineTags: config.inlineTags ? (config.indices ? 'link' : 'text') : undefined,
     blockIds: config.blockIds,
     comments: config.comments,

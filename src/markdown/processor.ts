@@ -70,6 +70,7 @@ import remarkVitepressHome from './remark-vitepress-home.ts'
 import rehypeObsidianCallouts from './rehype-obsidian-callouts.ts'
 import { noteSchema } from './sanitize-schema.ts'
 import remarkHighlights from './remark-highlights.ts'
+import remarkGemoji from 'remark-gemoji'
 import rehypeInlineTags from './rehype-inline-tags.ts'
 import type { HeadingIds, InlineTags } from './task.ts'
 import { alertBuild } from './alert-titles.ts'
@@ -103,6 +104,7 @@ export interface ProcessorOptions {
   symbols?: boolean
   /** Obsidian's `==text==` as `<mark>` (default false). */
   highlights?: boolean
+  emoji?: boolean
   /** Obsidian's `#tags` in prose, linked or as text (default: not read). */
   inlineTags?: InlineTags
   /** Obsidian's block ids ` ^rule` (default false). */
@@ -199,6 +201,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.taskMarks) processor.use(remarkTaskMarks)
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
+  if (options.emoji) processor.use(remarkGemoji)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
   // Last of the markdown plugins: a term is marked wherever the others left text.

@@ -47,6 +47,8 @@ export interface WorkerSettings {
   symbols?: boolean
   /** `==text==` as `<mark>` (`highlights`). */
   highlights?: boolean
+  /** `:warning:` as an emoji (`emoji`). */
+  emoji?: boolean
   /** `#tag` in prose: a link to the tag's page, plain text (no tag pages), or not read (default). */
   inlineTags?: InlineTags
   /** Obsidian's block ids ` ^rule` (`block-ids`). */
