@@ -170,6 +170,33 @@ describe("MkDocs's navigation", () => {
     expect(fs.readFileSync(path.join(plainOut, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Setup","h":"guides/setup.html"},{"t":"Home","h":"index.html"}];\n')
   })
 
+  it("reads a literate-nav entry linking a folder (`[Maps](maps/)`) as that folder's own nav file, or its files when it has none", async () => {
+    // The shape of isovalent/ebpf-docs: the root SUMMARY.md links folders, each folder keeps its own SUMMARY.md.
+    const dir = site('literate-dirs', {
+      'mkdocs.yml': 'site_name: E\ntheme:\n  name: material\n  features:\n    - navigation.indexes\nplugins:\n  - literate-nav:\n      nav_file: SUMMARY.md\n',
+      'docs/SUMMARY.md': '* [Home](index.md)\n* [Linux](linux/index.md)\n  * [Helpers](linux/helpers/)\n  * [Maps](linux/maps/)\n',
+      'docs/index.md': '# Home\n',
+      'docs/linux/index.md': '# Linux\n',
+      'docs/linux/helpers/SUMMARY.md': '* [`index.md`](index.md)\n* Map helpers\n  * [`lookup`](lookup.md)\n  * [`update`](update.md)\n',
+      'docs/linux/helpers/index.md': '# Helpers\n',
+      'docs/linux/helpers/lookup.md': '# Lookup\n',
+      'docs/linux/helpers/update.md': '# Update\n',
+      'docs/linux/maps/index.md': '# Map types\n',
+      'docs/linux/maps/HASH.md': '# Hash\n',
+      'docs/linux/maps/ARRAY.md': '# Array\n',
+    })
+    const out = path.join(tmp, 'literate-dirs-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'literate-dirs-cache'), quiet: true })
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([])
+    expect(fs.readFileSync(path.join(out, '_slugwiki/nav.js'), 'utf8')).toBe(
+      'self.slugwikiNav=[{"t":"Home","h":"index.html"},{"t":"Linux","h":"linux/index.html","c":[' +
+        '{"t":"Helpers","h":"linux/helpers/index.html","c":[{"t":"Map helpers","f":1,"c":[{"t":"lookup","h":"linux/helpers/lookup.html"},{"t":"update","h":"linux/helpers/update.html"}]}]},' +
+        '{"t":"Maps","h":"linux/maps/index.html","c":[{"t":"Array","h":"linux/maps/ARRAY.html"},{"t":"Hash","h":"linux/maps/HASH.html"}]}]}];\n',
+    )
+    // The folder's nav file is its nav, as the root one is: no page of its own.
+    expect(listFiles(out).filter((f) => f.includes('SUMMARY'))).toEqual([])
+  })
+
   it('publishes no mkdocs.yml of a docs_dir that holds it', async () => {
     const dir = site('docs-dot', { 'mkdocs.yml': 'site_name: Dot\ndocs_dir: .\n', 'index.md': '# Home\n' })
     const out = path.join(tmp, 'docs-dot-out')
