@@ -297,3 +297,20 @@ describe('MkDocs blocks nested deep', () => {
     expect(html).toContain('!!! note "Level 32"')
   })
 })
+
+describe("Material's icon shortcodes (pymdownx.emoji)", () => {
+  it('draws octicons, simple-icons and the icons octicons has alike; drops others with a warning at their place; leaves code alone', async () => {
+    const markdown = '[:octicons-tag-24: v3.18](https://example.com/c)\n\nEdit :material-pencil: or :simple-github: or :fontawesome-brands-github:.\n\nSee :material-zzz-nothing-like-it: here, `:octicons-tag-24:` in code.\n\n[:material-zzz-nothing-like-it:](x.md)\n'
+    const { note, html } = await render(markdown, { mkdocs: true, emoji: true })
+    expect(html.replace('<code>:octicons-tag-24:</code>', '')).not.toMatch(/:octicons-|:simple-|:fontawesome-|:material-/)
+    expect(html).toContain('<code>:octicons-tag-24:</code>')
+    expect(html.match(/<svg class="fa-icon mkdocs-icon"/g)?.length).toBe(4)
+    expect(html).toMatch(/<a href="https:\/\/example.com\/c"><svg class="fa-icon mkdocs-icon"[^>]*viewBox="0 0 24 24"[^>]*>.*<\/svg> v3.18<\/a>/)
+    expect(html).toContain('<p>See  here,')
+    expect(html).toContain('>zzz nothing like it</a>')
+    const icons = note.diagnostics.filter((d) => d.rule === 'mkdocs-icon')
+    expect(icons.map((d) => `${d.line}:${d.column}`)).toEqual(['5:5', '7:2'])
+    // Without pymdownx.emoji the shortcodes are text, as MkDocs leaves them.
+    expect((await render(markdown, { mkdocs: true })).html).toContain(':octicons-tag-24: v3.18')
+  })
+})

@@ -25,6 +25,7 @@ import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
+import rehypeMkdocsIcons from './rehype-mkdocs-icons.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
@@ -213,6 +214,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   rehype
     .use(rehypeUnnestLinks)
     .use(rehypeFontAwesome)
+  // Material's icon shortcodes come with its emoji index (`pymdownx.emoji`), so only where `:warning:` is read too.
+  if (options.mkdocs && options.emoji) rehype.use(rehypeMkdocsIcons)
   if (options.taskMarks) rehype.use(rehypeTaskMarks)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
