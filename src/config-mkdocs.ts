@@ -59,6 +59,8 @@ export interface MkdocsMarkdown {
   mark: boolean
   /** `:warning:` shortcodes (`pymdownx.emoji`). */
   emoji: boolean
+  /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
+  inlineHilite: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
   snippets?: { basePaths: string[]; autoAppend: string[] }
 }
@@ -188,7 +190,7 @@ export const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || va
 /** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
-  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false }
+  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false }
   return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
@@ -453,6 +455,7 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),
     mark: has('pymdownx.mark'),
     emoji: has('pymdownx.emoji'),
+    inlineHilite: has('pymdownx.inlinehilite'),
     ...(snippets && {
       snippets: {
         basePaths: basePaths.map((p) => path.resolve(root, p)),

@@ -283,7 +283,7 @@ describe("PyMdown's snippets", () => {
     })
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })
 
@@ -312,5 +312,20 @@ describe("Material's icon shortcodes (pymdownx.emoji)", () => {
     expect(icons.map((d) => `${d.line}:${d.column}`)).toEqual(['5:5', '7:2'])
     // Without pymdownx.emoji the shortcodes are text, as MkDocs leaves them.
     expect((await render(markdown, { mkdocs: true })).html).toContain(':octicons-tag-24: v3.18')
+  })
+})
+
+describe("PyMdown's InlineHilite", () => {
+  it('highlights `#!c …` and `:::c …` inline code in that language, its marker not shown; an unknown language is plain code', async () => {
+    const markdown = '`#!c static long (* const bpf_loop)(__u32 nr_loops) = (void *) 181;` and `:::python x = 1`.\n\n`#!nolang a b` and `#!c` and `#!/bin/sh` stay.\n\n```c\n`#!c not inline`\n```\n'
+    const { html, note } = await render(markdown, { mkdocs: true })
+    expect(html).toMatch(/^<p><code class="shiki language-c"><span class="[^"]+">static/)
+    expect(html).toContain('<code class="shiki language-python">')
+    expect(html).not.toMatch(/<p>[^]*#!c static|:::python/)
+    expect(html).toContain('<code>a b</code>')
+    expect(html).toContain('<code>#!c</code>')
+    expect(html).toContain('<code>#!/bin/sh</code>')
+    expect(html.replace(/<[^>]+>/g, '')).toContain('`#!c not inline`')
+    expect(note.hasCode).toBe(true)
   })
 })

@@ -21,6 +21,7 @@ import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
+import rehypeInlineHilite from './rehype-inline-hilite.ts'
 import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
@@ -255,6 +256,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
   rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.inlineHilite !== false)) rehype.use(rehypeInlineHilite, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)
   return rehype as unknown as NoteProcessor
