@@ -197,6 +197,22 @@ describe("MkDocs's navigation", () => {
     expect(listFiles(out).filter((f) => f.includes('SUMMARY'))).toEqual([])
   })
 
+  it("leaves out \"On this page\" on a page whose front matter hides Material's toc (`hide: [toc]`, or `hide: toc` as ebpf-docs writes it)", async () => {
+    const sections = '\n## One\n\n## Two\n'
+    const dir = site('hide-toc', {
+      'mkdocs.yml': 'site_name: H\ntheme:\n  name: material\n',
+      'docs/index.md': `---\nhide: toc\n---\n# Home\n${sections}`,
+      'docs/listed.md': `---\nhide:\n  - navigation\n  - toc\n---\n# Listed\n${sections}`,
+      'docs/shown.md': `---\nhide:\n  - navigation\n---\n# Shown\n${sections}`,
+    })
+    const out = path.join(tmp, 'hide-toc-out')
+    await build({ src: dir, out, cacheDir: path.join(tmp, 'hide-toc-cache'), quiet: true })
+    const read = (f: string) => fs.readFileSync(path.join(out, f), 'utf8')
+    expect(read('index.html')).not.toContain('page-toc')
+    expect(read('listed.html')).not.toContain('page-toc')
+    expect(read('shown.html')).toContain('page-toc')
+  })
+
   it('publishes no mkdocs.yml of a docs_dir that holds it', async () => {
     const dir = site('docs-dot', { 'mkdocs.yml': 'site_name: Dot\ndocs_dir: .\n', 'index.md': '# Home\n' })
     const out = path.join(tmp, 'docs-dot-out')
