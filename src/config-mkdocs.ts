@@ -59,6 +59,8 @@ export interface MkdocsMarkdown {
   mark: boolean
   /** `:warning:` shortcodes (`pymdownx.emoji`). */
   emoji: boolean
+  /** mkdocs-macros (`plugins: [macros]`): its Jinja is shown as written, with a warning a page (remark-mkdocs-macros). */
+  macros?: true
   /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
   inlineHilite: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
@@ -317,6 +319,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   for (const plugin of plugins) {
     const [name, options] = typeof plugin === 'string' ? [plugin, {}] : plugin !== null && typeof plugin === 'object' ? (Object.entries(plugin)[0] ?? ['', {}]) : ['', {}]
     if (name === 'literate-nav') settings.literateNav = text((options as Record<string, unknown> | null)?.nav_file) ?? 'SUMMARY.md'
+    if (name === 'macros') settings.markdown.macros = true
   }
   settings.notInNav = patterns('not_in_nav')
   settings.excludeDocs = patterns('exclude_docs')

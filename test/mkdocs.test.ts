@@ -345,3 +345,20 @@ describe("PyMdown's InlineHilite", () => {
     expect(note.hasCode).toBe(true)
   })
 })
+
+describe('mkdocs-macros', () => {
+  it("warns once a page, at the first, of the Jinja it shows as written; code is not counted; without the plugin no word", async () => {
+    const page = '# Home\n\nSince {{ linux_version("5.8") }} and {{ config.site_name }}.\n\n{% if x %}\nshown\n{% endif %}\n\n`{{ kept }}`\n\n```\n{{ also_kept }}\n```\n'
+    const files = { 'docs/index.md': page, 'docs/plain.md': '# Plain\n\nNo Jinja; a set {a, b}.\n' }
+    const dir = site('macros', { ...files, 'mkdocs.yml': 'site_name: M\nplugins:\n  - search\n  - macros\n' })
+    const out = path.join(tmp, 'macros-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'macros-cache'), quiet: true })
+    const shown = result.diagnostics.map(formatDiagnostic)
+    expect(shown).toHaveLength(1)
+    expect(shown[0]).toMatch(/docs\/index\.md:3:7 +warning +mkdocs-macros's `\{\{ linux_version\("5\.8"\) \}\}` \(and 3 more on this page\) is not run: slugwiki runs no Jinja, so it is shown as written +mkdocs-macros$/)
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Since {{ linux_version("5.8") }}')
+    const without = site('no-macros', { ...files, 'mkdocs.yml': 'site_name: M\n' })
+    const quiet = await build({ src: without, out: path.join(tmp, 'no-macros-out'), cacheDir: path.join(tmp, 'no-macros-cache'), quiet: true })
+    expect(quiet.diagnostics).toEqual([])
+  })
+})

@@ -59,6 +59,7 @@ import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
+import remarkMkdocsMacros from './remark-mkdocs-macros.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
@@ -204,6 +205,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   if (options.emoji) processor.use(remarkGemoji)
+  if (options.mkdocs && options.mkdocs !== true && options.mkdocs.macros) processor.use(remarkMkdocsMacros)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
   // Last of the markdown plugins: a term is marked wherever the others left text.

@@ -82,6 +82,8 @@ export interface MkdocsBlocks {
   mdInHtml?: boolean
   /** `pymdownx.inlinehilite`: `` `#!c int x;` `` is highlighted inline code (read by rehype-inline-hilite; default true). */
   inlineHilite?: boolean
+  /** mkdocs-macros in `plugins`: its `{{ … }}` is warned of (remark-mkdocs-macros; default false). */
+  macros?: boolean
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */
