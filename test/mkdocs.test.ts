@@ -195,6 +195,20 @@ describe("MkDocs's navigation", () => {
     )
     // The folder's nav file is its nav, as the root one is: no page of its own.
     expect(listFiles(out).filter((f) => f.includes('SUMMARY'))).toEqual([])
+    // An edit to a folder's nav file is read by the next build from the same cache, though the root SUMMARY.md is unchanged.
+    const edited = site('literate-dirs-edit', {
+      'mkdocs.yml': 'site_name: E\nplugins:\n  - literate-nav\n',
+      'docs/SUMMARY.md': '* [Helpers](helpers/)\n',
+      'docs/helpers/SUMMARY.md': '* [`lookup`](lookup.md)\n* [`update`](update.md)\n',
+      'docs/helpers/lookup.md': '# Lookup\n',
+      'docs/helpers/update.md': '# Update\n',
+    })
+    const editedOut = path.join(tmp, 'literate-dirs-edit-out')
+    const again = () => build({ src: edited, out: editedOut, cacheDir: path.join(tmp, 'literate-dirs-edit-cache'), quiet: true })
+    await again()
+    fs.writeFileSync(path.join(edited, 'docs/helpers/SUMMARY.md'), '* [`update`](update.md)\n* [`lookup`](lookup.md)\n')
+    await again()
+    expect(fs.readFileSync(path.join(editedOut, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Helpers","f":1,"c":[{"t":"update","h":"helpers/update.html"},{"t":"lookup","h":"helpers/lookup.html"}]}];\n')
   })
 
   it("leaves out \"On this page\" on a page whose front matter hides Material's toc (`hide: [toc]`, or `hide: toc` as ebpf-docs writes it)", async () => {
