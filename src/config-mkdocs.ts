@@ -59,6 +59,10 @@ export interface MkdocsMarkdown {
   mark: boolean
   /** `:warning:` shortcodes (`pymdownx.emoji`). */
   emoji: boolean
+  /** mkdocs-macros (`plugins: [macros]`): its Jinja is shown as written, with a warning a page (remark-mkdocs-macros). */
+  macros?: true
+  /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
+  inlineHilite: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
   snippets?: { basePaths: string[]; autoAppend: string[] }
 }
@@ -188,7 +192,7 @@ export const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || va
 /** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
-  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false }
+  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false }
   return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
@@ -315,6 +319,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   for (const plugin of plugins) {
     const [name, options] = typeof plugin === 'string' ? [plugin, {}] : plugin !== null && typeof plugin === 'object' ? (Object.entries(plugin)[0] ?? ['', {}]) : ['', {}]
     if (name === 'literate-nav') settings.literateNav = text((options as Record<string, unknown> | null)?.nav_file) ?? 'SUMMARY.md'
+    if (name === 'macros') settings.markdown.macros = true
   }
   settings.notInNav = patterns('not_in_nav')
   settings.excludeDocs = patterns('exclude_docs')
@@ -453,6 +458,7 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),
     mark: has('pymdownx.mark'),
     emoji: has('pymdownx.emoji'),
+    inlineHilite: has('pymdownx.inlinehilite'),
     ...(snippets && {
       snippets: {
         basePaths: basePaths.map((p) => path.resolve(root, p)),

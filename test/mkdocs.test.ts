@@ -170,6 +170,63 @@ describe("MkDocs's navigation", () => {
     expect(fs.readFileSync(path.join(plainOut, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Setup","h":"guides/setup.html"},{"t":"Home","h":"index.html"}];\n')
   })
 
+  it("reads a literate-nav entry linking a folder (`[Maps](maps/)`) as that folder's own nav file, or its files when it has none", async () => {
+    // The shape of isovalent/ebpf-docs: the root SUMMARY.md links folders, each folder keeps its own SUMMARY.md.
+    const dir = site('literate-dirs', {
+      'mkdocs.yml': 'site_name: E\ntheme:\n  name: material\n  features:\n    - navigation.indexes\nplugins:\n  - literate-nav:\n      nav_file: SUMMARY.md\n',
+      'docs/SUMMARY.md': '* [Home](index.md)\n* [Linux](linux/index.md)\n  * [Helpers](linux/helpers/)\n  * [Maps](linux/maps/)\n',
+      'docs/index.md': '# Home\n',
+      'docs/linux/index.md': '# Linux\n',
+      'docs/linux/helpers/SUMMARY.md': '* [`index.md`](index.md)\n* Map helpers\n  * [`lookup`](lookup.md)\n  * [`update`](update.md)\n',
+      'docs/linux/helpers/index.md': '# Helpers\n',
+      'docs/linux/helpers/lookup.md': '# Lookup\n',
+      'docs/linux/helpers/update.md': '# Update\n',
+      'docs/linux/maps/index.md': '# Map types\n',
+      'docs/linux/maps/HASH.md': '# Hash\n',
+      'docs/linux/maps/ARRAY.md': '# Array\n',
+    })
+    const out = path.join(tmp, 'literate-dirs-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'literate-dirs-cache'), quiet: true })
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([])
+    expect(fs.readFileSync(path.join(out, '_slugwiki/nav.js'), 'utf8')).toBe(
+      'self.slugwikiNav=[{"t":"Home","h":"index.html"},{"t":"Linux","h":"linux/index.html","c":[' +
+        '{"t":"Helpers","h":"linux/helpers/index.html","c":[{"t":"Map helpers","f":1,"c":[{"t":"lookup","h":"linux/helpers/lookup.html"},{"t":"update","h":"linux/helpers/update.html"}]}]},' +
+        '{"t":"Maps","h":"linux/maps/index.html","c":[{"t":"Array","h":"linux/maps/ARRAY.html"},{"t":"Hash","h":"linux/maps/HASH.html"}]}]}];\n',
+    )
+    // The folder's nav file is its nav, as the root one is: no page of its own.
+    expect(listFiles(out).filter((f) => f.includes('SUMMARY'))).toEqual([])
+    // An edit to a folder's nav file is read by the next build from the same cache, though the root SUMMARY.md is unchanged.
+    const edited = site('literate-dirs-edit', {
+      'mkdocs.yml': 'site_name: E\nplugins:\n  - literate-nav\n',
+      'docs/SUMMARY.md': '* [Helpers](helpers/)\n',
+      'docs/helpers/SUMMARY.md': '* [`lookup`](lookup.md)\n* [`update`](update.md)\n',
+      'docs/helpers/lookup.md': '# Lookup\n',
+      'docs/helpers/update.md': '# Update\n',
+    })
+    const editedOut = path.join(tmp, 'literate-dirs-edit-out')
+    const again = () => build({ src: edited, out: editedOut, cacheDir: path.join(tmp, 'literate-dirs-edit-cache'), quiet: true })
+    await again()
+    fs.writeFileSync(path.join(edited, 'docs/helpers/SUMMARY.md'), '* [`update`](update.md)\n* [`lookup`](lookup.md)\n')
+    await again()
+    expect(fs.readFileSync(path.join(editedOut, '_slugwiki/nav.js'), 'utf8')).toBe('self.slugwikiNav=[{"t":"Helpers","f":1,"c":[{"t":"update","h":"helpers/update.html"},{"t":"lookup","h":"helpers/lookup.html"}]}];\n')
+  })
+
+  it("leaves out \"On this page\" on a page whose front matter hides Material's toc (`hide: [toc]`, or `hide: toc` as ebpf-docs writes it)", async () => {
+    const sections = '\n## One\n\n## Two\n'
+    const dir = site('hide-toc', {
+      'mkdocs.yml': 'site_name: H\ntheme:\n  name: material\n',
+      'docs/index.md': `---\nhide: toc\n---\n# Home\n${sections}`,
+      'docs/listed.md': `---\nhide:\n  - navigation\n  - toc\n---\n# Listed\n${sections}`,
+      'docs/shown.md': `---\nhide:\n  - navigation\n---\n# Shown\n${sections}`,
+    })
+    const out = path.join(tmp, 'hide-toc-out')
+    await build({ src: dir, out, cacheDir: path.join(tmp, 'hide-toc-cache'), quiet: true })
+    const read = (f: string) => fs.readFileSync(path.join(out, f), 'utf8')
+    expect(read('index.html')).not.toContain('page-toc')
+    expect(read('listed.html')).not.toContain('page-toc')
+    expect(read('shown.html')).toContain('page-toc')
+  })
+
   it('publishes no mkdocs.yml of a docs_dir that holds it', async () => {
     const dir = site('docs-dot', { 'mkdocs.yml': 'site_name: Dot\ndocs_dir: .\n', 'index.md': '# Home\n' })
     const out = path.join(tmp, 'docs-dot-out')
@@ -256,7 +313,7 @@ describe("PyMdown's snippets", () => {
     })
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })
 
@@ -268,5 +325,54 @@ describe('MkDocs blocks nested deep', () => {
     const { html } = await render(markdown, { mkdocs: true })
     expect(html.match(/class="markdown-alert /g)?.length).toBe(32)
     expect(html).toContain('!!! note "Level 32"')
+  })
+})
+
+describe("Material's icon shortcodes (pymdownx.emoji)", () => {
+  it('draws octicons, simple-icons and the icons octicons has alike; drops others with a warning at their place; leaves code alone', async () => {
+    const markdown = '[:octicons-tag-24: v3.18](https://example.com/c)\n\nEdit :material-pencil: or :simple-github: or :fontawesome-brands-github:.\n\nSee :material-zzz-nothing-like-it: here, `:octicons-tag-24:` in code.\n\n[:material-zzz-nothing-like-it:](x.md)\n'
+    const { note, html } = await render(markdown, { mkdocs: true, emoji: true })
+    expect(html.replace('<code>:octicons-tag-24:</code>', '')).not.toMatch(/:octicons-|:simple-|:fontawesome-|:material-/)
+    expect(html).toContain('<code>:octicons-tag-24:</code>')
+    expect(html.match(/<svg class="fa-icon mkdocs-icon"/g)?.length).toBe(4)
+    expect(html).toMatch(/<a href="https:\/\/example.com\/c"><svg class="fa-icon mkdocs-icon"[^>]*viewBox="0 0 24 24"[^>]*>.*<\/svg> v3.18<\/a>/)
+    expect(html).toContain('<p>See  here,')
+    expect(html).toContain('>zzz nothing like it</a>')
+    const icons = note.diagnostics.filter((d) => d.rule === 'mkdocs-icon')
+    expect(icons.map((d) => `${d.line}:${d.column}`)).toEqual(['5:5', '7:2'])
+    // Without pymdownx.emoji the shortcodes are text, as MkDocs leaves them.
+    expect((await render(markdown, { mkdocs: true })).html).toContain(':octicons-tag-24: v3.18')
+  })
+})
+
+describe("PyMdown's InlineHilite", () => {
+  it('highlights `#!c …` and `:::c …` inline code in that language, its marker not shown; an unknown language is plain code', async () => {
+    const markdown = '`#!c static long (* const bpf_loop)(__u32 nr_loops) = (void *) 181;` and `:::python x = 1`.\n\n`#!nolang a b` and `#!c` and `#!/bin/sh` stay.\n\n```c\n`#!c not inline`\n```\n'
+    const { html, note } = await render(markdown, { mkdocs: true })
+    expect(html).toMatch(/^<p><code class="shiki language-c"><span class="[^"]+">static/)
+    expect(html).toContain('<code class="shiki language-python">')
+    expect(html).not.toMatch(/<p>[^]*#!c static|:::python/)
+    expect(html).toContain('<code>a b</code>')
+    expect(html).toContain('<code>#!c</code>')
+    expect(html).toContain('<code>#!/bin/sh</code>')
+    expect(html.replace(/<[^>]+>/g, '')).toContain('`#!c not inline`')
+    expect(note.hasCode).toBe(true)
+  })
+})
+
+describe('mkdocs-macros', () => {
+  it("warns once a page, at the first, of the Jinja it shows as written; code is not counted; without the plugin no word", async () => {
+    const page = '# Home\n\nSince {{ linux_version("5.8") }} and {{ config.site_name }}.\n\n{% if x %}\nshown\n{% endif %}\n\n`{{ kept }}`\n\n```\n{{ also_kept }}\n```\n'
+    const files = { 'docs/index.md': page, 'docs/plain.md': '# Plain\n\nNo Jinja; a set {a, b}.\n' }
+    const dir = site('macros', { ...files, 'mkdocs.yml': 'site_name: M\nplugins:\n  - search\n  - macros\n' })
+    const out = path.join(tmp, 'macros-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'macros-cache'), quiet: true })
+    const shown = result.diagnostics.map(formatDiagnostic)
+    expect(shown).toHaveLength(1)
+    expect(shown[0]).toMatch(/docs\/index\.md:3:7 +warning +mkdocs-macros's `\{\{ linux_version\("5\.8"\) \}\}` \(and 3 more on this page\) is not run: slugwiki runs no Jinja, so it is shown as written +mkdocs-macros$/)
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Since {{ linux_version("5.8") }}')
+    const without = site('no-macros', { ...files, 'mkdocs.yml': 'site_name: M\n' })
+    const quiet = await build({ src: without, out: path.join(tmp, 'no-macros-out'), cacheDir: path.join(tmp, 'no-macros-cache'), quiet: true })
+    expect(quiet.diagnostics).toEqual([])
   })
 })

@@ -5,6 +5,7 @@
  * which real books carry, is tolerated, and so are headings other than `#`
  * part titles, which mdBook skips (a warning says so).
  */
+import path from 'node:path'
 import type { Definition, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
@@ -79,11 +80,22 @@ export interface ParseSummaryOptions {
   docsify?: boolean
   /** An entry without a file is an error, not a draft (book.toml's `[build] create-missing = false`; default false). */
   missingIsError?: boolean
+  /**
+   * mkdocs-literate-nav's link to a folder (`[Maps](maps/)`, its trailing slash): the section for
+   * `dir` (source-relative, `''` for the root) titled `title`, read from the folder's own nav file or
+   * its files, or undefined when the folder has neither (then a draft, with a warning; default: none,
+   * as mdBook has no such link).
+   */
+  folder?: (dir: string, title: string) => OutlineChapter | undefined
 }
 
 export interface SummaryResult {
   items: OutlineItem[]
   diagnostics: Diagnostic[]
+  /** The folders' nav files read for `folder` links (mkdocs-literate-nav), which are the nav, not pages. */
+  navFiles?: SourcePath[]
+  /** Whether a `folder` link was read from a folder's files, whose titles the result holds (so it is not kept between builds). */
+  titled?: boolean
 }
 
 /** Parse SUMMARY.md text into outline items. */
@@ -135,6 +147,12 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || climbs) {
       warn(`SUMMARY entry \`${link.url}\` must be a path inside the source folder`, link, 'summary-path', 'error')
       return { kind: 'chapter', title, number, children, line }
+    }
+    // mkdocs-literate-nav reads a link ending in `/` as the folder's own nav (see `folder`).
+    if (options.folder && target.endsWith('/')) {
+      const dir = path.posix.join(path.posix.dirname(summaryPath), target).replace(/\/+$/, '').replace(/^\.$/, '')
+      const section = options.folder(dir, title)
+      if (section) return { ...section, number, line }
     }
     const source = resolveSource(summaryPath, target)
     if (source === summaryPath) {
@@ -205,7 +223,8 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
         chapter = { kind: 'chapter', title: title || '(untitled)', number, children: [], line: item.position?.start.line }
       }
       const inside = chapter.source ? [...ancestors, chapter.source] : ancestors
-      chapter.children = sublists.flatMap((l) => fromList(l, number, inside))
+      // A folder's section (literate-nav) already holds its nav; sub-entries written beneath it follow.
+      chapter.children = [...chapter.children, ...sublists.flatMap((l) => fromList(l, number, inside))]
       out.push(chapter)
     }
     return out

@@ -13,6 +13,7 @@ import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { mkdocsFolderOutline, mkdocsNavOutline } from '../content/mkdocs-outline.ts'
+import { literateFolders } from '../content/literate-nav.ts'
 import { DecodeError, readText } from '../content/read.ts'
 import { summaryKey, type SummaryMemo } from '../content/summary-memo.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
@@ -76,16 +77,36 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     }
     if (text !== undefined) {
       const summaryText = text
-      const parse = () => parseSummary(summaryText, { file: display(summaryFile), exists: (s) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, docsify: config.docsify, path: config.summary, missingIsError: !config.createMissing })
+      const siteOptions = { exists: (s: SourcePath) => noteSet.has(s) && !skipped.has(s), groups: config.gitbook, sections: config.mkdocsSite?.literateNav !== undefined, docsify: config.docsify, missingIsError: !config.createMissing }
+      const literate = config.mkdocsSite?.literateNav
+      // mkdocs-literate-nav's links to folders, read from their own nav files (which are the nav, not pages).
+      const navFiles = literate === undefined ? [] : listing.notes.filter((s) => s !== config.summary && path.posix.basename(s) === path.posix.basename(literate))
+      const parse = (): SummaryResult => {
+        if (literate === undefined) return parseSummary(summaryText, { ...siteOptions, file: display(summaryFile), path: config.summary })
+        const titles = new Map(compiled.map((n) => [n.source, n.title]))
+        const folders = literateFolders({
+          navFile: path.posix.basename(literate),
+          notes: listing.notes.filter((s) => !skipped.has(s)),
+          titleOf: (s) => titles.get(s) ?? s,
+          read: (s) => readNavFile(path.join(config.src, s), display, diagnostics),
+          parse: (text, more) => parseSummary(text, { ...siteOptions, file: display(path.join(config.src, more.path ?? '')), ...more }),
+          sectionIndexes: config.mkdocsSite?.sectionIndexes ?? false,
+        })
+        const result = parseSummary(summaryText, { ...siteOptions, file: display(summaryFile), path: config.summary, folder: folders.folder })
+        return { items: result.items, diagnostics: [...result.diagnostics, ...folders.diagnostics], navFiles: folders.navFiles, titled: folders.titled() }
+      }
       let summary: SummaryResult
       if (options.summaryMemo) {
-        // The parse depends on the text, on which notes exist to be linked, and on how diagnostics name the file.
-        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(config.mkdocsSite?.literateNav !== undefined), String(config.docsify), String(config.createMissing), config.summary, display(summaryFile), summaryText, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
+        // The parse depends on the text (and the folders' nav files), on which notes exist to be linked, and on how diagnostics name the file.
+        const nested = navFiles.map((s) => `${s}\0${readNavFile(path.join(config.src, s), display) ?? ''}`)
+        const key = summaryKey([options.tool ?? '', String(config.gitbook), String(literate !== undefined), String(config.docsify), String(config.createMissing), config.summary, display(summaryFile), summaryText, ...nested, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
-        if (!kept) options.summaryMemo.set(key, summary)
+        // A folder read from its files holds its notes' titles, which the key does not: it is parsed again next time.
+        if (!kept && !summary.titled) options.summaryMemo.set(key, summary)
       } else summary = parse()
       for (const d of summary.diagnostics) diagnostics.add(d)
+      for (const nav of summary.navFiles ?? []) skipped.add(nav)
       outline = withGitbookIntroduction(summary.items, config.bookJson !== undefined, noteSet, skipped)
       if (config.docsify) outline = withDocsifyHome(outline, compiled, skipped)
     }
@@ -239,4 +260,15 @@ function withDocsifyHome(items: OutlineItem[], compiled: CompiledNote[], skipped
   if (!readme || skipped.has(readme.source)) return items
   if (flattenOutline(items).some((c) => c.source === readme.source)) return items
   return [{ kind: 'chapter', title: readme.title, source: readme.source, children: [] }, ...items]
+}
+
+/** A folder's nav file's text, or undefined (an undecodable one is an error when `diagnostics` is given). */
+function readNavFile(file: string, display: (file: string) => string, diagnostics?: Diagnostics): string | undefined {
+  try {
+    return readText(file)
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error
+    diagnostics?.error(display(file), error.message, 'encoding', { line: error.line, column: error.column })
+    return undefined
+  }
 }

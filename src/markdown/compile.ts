@@ -151,6 +151,8 @@ export async function compileNote(
     if (!hasMath && Array.isArray(classes) && classes.includes('katex')) hasMath = true
     // shiki writes its `pre`'s classes as a `class` string, which becomes a list once a transformer adds one (`has-diff`).
     if (!hasCode && node.tagName === 'pre' && isShiki(node.properties.class)) hasCode = true
+    // InlineHilite's highlighted inline code needs the code stylesheet as a block does.
+    if (!hasCode && node.tagName === 'code' && isShiki(node.properties.class)) hasCode = true
     // rehype-mermaid's, or one the author wrote in HTML as mdbook-mermaid does: mermaid draws both.
     if (!hasDiagrams && node.tagName === 'pre' && Array.isArray(classes) && classes.includes('mermaid')) hasDiagrams = true
   })

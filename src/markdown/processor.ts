@@ -21,10 +21,12 @@ import type { AdmonishConfig } from '../config-admonish.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
+import rehypeInlineHilite from './rehype-inline-hilite.ts'
 import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
+import rehypeMkdocsIcons from './rehype-mkdocs-icons.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
@@ -57,6 +59,7 @@ import remarkTaskMarks, { rehypeTaskMarks } from './remark-task-marks.ts'
 import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
+import remarkMkdocsMacros from './remark-mkdocs-macros.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
@@ -202,6 +205,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.smartPunctuation) processor.use(remarkSmartPunctuation)
   if (options.highlights) processor.use(remarkHighlights)
   if (options.emoji) processor.use(remarkGemoji)
+  if (options.mkdocs && options.mkdocs !== true && options.mkdocs.macros) processor.use(remarkMkdocsMacros)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
   // Last of the markdown plugins: a term is marked wherever the others left text.
@@ -213,6 +217,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   rehype
     .use(rehypeUnnestLinks)
     .use(rehypeFontAwesome)
+  // Material's icon shortcodes come with its emoji index (`pymdownx.emoji`), so only where `:warning:` is read too.
+  if (options.mkdocs && options.emoji) rehype.use(rehypeMkdocsIcons)
   if (options.taskMarks) rehype.use(rehypeTaskMarks)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.
@@ -252,6 +258,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
   rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.inlineHilite !== false)) rehype.use(rehypeInlineHilite, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.
   if (!options.trusted) rehype.use(rehypeFinalSanitize)
   return rehype as unknown as NoteProcessor

@@ -15,7 +15,7 @@ import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 
 /** Font Awesome's names (4, 5 and 6) of the icons octicons draws alike. */
-const OCTICON_OF: Record<string, string> = {
+export const OCTICON_OF: Record<string, string> = {
   github: 'mark-github', 'github-alt': 'mark-github', 'github-square': 'mark-github', 'square-github': 'mark-github',
   warning: 'alert', 'exclamation-triangle': 'alert', 'triangle-exclamation': 'alert',
   info: 'info', 'info-circle': 'info', 'circle-info': 'info',

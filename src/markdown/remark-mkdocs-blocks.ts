@@ -80,6 +80,10 @@ export interface MkdocsBlocks {
   attrList?: boolean
   /** `<div markdown>` (Python-Markdown's `md_in_html`, remark-md-in-html.ts). */
   mdInHtml?: boolean
+  /** `pymdownx.inlinehilite`: `` `#!c int x;` `` is highlighted inline code (read by rehype-inline-hilite; default true). */
+  inlineHilite?: boolean
+  /** mkdocs-macros in `plugins`: its `{{ … }}` is warned of (remark-mkdocs-macros; default false). */
+  macros?: boolean
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */

@@ -144,6 +144,8 @@ const PLUGIN_OUTPUT: Attributes = {
   figure: ['dataLang', 'dataLabel', 'dataHiddenLines'],
   // shiki writes HTML attribute names (`class`, `tabindex`); a numbered block starting past 1 sets its counter in `style`, and KaTeX sizes spans with it.
   pre: ['class', 'style', 'tabindex', 'dataLineNumbers'],
+  // rehype-inline-hilite: InlineHilite's highlighted inline code, `<code class="shiki language-c">` as shiki names its `pre`.
+  code: ['class'],
   // The pages stage shows a wikilink that names no note as `<span class="broken-link" data-wikilink>`.
   span: ['class', 'style', 'ariaHidden', 'dataWikilink'],
   // kernel-log: `div.log` of `pre.log-pre`, call traces folded in `details.log-fold`.

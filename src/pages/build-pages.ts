@@ -162,13 +162,16 @@ function pageNeighbour(graph: SiteGraph, source: SourcePath, key: 'prev' | 'next
  * VitePress's `outline` (`2`, `[2, 4]`, `deep` for h2 to h6), or of
  * Docusaurus's `toc_min_heading_level` and `toc_max_heading_level`. None with
  * Quartz's `enableToc: false`, VitePress's `outline: false` or `aside:
- * false`, Docusaurus's `hide_table_of_contents: true`, or on VitePress's
+ * false`, Docusaurus's `hide_table_of_contents: true`, Material for MkDocs's
+ * `hide: [toc]` (or `hide: toc`, which Material's template reads alike), or on VitePress's
  * `home` and `page` layouts, which have no aside. By default an H1 that does
  * not head the page is a section and listed too (an RFC's `# Motivation`).
  */
 function tocOf(frontmatter: Frontmatter, headings: HeadingInfo[], hasH1: boolean): HeadingInfo[] {
   const { enableToc, outline, aside, layout, hide_table_of_contents: hideToc } = frontmatter
-  if (enableToc === false || hideToc === true || outline === false || aside === false || layout === 'home' || layout === 'page') return []
+  const hide = frontmatter.hide
+  const materialHidesToc = hide === 'toc' || (Array.isArray(hide) && hide.includes('toc'))
+  if (enableToc === false || hideToc === true || materialHidesToc || outline === false || aside === false || layout === 'home' || layout === 'page') return []
   // The page's own H1 (its first heading, when it heads the page) is its title, not a section.
   const sections = hasH1 ? headings.slice(1) : headings
   let [from, to] = [sections.some((h) => h.depth === 1) ? 1 : 2, 3]
