@@ -192,6 +192,14 @@ export default function rehypeLinks(options: Options = {}) {
       const root = written.startsWith('/') ? posix.normalize(written) === '/' : posix.join(posix.dirname(self), written) === '.'
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
+      const fromSource = target ? undefined : posix.normalize(written.startsWith('/') ? written.slice(1) : posix.join(posix.dirname(self), written))
+      if (fromSource?.startsWith('../') && (node.tagName === 'a' || node.tagName === 'img')) {
+        // Another file of the repository (`../core/x.c` from `doc/`), as GitHub links it: where it leads depends
+        // on the checkout, not on this note, so the graph stage decides (graph/wikilinks.ts) and fills it in as a wikilink.
+        node.properties.dataWikilink = value
+        links.push({ ...base, kind: 'asset', target: fromSource as SourcePath, wiki: value, outside: node.tagName === 'a' ? 'link' : 'image' })
+        return
+      }
       if (!target) {
         file.message(`Link \`${value}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
         if (node.tagName !== 'a') delete node.properties[attribute]
