@@ -727,6 +727,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
       web: repositoryUrl?.replace(/\/+$/, '').replace(/\.git$/, ''),
       host: repositoryHost(undefined, repositoryUrl),
       checkout,
+      top: repositoryRoot(src),
       ref: (editTemplate && branchOfEditTemplate(editTemplate, repositoryUrl, checkout ? path.relative(checkout, src).split(path.sep).join('/') : '')) || 'HEAD',
       setting: mkdocsSite ? '`repo_url` in mkdocs.yml' : docsify ? "`repo: '…'` in index.html's `window.$docsify`" : isBook ? '`[output.html] git-repository-url` in book.toml' : '`repository` in slugwiki.toml',
     },

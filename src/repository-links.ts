@@ -16,10 +16,24 @@ export interface RepositoryLinks {
   host: RepositoryHost
   /** The checkout's root, when one of its remotes is that repository. */
   checkout?: string
+  /** The root of the git checkout holding the book, whatever its remotes. */
+  top?: string
   /** The branch the config names (mdBook's `edit-url-template`, MkDocs's `edit_uri`), else `HEAD`: the default branch. */
   ref: string
   /** The setting that names the repository, for the warning of a link that cannot lead there (`[output.html] git-repository-url`). */
   setting: string
+}
+
+/**
+ * Links leaving the source folder: with `repository`, the book is in a checkout of its repository, and the
+ * graph stage links a file of it on the repository's host (`outsideLink`); else each is a
+ * `link-outside` warning of the markdown stage (rehype-links.ts), ending with `hint` (how to make it lead there).
+ */
+export interface OutsideLinks {
+  repository: boolean
+  hint?: string
+  /** How many folders above the source folder the git checkout holding it starts (`hint` is for links staying in it; default none). */
+  depth?: number
 }
 
 /** A link leaving the source folder: the repository's page (or raw file, for an image) of its file, or why not. */
@@ -33,8 +47,7 @@ export type OutsideLink = { url: string } | { problem: string }
  */
 export function outsideLink(repository: RepositoryLinks, src: string, written: string, fromSource: string, image: boolean): OutsideLink {
   const leaves = `Link \`${written}\` leaves the source folder`
-  if (!repository.web) return { problem: `${leaves}; set ${repository.setting} to link to the repository's page of the file` }
-  if (!repository.checkout) return { problem: `${leaves}, and no git remote of its checkout is ${repository.web} (${repository.setting}), so it cannot lead to that repository's file` }
+  if (!repository.web || !repository.checkout) return { problem: `${leaves}${outsideHint(repository) ?? ''}` }
   const file = path.resolve(src, fromSource)
   const inRepository = path.relative(repository.checkout, file)
   if (inRepository.startsWith('..') || path.isAbsolute(inRepository)) return { problem: `${leaves} and the git checkout` }
@@ -42,11 +55,28 @@ export function outsideLink(repository: RepositoryLinks, src: string, written: s
   try {
     stat = fs.statSync(file)
   } catch {
-    return { problem: `${leaves}, and its checkout has no file or folder \`${inRepository.split(path.sep).join("/")}\`` }
+    return { problem: `${leaves}, and its checkout has no file or folder \`${inRepository.split(path.sep).join('/')}\`` }
   }
   const hashAt = written.indexOf('#')
   const fragment = hashAt === -1 ? '' : written.slice(hashAt)
   return { url: repositoryFileUrl(repository, inRepository.split(path.sep).join('/'), stat.isDirectory() ? 'tree' : image ? 'raw' : 'blob') + fragment }
+}
+
+/**
+ * How to make links leaving the source folder lead to the repository's files,
+ * when they cannot (the end of their warning), else undefined.
+ */
+export function outsideHint(repository: RepositoryLinks): string | undefined {
+  if (!repository.web) return `; set ${repository.setting} to link to the repository's page of the file`
+  if (!repository.checkout) return `, and no git remote of the checkout holding the book is ${repository.web} (${repository.setting}), so it cannot lead to that repository's file`
+  return undefined
+}
+
+/** What the markdown stage needs to know of links leaving the source folder `src`. */
+export function outsideLinks(repository: RepositoryLinks, src: string): OutsideLinks {
+  const hint = outsideHint(repository)
+  const depth = repository.top === undefined ? undefined : path.relative(repository.top, src).split(path.sep).filter(Boolean).length
+  return { repository: hint === undefined, ...(hint !== undefined && depth !== undefined && { hint, depth }) }
 }
 
 /**

@@ -16,6 +16,7 @@ import { headingId } from './remark-wikilinks.ts'
 import { sectionAt } from './sections.ts'
 import { SNIPPET_BLOCKS, sentenceAround } from './snippet.ts'
 import { mapSourceSet } from './source-set.ts'
+import type { OutsideLinks } from '../repository-links.ts'
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -50,6 +51,13 @@ export interface Options {
   shortestLinks?: boolean
   /** A link to a `.mdx` doc is a link to its page, as one to a `.md` note is (a Docusaurus site; default false). */
   mdx?: boolean
+  /** Links leaving the source folder (default: each a `link-outside` warning, see `OutsideLinks`). */
+  outside?: OutsideLinks
+}
+
+/** How many folders a normalised relative path climbs (`../../x` two). */
+function climbs(relative: string): number {
+  return /^(?:\.\.\/)*/.exec(relative)![0].length / 3
 }
 
 export default function rehypeLinks(options: Options = {}) {
@@ -193,7 +201,7 @@ export default function rehypeLinks(options: Options = {}) {
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
       const fromSource = target ? undefined : posix.normalize(written.startsWith('/') ? written.slice(1) : posix.join(posix.dirname(self), written))
-      if (fromSource?.startsWith('../') && (node.tagName === 'a' || node.tagName === 'img')) {
+      if (options.outside?.repository && fromSource?.startsWith('../') && (node.tagName === 'a' || node.tagName === 'img')) {
         // Another file of the repository (`../core/x.c` from `doc/`), as GitHub links it: where it leads depends
         // on the checkout, not on this note, so the graph stage decides (graph/wikilinks.ts) and fills it in as a wikilink.
         node.properties.dataWikilink = value
@@ -201,7 +209,10 @@ export default function rehypeLinks(options: Options = {}) {
         return
       }
       if (!target) {
-        file.message(`Link \`${value}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
+        // How to make it lead to the repository's file, for a link that stays in the checkout.
+        const { hint, depth } = options.outside ?? {}
+        const fixable = hint !== undefined && depth !== undefined && fromSource !== undefined && climbs(fromSource) <= depth
+        file.message(`Link \`${value}\` leaves the source folder${fixable ? hint : ''}`, node.position, 'slugwiki:link-outside')
         if (node.tagName !== 'a') delete node.properties[attribute]
         return
       }
