@@ -728,7 +728,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
       host: repositoryHost(undefined, repositoryUrl),
       checkout,
       top: repositoryRoot(src),
-      ref: (editTemplate && branchOfEditTemplate(editTemplate, repositoryUrl, checkout ? path.relative(checkout, src).split(path.sep).join('/') : '')) || 'HEAD',
+      // mdBook's `{path}` is from the book root, MkDocs's from `docs_dir`.
+      ref: (checkout && branchOfEditTemplate(editTemplate, repositoryUrl, path.relative(checkout, mkdocsSite ? src : root).split(path.sep).join('/'))) || 'HEAD',
       setting: mkdocsSite ? '`repo_url` in mkdocs.yml' : docsify ? "`repo: '…'` in index.html's `window.$docsify`" : isBook ? '`[output.html] git-repository-url` in book.toml' : '`repository` in slugwiki.toml',
     },
     // MkDocs's `edit_uri` is joined to `repo_url` and names the page by its path under `docs_dir`.

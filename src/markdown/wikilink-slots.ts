@@ -126,6 +126,11 @@ function wikiSlotHtml(slot: string, from: Slug, targetOf: TargetOf, options: Wik
     return { open: openTag(brokenSpan(name)), close: '</span>' }
   }
   const href = hrefOf(to, fragment)
+  // An image of the repository (a URL) is no wikilink of the site: popovers and the print page pass it by.
+  if (element.tagName === 'img' && isUrl(to)) {
+    const { dataWikilink: _name, ...own } = properties
+    return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...own, src: href }, children: [] }), close: '' }
+  }
   if (element.tagName === 'img') return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...properties, src: href }, children: [] }), close: '' }
   if (PLAYERS.has(element.tagName)) return { open: openTag({ type: 'element', tagName: element.tagName, properties: { ...properties, src: href }, children: [] }), close: `</${element.tagName}>` }
   // The id as written did its work choosing the href; the page keeps the fragment it links to.
