@@ -53,8 +53,10 @@ async function built(src: string, out: string, page = 'guide.html') {
 
 describe('links leaving the source folder to the repository\'s files', () => {
   it('a plain folder with `repository` in slugwiki.toml: a file, a folder and a line range lead to the repository; the rest keep their warning', async () => {
-    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n', 'slugwiki.toml': 'repository = "https://github.com/example/project"\n' })
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n[the project](..)\n', 'slugwiki.toml': 'repository = "https://github.com/example/project"\n' })
     const { outside, hrefs, html } = await built(docs, out)
+    // The checkout's own folder: the repository's front page of its files.
+    expect(fs.readFileSync(path.join(out, 'other.html'), 'utf8')).toContain('<a href="https://github.com/example/project/tree/HEAD">the project</a>')
     expect(hrefs).toEqual({
       'the source': 'https://github.com/example/project/blob/HEAD/src/x.c',
       'the folder': 'https://github.com/example/project/tree/HEAD/src',

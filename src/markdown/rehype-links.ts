@@ -55,9 +55,9 @@ export interface Options {
   outside?: OutsideLinks
 }
 
-/** How many folders a normalised relative path climbs (`../../x` two). */
+/** How many folders a normalised relative path climbs (`../../x` two, `..` one). */
 function climbs(relative: string): number {
-  return /^(?:\.\.\/)*/.exec(relative)![0].length / 3
+  return relative.split('/').filter((segment) => segment === '..').length
 }
 
 export default function rehypeLinks(options: Options = {}) {
@@ -201,7 +201,7 @@ export default function rehypeLinks(options: Options = {}) {
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
       const fromSource = target ? undefined : posix.normalize(written.startsWith('/') ? written.slice(1) : posix.join(posix.dirname(self), written))
-      if (options.outside?.repository && fromSource?.startsWith('../') && (node.tagName === 'a' || node.tagName === 'img')) {
+      if (options.outside?.repository && fromSource !== undefined && climbs(fromSource) > 0 && (node.tagName === 'a' || node.tagName === 'img')) {
         // Another file of the repository (`../core/x.c` from `doc/`), as GitHub links it: where it leads depends
         // on the checkout, not on this note, so the graph stage decides (graph/wikilinks.ts) and fills it in as a wikilink.
         node.properties.dataWikilink = value
