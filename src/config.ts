@@ -725,7 +725,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     repositoryHost: repositoryHost(html['git-repository-icon'], repositoryUrl),
     repositoryLinks: {
       web: repositoryUrl?.replace(/\/+$/, '').replace(/\.git$/, ''),
-      host: repositoryHost(undefined, repositoryUrl),
+      // A self-hosted GitLab or Gitea is known by the icon the book gives it; a generic icon says nothing of the URLs.
+      host: repositoryHost(html['git-repository-icon'], repositoryUrl) === 'other' ? repositoryHost(undefined, repositoryUrl) : repositoryHost(html['git-repository-icon'], repositoryUrl),
       checkout,
       top: repositoryRoot(src),
       // mdBook's `{path}` is from the book root, MkDocs's from `docs_dir`.

@@ -10,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
+import { resolveConfig } from '../src/config.ts'
 import { branchOfEditTemplate, repositoryFileUrl } from '../src/repository-links.ts'
 import { writeFiles } from './helpers/files.ts'
 
@@ -124,6 +125,18 @@ describe('links leaving the source folder to the repository\'s files', () => {
     const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n', 'slugwiki.toml': 'repository = "https://github.com/example/project"\n' })
     const { html } = await built(docs, out, 'print.html')
     expect(html).toContain('href="https://github.com/example/project/blob/HEAD/src/x.c#L3"')
+  })
+})
+
+describe('the host of the repository\'s URLs', () => {
+  it('is the one the book\'s icon names for a host of its own (a self-hosted GitLab), else the URL\'s', () => {
+    const host = (icon: string | undefined, url: string) => {
+      const { docs } = checkout({ 'book.toml': `[book]\nsrc = "."\n\n[output.html]\ngit-repository-url = "${url}"\n${icon ? `git-repository-icon = "${icon}"\n` : ''}`, 'guide.md': '# Guide\n' }, undefined)
+      return resolveConfig({ src: docs }).repositoryLinks.host
+    }
+    expect(host('fa-gitlab', 'https://git.example.org/o/r')).toBe('gitlab')
+    expect(host('fa-code-fork', 'https://bitbucket.org/o/r')).toBe('bitbucket')
+    expect(host(undefined, 'https://codeberg.org/o/r')).toBe('codeberg')
   })
 })
 
