@@ -83,6 +83,8 @@ export interface MkdocsSettings {
   repoName?: string
   /** The edit link of a page with `{path}` its path under `docs_dir` (from `repo_url`, `edit_uri` or `edit_uri_template`). */
   editUrlTemplate?: string
+  /** Whether mkdocs.yml writes `edit_uri` or `edit_uri_template` (so their branch is the book's), rather than MkDocs's default. */
+  editUriNamed?: boolean
   /** `copyright`: HTML, shown in the footer (sanitised as notes' HTML is). */
   copyright?: string
   language?: string
@@ -304,6 +306,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     }
   }
   // `edit_uri:` left empty is unset (MkDocs's default then); `edit_uri: ''` turns edit links off.
+  settings.editUriNamed = (data.edit_uri !== undefined && data.edit_uri !== null) || text(data.edit_uri_template) !== undefined
   settings.editUrlTemplate = editTemplate(settings.repoUrl, data.edit_uri === undefined || data.edit_uri === null ? undefined : (text(data.edit_uri) ?? ''), text(data.edit_uri_template))
   for (const [key, list] of [['extra_css', settings.extraCss], ['extra_javascript', settings.extraJs]] as const) {
     // The item's own node, when this file (not an `INHERIT`ed one) writes the list.

@@ -25,18 +25,29 @@ export function repositoryRoot(dir: string): string | undefined {
 export function bookFolderInRepository(root: string, repositoryUrl: string | undefined): string {
   const top = repositoryRoot(root)
   if (!repositoryUrl || !top || top === root) return ''
+  return checkoutOf(root, repositoryUrl) ? path.relative(top, root).split(path.sep).join('/') : ''
+}
+
+/**
+ * The root of the git checkout holding `dir` when one of its remotes is the
+ * repository `repositoryUrl` names (so its files are that repository's
+ * files), else undefined.
+ */
+export function checkoutOf(dir: string, repositoryUrl: string | undefined): string | undefined {
+  const top = repositoryRoot(dir)
+  if (!repositoryUrl || !top) return undefined
   let remotes: string
   try {
-    remotes = execFileSync('git', ['config', '--get-regexp', '^remote\\..*\\.url$'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    remotes = execFileSync('git', ['config', '--get-regexp', '^remote\\..*\\.url$'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
   } catch {
-    return ''
+    return undefined
   }
   const wanted = repositoryKey(repositoryUrl)
   const named = remotes.split('\n').some((line) => {
     const url = line.trim().split(/\s+/)[1]
     return url !== undefined && repositoryKey(url) === wanted
   })
-  return named ? path.relative(top, root).split(path.sep).join('/') : ''
+  return named ? top : undefined
 }
 
 /**

@@ -47,6 +47,8 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
         warn(link.problem, link.problemRule ?? 'missing-link')
         continue
       }
+      // Another file of the repository, linked on its host (graph/wikilinks.ts): no file of the site.
+      if (link.outside) continue
       if (link.kind === 'fragment') {
         if (link.fragment && !note.ids.includes(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in this note`, 'missing-anchor')
         continue

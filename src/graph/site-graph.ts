@@ -10,6 +10,8 @@ import type { NoteBodies } from '../markdown/note-cache.ts'
 import { folderIndex, slugOf, type Slug, type SourcePath } from '../paths.ts'
 import { buildIndices, type SiteIndices } from './indices.ts'
 import { resolveWikilinks } from './wikilinks.ts'
+import type { OutsideLink } from '../repository-links.ts'
+import type { LinkInfo } from '../markdown/data.ts'
 
 export interface ChapterPlace {
   chapter: OutlineChapter
@@ -74,13 +76,15 @@ export interface SiteGraphInput {
   urls?: ReadonlyMap<SourcePath, string>
   /** Notes built but hidden (see `SiteCore.hidden`; default none). */
   hidden?: Iterable<SourcePath>
+  /** Where a link leaving the source folder leads (repository-links.ts; default: nowhere, a warning). */
+  outside?: (link: LinkInfo) => OutsideLink
 }
 
 /** Build the graph; pure and deterministic for the same input. */
 export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
   const notes = new Map<SourcePath, CompiledNote>()
   // Wikilinks name notes, not paths: they are resolved against this site's notes before any index reads a link.
-  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished, input.urls).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
+  for (const note of resolveWikilinks(input.notes, input.assets, input.unpublished, input.urls, input.outside).sort((a, b) => compare(a.source, b.source))) notes.set(note.source, note)
 
   const places = new Map<SourcePath, ChapterPlace>()
   const order: SourcePath[] = []

@@ -12,6 +12,7 @@ import path from 'node:path'
 import type { CompiledNote } from '../markdown/compile.ts'
 import type { LinkInfo } from '../markdown/data.ts'
 import { slugOf, type SourcePath } from '../paths.ts'
+import type { OutsideLink } from '../repository-links.ts'
 
 /** Lookups of the site's files by lower-cased path and by lower-cased file name. */
 interface NameTable {
@@ -68,7 +69,13 @@ const assetStem = (file: SourcePath) => file
  * root, or relative, read against the linking doc's own URL as the browser
  * reads it on that doc's page. Notes without wikilinks are returned as they are.
  */
-export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterable<SourcePath>, drafts: readonly SourcePath[] = [], urls?: ReadonlyMap<SourcePath, string>): CompiledNote[] {
+export function resolveWikilinks(
+  notes: readonly CompiledNote[],
+  assets: Iterable<SourcePath>,
+  drafts: readonly SourcePath[] = [],
+  urls?: ReadonlyMap<SourcePath, string>,
+  outside?: (link: LinkInfo) => OutsideLink,
+): CompiledNote[] {
   if (!notes.some((n) => n.links.some((l) => l.wiki !== undefined))) return [...notes]
   // The notes by URL, without a trailing `/` (`/guides/` and `/guides` are one page); the first note of a URL keeps it.
   const byUrl = new Map<string, SourcePath>()
@@ -113,6 +120,11 @@ export function resolveWikilinks(notes: readonly CompiledNote[], assets: Iterabl
   }
 
   const resolve = (from: SourcePath, link: LinkInfo): LinkInfo => {
+    if (link.outside) {
+      // Another file of the repository (rehype-links): its page there, or today's warning with how to fix it.
+      const found = outside?.(link) ?? { problem: `Link \`${link.url}\` leaves the source folder` }
+      return 'url' in found ? { ...link, target: found.url as SourcePath } : { ...link, problem: found.problem, problemRule: 'link-outside' }
+    }
     if (link.rule !== undefined) {
       const target = rules.get(link.rule)
       // A bracketed name that is no rule's is the text it was (see remark-spec-rules): left unresolved, unreported.

@@ -11,6 +11,7 @@ import type { TopicDef } from '../content/topics-file.ts'
 import type { SourcePath } from '../paths.ts'
 import type { CompiledNote, NoteInput } from './compile.ts'
 import { noteFingerprint, toolFingerprint } from './fingerprint.ts'
+import { outsideLinks } from '../repository-links.ts'
 import { memoryNoteCache, noteCacheKey, type NoteBodies, type NoteCache } from './note-cache.ts'
 import { withCompactHeaps } from './heap-growth.ts'
 import { createNotePool, defaultThreads, type NotePool, type NotePoolOptions } from './pool.ts'
@@ -103,6 +104,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,
     gitbookBlocks: config.gitbookBlocks,
+    outsideLinks: outsideLinks(config.repositoryLinks, config.src),
     githubWiki: config.githubWiki,
     docsify: config.docsify ? { relativePath: config.docsifyRelativePath } : undefined,
     calloutTitles: calloutTitles(config.words),

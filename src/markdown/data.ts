@@ -64,6 +64,12 @@ export interface LinkInfo {
    * one too, named `/` + its path from the source root, found by that path only.
    */
   wiki?: string
+  /**
+   * A link (`link`) or image (`image`) leaving the source folder (`[x](../src/x.c)`): `target`
+   * is its path from the source folder (`../src/x.c`), `wiki` the URL as written, and the graph
+   * stage makes `target` the repository's URL of the file, or sets `problem` (see repository-links.ts).
+   */
+  outside?: 'link' | 'image'
   /** A note embed (`![[Note]]`, `url` `![[Note]]`): the page shows the note's body (or its section) in place. */
   embed?: boolean
   /**

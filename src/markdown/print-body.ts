@@ -12,7 +12,7 @@ import { replaceUnprintable, replaceUnprintableInTree } from '../unprintable.ts'
 import { mapSourceSet } from './source-set.ts'
 import { walk } from './walk.ts'
 import { attributeValue, fillSlots, toSlottedHtml, type Mark, type SlottedHtml } from './slotted-html.ts'
-import { fillEmbedSlot, type EmbedRef, type TargetOf } from './wikilink-slots.ts'
+import { fillEmbedSlot, isUrl, type EmbedRef, type TargetOf } from './wikilink-slots.ts'
 
 /**
  * An `href` to another page: which output path it names, and its value either way, escaped.
@@ -147,6 +147,7 @@ export function fillPrintChapter(
     if (!slot.wiki) return isChapter(slot.path) ? slot.chapter : slot.other
     const to = targetOf(slot.wiki.name)
     if (to === undefined) return slot.wiki.written ?? '#'
+    if (isUrl(to)) return attributeValue(replaceUnprintable(to))
     // `[[Other#MyId]]`: the id as written when that note has it (see LinkInfo.fragmentAs).
     const { id } = slot.wiki
     const values = printValues(to, id !== undefined && targetOf.hasId?.(slot.wiki.name, id) ? id : slot.wiki.fragment)

@@ -30,6 +30,7 @@ import rehypeMkdocsIcons from './rehype-mkdocs-icons.ts'
 import rehypeGuardAlerts from './rehype-guard-alerts.ts'
 import rehypeHeadings, { takesAnchor } from './rehype-headings.ts'
 import rehypeLinks from './rehype-links.ts'
+import type { OutsideLinks } from '../repository-links.ts'
 import rehypeMdbookAdmonish from './rehype-mdbook-admonish.ts'
 import rehypeMdbookSlug from './rehype-mdbook-slug.ts'
 import rehypeMermaid from './rehype-mermaid.ts'
@@ -136,6 +137,8 @@ export interface ProcessorOptions {
   taskMarks?: boolean
   /** A markdown link to a note not at its relative path finds it by name, as Obsidian's links do (default false). */
   shortestLinks?: boolean
+  /** Links leaving the source folder: to the repository's files, or a warning saying how to make them so (default: a warning). */
+  outsideLinks?: OutsideLinks
   /** GitBook's `{% hint %}`, `{% tabs %}`, `{% code %}`, `{% embed %}`, `{% content-ref %}` and `{% file %}` blocks (default false). */
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them: `[[Shown text|Page-Name]]`, spaces as hyphens (default false). */
@@ -235,7 +238,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.toc) rehype.use(rehypeTocFill, options.toc)
   if (options.vitepress) rehype.use(rehypeVitepressTocFill)
   rehype
-    .use(rehypeLinks, { shortestLinks: options.shortestLinks, mdx: options.docusaurus })
+    .use(rehypeLinks, { shortestLinks: options.shortestLinks, mdx: options.docusaurus, outside: options.outsideLinks })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.

@@ -16,6 +16,7 @@ import { headingId } from './remark-wikilinks.ts'
 import { sectionAt } from './sections.ts'
 import { SNIPPET_BLOCKS, sentenceAround } from './snippet.ts'
 import { mapSourceSet } from './source-set.ts'
+import type { OutsideLinks } from '../repository-links.ts'
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
@@ -50,6 +51,13 @@ export interface Options {
   shortestLinks?: boolean
   /** A link to a `.mdx` doc is a link to its page, as one to a `.md` note is (a Docusaurus site; default false). */
   mdx?: boolean
+  /** Links leaving the source folder (default: each a `link-outside` warning, see `OutsideLinks`). */
+  outside?: OutsideLinks
+}
+
+/** How many folders a normalised relative path climbs (`../../x` two, `..` one). */
+function climbs(relative: string): number {
+  return relative.split('/').filter((segment) => segment === '..').length
 }
 
 export default function rehypeLinks(options: Options = {}) {
@@ -192,8 +200,19 @@ export default function rehypeLinks(options: Options = {}) {
       const root = written.startsWith('/') ? posix.normalize(written) === '/' : posix.join(posix.dirname(self), written) === '.'
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
+      const fromSource = target ? undefined : posix.normalize(written.startsWith('/') ? written.slice(1) : posix.join(posix.dirname(self), written))
+      if (options.outside?.repository && fromSource !== undefined && climbs(fromSource) > 0 && (node.tagName === 'a' || node.tagName === 'img')) {
+        // Another file of the repository (`../core/x.c` from `doc/`), as GitHub links it: where it leads depends
+        // on the checkout, not on this note, so the graph stage decides (graph/wikilinks.ts) and fills it in as a wikilink.
+        node.properties.dataWikilink = value
+        links.push({ ...base, kind: 'asset', target: fromSource as SourcePath, wiki: value, outside: node.tagName === 'a' ? 'link' : 'image' })
+        return
+      }
       if (!target) {
-        file.message(`Link \`${value}\` leaves the source folder`, node.position, 'slugwiki:link-outside')
+        // How to make it lead to the repository's file, for a link that stays in the checkout.
+        const { hint, depth } = options.outside ?? {}
+        const fixable = hint !== undefined && depth !== undefined && fromSource !== undefined && climbs(fromSource) <= depth
+        file.message(`Link \`${value}\` leaves the source folder${fixable ? hint : ''}`, node.position, 'slugwiki:link-outside')
         if (node.tagName !== 'a') delete node.properties[attribute]
         return
       }

@@ -16,6 +16,7 @@ import type { NoteBody } from './body.ts'
 import type { TocOptions } from './mdbook-toc.ts'
 import type { TrplListingMode } from './remark-trpl-listing.ts'
 import type { NoteFacts, NoteInput } from './compile.ts'
+import type { OutsideLinks } from '../repository-links.ts'
 
 /** How inline `#tags` are read: linked to their tag page, or as text where the wiki has no tag pages. */
 export type InlineTags = 'link' | 'text'
@@ -77,6 +78,8 @@ export interface WorkerSettings {
   inlineFootnotes?: boolean
   /** A markdown link to a note not at its relative path is found by name (`shortest-links`). */
   shortestLinks?: boolean
+  /** Links leaving the source folder: to the repository's files, or a warning saying how to make them so (see repository-links.ts). */
+  outsideLinks?: OutsideLinks
   /** GitBook's `{% … %}` blocks (`gitbook-blocks`). */
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them (`github-wiki`). */

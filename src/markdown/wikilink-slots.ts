@@ -15,6 +15,11 @@ import { openTag, type Mark } from './slotted-html.ts'
 
 const PREFIX = '[['
 
+/** Whether a wikilink's target is a URL (another file of the repository, on its host) rather than an output path. */
+export function isUrl(to: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(to)
+}
+
 /** Whether a page-body slot stands for a wikilink (otherwise it names inline code). */
 export function isWikiSlot(slot: string): boolean {
   return slot.startsWith(PREFIX)
@@ -97,7 +102,9 @@ function wikiSlotHtml(slot: string, from: Slug, targetOf: TargetOf, options: Wik
   const element = JSON.parse(slot.slice(PREFIX.length)) as Pick<Element, 'tagName' | 'properties'>
   const name = String(element.properties.dataWikilink)
   const to = targetOf(name)
-  const hrefOf = options.href ?? ((path: string, fragment: string | undefined) => hrefTo(from, path as Slug, fragment))
+  const pageHref = options.href ?? ((path: string, fragment: string | undefined) => hrefTo(from, path as Slug, fragment))
+  // A link leaving the source folder resolves to the repository's URL of its file (graph/wikilinks.ts), fragment and all.
+  const hrefOf = (path: string, fragment: string | undefined) => (isUrl(path) ? path : pageHref(path, fragment))
   const properties = element.properties
   const fragment = slotFragment(properties, name, targetOf)
   // A name in brackets that no rule of the Reference has (remark-spec-rules): the text as written.
@@ -119,6 +126,11 @@ function wikiSlotHtml(slot: string, from: Slug, targetOf: TargetOf, options: Wik
     return { open: openTag(brokenSpan(name)), close: '</span>' }
   }
   const href = hrefOf(to, fragment)
+  // An image of the repository (a URL) is no wikilink of the site: popovers and the print page pass it by.
+  if (element.tagName === 'img' && isUrl(to)) {
+    const { dataWikilink: _name, ...own } = properties
+    return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...own, src: href }, children: [] }), close: '' }
+  }
   if (element.tagName === 'img') return { open: toHtml({ type: 'element', tagName: 'img', properties: { ...properties, src: href }, children: [] }), close: '' }
   if (PLAYERS.has(element.tagName)) return { open: openTag({ type: 'element', tagName: element.tagName, properties: { ...properties, src: href }, children: [] }), close: `</${element.tagName}>` }
   // The id as written did its work choosing the href; the page keeps the fragment it links to.
