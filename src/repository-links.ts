@@ -81,17 +81,20 @@ export function outsideLinks(repository: RepositoryLinks, src: string): OutsideL
 
 /**
  * The URL of a file (`blob`), a folder (`tree`) or a file's bytes (`raw`) of
- * the repository at `ref`, in its host's form: GitHub's, Gitea's and
- * Codeberg's `/blob/<ref>/<path>`, GitLab's `/-/blob/<ref>/<path>`,
- * Bitbucket's `/src/<ref>/<path>`. `new URL` escapes each segment; npm's
+ * the repository at `ref`, in its host's form: GitHub's (and an unknown
+ * host's) `/blob/<ref>/<path>`, GitLab's `/-/blob/<ref>/<path>`, Gitea's and
+ * Codeberg's (Forgejo's) `/src/branch/<ref>/<path>` (`/raw/branch/…`; a file
+ * and a folder alike: their `/blob/` is a git object by id), Bitbucket's
+ * `/src/<ref>/<path>`. `new URL` escapes each segment; npm's
  * hosted-git-info makes such URLs (`browseFile`) for GitHub, GitLab and
  * Bitbucket only, and not for a folder or a raw file on all of them.
  */
 export function repositoryFileUrl(repository: Pick<RepositoryLinks, 'web' | 'host' | 'ref'>, file: string, what: 'blob' | 'tree' | 'raw'): string {
   const gitlab = repository.host === 'gitlab'
   const bitbucket = repository.host === 'bitbucket'
-  const verb = bitbucket ? (what === 'raw' ? 'raw' : 'src') : what
-  const segments = [...(gitlab ? ['-'] : []), verb, ...repository.ref.split('/'), ...(file ? file.split('/') : [])]
+  const gitea = repository.host === 'gitea' || repository.host === 'codeberg'
+  const verb = gitea ? [what === 'raw' ? 'raw' : 'src', 'branch'] : bitbucket ? [what === 'raw' ? 'raw' : 'src'] : [what]
+  const segments = [...(gitlab ? ['-'] : []), ...verb, ...repository.ref.split('/'), ...(file ? file.split('/') : [])]
   const url = new URL(repository.web!.replace(/\/*$/, '/'))
   url.pathname += segments.map(encodeURIComponent).join('/')
   return url.href

@@ -148,6 +148,10 @@ describe('repositoryFileUrl', () => {
     ['gitlab', 'blob', 'https://github.com/o/r/-/blob/HEAD/a%20b/x.c'],
     ['bitbucket', 'tree', 'https://github.com/o/r/src/HEAD/a%20b/x.c'],
     ['bitbucket', 'raw', 'https://github.com/o/r/raw/HEAD/a%20b/x.c'],
+    // Gitea's and Forgejo's `/blob/` is a git object by id: files and folders are under `/src/branch/`.
+    ['codeberg', 'blob', 'https://github.com/o/r/src/branch/HEAD/a%20b/x.c'],
+    ['gitea', 'tree', 'https://github.com/o/r/src/branch/HEAD/a%20b/x.c'],
+    ['gitea', 'raw', 'https://github.com/o/r/raw/branch/HEAD/a%20b/x.c'],
   ] as const)('%s %s', (host, what, url) => {
     expect(repositoryFileUrl({ web: 'https://github.com/o/r', host, ref: 'HEAD' }, 'a b/x.c', what)).toBe(url)
   })
