@@ -50,7 +50,7 @@ export function outsideLink(repository: RepositoryLinks, src: string, written: s
   if (!repository.web || !repository.checkout) return { problem: `${leaves}${outsideHint(repository) ?? ''}` }
   const file = path.resolve(src, fromSource)
   const inRepository = path.relative(repository.checkout, file)
-  if (inRepository.startsWith('..') || path.isAbsolute(inRepository)) return { problem: `${leaves} and the git checkout` }
+  if (inRepository === '..' || inRepository.startsWith(`..${path.sep}`) || path.isAbsolute(inRepository)) return { problem: `${leaves} and the git checkout` }
   let stat: fs.Stats
   try {
     stat = fs.statSync(file)

@@ -11,7 +11,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
-import { branchOfEditTemplate, repositoryFileUrl } from '../src/repository-links.ts'
+import { branchOfEditTemplate, outsideLink, repositoryFileUrl } from '../src/repository-links.ts'
 import { writeFiles } from './helpers/files.ts'
 
 const made: string[] = []
@@ -137,6 +137,16 @@ describe('the host of the repository\'s URLs', () => {
     expect(host('fa-gitlab', 'https://git.example.org/o/r')).toBe('gitlab')
     expect(host('fa-code-fork', 'https://bitbucket.org/o/r')).toBe('bitbucket')
     expect(host(undefined, 'https://codeberg.org/o/r')).toBe('codeberg')
+  })
+})
+
+describe('outsideLink', () => {
+  it('takes a file whose name starts with two dots for one inside the checkout, not for a way out of it', () => {
+    const { repo, docs } = checkout({ 'guide.md': '# Guide\n' })
+    fs.writeFileSync(path.join(repo, '..dotted.c'), 'int z;\n')
+    const repository = { web: 'https://github.com/example/project', host: 'github' as const, checkout: repo, top: repo, ref: 'HEAD', setting: '`repository`' }
+    expect(outsideLink(repository, docs, '../..dotted.c', '../..dotted.c', false)).toEqual({ url: 'https://github.com/example/project/blob/HEAD/..dotted.c' })
+    expect(outsideLink(repository, docs, '../../outside.c', '../../outside.c', false)).toEqual({ problem: 'Link `../../outside.c` leaves the source folder and the git checkout' })
   })
 })
 
