@@ -82,6 +82,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       const literate = config.mkdocsSite?.literateNav
       // mkdocs-literate-nav's links to folders, read from their own nav files (which are the nav, not pages).
       const navFiles = literate === undefined ? [] : listing.notes.filter((s) => s !== config.summary && path.posix.basename(s) === path.posix.basename(literate))
+      // Each nested nav file read once, for the memo's key and the parse alike.
+      const navReads = new Map<SourcePath, NavRead>()
+      const readNav = (s: SourcePath): NavRead => navReads.get(s) ?? navReads.set(s, readNavFile(path.join(config.src, s))).get(s)!
       const parse = (): SummaryResult => {
         if (literate === undefined) return parseSummary(summaryText, { ...siteOptions, file: display(summaryFile), path: config.summary })
         const titles = new Map(compiled.map((n) => [n.source, n.title]))
@@ -89,7 +92,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
           navFile: path.posix.basename(literate),
           notes: listing.notes.filter((s) => !skipped.has(s)),
           titleOf: (s) => titles.get(s) ?? s,
-          read: (s) => readNavFile(path.join(config.src, s), display, diagnostics),
+          read: (s) => {
+            const { text, error } = readNav(s)
+            if (error) diagnostics.error(display(path.join(config.src, s)), error.message, 'encoding', { line: error.line, column: error.column })
+            return text
+          },
           parse: (text, more) => parseSummary(text, { ...siteOptions, file: display(path.join(config.src, more.path ?? '')), ...more }),
           sectionIndexes: config.mkdocsSite?.sectionIndexes ?? false,
         })
@@ -99,7 +106,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       let summary: SummaryResult
       if (options.summaryMemo) {
         // The parse depends on the text (and the folders' nav files), on which notes exist to be linked, and on how diagnostics name the file.
-        const nested = navFiles.map((s) => `${s}\0${readNavFile(path.join(config.src, s), display) ?? ''}`)
+        const nested = navFiles.map((s) => `${s}\0${readNav(s).text ?? ''}`)
         const key = summaryKey([options.tool ?? '', String(config.gitbook), String(literate !== undefined), String(config.docsify), String(config.createMissing), config.summary, display(summaryFile), summaryText, ...nested, listing.notes.filter((s) => !skipped.has(s)).join('\n')])
         const kept = options.summaryMemo.get(key)
         summary = kept ?? parse()
@@ -263,13 +270,17 @@ function withDocsifyHome(items: OutlineItem[], compiled: CompiledNote[], skipped
   return [{ kind: 'chapter', title: readme.title, source: readme.source, children: [] }, ...items]
 }
 
-/** A folder's nav file's text, or undefined (an undecodable one is an error when `diagnostics` is given). */
-function readNavFile(file: string, display: (file: string) => string, diagnostics?: Diagnostics): string | undefined {
+/** A folder's nav file: its text, or why it cannot be decoded (an error when it is parsed). */
+interface NavRead {
+  text?: string
+  error?: DecodeError
+}
+
+function readNavFile(file: string): NavRead {
   try {
-    return readText(file)
+    return { text: readText(file) }
   } catch (error) {
     if (!(error instanceof DecodeError)) throw error
-    diagnostics?.error(display(file), error.message, 'encoding', { line: error.line, column: error.column })
-    return undefined
+    return { error }
   }
 }

@@ -32,14 +32,21 @@ const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg'
 function simpleIconPath(slug: string): string | undefined {
   const name = slug.replaceAll('-', '')
   if (!/^[a-z0-9]+$/.test(name)) return undefined
-  try {
-    const svg = fs.readFileSync(createRequire(import.meta.url).resolve(`simple-icons/icons/${name}.svg`), 'utf8')
-    return /<path d="([^"]+)"/.exec(svg)?.[1]
-  } catch {
-    // No such brand: the icon is dropped with a warning.
-    return undefined
+  // A site repeats its few brands on every page: each file is read once per thread.
+  if (!simplePaths.has(name)) {
+    let d: string | undefined
+    try {
+      const svg = fs.readFileSync(createRequire(import.meta.url).resolve(`simple-icons/icons/${name}.svg`), 'utf8')
+      d = /<path d="([^"]+)"/.exec(svg)?.[1]
+    } catch {
+      // No such brand: the icon is dropped with a warning.
+    }
+    simplePaths.set(name, d)
   }
+  return simplePaths.get(name)
 }
+
+const simplePaths = new Map<string, string | undefined>()
 
 /** An octicon at one of its heights (the 16 one when `size` is not drawn), as inline SVG. */
 function octicon(name: string, size = '16'): Element | undefined {
