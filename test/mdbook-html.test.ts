@@ -322,3 +322,22 @@ describe('files for GitHub Pages', () => {
     expect(read('CNAME')).toBe('mine.example.org\n')
   })
 })
+
+describe('the tab title', () => {
+  it('names a chapter as SUMMARY.md does, as mdBook titles its tab; the page still shows its own H1', async () => {
+    const s = book('', { 'SUMMARY.md': '# Summary\n\n- [Intro](README.md)\n- [Deep](a/b/deep.md)\n- [Walk-through](walk.md)\n', 'a/b/deep.md': '# The deep note, at length\n', 'walk.md': '# Walk-through\n' })
+    const { read } = await run(s)
+    const deep = read('a/b/deep.html')
+    expect(deep).toContain('<title>Deep · T</title>')
+    expect(deep).toMatch(/<h1 id="the-deep-note-at-length">/)
+    // Where the names agree nothing changes.
+    expect(read('walk.html')).toContain('<title>Walk-through · T</title>')
+  })
+
+  it('outside an authored outline the page title names the tab, not its sidebar label', async () => {
+    site = tempSite({ 'docusaurus.config.js': '', 'docs/intro.md': '---\nsidebar_label: Start\n---\n# Read-copy update\n' })
+    const { read } = await run(site, { src: site.src })
+    expect(read('intro.html')).toContain('<title>Read-copy update · ')
+    expect(read('intro.html')).toMatch(/<a [^>]*href="intro.html"[^>]*>Start</)
+  })
+})

@@ -155,7 +155,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const urls = config.docusaurus ? docusaurusUrls(published) : undefined
   // Docusaurus's `unlisted: true`: built, reachable by its URL only.
   const hidden = config.docusaurus ? published.filter((n) => n.frontmatter.unlisted === true).map((n) => n.source) : undefined
-  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped], urls, hidden, outside: (link) => outsideLink(config.repositoryLinks, config.src, link.url, link.target, link.outside === 'image') })
+  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped], urls, hidden, authoredOutline: outlineFile !== undefined, outside: (link) => outsideLink(config.repositoryLinks, config.src, link.url, link.target, link.outside === 'image') })
   // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
   for (const tag of graph.indices.tags.list) {
     for (const clash of tag.clashes) {

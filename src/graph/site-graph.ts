@@ -38,6 +38,8 @@ export interface SiteCore {
   assets: ReadonlySet<SourcePath>
   /** Notes built but hidden from the sidebar, search, sitemap, feed and section lists (Docusaurus's `unlisted: true`). */
   hidden: ReadonlySet<SourcePath>
+  /** The outline was written by the author (SUMMARY.md, a nav, a sidebar file), not made from the folders: its names title the pages' tabs. */
+  authoredOutline: boolean
 }
 
 export interface SiteGraph extends SiteCore {
@@ -76,6 +78,8 @@ export interface SiteGraphInput {
   urls?: ReadonlyMap<SourcePath, string>
   /** Notes built but hidden (see `SiteCore.hidden`; default none). */
   hidden?: Iterable<SourcePath>
+  /** See `SiteCore.authoredOutline` (default false). */
+  authoredOutline?: boolean
   /** Where a link leaving the source folder leads (repository-links.ts; default: nowhere, a warning). */
   outside?: (link: LinkInfo) => OutsideLink
 }
@@ -112,7 +116,7 @@ export function buildSiteGraph(input: SiteGraphInput): SiteGraph {
     bySlug.set(s, source)
   }
 
-  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets), hidden: new Set([...(input.hidden ?? [])].filter((s) => notes.has(s))) }
+  const core: SiteCore = { notes, outline: input.outline, order, all, bySlug, slugs, places, assets: new Set(input.assets), hidden: new Set([...(input.hidden ?? [])].filter((s) => notes.has(s))), authoredOutline: input.authoredOutline ?? false }
   const topics = input.topics ?? []
   return { ...core, bodies: input.bodies, topics, indices: buildIndices(core, { topics, enabled: input.indices }), notFound: input.notFound }
 }

@@ -125,6 +125,7 @@ export function notePage(graph: SiteGraph, source: SourcePath, options: Pick<Bui
     slug,
     source,
     title: note.titleFrom === 'file' ? navTitle(graph, source) : note.title,
+    ...(graph.authoredOutline && navTitle(graph, source) !== note.title && { headTitle: navTitle(graph, source) }),
     description: note.frontmatter.description,
     hasH1: note.hasH1,
     toc: tocOf(note.frontmatter, note.headings, note.hasH1),

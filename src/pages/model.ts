@@ -39,6 +39,12 @@ export interface NotePage extends PageBase {
   bodyKey: string
   /** The body has its own h1; otherwise the template prints the title. */
   hasH1: boolean
+  /**
+   * The page's name in the `<title>` when it is not `title`: the chapter's
+   * name in an outline the author wrote (SUMMARY.md, MkDocs's `nav`), as
+   * mdBook and MkDocs title the tab (`Introduction`, not the H1 under it).
+   */
+  headTitle?: string
   /** Docusaurus's `hide_title: true`: no title printed when the body has no h1. */
   hideTitle?: true
   /** Docusaurus's `unlisted: true`: `noindex` for search engines, in no sitemap. */

@@ -55,7 +55,7 @@ export function head(ctx: ThemeContext): Element[] {
   const items: Element[] = [
     h('meta', { charSet: 'utf-8' }),
     h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-    h('title', home ? config.title : `${page.title} · ${config.title}`),
+    h('title', home ? config.title : `${(page.kind === 'note' && page.headTitle) || page.title} · ${config.title}`),
   ]
   const description = page.description ?? config.description
   if (description) items.push(h('meta', { name: 'description', content: description }))
