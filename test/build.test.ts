@@ -73,7 +73,8 @@ describe('building the fixture mdBook', () => {
   it('emits valid HTML5 documents', () => {
     const html = read('kernel/rcu.html')
     expect(html.startsWith('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport"')).toBe(true)
-    expect(html).toContain('<title>Read-Copy-Update · Fixture Book</title>')
+    // SUMMARY.md names it `RCU`, which titles the tab as mdBook's (and MkDocs's nav over frontmatter `title`).
+    expect(html).toContain('<title>RCU · Fixture Book</title>')
     expect(html).toContain('<meta name="description" content="How RCU readers and writers interact.">')
     expect(html).not.toContain('tags: [rcu')
   })

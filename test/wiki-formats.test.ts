@@ -192,7 +192,10 @@ describe('a legacy GitBook book: book.json beside SUMMARY.md (0xAX/linux-insides
     expect(read('index.html')).toContain('<title>Linux Insides</title>')
     // book.json is the book's configuration, not published beside its pages.
     expect(fs.existsSync(path.join(tmp, 'insides-out/book.json'))).toBe(false)
-    const sidebar = read('Booting/linux-bootstrap-1.html')
+    // From the sidebar on: the tab title names the page as SUMMARY.md does.
+    const page = read('Booting/linux-bootstrap-1.html')
+    expect(page).toContain('<title>From bootloader to kernel · Linux Insides</title>')
+    const sidebar = page.slice(page.indexOf('<nav class="sidebar"'))
     expect(sidebar).toMatch(/href="\.\.\/index\.html"[^>]*>(<[^>]+>)*[^<]*Introduction/)
     expect(sidebar.indexOf('Introduction')).toBeLessThan(sidebar.indexOf('From bootloader to kernel'))
   })
