@@ -229,6 +229,9 @@ export default function rehypeCode(options: RehypeCodeOptions) {
     const infos: CodeBlockInfo[] = []
     const scopes = new Map<string, ScopedToken[][]>()
     const unknown = new Set<string>()
+    // One warning per unknown language a note uses, at its first block, counting the others: a
+    // chapter of twenty ```` ```pseudo ```` blocks says so once, not twenty times.
+    const unknownWarnings = new Map<string, { message: ReturnType<VFile['message']>; more: number }>()
     for (const [n, block] of blocks.entries()) {
       const id = `code-${n + 1}`
       const line = block.pre.position?.start.line
@@ -255,7 +258,11 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           // A language the book's preprocessor renders (mdbook-spec's `grammar`): its source is what we can show.
           if (options.plainLangs?.has(lang)) resolved = 'text'
           else if (plugin) file.message(`\`${lang}\` block: ${plugin}, which Obsidian runs and a static site cannot; its source is shown as code`, block.pre.position, 'slugwiki:plugin-query')
-          else file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language')
+          else {
+            const seen = unknownWarnings.get(lang)
+            if (seen) seen.more++
+            else unknownWarnings.set(lang, { message: file.message(`Unknown code language \`${lang}\`, rendered as plain text`, block.pre.position, 'slugwiki:unknown-language'), more: 0 })
+          }
           resolved = 'text'
         }
         // As in mdBook, Rust always hides its own way; a `hidelines` prefix is for the other languages.
@@ -296,6 +303,11 @@ export default function rehypeCode(options: RehypeCodeOptions) {
     }
     file.data.codeBlocks = infos
     file.data.codeScopes = scopes
+    for (const { message, more } of unknownWarnings.values()) {
+      if (more === 0) continue
+      message.reason += ` (and ${more} more block${more === 1 ? '' : 's'} of it in this note)`
+      message.message = message.reason
+    }
     file.data.unknownLanguages = [...unknown].sort()
   }
 }
