@@ -57,6 +57,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   // Drafts (and Obsidian Publish's `publish: false`) stay out of a published build unless asked for.
   const skipped = new Set<SourcePath>()
   for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.add(note.source)
+  // Zola's section that only groups its pages (`render = false` in its `_index.md`) has no page of its own;
+  // a page bundle's `index.md` beside it is the folder's page then, as blog_os lays out its posts.
+  for (const note of compiled) if (note.frontmatter.render === false && path.posix.basename(note.source) === '_index.md') skipped.add(note.source)
 
   const summaryFile = path.join(config.src, config.summary)
   // An MkDocs site's SUMMARY.md is its nav only with mkdocs-literate-nav, which reads it so.

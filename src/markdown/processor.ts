@@ -166,7 +166,7 @@ export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined,
 export function createProcessor(options: ProcessorOptions): NoteProcessor {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkFrontmatterYaml)
     .use(remarkVitepressHome)
     .use(remarkEmptyNote)
