@@ -69,6 +69,8 @@ export const slugwikiSchema = z.strictObject({
   'gitbook-blocks': z.boolean().optional(),
   /** A GitHub wiki: `_Sidebar.md` and `_Footer.md` are no pages, `Home.md` comes first, `[[Shown text|Page-Name]]`. Defaults to true for a folder without book.toml or SUMMARY.md holding `_Sidebar.md` or `_Footer.md`. */
   'github-wiki': z.boolean().optional(),
+  /** A Zola site's content: its shortcodes read (body tags dropped, escaped calls unescaped). Defaults to true for a folder without book.toml whose own or parent folder holds Zola's `zola.toml`, or a `config.toml` setting `base_url`. */
+  zola: z.boolean().optional(),
   vitepress: z.boolean().optional(),
   /** A docsify site: `_sidebar.md` is the sidebar, `README.md` the home page, `?>`/`!>` callouts, `':include'` links. Defaults to true for a folder without book.toml or SUMMARY.md whose `index.html` holds `window.$docsify`, or that has `_sidebar.md` beside `README.md`. */
   docsify: z.boolean().optional(),
@@ -258,6 +260,8 @@ export interface Config {
   gitbookBlocks: boolean
   /** The notes are a GitHub wiki (`github-wiki`). */
   githubWiki: boolean
+  /** The notes are a Zola site's content (`zola`): its shortcodes are read. */
+  zola: boolean
   /**
    * docsify's conventions, read in a docsify site (see `isDocsify`, or
    * `docsify = true`): `_sidebar.md` is the sidebar (and `Config.summary`),
@@ -699,6 +703,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const language = parsed.book?.language ?? mkdocsSite?.language ?? bookJson?.language
   // Neither an mdBook nor an MkDocs site: Obsidian's and GitBook's syntax is read by default.
   const plainWiki = !isBook && !mkdocsSite
+  const zola = sw.zola ?? (plainWiki && isZolaContent(src))
   // mdBook's `git-repository-url`, or ours for a wiki without book.toml.
   const gitRepositoryUrl = sw.repository ?? html['git-repository-url']
   const repositoryUrl = gitRepositoryUrl ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo
@@ -774,7 +779,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     inlineFootnotes: sw['inline-footnotes'] ?? plainWiki,
     taskMarks: sw['task-marks'] ?? plainWiki,
     shortestLinks: sw['shortest-links'] ?? plainWiki,
-    gitbookBlocks: sw['gitbook-blocks'] ?? plainWiki,
+    // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
+    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola),
+    zola,
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,
@@ -957,6 +964,23 @@ export function editUrl(config: Config, source: string): string | undefined {
   if (!config.editUrlTemplate) return undefined
   const full = config.srcFromRoot ? `${config.srcFromRoot}/${source}` : source
   return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
+}
+
+/**
+ * A Zola site's content folder, or the site itself: `zola.toml` (Zola 0.19's
+ * name), or a `config.toml` setting Zola's `base_url` (Hugo writes `baseURL`),
+ * in the folder or the one above it.
+ */
+function isZolaContent(src: string): boolean {
+  return [src, path.dirname(src)].some((dir) => {
+    if (fs.existsSync(path.join(dir, 'zola.toml'))) return true
+    const file = path.join(dir, 'config.toml')
+    try {
+      return /^\s*base_url\s*=/m.test(fs.readFileSync(file, 'utf8'))
+    } catch {
+      return false
+    }
+  })
 }
 
 /**
