@@ -70,6 +70,7 @@ describe('a Zola site', () => {
       'A Freestanding Rust Binary→../01-freestanding/index.html',
       'A Minimal Rust Kernel→index.html',
       'Disable the Red Zone→disable-red-zone/index.html',
+      'Tags→../../tags/index.html',
     ])
   })
 
