@@ -70,6 +70,8 @@ describe('a Hugo content folder', () => {
   it('reads ref and relref only as a link destination, every line keeping its number', () => {
     expect(replaceHugoRefs('[a]({{< ref "x.md" >}}) and [b]( {{%relref "y/z" %}} )\nnext')).toBe('[a](x.md) and [b](y/z)\nnext')
     expect(replaceHugoRefs('[a]({{< ref "my page.md" >}})')).toBe('[a](my%20page.md)')
+    // The MongoDB drivers' docs write a ref's folders with Windows separators.
+    expect(replaceHugoRefs('[b]({{< relref "reference\\driver\\ssl.md#connection-string" >}})')).toBe('[b](reference/driver/ssl.md#connection-string)')
     // Not a destination: as written.
     expect(replaceHugoRefs('Write {{< ref "x.md" >}} in a link.')).toBe('Write {{< ref "x.md" >}} in a link.')
     const fenced = '```md\n[a]({{< ref "x.md" >}})\n```\n[a]({{< ref "x.md" >}})'
