@@ -71,3 +71,21 @@ export function outlineFromFolders(notes: SourcePath[], titleOf: (source: Source
   items.push(...children(root))
   return items
 }
+
+/**
+ * A note's weight as Hugo and Zola write it: frontmatter `weight`, else the
+ * weight of its first menu entry (`[menu.main] weight = 10`), which orders a
+ * Hugo theme's menu-driven sidebar (the MongoDB drivers' docs weigh only
+ * there). Undefined when neither is a number.
+ */
+export function frontmatterWeight(frontmatter: Readonly<Record<string, unknown>>): number | undefined {
+  if (typeof frontmatter.weight === 'number') return frontmatter.weight
+  const menu = frontmatter.menu
+  if (menu === null || typeof menu !== 'object' || Array.isArray(menu)) return undefined
+  for (const entry of Object.values(menu)) {
+    // `[[menu.main]]`: an array of entries, the first one's weight.
+    const first: unknown = Array.isArray(entry) ? entry[0] : entry
+    if (first !== null && typeof first === 'object' && typeof (first as { weight?: unknown }).weight === 'number') return (first as { weight: number }).weight
+  }
+  return undefined
+}

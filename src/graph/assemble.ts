@@ -9,7 +9,7 @@ import { configPlace, type Config } from '../config.ts'
 import { outsideLink } from '../repository-links.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
-import { outlineFromFolders } from '../content/outline.ts'
+import { frontmatterWeight, outlineFromFolders } from '../content/outline.ts'
 import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
@@ -145,8 +145,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
-    // Hugo's (and Zola's, Just the Docs') `weight` orders the folders' entries.
-    const weights = new Map(published.flatMap((n) => (typeof n.frontmatter.weight === 'number' ? [[n.source, n.frontmatter.weight] as const] : [])))
+    // Hugo's (and Zola's, Just the Docs') `weight`, or a Hugo menu entry's, orders the folders' entries.
+    const weights = new Map(published.flatMap((n) => {
+      const weight = frontmatterWeight(n.frontmatter)
+      return weight === undefined ? [] : [[n.source, weight] as const]
+    }))
     // A GitHub wiki starts at its Home page.
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
