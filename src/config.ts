@@ -703,7 +703,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const language = parsed.book?.language ?? mkdocsSite?.language ?? bookJson?.language
   // Neither an mdBook nor an MkDocs site: Obsidian's and GitBook's syntax is read by default.
   const plainWiki = !isBook && !mkdocsSite
-  const zola = sw.zola ?? (plainWiki && isZolaContent(src))
+  const generator = plainWiki ? siteGeneratorConfig(src) : undefined
+  const zola = sw.zola ?? generator?.kind === 'zola'
   // mdBook's `git-repository-url`, or ours for a wiki without book.toml.
   const gitRepositoryUrl = sw.repository ?? html['git-repository-url']
   const repositoryUrl = gitRepositoryUrl ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo
@@ -720,7 +721,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     base,
     siteUrl: host && siteOrigin(`${host}${base}`)?.href,
     feed: { enabled: sw.feed ?? true, explicit: sw.feed === true, items: sw['feed-items'], content: sw['feed-content'] },
-    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? path.basename(root),
+    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? generator?.title ?? path.basename(root),
     authors: parsed.book?.authors ?? (mkdocsSite?.author ? [mkdocsSite.author] : bookJson?.author ? [bookJson.author] : []),
     description: parsed.book?.description ?? mkdocsSite?.description ?? bookJson?.description,
     language: language ?? 'en',
@@ -966,21 +967,35 @@ export function editUrl(config: Config, source: string): string | undefined {
   return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
 }
 
+/** What a Zola or Hugo site's own config file says: which it is, and the site's title. */
+interface SiteGeneratorConfig {
+  kind: 'zola' | 'hugo'
+  title?: string
+}
+
 /**
- * A Zola site's content folder, or the site itself: `zola.toml` (Zola 0.19's
- * name), or a `config.toml` setting Zola's `base_url` (Hugo writes `baseURL`),
- * in the folder or the one above it.
+ * A Zola or Hugo site's config beside its content folder (or in the folder
+ * given): Zola's `zola.toml` (0.19's name) or a `config.toml` setting
+ * `base_url`; Hugo's `hugo.toml` or a `config.toml` setting `baseURL` (any
+ * case), in the folder or the one above it. A file that does not parse is
+ * none: the site generator reports it, not slugwiki.
  */
-function isZolaContent(src: string): boolean {
-  return [src, path.dirname(src)].some((dir) => {
-    if (fs.existsSync(path.join(dir, 'zola.toml'))) return true
-    const file = path.join(dir, 'config.toml')
-    try {
-      return /^\s*base_url\s*=/m.test(fs.readFileSync(file, 'utf8'))
-    } catch {
-      return false
+function siteGeneratorConfig(src: string): SiteGeneratorConfig | undefined {
+  for (const dir of [src, path.dirname(src)]) {
+    for (const name of ['zola.toml', 'hugo.toml', 'config.toml']) {
+      let table: Record<string, unknown>
+      try {
+        table = parseToml(fs.readFileSync(path.join(dir, name), 'utf8'))
+      } catch {
+        continue
+      }
+      const title = typeof table.title === 'string' && table.title.trim() ? table.title.trim() : undefined
+      const keys = Object.keys(table)
+      if (name === 'zola.toml' || keys.includes('base_url')) return { kind: 'zola', title }
+      if (name === 'hugo.toml' || keys.some((k) => k.toLowerCase() === 'baseurl')) return { kind: 'hugo', title }
     }
-  })
+  }
+  return undefined
 }
 
 /**

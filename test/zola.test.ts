@@ -83,7 +83,7 @@ describe('a Zola site', () => {
     ])
   })
 
-  it('is recognised by zola.toml or a config.toml setting base_url, above the content or in it', () => {
+  it("is recognised by zola.toml or a config.toml setting base_url, above the content or in it, and gives the site's title", () => {
     const at = (name: string, files: Record<string, string>, src = 'content') => {
       const root = path.join(tmp, name)
       writeFiles(root, { [`${src}/a.md`]: '# A\n', ...files })
@@ -97,5 +97,10 @@ describe('a Zola site', () => {
     expect(at('plain', {}).zola).toBe(false)
     // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
     expect(at('zola-blocks', { 'zola.toml': 'base_url = "/"\n' }).gitbookBlocks).toBe(false)
+    // The site's title, as Zola's and Hugo's themes show it, unless slugwiki.toml names one.
+    expect(at('zola-title', { 'config.toml': 'base_url = "https://os.phil-opp.com"\ntitle = "Writing an OS in Rust"\n' }).title).toBe('Writing an OS in Rust')
+    expect(at('hugo-title', { 'config.toml': 'baseurl = "http://mongodb.github.io/mongo-csharp-driver/"\ntitle = "MongoDB C# Driver"\n' }).title).toBe('MongoDB C# Driver')
+    expect(at('own-title', { 'config.toml': 'base_url = "/"\ntitle = "Zola"\n', 'content/slugwiki.toml': 'title = "Ours"\n' }).title).toBe('Ours')
+    expect(at('broken-config', { 'config.toml': 'base_url = \n' }).zola).toBe(false)
   })
 })
