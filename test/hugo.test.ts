@@ -98,6 +98,9 @@ describe('a Hugo content folder', () => {
       { name: 'highlight', line: 4, column: 1, kind: 'paired' },
     ])
     expect(readHugoShortcodes('No shortcode {{ here }}.')).toEqual({ text: 'No shortcode {{ here }}.', calls: [] })
+    // Hugo's built-in figure is its image (a source markdown cannot write stays as written).
+    expect(readHugoShortcodes('{{< figure src="rcu.png" alt="RCU grace period" caption="A grace period" >}}').text).toBe('![RCU grace period](rcu.png "A grace period")')
+    expect(readHugoShortcodes('{{< figure src="a b.png" >}}').calls).toEqual([{ name: 'figure', line: 1, column: 1, kind: 'single' }])
   })
 
   it('reads ref and relref only as a link destination, every line keeping its number', () => {

@@ -5,6 +5,7 @@
  * its body and loses its tags; Hugo's built-in `highlight` pair becomes a
  * code fence; one as a link's destination (`[x]({{< apiref "T_Foo" >}})`,
  * whose URL only the site's template knows) leaves the link's text unlinked;
+ * the built-in `figure` is its image;
  * any other is shown as written. Each call is returned, for one warning per
  * name and note. An escaped call (`/*` and `*` + `/` just inside the
  * delimiters, as Hugo's documentation shows one) is written as Hugo renders it.
@@ -19,7 +20,7 @@ export interface HugoCall {
   name: string
   line: number
   column: number
-  kind: 'link' | 'paired' | 'single'
+  kind: 'link' | 'paired' | 'single' | 'figure'
 }
 
 /** Arguments: quoted strings (which may hold `>` or `}`) or other characters up to the closing delimiter. */
@@ -30,6 +31,16 @@ const ESCAPED = /\{\{([<%])\/\*\s*([\s\S]*?)\s*\*\/([>%])\}\}/g
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
 /** Names hugo-refs.ts reads. */
 const REFS = new Set(['ref', 'relref'])
+
+/** A `figure` shortcode's arguments as a markdown image, `![alt](src "title")`; undefined without a usable `src`. */
+function figureImage(args: string): string | undefined {
+  const named = new Map([...args.matchAll(/([\w-]+)\s*=\s*"([^"]*)"/g)].map((m) => [m[1]!, m[2]!] as const))
+  const src = named.get('src')
+  if (!src || /[\s()<>]/.test(src)) return undefined
+  const alt = (named.get('alt') ?? named.get('caption') ?? named.get('title') ?? '').replace(/[[\]\\]/g, '\\$&')
+  const title = named.get('title') ?? named.get('caption')
+  return `![${alt}](${src}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`
+}
 
 /** `text` with Hugo's shortcodes read as above, outside code fences (escaped calls inside them too). */
 export function readHugoShortcodes(text: string): { text: string; calls: HugoCall[] } {
@@ -69,6 +80,12 @@ export function readHugoShortcodes(text: string): { text: string; calls: HugoCal
     })
     result = result.replace(CALL, (whole: string, _open: string, slash: string, name: string, _args: string, offset: number) => {
       if (REFS.has(name) || whole.includes('/*')) return whole
+      // Hugo's built-in `figure`: its image, as markdown writes one (a `src` that holds no spaces or parentheses).
+      const figure = name === 'figure' && !slash ? figureImage(_args) : undefined
+      if (figure !== undefined) {
+        calls.push({ name, line: i + 1, column: offset + 1, kind: 'figure' })
+        return figure
+      }
       if (!closed.has(name)) {
         calls.push({ name, line: i + 1, column: offset + 1, kind: 'single' })
         return whole

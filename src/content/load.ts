@@ -194,8 +194,8 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   const hugo = readHugoShortcodes(replaceHugoRefs(expansion.text))
   const warned = new Set<string>()
   for (const call of hugo.calls) {
-    // Hugo's `highlight` is a code block here as there.
-    if (call.name === 'highlight' || warned.has(call.name)) continue
+    // Hugo's `highlight` is a code block here as there, its `figure` an image.
+    if (call.name === 'highlight' || call.kind === 'figure' || warned.has(call.name)) continue
     warned.add(call.name)
     const what = call.kind === 'link' ? "the link's text is kept, unlinked" : call.kind === 'paired' ? 'its body is kept, the tags dropped' : 'shown as written'
     diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Hugo shortcode \`${call.name}\` is not rendered (it is the site's own template): ${what}`, rule: 'hugo-shortcode' })
