@@ -103,4 +103,29 @@ describe('a Zola site', () => {
     expect(at('own-title', { 'config.toml': 'base_url = "/"\ntitle = "Zola"\n', 'content/slugwiki.toml': 'title = "Ours"\n' }).title).toBe('Ours')
     expect(at('broken-config', { 'config.toml': 'base_url = \n' }).zola).toBe(false)
   })
+
+  it('orders a section by date, the newest first, when its _index.md says sort_by = "date"', async () => {
+    const src = path.join(tmp, 'blog')
+    const out = path.join(tmp, 'blog-out')
+    const page = (title: string, date: string) => `+++\ntitle = "${title}"\ndate = ${date}\n+++\n\n${title}.\n`
+    writeFiles(src, {
+      'zola.toml': 'base_url = "/"\n',
+      '_index.md': '+++\ntitle = "Notes"\n+++\n',
+      'blog/_index.md': '+++\ntitle = "List of blog posts"\nsort_by = "date"\n+++\n',
+      'blog/first.md': page('My first post', '2019-11-27'),
+      'blog/second.md': page('My second post', '2019-11-28'),
+      'blog/bundle/index.md': page('A bundled post', '2020-01-05'),
+      'blog/undated.md': '+++\ntitle = "Undated"\n+++\n\nNo date.\n',
+    })
+    const result = await build({ src, out, cacheDir: path.join(tmp, 'blog-cache'), quiet: true })
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([])
+    expect(sidebar(fs.readFileSync(path.join(out, 'blog/first.html'), 'utf8'))).toEqual([
+      'Notes→../index.html',
+      'List of blog posts→index.html',
+      'A bundled post→bundle/index.html',
+      'My second post→second.html',
+      'My first post→first.html',
+      'Undated→undated.html',
+    ])
+  })
 })

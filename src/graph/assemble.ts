@@ -9,7 +9,7 @@ import { configPlace, type Config } from '../config.ts'
 import { outsideLink } from '../repository-links.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
-import { frontmatterWeight, outlineFromFolders } from '../content/outline.ts'
+import { frontmatterWeight, outlineFromFolders, sortedSectionWeights } from '../content/outline.ts'
 import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
@@ -150,6 +150,8 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       const weight = frontmatterWeight(n.frontmatter)
       return weight === undefined ? [] : [[n.source, weight] as const]
     }))
+    // A Zola section's `sort_by = "date"` or `"title"` orders its pages instead.
+    for (const [source, weight] of sortedSectionWeights(published)) weights.set(source, weight)
     // A GitHub wiki starts at its Home page.
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
