@@ -681,6 +681,12 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     src = docusaurusSite.docs
     root = docusaurusSite.root
   }
+  // A Zola or Hugo site given by its own folder: its notes are its content folder, as book.toml's `src` is a book's.
+  const siteFolder = isBook || gitbookYaml || mkdocsSite || docusaurusSite ? undefined : siteGeneratorConfig(srcArg)
+  if (siteFolder && siteFolder.dir === srcArg && fs.existsSync(siteFolder.content) && fs.statSync(siteFolder.content).isDirectory()) {
+    src = siteFolder.content
+    root = srcArg
+  }
   // GitBook 3's `book.json` beside the notes: the book's title and the rest, read as GitBook read it.
   const bookJson = isBook ? undefined : readBookJson(src, display)
   // A docsify site: its `index.html` shell and `_sidebar.md`, when nothing else claims the folder.
@@ -971,6 +977,10 @@ export function editUrl(config: Config, source: string): string | undefined {
 interface SiteGeneratorConfig {
   kind: 'zola' | 'hugo'
   title?: string
+  /** The folder holding the config file: the site's. */
+  dir: string
+  /** The site's content folder: Zola's `content`, Hugo's `contentDir` (default `content`). */
+  content: string
 }
 
 /**
@@ -991,8 +1001,10 @@ function siteGeneratorConfig(src: string): SiteGeneratorConfig | undefined {
       }
       const title = typeof table.title === 'string' && table.title.trim() ? table.title.trim() : undefined
       const keys = Object.keys(table)
-      if (name === 'zola.toml' || keys.includes('base_url')) return { kind: 'zola', title }
-      if (name === 'hugo.toml' || keys.some((k) => k.toLowerCase() === 'baseurl')) return { kind: 'hugo', title }
+      if (name === 'zola.toml' || keys.includes('base_url')) return { kind: 'zola', title, dir, content: path.join(dir, 'content') }
+      const contentDir = Object.entries(table).find(([k]) => k.toLowerCase() === 'contentdir')?.[1]
+      const content = path.resolve(dir, typeof contentDir === 'string' && contentDir.trim() ? contentDir : 'content')
+      if (name === 'hugo.toml' || keys.some((k) => k.toLowerCase() === 'baseurl')) return { kind: 'hugo', title, dir, content }
     }
   }
   return undefined

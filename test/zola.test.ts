@@ -102,6 +102,16 @@ describe('a Zola site', () => {
     expect(at('hugo-title', { 'config.toml': 'baseurl = "http://mongodb.github.io/mongo-csharp-driver/"\ntitle = "MongoDB C# Driver"\n' }).title).toBe('MongoDB C# Driver')
     expect(at('own-title', { 'config.toml': 'base_url = "/"\ntitle = "Zola"\n', 'content/slugwiki.toml': 'title = "Ours"\n' }).title).toBe('Ours')
     expect(at('broken-config', { 'config.toml': 'base_url = \n' }).zola).toBe(false)
+    // The site's own folder given: its content folder holds the notes (Hugo's contentDir too), as book.toml's src does a book's.
+    const site = (name: string, files: Record<string, string>) => {
+      const root = path.join(tmp, name)
+      writeFiles(root, files)
+      return resolveConfig({ src: root, out: path.join(tmp, `${name}-out`) })
+    }
+    const zolaSite = site('zola-site', { 'config.toml': 'base_url = "/"\ntitle = "Zola"\n', 'content/a.md': '# A\n', 'templates/page.html': '' })
+    expect([zolaSite.src, zolaSite.zola, zolaSite.title]).toEqual([path.join(tmp, 'zola-site/content'), true, 'Zola'])
+    const hugoSite = site('hugo-site', { 'config.toml': 'baseURL = "/"\ncontentDir = "docs"\n', 'docs/a.md': '# A\n' })
+    expect(hugoSite.src).toBe(path.join(tmp, 'hugo-site/docs'))
   })
 
   it('orders a section by date, the newest first, when its _index.md says sort_by = "date"', async () => {
