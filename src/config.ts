@@ -69,6 +69,8 @@ export const slugwikiSchema = z.strictObject({
   'gitbook-blocks': z.boolean().optional(),
   /** A GitHub wiki: `_Sidebar.md` and `_Footer.md` are no pages, `Home.md` comes first, `[[Shown text|Page-Name]]`. Defaults to true for a folder without book.toml or SUMMARY.md holding `_Sidebar.md` or `_Footer.md`. */
   'github-wiki': z.boolean().optional(),
+  /** A Zola site's content: its shortcodes read (body tags dropped, escaped calls unescaped). Defaults to true for a folder without book.toml whose own or parent folder holds Zola's `zola.toml`, or a `config.toml` setting `base_url`. */
+  zola: z.boolean().optional(),
   vitepress: z.boolean().optional(),
   /** A docsify site: `_sidebar.md` is the sidebar, `README.md` the home page, `?>`/`!>` callouts, `':include'` links. Defaults to true for a folder without book.toml or SUMMARY.md whose `index.html` holds `window.$docsify`, or that has `_sidebar.md` beside `README.md`. */
   docsify: z.boolean().optional(),
@@ -258,6 +260,8 @@ export interface Config {
   gitbookBlocks: boolean
   /** The notes are a GitHub wiki (`github-wiki`). */
   githubWiki: boolean
+  /** The notes are a Zola site's content (`zola`): its shortcodes are read. */
+  zola: boolean
   /**
    * docsify's conventions, read in a docsify site (see `isDocsify`, or
    * `docsify = true`): `_sidebar.md` is the sidebar (and `Config.summary`),
@@ -677,6 +681,12 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     src = docusaurusSite.docs
     root = docusaurusSite.root
   }
+  // A Zola or Hugo site given by its own folder: its notes are its content folder, as book.toml's `src` is a book's.
+  const siteFolder = isBook || gitbookYaml || mkdocsSite || docusaurusSite ? undefined : siteGeneratorConfig(srcArg)
+  if (siteFolder && siteFolder.dir === srcArg && fs.existsSync(siteFolder.content) && fs.statSync(siteFolder.content).isDirectory()) {
+    src = siteFolder.content
+    root = srcArg
+  }
   // GitBook 3's `book.json` beside the notes: the book's title and the rest, read as GitBook read it.
   const bookJson = isBook ? undefined : readBookJson(src, display)
   // A docsify site: its `index.html` shell and `_sidebar.md`, when nothing else claims the folder.
@@ -699,6 +709,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const language = parsed.book?.language ?? mkdocsSite?.language ?? bookJson?.language
   // Neither an mdBook nor an MkDocs site: Obsidian's and GitBook's syntax is read by default.
   const plainWiki = !isBook && !mkdocsSite
+  const generator = plainWiki ? siteGeneratorConfig(src) : undefined
+  const zola = sw.zola ?? generator?.kind === 'zola'
   // mdBook's `git-repository-url`, or ours for a wiki without book.toml.
   const gitRepositoryUrl = sw.repository ?? html['git-repository-url']
   const repositoryUrl = gitRepositoryUrl ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo
@@ -715,7 +727,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     base,
     siteUrl: host && siteOrigin(`${host}${base}`)?.href,
     feed: { enabled: sw.feed ?? true, explicit: sw.feed === true, items: sw['feed-items'], content: sw['feed-content'] },
-    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? path.basename(root),
+    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? generator?.title ?? path.basename(root),
     authors: parsed.book?.authors ?? (mkdocsSite?.author ? [mkdocsSite.author] : bookJson?.author ? [bookJson.author] : []),
     description: parsed.book?.description ?? mkdocsSite?.description ?? bookJson?.description,
     language: language ?? 'en',
@@ -774,7 +786,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     inlineFootnotes: sw['inline-footnotes'] ?? plainWiki,
     taskMarks: sw['task-marks'] ?? plainWiki,
     shortestLinks: sw['shortest-links'] ?? plainWiki,
-    gitbookBlocks: sw['gitbook-blocks'] ?? plainWiki,
+    // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
+    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola),
+    zola,
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,
@@ -957,6 +971,43 @@ export function editUrl(config: Config, source: string): string | undefined {
   if (!config.editUrlTemplate) return undefined
   const full = config.srcFromRoot ? `${config.srcFromRoot}/${source}` : source
   return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
+}
+
+/** What a Zola or Hugo site's own config file says: which it is, and the site's title. */
+interface SiteGeneratorConfig {
+  kind: 'zola' | 'hugo'
+  title?: string
+  /** The folder holding the config file: the site's. */
+  dir: string
+  /** The site's content folder: Zola's `content`, Hugo's `contentDir` (default `content`). */
+  content: string
+}
+
+/**
+ * A Zola or Hugo site's config beside its content folder (or in the folder
+ * given): Zola's `zola.toml` (0.19's name) or a `config.toml` setting
+ * `base_url`; Hugo's `hugo.toml` or a `config.toml` setting `baseURL` (any
+ * case), in the folder or the one above it. A file that does not parse is
+ * none: the site generator reports it, not slugwiki.
+ */
+function siteGeneratorConfig(src: string): SiteGeneratorConfig | undefined {
+  for (const dir of [src, path.dirname(src)]) {
+    for (const name of ['zola.toml', 'hugo.toml', 'config.toml']) {
+      let table: Record<string, unknown>
+      try {
+        table = parseToml(fs.readFileSync(path.join(dir, name), 'utf8'))
+      } catch {
+        continue
+      }
+      const title = typeof table.title === 'string' && table.title.trim() ? table.title.trim() : undefined
+      const keys = Object.keys(table)
+      if (name === 'zola.toml' || keys.includes('base_url')) return { kind: 'zola', title, dir, content: path.join(dir, 'content') }
+      const contentDir = Object.entries(table).find(([k]) => k.toLowerCase() === 'contentdir')?.[1]
+      const content = path.resolve(dir, typeof contentDir === 'string' && contentDir.trim() ? contentDir : 'content')
+      if (name === 'hugo.toml' || keys.some((k) => k.toLowerCase() === 'baseurl')) return { kind: 'hugo', title, dir, content }
+    }
+  }
+  return undefined
 }
 
 /**

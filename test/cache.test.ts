@@ -241,6 +241,12 @@ describe('cache fingerprint', () => {
     expect(noteFingerprint('v', { ...settings, toc: { marker: '[[_TOC_]]' } })).not.toBe(noteFingerprint('v', { ...settings, toc: {} }))
   })
 
+  it('changes when a Zola site’s shortcodes are read', () => {
+    const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
+    expect(noteFingerprint('v', { ...settings, zola: true })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, zola: false })).toBe(noteFingerprint('v', settings))
+  })
+
   it('changes with the Rust Reference’s [preprocessor.spec]', () => {
     const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
     expect(noteFingerprint('v', { ...settings, specRules: true })).not.toBe(noteFingerprint('v', settings))

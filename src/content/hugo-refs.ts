@@ -20,6 +20,15 @@ const SHORTCODE = /\{\{[<%]\s*(?:rel)?ref\s/
 const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
 
 /**
+ * A ref's path as a link's: a space encoded, and a Windows separator
+ * (`"reference\driver\index.md"`, as the MongoDB drivers' docs write them)
+ * read as `/`, as Hugo finds the page by either.
+ */
+function toLinkPath(target: string): string {
+  return target.replace(/\\/g, '/').replace(/ /g, '%20')
+}
+
+/**
  * `text` with each link destination written as Hugo's `ref`/`relref` replaced
  * by the path it names, outside code fences (a Hugo tutorial shows the
  * shortcode as it is written there).
@@ -34,7 +43,7 @@ export function replaceHugoRefs(text: string): string {
       const marker = FENCE.exec(line)
       if (marker && fence === undefined && !(marker[1]!.startsWith('`') && marker[2]!.includes('`'))) fence = marker[1]
       else if (marker && fence !== undefined && marker[1]![0] === fence[0] && marker[1]!.length >= fence.length && marker[2]!.trim() === '') fence = undefined
-      else if (fence === undefined && SHORTCODE.test(line)) return line.replace(REF, (_, target: string) => `](${target.replace(/ /g, '%20')})`)
+      else if (fence === undefined && SHORTCODE.test(line)) return line.replace(REF, (_, target: string) => `](${toLinkPath(target)})`)
       return line
     })
     .join('\n')

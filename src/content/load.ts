@@ -12,6 +12,7 @@ import { consumedAnsiEscapes } from './ansi-blocks.ts'
 import { CATEGORY_FILES } from './docusaurus-category.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { replaceHugoRefs } from './hugo-refs.ts'
+import { readHugoShortcodes } from './hugo-shortcodes.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
@@ -189,9 +190,18 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   }
   const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
   diagnostics.push(...expansion.diagnostics)
+  // Hugo's `[x]({{< ref "y" >}})` and its other shortcodes: only within a line, so every line keeps its number.
+  const hugo = readHugoShortcodes(replaceHugoRefs(expansion.text))
+  const warned = new Set<string>()
+  for (const call of hugo.calls) {
+    // Hugo's `highlight` is a code block here as there, its `figure` an image.
+    if (call.name === 'highlight' || call.kind === 'figure' || warned.has(call.name)) continue
+    warned.add(call.name)
+    const what = call.kind === 'link' ? "the link's text is kept, unlinked" : call.kind === 'paired' ? 'its body is kept, the tags dropped' : 'shown as written'
+    diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Hugo shortcode \`${call.name}\` is not rendered (it is the site's own template): ${what}`, rule: 'hugo-shortcode' })
+  }
   return {
-    // Hugo's `[x]({{< ref "y" >}})`: only within a line, so every line keeps its number.
-    input: { source, text: replaceHugoRefs(expansion.text), segments: expansion.segments, includeTitle: expansion.title },
+    input: { source, text: hugo.text, segments: expansion.segments, includeTitle: expansion.title },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
     outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),

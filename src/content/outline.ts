@@ -71,3 +71,64 @@ export function outlineFromFolders(notes: SourcePath[], titleOf: (source: Source
   items.push(...children(root))
   return items
 }
+
+/**
+ * A note's weight as Hugo and Zola write it: frontmatter `weight`, else the
+ * weight of its first menu entry (`[menu.main] weight = 10`), which orders a
+ * Hugo theme's menu-driven sidebar (the MongoDB drivers' docs weigh only
+ * there). Undefined when neither is a number.
+ */
+export function frontmatterWeight(frontmatter: Readonly<Record<string, unknown>>): number | undefined {
+  if (typeof frontmatter.weight === 'number') return frontmatter.weight
+  const menu = frontmatter.menu
+  if (menu === null || typeof menu !== 'object' || Array.isArray(menu)) return undefined
+  for (const entry of Object.values(menu)) {
+    // `[[menu.main]]`: an array of entries, the first one's weight.
+    const first: unknown = Array.isArray(entry) ? entry[0] : entry
+    if (first !== null && typeof first === 'object' && typeof (first as { weight?: unknown }).weight === 'number') return (first as { weight: number }).weight
+  }
+  return undefined
+}
+
+/** A note as `sortedSectionWeights` reads it. */
+export interface SectionNote {
+  source: SourcePath
+  title: string
+  frontmatter: Readonly<Record<string, unknown>>
+}
+
+/**
+ * The order a Zola section asks for its pages, as weights: its `_index.md`'s
+ * `sort_by = "date"` (the newest first; a page without a date last, by name)
+ * or `"title"`, over the section's pages (its `.md` files, and each page
+ * bundle's `index.md` one folder down). Pages weigh 1, 2, … in that order,
+ * so they come before an unweighted subsection, as Zola lists a section's
+ * pages; "weight" and "none" are `weight` as read already.
+ */
+export function sortedSectionWeights(notes: readonly SectionNote[]): Map<SourcePath, number> {
+  const weights = new Map<SourcePath, number>()
+  const sections = new Map(notes.filter((n) => path.posix.basename(n.source) === '_index.md').map((n) => [path.posix.dirname(n.source), n.frontmatter.sort_by] as const))
+  if (![...sections.values()].some((by) => by === 'date' || by === 'title')) return weights
+  const pages = new Map<string, SectionNote[]>()
+  for (const note of notes) {
+    const name = path.posix.basename(note.source)
+    if (name === '_index.md') continue
+    const folder = path.posix.dirname(note.source)
+    // A page bundle (`post/index.md` without `post/_index.md`) is a page of the section above.
+    const section = name === 'index.md' && !sections.has(folder) ? path.posix.dirname(folder) : folder
+    pages.set(section, [...(pages.get(section) ?? []), note])
+  }
+  for (const [section, by] of sections) {
+    const list = pages.get(section)
+    if (!list || (by !== 'date' && by !== 'title')) continue
+    const time = (n: SectionNote) => (typeof n.frontmatter.date === 'string' ? Date.parse(n.frontmatter.date) : Number.NaN)
+    const sorted = [...list].sort((a, b) => {
+      if (by === 'title') return a.title.localeCompare(b.title) || (a.source < b.source ? -1 : 1)
+      const [ta, tb] = [time(a), time(b)]
+      if (Number.isNaN(ta) !== Number.isNaN(tb)) return Number.isNaN(ta) ? 1 : -1
+      return (Number.isNaN(ta) ? 0 : tb - ta) || (a.source < b.source ? -1 : 1)
+    })
+    sorted.forEach((n, i) => weights.set(n.source, i + 1))
+  }
+  return weights
+}

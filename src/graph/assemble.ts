@@ -9,7 +9,7 @@ import { configPlace, type Config } from '../config.ts'
 import { outsideLink } from '../repository-links.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
-import { outlineFromFolders } from '../content/outline.ts'
+import { frontmatterWeight, outlineFromFolders, sortedSectionWeights } from '../content/outline.ts'
 import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
@@ -57,6 +57,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   // Drafts (and Obsidian Publish's `publish: false`) stay out of a published build unless asked for.
   const skipped = new Set<SourcePath>()
   for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.add(note.source)
+  // Zola's section that only groups its pages (`render = false` in its `_index.md`) has no page of its own;
+  // a page bundle's `index.md` beside it is the folder's page then, as blog_os lays out its posts.
+  for (const note of compiled) if (note.frontmatter.render === false && path.posix.basename(note.source) === '_index.md') skipped.add(note.source)
 
   const summaryFile = path.join(config.src, config.summary)
   // An MkDocs site's SUMMARY.md is its nav only with mkdocs-literate-nav, which reads it so.
@@ -142,8 +145,13 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))
-    // Hugo's (and Zola's, Just the Docs') `weight` orders the folders' entries.
-    const weights = new Map(published.flatMap((n) => (typeof n.frontmatter.weight === 'number' ? [[n.source, n.frontmatter.weight] as const] : [])))
+    // Hugo's (and Zola's, Just the Docs') `weight`, or a Hugo menu entry's, orders the folders' entries.
+    const weights = new Map(published.flatMap((n) => {
+      const weight = frontmatterWeight(n.frontmatter)
+      return weight === undefined ? [] : [[n.source, weight] as const]
+    }))
+    // A Zola section's `sort_by = "date"` or `"title"` orders its pages instead.
+    for (const [source, weight] of sortedSectionWeights(published)) weights.set(source, weight)
     // A GitHub wiki starts at its Home page.
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source

@@ -106,6 +106,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     gitbookBlocks: config.gitbookBlocks,
     outsideLinks: outsideLinks(config.repositoryLinks, config.src),
     githubWiki: config.githubWiki,
+    zola: config.zola,
     docsify: config.docsify ? { relativePath: config.docsifyRelativePath } : undefined,
     calloutTitles: calloutTitles(config.words),
     timeoutMs: config.noteTimeoutMs,

@@ -83,6 +83,8 @@ const EXTRA_ALIASES: Record<string, string> = {
   py3: 'python',
   python3: 'python',
   pycon: 'python',
+  // Jinja2, as Zola's documentation (Tera templates) and Flask books name their fences.
+  jinja2: 'jinja',
 }
 
 export interface CodeHighlighter {

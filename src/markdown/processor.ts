@@ -44,6 +44,7 @@ import remarkDuplicateDefinitions from './remark-duplicate-definitions.ts'
 import remarkUndefinedReferences from './remark-undefined-references.ts'
 import remarkEmptyLinks from './remark-empty-links.ts'
 import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
+import remarkZolaShortcodes from './remark-zola-shortcodes.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
 import remarkDisplayMath from './remark-display-math.ts'
@@ -143,6 +144,8 @@ export interface ProcessorOptions {
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them: `[[Shown text|Page-Name]]`, spaces as hyphens (default false). */
   githubWiki?: boolean
+  /** Zola's shortcodes: body ones' tags dropped, escaped calls and raw markers as Zola renders them (default false). */
+  zola?: boolean
   /** docsify's markdown: `?>`/`!>` helpers, link and image options, routes, heading `:id=` (default: not read). */
   docsify?: DocsifyOptions
   /** Callouts' default titles in the wiki's language, by type (default: the plugins' English ones). */
@@ -166,7 +169,7 @@ export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined,
 export function createProcessor(options: ProcessorOptions): NoteProcessor {
   const processor = unified()
     .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkFrontmatterYaml)
     .use(remarkVitepressHome)
     .use(remarkEmptyNote)
@@ -180,6 +183,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
+  // Before the plugins that read blocks: a body shortcode's markdown is the note's to them.
+  if (options.zola) processor.use(remarkZolaShortcodes)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
   processor

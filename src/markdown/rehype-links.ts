@@ -180,7 +180,8 @@ export default function rehypeLinks(options: Options = {}) {
       const fragment = hashAt === -1 ? undefined : decode(value.slice(hashAt + 1)) || undefined
       const pathPart = beforeHash.replace(/\?.*$/, '')
       if (pathPart === '') return
-      const written = decode(pathPart)
+      // Zola's internal link, `@/blog/post.md#anchor`, names a file from the content folder: the source root's `/`.
+      const written = decode(pathPart.startsWith('@/') ? pathPart.slice(1) : pathPart)
       // No extension (`other`, a folder `sub/`, VitePress's `/guide/intro`), or the source folder itself
       // (`..` from a folder's note): a note, a folder's index or a file, which only the graph stage
       // knows. Resolved there as a wikilink of exactly this path (`/` from the source root); the href

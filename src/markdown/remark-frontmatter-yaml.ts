@@ -1,11 +1,14 @@
 /**
- * Parse a note's YAML frontmatter (found by remark-frontmatter) into
- * `file.data.frontmatter`, and drop it from the tree so it is never rendered.
+ * Parse a note's frontmatter (found by remark-frontmatter) into
+ * `file.data.frontmatter`, and drop it from the tree so it is never rendered:
+ * YAML between `---` lines, or TOML between `+++` lines as Hugo and Zola
+ * write it.
  */
 import type { Root, Yaml } from 'mdast'
 import type { VFile } from 'vfile'
 import { isMap, parseDocument, YAMLError } from 'yaml'
 import type { Frontmatter } from './data.ts'
+import { readTomlFrontmatter, type Toml } from './frontmatter-toml.ts'
 
 /** Known keys and their expected shapes; other keys pass through untouched. */
 const LIST_KEYS = ['tags', 'aliases', 'cssclasses'] as const
@@ -18,11 +21,51 @@ export default function remarkFrontmatterYaml() {
   return (tree: Root, file: VFile) => {
     const first = tree.children[0]
     file.data.frontmatter = {}
-    if (!first || first.type !== 'yaml') return
+    if (!first || (first.type !== 'yaml' && first.type !== 'toml')) return
     tree.children.shift()
     file.data.frontmatterEnd = first.position?.end.line ?? 0
-    file.data.frontmatter = readFrontmatter(first, file)
+    file.data.frontmatter = first.type === 'toml' ? readToml(first, file) : readFrontmatter(first, file)
   }
+}
+
+/** Where a key is written, 1-based within the frontmatter's text; and its name as written. */
+type KeyPlace = (key: string) => { name: string; pos?: { line: number; column: number } }
+
+/** TOML frontmatter: its values read as YAML's are; Zola's `[taxonomies] tags` are the note's tags. */
+function readToml(node: Toml, file: VFile): Frontmatter {
+  // The TOML text starts on the line after the opening `+++`.
+  const lineOffset = node.position ? node.position.start.line : 0
+  const read = readTomlFrontmatter(node.value)
+  if (!('data' in read)) {
+    const m = file.message(
+      `Broken frontmatter TOML: ${read.message}`,
+      read.line === undefined ? node.position : { line: read.line + lineOffset, column: read.column ?? 1 },
+      'slugwiki:frontmatter',
+    )
+    m.fatal = true
+    return {}
+  }
+  const data = read.data
+  const written: Record<string, string[]> = {}
+  // Zola writes a page's taxonomies in their own table (`[taxonomies] tags = [...]`); Hugo writes `tags = [...]`.
+  const taxonomies = data.taxonomies
+  if ((data.tags === undefined || data.tags === null) && taxonomies !== null && typeof taxonomies === 'object' && !Array.isArray(taxonomies) && 'tags' in taxonomies) {
+    data.tags = (taxonomies as Record<string, unknown>).tags
+    written.tags = ['taxonomies', 'tags']
+  }
+  const at = (keys: ReadonlyArray<string | number>) => {
+    const pos = read.keyAt(keys)
+    return pos && { line: pos.line + lineOffset, column: pos.column }
+  }
+  file.data.frontmatterPlace = (keys) => {
+    const pos = at(keys)
+    return pos && { start: pos, end: pos }
+  }
+  const place: KeyPlace = (key) => {
+    const keys = written[key] ?? [key]
+    return { name: keys.join('.'), pos: at(keys) }
+  }
+  return normalise(data, { ...data }, place, node, file)
 }
 
 function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
@@ -71,12 +114,17 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
       delete out[singular]
     }
   }
-  const place = (key: string) => {
+  const place: KeyPlace = (key) => {
     const name = written[key] ?? key
     const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value) === name) : undefined
     const offset = (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0]
     return { name, pos: offset === undefined ? undefined : lineCol(node.value, offset, lineOffset) }
   }
+  return normalise(data, out, place, node, file)
+}
+
+/** Check the known keys' shapes (a warning at the key for a wrong one) and record where the later-checked keys are written. */
+function normalise(data: Record<string, unknown>, out: Frontmatter, place: KeyPlace, node: Yaml | Toml, file: VFile): Frontmatter {
   // Where the keys whose values later stages check are written (an alias that collides is reported there).
   const lines: Record<string, number> = {}
   for (const key of ['aliases', 'permalink', 'prev', 'next', 'date', 'slug', 'id', 'pagination_prev', 'pagination_next', 'keywords', 'image']) {

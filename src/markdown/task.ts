@@ -84,6 +84,8 @@ export interface WorkerSettings {
   gitbookBlocks?: boolean
   /** Wikilinks as a GitHub wiki writes them (`github-wiki`). */
   githubWiki?: boolean
+  /** Zola's shortcodes (`zola`). */
+  zola?: boolean
   /** docsify's markdown (`docsify`): helpers, link options, routes (default not read). */
   docsify?: DocsifyOptions
   /** Callouts' default titles in the wiki's language, by type (`calloutTitles` of its words; default the plugins' English ones). */
