@@ -61,6 +61,7 @@ import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsMacros from './remark-mkdocs-macros.ts'
+import remarkFenceAttributes from './remark-fence-attributes.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
@@ -194,6 +195,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.docsify) processor.use(remarkDocsify, { docsify: options.docsify, titles: options.calloutTitles })
   processor
     .use(remarkHeadingAttributes)
+    .use(remarkFenceAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
     .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus })
   if (options.blockIds) processor.use(remarkBlockIds)
