@@ -213,6 +213,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.mkdocs && options.mkdocs !== true && options.mkdocs.macros) processor.use(remarkMkdocsMacros)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
+  // pandoc's (Quarto's, markdown-it-attrs') `![x](x.png){#fig:x width=60%}` everywhere else.
+  else processor.use(remarkAttrList, { images: true })
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
