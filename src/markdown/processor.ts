@@ -61,6 +61,7 @@ import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsMacros from './remark-mkdocs-macros.ts'
+import remarkPandocCitations from './remark-pandoc-citations.ts'
 import remarkFenceAttributes from './remark-fence-attributes.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
@@ -211,6 +212,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.highlights) processor.use(remarkHighlights)
   if (options.emoji) processor.use(remarkGemoji)
   if (options.mkdocs && options.mkdocs !== true && options.mkdocs.macros) processor.use(remarkMkdocsMacros)
+  processor.use(remarkPandocCitations)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
   // pandoc's (Quarto's, markdown-it-attrs') `![x](x.png){#fig:x width=60%}` everywhere else.
