@@ -96,6 +96,23 @@ describe('parseSummary', () => {
     ])
   })
 
+  it('lists a link out of the book as a link out of the site, with a warning (the bpf-developer-tutorial has its repository in the prose above the lists)', () => {
+    const { items, diagnostics } = parse(
+      '# Title\n\nThe code is in the [https://github.com/eunomia-bpf/bpf-developer-tutorial](https://github.com/eunomia-bpf/bpf-developer-tutorial) repository.\n\n# Part\n\n- [A](a.md)\n- [Mail](mailto:x@example.com)\n',
+    )
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity, d.rule])).toEqual([
+      [3, 20, 'warning', 'summary-url'],
+      [8, 3, 'warning', 'summary-url'],
+    ])
+    expect(flattenOutline(items).map((c) => [c.title, c.url ?? c.source])).toEqual([
+      ['https://github.com/eunomia-bpf/bpf-developer-tutorial', 'https://github.com/eunomia-bpf/bpf-developer-tutorial'],
+      ['A', 'a.md'],
+      ['Mail', 'mailto:x@example.com'],
+    ])
+    // GitBook's table of contents links out of the site as it is, without a word.
+    expect(parseSummary('- [GitHub](https://github.com/x/y)\n', { file: 'SUMMARY.md', exists: () => false, groups: true }).diagnostics).toEqual([])
+  })
+
   it('decodes percent-encoded paths and tolerates prose', () => {
     const { items, diagnostics } = parse('# Summary\n\nSome prose.\n\n# A part\n\n- [Space](x%20y.md)\n')
     expect(diagnostics).toEqual([])

@@ -134,8 +134,17 @@ export function parseSummary(text: string, options: ParseSummaryOptions): Summar
     const title = toString(link).trim() || link.url
     const line = link.position?.start.line
     if (link.url === '') return { kind: 'chapter', title, number, children, line }
-    // docsify's sidebar links out of the site as any page may (its GitHub, a changelog).
-    if (options.docsify && /^(https?:|mailto:)/i.test(link.url)) return { kind: 'chapter', title, url: link.url, number, children, line }
+    // docsify's sidebar links out of the site as any page may (its GitHub, a changelog), and so
+    // does GitBook's table of contents. mdBook has no such entry: it would create a file named
+    // after the URL (`src/https:/github.com/…`) and publish it as a chapter; a link out of the
+    // site is what the author meant (a repository's URL in the prose above the lists is a prefix
+    // chapter to mdBook), so it is one here, with a warning in an mdBook.
+    if (/^(https?:|mailto:)/i.test(link.url)) {
+      if (!options.docsify && !options.groups && !options.sections) {
+        warn(`${SUMMARY} entry \`${link.url}\` is a link out of the book, which mdBook reads as a file to create; listed as a link out of the site`, link, 'summary-url')
+      }
+      return { kind: 'chapter', title, url: link.url, number, children, line }
+    }
     let target = options.docsify ? (docsifyRoute(link.url)?.path ?? link.url) : link.url.replace(/#.*$/, '')
     try {
       target = decodeURIComponent(target)

@@ -62,6 +62,8 @@ import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsMacros from './remark-mkdocs-macros.ts'
+import remarkPandocCitations from './remark-pandoc-citations.ts'
+import remarkFenceAttributes from './remark-fence-attributes.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
@@ -199,6 +201,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.docsify) processor.use(remarkDocsify, { docsify: options.docsify, titles: options.calloutTitles })
   processor
     .use(remarkHeadingAttributes)
+    .use(remarkFenceAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
     .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus })
   if (options.blockIds) processor.use(remarkBlockIds)
@@ -214,8 +217,11 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.highlights) processor.use(remarkHighlights)
   if (options.emoji) processor.use(remarkGemoji)
   if (options.mkdocs && options.mkdocs !== true && options.mkdocs.macros) processor.use(remarkMkdocsMacros)
+  processor.use(remarkPandocCitations)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
+  // pandoc's (Quarto's, markdown-it-attrs') `![x](x.png){#fig:x width=60%}` everywhere else.
+  else processor.use(remarkAttrList, { images: true })
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
   const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)

@@ -8,6 +8,12 @@
  * the sanitiser does not allow (`style`, `on…`) is removed with the rest of
  * the author's HTML.
  *
+ * Outside such a site (`images`), only an image's braces are read, and only
+ * when they hold nothing but attributes: pandoc's `link_attributes`
+ * (`![Counting](flow.png){#fig:Counting width=60%}`, as dendibakh's
+ * perf-book sizes every figure), Quarto's and markdown-it-attrs' (VitePress)
+ * forms are the same, and nobody means such braces to be shown.
+ *
  * The braces are text to CommonMark, right after the element they follow;
  * no remark plugin reads Python-Markdown's form (remark-attr reads another
  * syntax, for remark's old tokenizer).
@@ -41,14 +47,25 @@ export function readAttributeList(list: string): Record<string, unknown> | undef
   return Object.keys(properties).length ? properties : undefined
 }
 
+/** Elements an attribute list may follow outside an MkDocs site. */
+const IMAGES = new Set(['image', 'imageReference'])
+
+export interface AttrListOptions {
+  /** Read only an image's braces, and only when they hold attributes alone (default false: Python-Markdown's `attr_list`). */
+  images?: boolean
+}
+
 /** Set the attributes of `{ … }` on the inline element before it. */
-export default function remarkAttrList() {
+export default function remarkAttrList(options: AttrListOptions = {}) {
+  const targets = options.images ? IMAGES : TARGETS
   return (tree: Root) => {
     visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
       if (index === undefined || index === 0 || !parent || !node.value.startsWith('{')) return
       const target = parent.children[index - 1] as PhrasingContent
-      if (!TARGETS.has(target.type)) return
+      if (!targets.has(target.type)) return
       const m = INLINE.exec(node.value)
+      // Outside MkDocs, `{x}` after an image is the author's text: every word must be an attribute.
+      if (m && options.images && m[1]!.replace(ATTRIBUTE, '').trim() !== '') return
       const properties = m ? readAttributeList(m[1]!) : undefined
       if (!m || !properties) return
       const data = (target.data ??= {}) as { hProperties?: Record<string, unknown> }

@@ -38,6 +38,7 @@ import type { Point, Position } from 'unist'
 import type { Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { fenceAttributes } from './remark-fence-attributes.ts'
 import type { AdmonitionPlace } from './data.ts'
 import { definitionsOf } from './remark-mdbook-admonish.ts'
 import { tabPanelNode, tabSetNode } from './tab-markup.ts'
@@ -152,7 +153,8 @@ export default function remarkMkdocsBlocks(this: Processor, on: MkdocsBlocks = {
   const parse = (text: string) => this.parse(text) as Root
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
-    if (source.includes('{')) superfencesAttributes(tree)
+    // pymdownx.superfences' ```` ``` { .py title="x.py" } ````, before a block's body is read.
+    if (source.includes('{')) fenceAttributes(tree)
     if (!/^[ \t]*(?:!!!|\?\?\?|===)/m.test(source)) return
     const lines = source.split('\n')
     const lineStarts = [0]
@@ -292,20 +294,3 @@ function tabPanel(opener: Extract<Opener, { kind: 'tab' }>, title: PhrasingConte
   return tabPanelNode('mkdocsBlock', title, body, opener.selected, at) as unknown as BlockNode
 }
 
-/**
- * pymdownx.superfences' attribute form of a fence's info,
- * ```` ``` { .python title="x.py" linenums="1" } ````: its first class is the
- * language, its `key="value"`s the meta code-meta reads; other classes and an
- * `#id` are dropped (the theme's code frame has its own).
- */
-function superfencesAttributes(tree: Root): void {
-  visit(tree, 'code', (node: Code) => {
-    const info = [node.lang, node.meta].filter(Boolean).join(' ').trim()
-    const braces = /^\{(.*)\}$/.exec(info)
-    if (!braces) return
-    const lang = /(?:^|\s)\.([^\s.#{}="']+)/.exec(braces[1]!)
-    node.lang = lang?.[1] ?? null
-    const attributes = braces[1]!.match(/[\w-]+=(?:"[^"]*"|'[^']*'|\S+)/g) ?? []
-    node.meta = attributes.length ? attributes.join(' ') : null
-  })
-}
