@@ -169,3 +169,21 @@ describe('redirects to a sibling site', () => {
     expect(redirects).toEqual(['Redirect from `/rust-2018/module-system/index.html` leads to `../path-changes.html`, which the site does not have'])
   })
 })
+
+describe('a redirect page of the book', () => {
+  it('names the page it leads to, as the book names it, in its tab and its link; another site’s URL is named as written', async () => {
+    const src = path.join(tmp, 'named')
+    fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), src, { recursive: true })
+    fs.appendFileSync(
+      path.join(src, 'book.toml'),
+      ['', '[output.html.redirect]', '"/old/rcu.html" = "../kernel/rcu.html#grace-periods"', '"/external.html" = "https://example.com/new"', ''].join('\n'),
+    )
+    const out = path.join(tmp, 'named-out')
+    const result = await build({ src, out, quiet: true })
+    expect(result.written).toBe(true)
+    const moved = fs.readFileSync(path.join(out, 'old/rcu.html'), 'utf8')
+    expect(moved).toMatch(/<title>RCU · [^<]*<\/title>/)
+    expect(moved).toContain('This page moved to <a href="../kernel/rcu.html#grace-periods">RCU</a>.')
+    expect(fs.readFileSync(path.join(out, 'external.html'), 'utf8')).toContain('<a href="https://example.com/new">https://example.com/new</a>')
+  })
+})

@@ -320,7 +320,10 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       continue
     }
     taken.add(clean)
-    pages.push({ kind: 'redirect', slug: toSlug(clean), title: to, to })
+    // Named as the book names the page it leads to (mdBook's says "Redirecting..."); another site's URL as written.
+    const lands = redirectTarget(clean, to, config.base)
+    const note = lands === undefined || climbsAboveRoot(to, toSlug(clean)) ? undefined : graph.bySlug.get(toSlug(lands))
+    pages.push({ kind: 'redirect', slug: toSlug(clean), title: note ? navTitle(graph, note) : to, to })
     added.push({ from, to, slug: clean })
   }
   for (const [clean, entries] of fragments) {
