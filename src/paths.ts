@@ -142,6 +142,23 @@ export function sitePathOf(href: string, from: Slug, base = '/'): { path: string
   }
 }
 
+/**
+ * Whether a relative href climbs above the site's root from page `from`
+ * (`../../../rust-by-example/x.html` from `a/b/old.html`): written for a site
+ * served below a sibling's, as doc.rust-lang.org's books link each other.
+ * A URL with a scheme, a root-relative path or a bare fragment never does.
+ */
+export function climbsAboveRoot(href: string, from: Slug): boolean {
+  if (/^[a-z][a-z0-9+.-]*:|^[/#?]/i.test(href)) return false
+  let depth = dirOf(from) === '' ? 0 : dirOf(from).split('/').length
+  for (const segment of href.replace(/[?#].*$/s, '').split('/')) {
+    if (segment === '..') depth--
+    else if (segment !== '.' && segment !== '') depth++
+    if (depth < 0) return true
+  }
+  return false
+}
+
 /** Percent-encode each segment of a relative path, keeping `/`, `.` and `..`. */
 export function encodePath(relative: string): string {
   return relative

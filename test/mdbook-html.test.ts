@@ -341,3 +341,25 @@ describe('the tab title', () => {
     expect(read('intro.html')).toMatch(/<a [^>]*href="intro.html"[^>]*>Start</)
   })
 })
+
+describe('a README.md SUMMARY does not list', () => {
+  it('is left out, as mdBook leaves it, so the site opens on the first chapter (Rust Design Patterns keeps its repository README beside the chapters)', async () => {
+    const s = book('', { 'SUMMARY.md': '# Summary\n\n- [Introduction](./intro.md)\n- [Deep](a/b/deep.md)\n', 'README.md': '# The repository\n\nTODO lists.\n', 'intro.md': '# Introduction\n\nSee [the README](README.md).\n' })
+    const { result, read, exists } = await run(s)
+    expect(result.written).toBe(true)
+    expect(read('index.html')).toContain('url=intro.html')
+    expect(read('index.html')).not.toContain('The repository')
+    expect(exists('README.html')).toBe(false)
+    expect(read('print.html')).not.toContain('TODO lists')
+    const unlisted = result.diagnostics.filter((d) => d.rule === 'unlisted')
+    expect(unlisted.map((d) => [path.basename(d.file), d.message])).toEqual([['README.md', 'Not listed in SUMMARY.md; not published, as mdBook leaves it out: the site opens on the first chapter']])
+    expect(result.diagnostics.filter((d) => d.rule === 'draft-link').map((d) => `${path.basename(d.file)}:${d.line}:${d.column}`)).toEqual(['intro.md:3:5'])
+  })
+
+  it('in a sub-folder is still built, as before: it takes no page from the first chapter', async () => {
+    const s = book('', { 'a/README.md': '# Folder\n' })
+    const { result, exists } = await run(s)
+    expect(exists('a/index.html')).toBe(true)
+    expect(result.diagnostics.filter((d) => d.rule === 'unlisted').map((d) => d.message)).toEqual(['Not listed in SUMMARY.md; built but not in the navigation'])
+  })
+})

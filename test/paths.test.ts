@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteHref, hrefTo, indexKey, normalizeBase, resolveSource, sitePathOf, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
+import { absoluteHref, climbsAboveRoot, hrefTo, indexKey, normalizeBase, resolveSource, sitePathOf, slug, slugOf, toSourcePath, type SourcePath } from '../src/paths.ts'
 
 const s = (v: string) => v as SourcePath
 
@@ -100,5 +100,22 @@ describe('sitePathOf: where a link written on a page leads, as the browser resol
     ['b.html', 'what?/a.html', '/', { path: 'what?/b.html' }],
   ])('%s on %s (base %s)', (href, from, base, expected) => {
     expect(sitePathOf(href, slug(from), base)).toEqual(expected)
+  })
+})
+
+describe('climbsAboveRoot: a relative href that leaves the site for a sibling', () => {
+  it.each([
+    ['rust-2018/module-system/raw-identifiers.html', '../../../rust-by-example/x.html', true],
+    ['rust-2018/module-system/index.html', '../path-changes.html', false],
+    ['rust-2018/module-system/index.html', '../../index.html', false],
+    ['rust-next/dbg-macro.html', '../../std/macro.dbg.html', true],
+    ['old.html', '../x.html', true],
+    ['old.html', 'a/../../x.html', true],
+    ['old.html', 'a/../x.html#../..', false],
+    ['old.html', '/x.html', false],
+    ['old.html', 'https://example.com/../x', false],
+    ['old.html', '#..', false],
+  ])('from %s, %s: %s', (from, href, expected) => {
+    expect(climbsAboveRoot(href, slug(from))).toBe(expected)
   })
 })

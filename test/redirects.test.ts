@@ -137,3 +137,53 @@ describe('fragment redirects', () => {
     expect(fs.readFileSync(path.join(out, 'go.html'), 'utf8')).not.toContain('javascript:')
   })
 })
+
+describe('redirects to a sibling site', () => {
+  it('that climb above the book (the Edition Guide sends old pages to ../../../rust-by-example/…) are not checked against this site', async () => {
+    const src = path.join(tmp, 'siblings')
+    fs.mkdirSync(path.join(src, 'src'), { recursive: true })
+    fs.writeFileSync(path.join(src, 'src/SUMMARY.md'), '# Summary\n\n- [Intro](intro.md)\n')
+    fs.writeFileSync(path.join(src, 'src/intro.md'), '# Intro\n')
+    fs.writeFileSync(
+      path.join(src, 'book.toml'),
+      [
+        '[book]',
+        'title = "Siblings"',
+        '',
+        '[output.html.redirect]',
+        '"/rust-2018/module-system/raw-identifiers.html" = "../../../rust-by-example/compatibility/raw_identifiers.html"',
+        '"/rust-next/dbg-macro.html" = "../../std/macro.dbg.html"',
+        '"/rust-2018/module-system/index.html" = "../path-changes.html"',
+        '"/rust-next/index.html" = "../../intro.html"',
+        '',
+      ].join('\n'),
+    )
+    const out = path.join(tmp, 'siblings-out')
+    const result = await build({ src, out, quiet: true })
+    expect(result.written).toBe(true)
+    expect(fs.readFileSync(path.join(out, 'rust-2018/module-system/raw-identifiers.html'), 'utf8')).toContain(
+      'url=../../../rust-by-example/compatibility/raw_identifiers.html',
+    )
+    const redirects = result.diagnostics.filter((d) => d.rule === 'redirect').map((d) => d.message)
+    // `../path-changes.html` stays inside the book, which lacks it; `../../intro.html` climbs above it.
+    expect(redirects).toEqual(['Redirect from `/rust-2018/module-system/index.html` leads to `../path-changes.html`, which the site does not have'])
+  })
+})
+
+describe('a redirect page of the book', () => {
+  it('names the page it leads to, as the book names it, in its tab and its link; another site’s URL is named as written', async () => {
+    const src = path.join(tmp, 'named')
+    fs.cpSync(path.join(projectRoot, 'test/sites/mdbook'), src, { recursive: true })
+    fs.appendFileSync(
+      path.join(src, 'book.toml'),
+      ['', '[output.html.redirect]', '"/old/rcu.html" = "../kernel/rcu.html#grace-periods"', '"/external.html" = "https://example.com/new"', ''].join('\n'),
+    )
+    const out = path.join(tmp, 'named-out')
+    const result = await build({ src, out, quiet: true })
+    expect(result.written).toBe(true)
+    const moved = fs.readFileSync(path.join(out, 'old/rcu.html'), 'utf8')
+    expect(moved).toMatch(/<title>RCU · [^<]*<\/title>/)
+    expect(moved).toContain('This page moved to <a href="../kernel/rcu.html#grace-periods">RCU</a>.')
+    expect(fs.readFileSync(path.join(out, 'external.html'), 'utf8')).toContain('<a href="https://example.com/new">https://example.com/new</a>')
+  })
+})

@@ -125,6 +125,16 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
   const listed = new Set(outline ? flattenOutline(outline).flatMap((c) => (c.source ? [c.source] : [])) : [])
   for (const source of options.included ?? []) if (!listed.has(source)) skipped.add(source)
+  // A book with `src = "."` (Rust Design Patterns) has the repository's README.md among its notes: mdBook leaves
+  // it out unless SUMMARY lists it, and opens on the first chapter. Built, it would take `index.html` from that chapter.
+  const mdBook = config.configFile !== undefined && path.basename(config.configFile) === 'book.toml'
+  if (mdBook && hasSummary && listed.size > 0) {
+    for (const home of ['README.md', 'index.md'] as SourcePath[]) {
+      if (!noteSet.has(home) || listed.has(home) || skipped.has(home)) continue
+      skipped.add(home)
+      diagnostics.warn(displaySource(home), `Not listed in ${config.summary}; not published, as mdBook leaves it out: the site opens on the first chapter`, 'unlisted')
+    }
+  }
   const notFound = notFoundNote(compiled, skipped, options)
   // mdBook renders the 404 note as 404.html only; it is a chapter too when SUMMARY lists it.
   const published = compiled.filter((note) => !skipped.has(note.source) && (note !== notFound?.note || listed.has(note.source)))

@@ -62,9 +62,17 @@ function infoOf(code: Element): string {
   return typeof found === 'string' ? found.slice('language-'.length) : ''
 }
 
-/** The fence's language: mdBook writes attributes after a comma. */
+/**
+ * rustdoc's test attributes, which Rust books also write alone (```` ```ignore ```` over compiler output,
+ * as Rust by Example does): no language, so mdBook's highlight.js leaves the block plain, as we do, unlabelled
+ * and without an unknown-language warning.
+ */
+const RUSTDOC_ATTRIBUTES = new Set(['ignore', 'should_panic', 'no_run', 'compile_fail', 'test_harness', 'allow_fail', 'editable', 'noplayground', 'noplaypen', 'mdbook-runnable', 'edition2015', 'edition2018', 'edition2021', 'edition2024'])
+
+/** The fence's language: mdBook writes attributes after a comma; an attribute alone is none. */
 function languageOf(info: string): string {
-  return info.split(',')[0]!.trim()
+  const first = info.split(',')[0]!.trim()
+  return RUSTDOC_ATTRIBUTES.has(first) ? '' : first
 }
 
 /** A character of Rust's Unicode `\w`, which mdBook's patterns use. */

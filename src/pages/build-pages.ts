@@ -6,7 +6,7 @@ import path from 'node:path'
 import { configPlace, editUrl, type Config } from '../config.ts'
 import { neighbours, resolvePageTarget, type SiteGraph } from '../graph/site-graph.ts'
 import { wikiTargets } from '../graph/wikilinks.ts'
-import { folderIndex, hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
+import { climbsAboveRoot, folderIndex, hrefTo, isIndexNote, pathSlug, resolveSource, sitePathOf, slug as toSlug, slugOf, toSourcePath, type Slug, type SourcePath } from '../paths.ts'
 import type { Diagnostic } from '../report.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
 import { categoryPages, hasGeneratedIndexes } from './category-pages.ts'
@@ -320,7 +320,10 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       continue
     }
     taken.add(clean)
-    pages.push({ kind: 'redirect', slug: toSlug(clean), title: to, to })
+    // Named as the book names the page it leads to (mdBook's says "Redirecting..."); another site's URL as written.
+    const lands = redirectTarget(clean, to, config.base)
+    const note = lands === undefined || climbsAboveRoot(to, toSlug(clean)) ? undefined : graph.bySlug.get(toSlug(lands))
+    pages.push({ kind: 'redirect', slug: toSlug(clean), title: note ? navTitle(graph, note) : to, to })
     added.push({ from, to, slug: clean })
   }
   for (const [clean, entries] of fragments) {
@@ -349,7 +352,9 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
   // Checked once every page is known: a redirect may lead to another.
   for (const { from, to, slug } of added) {
     const target = redirectTarget(slug, to, config.base)
-    if (target !== undefined && !taken.has(target) && !graph.assets.has(target as SourcePath)) {
+    // A relative target above the book's root is a sibling site's page (the Edition Guide's old pages lead to
+    // `../../../rust-by-example/…`): the browser clamps it to this site's root under base `/`, but it is not ours to check.
+    if (target !== undefined && !climbsAboveRoot(to, toSlug(slug)) && !taken.has(target) && !graph.assets.has(target as SourcePath)) {
       diagnostics.push({ ...place(from), severity: 'warning', message: `Redirect from \`${from}\` leads to \`${to}\`, which the site does not have`, rule: 'redirect' })
     }
   }
