@@ -9,6 +9,7 @@
  */
 import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import { parse as parseToml, TomlError } from 'smol-toml'
+import { tomlProblem } from './frontmatter-toml.ts'
 import { z } from 'zod'
 import type { AdmonishConfig } from '../config-admonish.ts'
 
@@ -58,7 +59,7 @@ function toml(document: string): Record<string, unknown> {
 }
 
 function tomlError(error: unknown): string {
-  if (error instanceof TomlError) return error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')
+  if (error instanceof TomlError) return tomlProblem(error)
   throw error
 }
 

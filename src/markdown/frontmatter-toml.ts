@@ -37,6 +37,11 @@ export interface TomlProblem {
   column?: number
 }
 
+/** What smol-toml says is wrong, without the excerpt of the text it appends: a diagnostic names the place itself. */
+export function tomlProblem(error: TomlError): string {
+  return error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')
+}
+
 /** Parse the text between a note's `+++` lines. */
 export function readTomlFrontmatter(text: string): TomlFrontmatter | TomlProblem {
   let data: Record<string, unknown>
@@ -44,9 +49,7 @@ export function readTomlFrontmatter(text: string): TomlFrontmatter | TomlProblem
     data = plain(parseToml(text)) as Record<string, unknown>
   } catch (error) {
     if (!(error instanceof TomlError)) throw error
-    // smol-toml appends an excerpt of the text under the message; the diagnostic names the place itself.
-    const message = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '')
-    return { message, line: error.line, column: error.column }
+    return { message: tomlProblem(error), line: error.line, column: error.column }
   }
   let places: ReturnType<typeof tomlPlaces> | undefined
   return {

@@ -16,6 +16,7 @@ import { toString } from 'hast-util-to-string'
 import { s } from 'hastscript'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
+import { matchPlace } from './text-match.ts'
 import { OCTICON_OF } from './rehype-font-awesome.ts'
 
 /** A shortcode of one of Material's icon sets, as its emoji index names them. */
@@ -94,11 +95,7 @@ export default function rehypeMkdocsIcons() {
           parts.push(svg)
           continue
         }
-        const start = node.position?.start
-        const before = node.value.slice(0, match.index)
-        const lines = before.split('\n')
-        const place = start && { line: start.line + lines.length - 1, column: lines.length > 1 ? lines.at(-1)!.length + 1 : start.column + before.length }
-        file.message(`Icon \`${code}\` is not one slugwiki draws (it draws octicons, simple-icons's brands and the Material and Font Awesome icons octicons has alike); dropped`, place ? { start: place, end: place } : undefined, 'slugwiki:mkdocs-icon')
+        file.message(`Icon \`${code}\` is not one slugwiki draws (it draws octicons, simple-icons's brands and the Material and Font Awesome icons octicons has alike); dropped`, matchPlace({ node, index: match.index }), 'slugwiki:mkdocs-icon')
       }
       if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) })
       const index = parent.children.indexOf(node)

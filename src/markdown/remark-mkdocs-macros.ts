@@ -9,6 +9,7 @@
 import type { Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { warnFirstMatch, type TextMatch } from './text-match.ts'
 
 /** A Jinja expression or statement, on one line or several. */
 const JINJA = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g
@@ -16,7 +17,7 @@ const JINJA = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g
 /** Warn once a note of the mkdocs-macros Jinja it shows as text. */
 export default function remarkMkdocsMacros() {
   return (tree: Root, file: VFile) => {
-    let first: { code: string; node: Text; index: number } | undefined
+    let first: TextMatch | undefined
     let count = 0
     visit(tree, 'text', (node: Text) => {
       if (!node.value.includes('{')) return
@@ -26,11 +27,6 @@ export default function remarkMkdocsMacros() {
       }
     })
     if (!first) return
-    const start = first.node.position?.start
-    const before = first.node.value.slice(0, first.index).split('\n')
-    const place = start && { line: start.line + before.length - 1, column: before.length > 1 ? before.at(-1)!.length + 1 : start.column + first.index }
-    const shown = first.code.length > 60 ? `${first.code.slice(0, 57)}…` : first.code
-    const more = count > 1 ? ` (and ${count - 1} more on this page)` : ''
-    file.message(`mkdocs-macros's \`${shown}\`${more} is not run: slugwiki runs no Jinja, so it is shown as written`, place ? { start: place, end: place } : undefined, 'slugwiki:mkdocs-macros')
+    warnFirstMatch(file, first, count, (shown, more) => `mkdocs-macros's \`${shown}\`${more} is not run: slugwiki runs no Jinja, so it is shown as written`, 'slugwiki:mkdocs-macros')
   }
 }

@@ -13,6 +13,7 @@
 import type { Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { warnFirstMatch, type TextMatch } from './text-match.ts'
 
 /**
  * A bracketed citation (`[@key]`, `[-@key]`, `[see @key, p. 3; @other]`; a key
@@ -26,7 +27,7 @@ const CITATION = /\[[^\[\]@]*@\w[^\[\]]*\]|(?<![\w@.])@(?:fig|sec|tbl|lst|eq):[\
 export default function remarkPandocCitations() {
   return (tree: Root, file: VFile) => {
     if (!String(file.value).includes('@')) return
-    let first: { code: string; node: Text; index: number } | undefined
+    let first: TextMatch | undefined
     let count = 0
     visit(tree, (node, _index, parent) => {
       if (node.type !== 'text' || parent?.type === 'link' || parent?.type === 'linkReference') return
@@ -38,14 +39,11 @@ export default function remarkPandocCitations() {
       }
     })
     if (!first) return
-    const start = first.node.position?.start
-    const before = first.node.value.slice(0, first.index).split('\n')
-    const place = start && { line: start.line + before.length - 1, column: before.length > 1 ? before.at(-1)!.length + 1 : start.column + first.index }
-    const shown = first.code.length > 60 ? `${first.code.slice(0, 57)}…` : first.code
-    const more = count > 1 ? ` (and ${count - 1} more on this page)` : ''
-    file.message(
-      `pandoc's citation or cross-reference \`${shown}\`${more} is shown as written: slugwiki reads no bibliography and numbers no pandoc-crossref labels`,
-      place ? { start: place, end: place } : undefined,
+    warnFirstMatch(
+      file,
+      first,
+      count,
+      (shown, more) => `pandoc's citation or cross-reference \`${shown}\`${more} is shown as written: slugwiki reads no bibliography and numbers no pandoc-crossref labels`,
       'slugwiki:pandoc-citation',
     )
   }
