@@ -150,13 +150,9 @@ export function sitePathOf(href: string, from: Slug, base = '/'): { path: string
  */
 export function climbsAboveRoot(href: string, from: Slug): boolean {
   if (/^[a-z][a-z0-9+.-]*:|^[/#?]/i.test(href)) return false
-  let depth = dirOf(from) === '' ? 0 : dirOf(from).split('/').length
-  for (const segment of href.replace(/[?#].*$/s, '').split('/')) {
-    if (segment === '..') depth--
-    else if (segment !== '.' && segment !== '') depth++
-    if (depth < 0) return true
-  }
-  return false
+  // Once above the root no later segment comes back: normalising keeps the leading `..`.
+  const landed = path.posix.normalize(path.posix.join(dirOf(from), href.replace(/[?#].*$/s, '')))
+  return landed === '..' || landed.startsWith('../')
 }
 
 /** Percent-encode each segment of a relative path, keeping `/`, `.` and `..`. */
