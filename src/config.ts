@@ -973,6 +973,11 @@ export function editUrl(config: Config, source: string): string | undefined {
   return config.editUrlTemplate.replace('{path}', full.split('/').map(encodeURIComponent).join('/'))
 }
 
+/** Whether the wiki is an mdBook (read from its book.toml), whose chapters are written for mdBook alone. */
+export function isMdBook(config: Pick<Config, 'configFile'>): boolean {
+  return config.configFile !== undefined && path.basename(config.configFile) === 'book.toml'
+}
+
 /** What a Zola or Hugo site's own config file says: which it is, and the site's title. */
 interface SiteGeneratorConfig {
   kind: 'zola' | 'hugo'

@@ -154,3 +154,18 @@ describe('a Hugo site with TOML frontmatter (the MongoDB C# driver docs, in part
   })
 })
 
+
+describe("an mdBook's chapter about Hugo", () => {
+  it('shows a shortcode in its prose as written, without a warning: the chapter is written for mdBook, which reads none', async () => {
+    const src = path.join(tmp, 'mdbook')
+    const out = path.join(tmp, 'mdbook-out')
+    writeFiles(src, {
+      'book.toml': '[book]\ntitle = "Site generators"\nsrc = "src"\n',
+      'src/SUMMARY.md': '- [Hugo](hugo.md)\n',
+      'src/hugo.md': '# Hugo\n\nA note box is written {{< hint info >}}Careful{{< /hint >}} in a Hugo site.\n',
+    })
+    const result = await build({ src, out, cacheDir: path.join(tmp, 'mdbook-cache'), quiet: true })
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([])
+    expect(fs.readFileSync(path.join(out, 'hugo.html'), 'utf8')).toContain('{{&#x3C; hint info >}}Careful{{&#x3C; /hint >}}')
+  })
+})

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Config } from '../config.ts'
+import { isMdBook, type Config } from '../config.ts'
 import type { NoteInput } from '../markdown/compile.ts'
 import { toSourcePath, type SourcePath } from '../paths.ts'
 import type { Diagnostic, Diagnostics } from '../report.ts'
@@ -191,7 +191,9 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
   const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
   diagnostics.push(...expansion.diagnostics)
   // Hugo's `[x]({{< ref "y" >}})` and its other shortcodes: only within a line, so every line keeps its number.
-  const hugo = readHugoShortcodes(replaceHugoRefs(expansion.text))
+  // An mdBook's chapter is written for mdBook, where a shortcode is text (a chapter about Hugo shows one).
+  const refs = replaceHugoRefs(expansion.text)
+  const hugo = isMdBook(config) ? { text: refs, calls: [] } : readHugoShortcodes(refs)
   const warned = new Set<string>()
   for (const call of hugo.calls) {
     // Hugo's `highlight` is a code block here as there, its `figure` an image.

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import ignore from 'ignore'
-import { configPlace, type Config } from '../config.ts'
+import { configPlace, isMdBook, type Config } from '../config.ts'
 import { outsideLink } from '../repository-links.ts'
 import type { SourceListing } from '../content/discover.ts'
 import type { LineSegment } from '../content/include.ts'
@@ -127,8 +127,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   for (const source of options.included ?? []) if (!listed.has(source)) skipped.add(source)
   // A book with `src = "."` (Rust Design Patterns) has the repository's README.md among its notes: mdBook leaves
   // it out unless SUMMARY lists it, and opens on the first chapter. Built, it would take `index.html` from that chapter.
-  const mdBook = config.configFile !== undefined && path.basename(config.configFile) === 'book.toml'
-  if (mdBook && hasSummary && listed.size > 0) {
+  if (isMdBook(config) && hasSummary && listed.size > 0) {
     for (const home of ['README.md', 'index.md'] as SourcePath[]) {
       if (!noteSet.has(home) || listed.has(home) || skipped.has(home)) continue
       skipped.add(home)
