@@ -353,7 +353,18 @@ describe('a README.md SUMMARY does not list', () => {
     expect(read('print.html')).not.toContain('TODO lists')
     const unlisted = result.diagnostics.filter((d) => d.rule === 'unlisted')
     expect(unlisted.map((d) => [path.basename(d.file), d.message])).toEqual([['README.md', 'Not listed in SUMMARY.md; not published, as mdBook leaves it out: the site opens on the first chapter']])
-    expect(result.diagnostics.filter((d) => d.rule === 'draft-link').map((d) => `${path.basename(d.file)}:${d.line}:${d.column}`)).toEqual(['intro.md:3:5'])
+    // The link says why the note is not published: it is no draft.
+    expect(result.diagnostics.filter((d) => d.rule === 'draft-link').map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'intro.md:3:5 Link to `README.md`, which is not published: not listed in SUMMARY.md, which mdBook leaves out',
+    ])
+  })
+
+  it('a link to a draft says it is one', async () => {
+    const s = book('', { 'SUMMARY.md': '# Summary\n\n- [Intro](README.md)\n- [WIP](wip.md)\n', 'README.md': '# Intro\n\nSee [the plan](wip.md).\n', 'wip.md': '---\ndraft: true\n---\n# Plan\n' })
+    const { result } = await run(s)
+    expect(result.diagnostics.filter((d) => d.rule === 'draft-link').map((d) => `${path.basename(d.file)}:${d.line}:${d.column} ${d.message}`)).toEqual([
+      'README.md:3:5 Link to `wip.md`, which is not published: a draft',
+    ])
   })
 
   it('in a sub-folder is still built, as before: it takes no page from the first chapter', async () => {

@@ -55,11 +55,12 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const noteSet = new Set(listing.notes)
 
   // Drafts (and Obsidian Publish's `publish: false`) stay out of a published build unless asked for.
-  const skipped = new Set<SourcePath>()
-  for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.add(note.source)
+  // Each note left out of the build, with why, as a link to it says.
+  const skipped = new Map<SourcePath, string>()
+  for (const note of compiled) if ((note.frontmatter.draft === true || note.frontmatter.publish === false) && !config.drafts) skipped.set(note.source, 'a draft')
   // Zola's section that only groups its pages (`render = false` in its `_index.md`) has no page of its own;
   // a page bundle's `index.md` beside it is the folder's page then, as blog_os lays out its posts.
-  for (const note of compiled) if (note.frontmatter.render === false && path.posix.basename(note.source) === '_index.md') skipped.add(note.source)
+  for (const note of compiled) if (note.frontmatter.render === false && path.posix.basename(note.source) === '_index.md') skipped.set(note.source, 'a section with `render = false`')
 
   const summaryFile = path.join(config.src, config.summary)
   // An MkDocs site's SUMMARY.md is its nav only with mkdocs-literate-nav, which reads it so.
@@ -117,20 +118,20 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
         if (!kept && !summary.titled) options.summaryMemo.set(key, summary)
       } else summary = parse()
       for (const d of summary.diagnostics) diagnostics.add(d)
-      for (const nav of summary.navFiles ?? []) skipped.add(nav)
+      for (const nav of summary.navFiles ?? []) skipped.set(nav, 'a nav file')
       outline = withGitbookIntroduction(summary.items, config.bookJson !== undefined, noteSet, skipped)
       if (config.docsify) outline = withDocsifyHome(outline, compiled, skipped)
     }
   }
   // Include-only fragments (mdBook books keep listings as .md files) are not pages of their own.
   const listed = new Set(outline ? flattenOutline(outline).flatMap((c) => (c.source ? [c.source] : [])) : [])
-  for (const source of options.included ?? []) if (!listed.has(source)) skipped.add(source)
+  for (const source of options.included ?? []) if (!listed.has(source)) skipped.set(source, 'only included into other notes')
   // A book with `src = "."` (Rust Design Patterns) has the repository's README.md among its notes: mdBook leaves
   // it out unless SUMMARY lists it, and opens on the first chapter. Built, it would take `index.html` from that chapter.
   if (isMdBook(config) && hasSummary && listed.size > 0) {
     for (const home of ['README.md', 'index.md'] as SourcePath[]) {
       if (!noteSet.has(home) || listed.has(home) || skipped.has(home)) continue
-      skipped.add(home)
+      skipped.set(home, `not listed in ${config.summary}, which mdBook leaves out`)
       diagnostics.warn(displaySource(home), `Not listed in ${config.summary}; not published, as mdBook leaves it out: the site opens on the first chapter`, 'unlisted')
     }
   }
@@ -172,7 +173,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   const urls = config.docusaurus ? docusaurusUrls(published) : undefined
   // Docusaurus's `unlisted: true`: built, reachable by its URL only.
   const hidden = config.docusaurus ? published.filter((n) => n.frontmatter.unlisted === true).map((n) => n.source) : undefined
-  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped], urls, hidden, authoredOutline: outlineFile !== undefined, outside: (link) => outsideLink(config.repositoryLinks, config.src, link.url, link.target, link.outside === 'image') })
+  const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped.keys()], urls, hidden, authoredOutline: outlineFile !== undefined, outside: (link) => outsideLink(config.repositoryLinks, config.src, link.url, link.target, link.outside === 'image') })
   // Titles drive the URLs of tag pages: two different tags on one page would mislabel notes.
   for (const tag of graph.indices.tags.list) {
     for (const clash of tag.clashes) {
@@ -248,7 +249,7 @@ function docusaurusCategories(notes: SourcePath[], options: AssembleOptions): (d
  * `[output.html] input-404` names (an error when it has none, as mdBook
  * stops there). A draft left out of the build is not shown either.
  */
-function notFoundNote(compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>, options: AssembleOptions): NotFoundNote | undefined {
+function notFoundNote(compiled: CompiledNote[], skipped: ReadonlyMap<SourcePath, string>, options: AssembleOptions): NotFoundNote | undefined {
   const { config, diagnostics, display } = options
   if (!config.notFound) return undefined
   const { input, explicit } = config.notFound
@@ -268,7 +269,7 @@ function notFoundNote(compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>
  * GitBook book (`book.json`) gets the same, so its README.md is in the
  * sidebar and no "unlisted" warning. Listed anywhere, it stays where it is.
  */
-function withGitbookIntroduction(items: OutlineItem[], legacyGitbook: boolean, notes: ReadonlySet<SourcePath>, skipped: ReadonlySet<SourcePath>): OutlineItem[] {
+function withGitbookIntroduction(items: OutlineItem[], legacyGitbook: boolean, notes: ReadonlySet<SourcePath>, skipped: ReadonlyMap<SourcePath, string>): OutlineItem[] {
   const readme = 'README.md' as SourcePath
   if (!legacyGitbook || !notes.has(readme) || skipped.has(readme)) return items
   if (flattenOutline(items).some((c) => c.source === readme)) return items
@@ -280,7 +281,7 @@ function withGitbookIntroduction(items: OutlineItem[], legacyGitbook: boolean, n
  * or not: one it leaves out is the first page here too (titled as the note
  * is), so the site's `index.html` is its home and it is no "unlisted" note.
  */
-function withDocsifyHome(items: OutlineItem[], compiled: CompiledNote[], skipped: ReadonlySet<SourcePath>): OutlineItem[] {
+function withDocsifyHome(items: OutlineItem[], compiled: CompiledNote[], skipped: ReadonlyMap<SourcePath, string>): OutlineItem[] {
   const readme = compiled.find((note) => note.source === 'README.md')
   if (!readme || skipped.has(readme.source)) return items
   if (flattenOutline(items).some((c) => c.source === readme.source)) return items

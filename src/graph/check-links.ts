@@ -13,8 +13,8 @@ export interface CheckLinksOptions {
   display: (source: SourcePath) => string
   /** Line maps of notes with includes, to point at the included file. */
   segments?: (source: SourcePath) => import('../content/include.ts').LineSegment[]
-  /** Notes left out of the build (drafts); a link to one is reported as such. */
-  skipped?: ReadonlySet<SourcePath>
+  /** Notes left out of the build, with why (`a draft`); a link to one is reported as such. */
+  skipped?: ReadonlyMap<SourcePath, string>
   /** Site paths served as redirect pages (`miri.html` from `[output.html.redirect]`): a link to one leads on. */
   redirects?: ReadonlySet<string>
 }
@@ -59,7 +59,8 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
           if (link.kind === 'asset' && graph.assets.has(link.target)) continue
           // A book that moved a chapter keeps its old URL as a redirect, and older chapters still link to it.
           if (options.redirects?.has(/\.html$/i.test(link.target) ? link.target : slugOf(link.target))) continue
-          if (options.skipped?.has(link.target)) warn(`Link to draft \`${link.target}\`, which is not published`, 'draft-link')
+          const why = options.skipped?.get(link.target)
+          if (why !== undefined) warn(`Link to \`${link.target}\`, which is not published: ${why}`, 'draft-link')
           else warn(`Link to missing note \`${link.url}\``, 'missing-link')
           continue
         }
