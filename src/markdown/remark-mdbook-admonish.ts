@@ -50,7 +50,7 @@ const TYPE = /^[\w-]+$/
 const AD_BLOCK = /^ad-([\w-]+)$/
 
 /** The opening fence of either kind of block, anywhere in the text (in a list or a quote too). */
-const FENCE_OF_BLOCK = /(?:```|~~~)[`~]*[ \t]*(?:admonish|ad-)/
+const FENCE_OF_BLOCK = /(?:```|~~~)[`~]*[ \t]*(?:admonish|ad-|\{)/
 /** One of its option lines, before the body. */
 const AD_OPTION = /^(title|collapse|icon|color)\s*:(.*)$/i
 /** Its types that are no admonish directive, and the one they look like. */
@@ -77,6 +77,7 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
     // A fence's info string, not prose: `ad-` alone is in every other note (`read-copy-update`).
+    // `{` is a MyST directive's, which remark-myst may have made an admonish block.
     if (!FENCE_OF_BLOCK.test(source)) return
     const lines = source.split('\n')
     const lineStarts = [0]

@@ -1,0 +1,120 @@
+/**
+ * MyST markdown (Sphinx's myst-parser, Jupyter Book): its directives written
+ * as backtick fences, ```` ```{note} ````, and its `{doc}` role.
+ *
+ * mystmd's own packages (`myst-parser`, `myst-to-html` on npm) parse with
+ * markdown-it into their own tree on unified 10, no remark plugin this
+ * processor can use; so the common directives are read here, on the tree
+ * micromark made:
+ *
+ * - an admonition (`note`, `warning`, `tip`, … `admonition`, `versionadded`,
+ *   `deprecated`) becomes an mdbook-admonish block, so its body is the
+ *   note's own markdown (remark-mdbook-admonish parses it): the directive's
+ *   argument is its title, `:class: dropdown` folds it, the other option
+ *   lines are dropped (blank lines keep the body's lines where they are);
+ * - `code-block`, `code` and `sourcecode` are a code block in the language
+ *   their argument names, their options dropped;
+ * - `math` is display math;
+ * - `toctree` is Sphinx's navigation, not content: it is dropped with one
+ *   `myst-toctree` warning per note (the folders give the sidebar);
+ * - `` {doc}`path` `` and `` {doc}`text <path>` `` link to the note at that
+ *   path (relative to the note, `/` from the source folder), as Sphinx does.
+ *
+ * Other directives stay code blocks, as before.
+ */
+import type { Code, InlineCode, Link, Parent, Root, Text } from 'mdast'
+import type { Math } from 'mdast-util-math'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+
+/** A directive fence's language: `{name}`. */
+const DIRECTIVE = /^\{([\w-]+)\}$/
+/** An option line at the top of a directive's body: `:name: value`. */
+const OPTION = /^:([\w-]+):(?:\s+(.*))?$/
+/** Directives that are callouts, and the admonish type they show as. */
+const ADMONITIONS: Readonly<Record<string, string>> = {
+  note: 'note', warning: 'warning', tip: 'tip', hint: 'tip', important: 'info', caution: 'warning',
+  attention: 'warning', danger: 'danger', error: 'failure', seealso: 'info', admonition: 'note',
+  versionadded: 'success', versionchanged: 'info', deprecated: 'warning', todo: 'note',
+}
+/** Sphinx's version directives: their argument is a version, shown in the title. */
+const VERSION_TITLES: Readonly<Record<string, string>> = { versionadded: 'New in version', versionchanged: 'Changed in version', deprecated: 'Deprecated since version' }
+const CODE = new Set(['code-block', 'code', 'sourcecode'])
+/** A role before an inline code: `{doc}`. */
+const ROLE_BEFORE = /\{(doc)\}$/
+/** A role's text with its target: `text <target>`. */
+const TITLED = /^([\s\S]*?)\s*<([^<>]+)>$/
+
+/** Read MyST's common directives and the `{doc}` role. */
+export default function remarkMyst() {
+  return (tree: Root, file: VFile) => {
+    let toctreeReported = false
+    visit(tree, 'code', (node: Code, index, parent) => {
+      if (index === undefined || !parent || !node.lang) return
+      const directive = DIRECTIVE.exec(node.lang)
+      if (!directive) return
+      const name = directive[1]!.toLowerCase()
+      const argument = (node.meta ?? '').trim()
+      const lines = node.value.split('\n')
+      const options: Record<string, string> = {}
+      let k = 0
+      for (; k < lines.length; k++) {
+        const option = OPTION.exec(lines[k]!)
+        if (!option) break
+        options[option[1]!.toLowerCase()] = (option[2] ?? '').trim()
+      }
+      const body = lines.slice(k).join('\n').replace(/^\n+/, '')
+      if (name === 'toctree') {
+        if (!toctreeReported) file.message('Sphinx `toctree` dropped: the folders give the sidebar', node, 'slugwiki:myst-toctree')
+        toctreeReported = true
+        parent.children.splice(index, 1)
+        return [SKIP, index]
+      }
+      if (CODE.has(name)) {
+        node.lang = argument.split(/\s+/)[0] || null
+        node.meta = null
+        node.value = body
+        return
+      }
+      if (name === 'math') {
+        const math: Math = { type: 'math', value: body, position: node.position }
+        parent.children.splice(index, 1, math)
+        return
+      }
+      const type = ADMONITIONS[name]
+      if (!type) return
+      const version = VERSION_TITLES[name]
+      const title = version ? `${version} ${argument}`.trim() : argument || (name === 'admonition' ? '' : name === 'seealso' ? 'See also' : name.charAt(0).toUpperCase() + name.slice(1))
+      const classes = (options.class ?? '').split(/[\s,]+/).filter(Boolean)
+      const shown = name === 'admonition' ? (classes.map((c) => ADMONITIONS[c]).find(Boolean) ?? 'note') : type
+      const meta = [`type=${JSON.stringify(shown)}`]
+      if (title) meta.push(`title=${JSON.stringify(title)}`)
+      if (classes.includes('dropdown')) meta.push('collapsible=true')
+      if (options.name) meta.push(`id=${JSON.stringify(options.name)}`)
+      node.lang = 'admonish'
+      // Option lines become blank lines: the body keeps its lines in the note, for diagnostics.
+      node.meta = meta.join(' ')
+      node.value = [...lines.slice(0, k).map(() => ''), ...lines.slice(k)].join('\n')
+      return
+    })
+    visit(tree, 'inlineCode', (node: InlineCode, index, parent: Parent | undefined) => {
+      if (index === undefined || !parent || index === 0) return
+      const before = parent.children[index - 1]
+      if (before?.type !== 'text') return
+      const role = ROLE_BEFORE.exec((before as Text).value)
+      if (!role) return
+      const titled = TITLED.exec(node.value)
+      const target = (titled ? titled[2]! : node.value).trim()
+      const text = titled ? titled[1]! : target
+      const url = /\.[a-z]+$/i.test(target) ? target : `${target}.md`
+      const link: Link = { type: 'link', url, children: [{ type: 'text', value: text, position: node.position }], position: node.position }
+      ;(before as Text).value = (before as Text).value.slice(0, -role[0].length)
+      parent.children.splice(index, 1, link)
+      if ((before as Text).value === '') {
+        parent.children.splice(index - 1, 1)
+        return [SKIP, index]
+      }
+      return [SKIP, index + 1]
+    })
+  }
+}
