@@ -18,11 +18,18 @@
  * - `toctree` is Sphinx's navigation, not content: it is dropped with one
  *   `myst-toctree` warning per note (the folders give the sidebar);
  * - `` {doc}`path` `` and `` {doc}`text <path>` `` link to the note at that
- *   path (relative to the note, `/` from the source folder), as Sphinx does.
+ *   path (relative to the note, `/` from the source folder), as Sphinx does;
+ * - a `(label)=` target line is no text: a `` {ref}`label` `` (or
+ *   `` {ref}`text <label>` ``) in the same note links to the heading after it,
+ *   shown with the heading's text as Sphinx shows it; a label of another
+ *   note (Sphinx's labels are site-wide, which slugwiki does not collect
+ *   yet) is shown as text with a `myst-ref` warning.
  *
  * Other directives stay code blocks, as before.
  */
-import type { Code, InlineCode, Link, Parent, Root, Text } from 'mdast'
+import GithubSlugger from 'github-slugger'
+import type { Code, Heading, InlineCode, Link, Parent, PhrasingContent, Root, Text } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import type { Math } from 'mdast-util-math'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -41,7 +48,9 @@ const ADMONITIONS: Readonly<Record<string, string>> = {
 const VERSION_TITLES: Readonly<Record<string, string>> = { versionadded: 'New in version', versionchanged: 'Changed in version', deprecated: 'Deprecated since version' }
 const CODE = new Set(['code-block', 'code', 'sourcecode'])
 /** A role before an inline code: `{doc}`. */
-const ROLE_BEFORE = /\{(doc)\}$/
+const ROLE_BEFORE = /\{(doc|ref)\}$/
+/** A target line: `(label)=`. */
+const TARGET = /^\(([^()\s]+)\)=$/
 /** A role's text with its target: `text <target>`. */
 const TITLED = /^([\s\S]*?)\s*<([^<>]+)>$/
 
@@ -97,6 +106,22 @@ export default function remarkMyst() {
       node.value = [...lines.slice(0, k).map(() => ''), ...lines.slice(k)].join('\n')
       return
     })
+    // Targets, and the heading each names: its id is the one github-slugger gives, in the note's order.
+    const slugger = new GithubSlugger()
+    const ids = new Map<Heading, string>()
+    visit(tree, 'heading', (heading: Heading) => {
+      ids.set(heading, slugger.slug(toString(heading)))
+    })
+    const labels = new Map<string, { id: string; text: string }>()
+    visit(tree, 'paragraph', (node, index, parent) => {
+      if (index === undefined || !parent || node.children.length !== 1 || node.children[0]!.type !== 'text') return
+      const target = TARGET.exec(node.children[0]!.value.trim())
+      if (!target) return
+      const next = parent.children[index + 1]
+      if (next?.type === 'heading') labels.set(target[1]!, { id: ids.get(next)!, text: toString(next) })
+      parent.children.splice(index, 1)
+      return [SKIP, index]
+    })
     visit(tree, 'inlineCode', (node: InlineCode, index, parent: Parent | undefined) => {
       if (index === undefined || !parent || index === 0) return
       const before = parent.children[index - 1]
@@ -105,11 +130,23 @@ export default function remarkMyst() {
       if (!role) return
       const titled = TITLED.exec(node.value)
       const target = (titled ? titled[2]! : node.value).trim()
-      const text = titled ? titled[1]! : target
-      const url = /\.[a-z]+$/i.test(target) ? target : `${target}.md`
-      const link: Link = { type: 'link', url, children: [{ type: 'text', value: text, position: node.position }], position: node.position }
+      let text = titled ? titled[1]! : target
+      let replacement: PhrasingContent
+      if (role[1] === 'ref') {
+        const label = labels.get(target)
+        if (label) {
+          text = titled ? text : label.text
+          replacement = { type: 'link', url: `#${label.id}`, children: [{ type: 'text', value: text, position: node.position }], position: node.position }
+        } else {
+          file.message(`\`{ref}\` label \`${target}\` is not in this note: shown as text`, node, 'slugwiki:myst-ref')
+          replacement = { type: 'text', value: text, position: node.position }
+        }
+      } else {
+        const url = /\.[a-z]+$/i.test(target) ? target : `${target}.md`
+        replacement = { type: 'link', url, children: [{ type: 'text', value: text, position: node.position }], position: node.position } satisfies Link
+      }
       ;(before as Text).value = (before as Text).value.slice(0, -role[0].length)
-      parent.children.splice(index, 1, link)
+      parent.children.splice(index, 1, replacement)
       if ((before as Text).value === '') {
         parent.children.splice(index - 1, 1)
         return [SKIP, index]
