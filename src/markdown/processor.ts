@@ -47,7 +47,7 @@ import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkZolaShortcodes from './remark-zola-shortcodes.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
-import remarkMyst from './remark-myst.ts'
+import remarkMyst, { mystBody } from './remark-myst.ts'
 import remarkDisplayMath from './remark-display-math.ts'
 import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
@@ -196,7 +196,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.myst) processor.use(remarkMyst)
   processor
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
-    .use(remarkMdbookAdmonish, { settings: options.admonish, titles: options.calloutTitles })
+    .use(remarkMdbookAdmonish, { settings: options.admonish, titles: options.calloutTitles, ...(options.myst && { body: mystBody }) })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
   if (options.specRules) processor.use(remarkSpecRules)
   if (options.toc) processor.use(remarkTocMarker, options.toc)
