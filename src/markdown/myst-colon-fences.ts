@@ -11,7 +11,8 @@
  * of the note stays where it was, and remark-myst reads the block as it
  * reads ```` ```{note} ````: a code block with a backtick fence inside (a
  * console session in an LLVM `{option}`) does not close it. A comment line
- * is blanked, as MyST drops it and ends the paragraph there.
+ * is blanked, as MyST drops it and ends the paragraph there, and an
+ * equation's label after its closing `$$ (label)` is blanked (no anchor yet).
  */
 
 /** A fence line: its indent, its characters, and the rest (the info string). */
@@ -21,7 +22,7 @@ const CONTAINER = /^((?:\s*(?:>|[-*+]|\d+[.)]))*\s*)/
 
 /** Rewrite a note's colon fences as tilde fences and blank its comment lines; other text is kept byte for byte. */
 export function rewriteColonFences(text: string): string {
-  if (!text.includes(':::') && !/^\s*%/m.test(text)) return text
+  if (!text.includes(':::') && !text.includes('$$') && !/^\s*%/m.test(text)) return text
   const lines = text.split('\n')
   // The open backtick or tilde fence (code: colons inside are its text), and the open colon fences.
   let code: { char: string; length: number } | undefined
@@ -37,6 +38,8 @@ export function rewriteColonFences(text: string): string {
     }
     if (!fence) {
       if (/^\s*%/.test(line) && prefix.trim() === '') lines[i] = ''
+      // An equation's label after its closing `$$` (dollarmath's `$$ (label)`): no math.
+      else lines[i] = line.replace(/^(\s*\$\$)(\s*\([^()]+\)\s*)$/, (_, dollars: string, label: string) => dollars + ' '.repeat(label.length))
       continue
     }
     const [, , marks, info] = fence

@@ -28,8 +28,9 @@
  * Other directives stay code blocks, as before.
  */
 import GithubSlugger from 'github-slugger'
-import type { Code, Heading, InlineCode, Link, Parent, PhrasingContent, Root, Text } from 'mdast'
+import type { Code, Heading, Image, InlineCode, Link, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { parse as parseYaml } from 'yaml'
 import type { Math } from 'mdast-util-math'
 import type { Processor } from 'unified'
 import { SKIP, visit } from 'unist-util-visit'
@@ -49,8 +50,12 @@ const ADMONITIONS: Readonly<Record<string, string>> = {
 /** Sphinx's version directives: their argument is a version, shown in the title. */
 const VERSION_TITLES: Readonly<Record<string, string>> = { versionadded: 'New in version', versionchanged: 'Changed in version', deprecated: 'Deprecated since version' }
 const CODE = new Set(['code-block', 'code', 'sourcecode'])
+/** An `{eval-rst}` block that only names the program its options are of. */
+const PROGRAM_ONLY = /^\s*\.\. program::[^\n]*\s*$/
+/** Directives that describe an object (`{option} --help, -h`): a term and its markdown description. */
+const DESCRIPTIONS = new Set(['option', 'envvar', 'describe', 'object', 'confval'])
 /** A role before an inline code: `{doc}`. */
-const ROLE_BEFORE = /\{(doc|ref)\}$/
+const ROLE_BEFORE = /\{([\w:+.-]+)\}$/
 /** A target line: `(label)=`. */
 const TARGET = /^\(([^()\s]+)\)=$/
 /** A role's text with its target: `text <target>`. */
@@ -59,6 +64,10 @@ const TITLED = /^([\s\S]*?)\s*<([^<>]+)>$/
 /** What a note's reading has found, for its directives' bodies too. */
 interface MystState {
   toctreeReported: boolean
+  /** Directives already reported as not read, by name. */
+  unread: Set<string>
+  /** This processor's parser, for a directive's body. */
+  parse: (text: string) => Root
   /** Each `(label)=` of the note and its heading's id and text. */
   labels: Map<string, { id: string; text: string }>
 }
@@ -71,7 +80,7 @@ export default function remarkMyst(this: Processor) {
   const parser = this.parser
   if (parser) this.parser = (document, file) => parser(rewriteColonFences(document), file)
   return (tree: Root, file: VFile) => {
-    const state: MystState = { toctreeReported: false, labels: new Map() }
+    const state: MystState = { toctreeReported: false, unread: new Set(), labels: new Map(), parse: (text) => this.parse(text) as Root }
     states.set(file, state)
     directives(tree, file, state)
     targets(tree, state)
@@ -99,12 +108,30 @@ function directives(tree: Root, file: VFile, state: MystState): void {
     const lines = node.value.split('\n')
     const options: Record<string, string> = {}
     let k = 0
+    if (lines[0]?.trim() === '---') {
+      // Options as a YAML block between `---` lines.
+      const end = lines.indexOf('---', 1)
+      if (end > 0) {
+        let read: unknown
+        try {
+          read = parseYaml(lines.slice(1, end).join('\n'))
+        } catch {
+          file.message('Unreadable YAML options of a MyST directive: ignored', node, 'slugwiki:myst-directive')
+        }
+        if (read && typeof read === 'object') {
+          for (const [key, value] of Object.entries(read)) options[key.toLowerCase()] = String(value).trim()
+        }
+        k = end + 1
+      }
+    }
     for (; k < lines.length; k++) {
       const option = OPTION.exec(lines[k]!)
       if (!option) break
       options[option[1]!.toLowerCase()] = (option[2] ?? '').trim()
     }
-    const body = lines.slice(k).join('\n').replace(/^\n+/, '')
+    // The body after the options and the blank lines that end them.
+    const lead = Math.max(lines.slice(k).findIndex((line) => line.trim() !== ''), 0)
+    const body = lines.slice(k + lead).join('\n')
     if (name === 'toctree') {
       if (!state.toctreeReported) file.message('Sphinx `toctree` dropped: the folders give the sidebar', node, 'slugwiki:myst-toctree')
       state.toctreeReported = true
@@ -118,12 +145,42 @@ function directives(tree: Root, file: VFile, state: MystState): void {
       return
     }
     if (name === 'math') {
-      const math: Math = { type: 'math', value: body, position: node.position }
+      const math: Math = { type: 'math', value: [argument, body].filter(Boolean).join('\n'), position: node.position }
       parent.children.splice(index, 1, math)
       return
     }
+    // Sphinx's program context for the `{option}`s after it: nothing to show.
+    if (name === 'program' || (name === 'eval-rst' && PROGRAM_ONLY.test(node.value))) {
+      parent.children.splice(index, 1)
+      return [SKIP, index]
+    }
+    const bodyAt = (node.position?.start.line ?? 1) + k + lead
+    if (name === 'rubric') {
+      const rubric: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: argument }] }], position: node.position }
+      parent.children.splice(index, 1, rubric)
+      return
+    }
+    if (name === 'image' || name === 'figure') {
+      const image: Image = { type: 'image', url: argument, alt: options.alt ?? '', position: node.position }
+      const caption = name === 'figure' ? parseBody(body, bodyAt, file, state) : []
+      parent.children.splice(index, 1, { type: 'paragraph', children: [image], position: node.position }, ...caption)
+      return [SKIP, index + 1 + caption.length]
+    }
+    if (DESCRIPTIONS.has(name)) {
+      const term = { type: 'mystTerm', data: { hName: 'dt' }, children: [{ type: 'inlineCode', value: argument }] }
+      const description = { type: 'mystDescription', data: { hName: 'dd' }, children: parseBody(body, bodyAt, file, state) }
+      parent.children.splice(index, 1, { type: 'mystDescriptionList', data: { hName: 'dl', hProperties: { className: ['myst-' + name] } }, children: [term, description], position: node.position } as unknown as Code)
+      return [SKIP, index + 1]
+    }
     const type = ADMONITIONS[name]
-    if (!type) return
+    if (!type) {
+      if (!state.unread.has(name)) file.message(`MyST directive \`{${name}}\` is not read: shown as its source`, node, 'slugwiki:myst-directive')
+      state.unread.add(name)
+      node.meta = null
+      node.lang = null
+      node.value = lines.join('\n')
+      return
+    }
     const version = VERSION_TITLES[name]
     const title = version ? `${version} ${argument}`.trim() : argument || (name === 'admonition' ? '' : name === 'seealso' ? 'See also' : name.charAt(0).toUpperCase() + name.slice(1))
     const classes = (options.class ?? '').split(/[\s,]+/).filter(Boolean)
@@ -138,6 +195,19 @@ function directives(tree: Root, file: VFile, state: MystState): void {
     node.value = [...lines.slice(0, k).map(() => ''), ...lines.slice(k)].join('\n')
     return
   })
+}
+
+/** A directive's body, parsed as the note's markdown and read as MyST, its positions moved to the note's lines (`line` is its first). */
+function parseBody(text: string, line: number, file: VFile, state: MystState): RootContent[] {
+  // A first blank line keeps a body starting with `---` from being read as frontmatter.
+  const root = state.parse(`\n${text}`)
+  visit(root, (child) => {
+    if (child === root || !child.position) return
+    const move = (point: { line: number; column: number }) => ({ line: point.line + line - 1, column: point.column })
+    child.position = { start: move(child.position.start), end: move(child.position.end) }
+  })
+  mystBody(root, file)
+  return root.children
 }
 
 /** `(label)=` lines: dropped, each label naming the heading after it. */
@@ -171,7 +241,16 @@ function roles(tree: Root, file: VFile, state: MystState): void {
     const target = (titled ? titled[2]! : node.value).trim()
     let text = titled ? titled[1]! : target
     let replacement: PhrasingContent
-    if (role[1] === 'ref') {
+    const name = role[1]!
+    if (name === 'math') {
+      // remark-math's inline math node: KaTeX typesets it when math is on, else it stays code.
+      replacement = { type: 'inlineMath', value: node.value, data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value: node.value }] }, position: node.position } as unknown as PhrasingContent
+    } else if (name === 'program') {
+      replacement = { type: 'strong', children: [{ type: 'text', value: node.value, position: node.position }], position: node.position }
+    } else if (name !== 'doc' && name !== 'ref') {
+      // Another role (`{option}`, `{manpage}`, `{term}`, `{py:class}`): its text, as code; its Sphinx target is not known here.
+      replacement = { ...node, value: text }
+    } else if (name === 'ref') {
       const label = state.labels.get(target)
       if (label) {
         text = titled ? text : label.text
