@@ -182,7 +182,11 @@ function directives(tree: Root, file: VFile, state: MystState): void {
       return
     }
     const version = VERSION_TITLES[name]
-    const title = version ? `${version} ${argument}`.trim() : argument || (name === 'admonition' ? '' : name === 'seealso' ? 'See also' : name.charAt(0).toUpperCase() + name.slice(1))
+    // Sphinx's `note` and its kin take no argument: myst-parser reads text after the name as the
+    // body's first line (```` ```{note} Only the NVRTC component… ```` in cuda-python); MyST's own
+    // docs title a block with it when a body follows (`:::{tip} My custom title`). Both are kept.
+    const inline = !version && name !== 'admonition' && argument !== '' && body.trim() === ''
+    const title = version ? `${version} ${argument}`.trim() : (!inline && argument) || (name === 'admonition' ? '' : name === 'seealso' ? 'See also' : name.charAt(0).toUpperCase() + name.slice(1))
     const classes = (options.class ?? '').split(/[\s,]+/).filter(Boolean)
     const shown = name === 'admonition' ? (classes.map((c) => ADMONITIONS[c]).find(Boolean) ?? 'note') : type
     const meta = [`type=${JSON.stringify(shown)}`]
@@ -192,7 +196,7 @@ function directives(tree: Root, file: VFile, state: MystState): void {
     node.lang = 'admonish'
     // Option lines become blank lines: the body keeps its lines in the note, for diagnostics.
     node.meta = meta.join(' ')
-    node.value = [...lines.slice(0, k).map(() => ''), ...lines.slice(k)].join('\n')
+    node.value = inline ? argument : [...lines.slice(0, k).map(() => ''), ...lines.slice(k)].join('\n')
     return
   })
 }
