@@ -15,8 +15,9 @@
  * - `code-block`, `code` and `sourcecode` are a code block in the language
  *   their argument names, their options dropped;
  * - `math` is display math;
- * - `toctree` is Sphinx's navigation, not content: it is dropped with one
- *   `myst-toctree` warning per note (the folders give the sidebar);
+ * - `toctree` is Sphinx's navigation, read into the sidebar by
+ *   content/toctree.ts; one without `:hidden:` is a list of links to its
+ *   entries here too, as Sphinx shows it;
  * - `` {doc}`path` `` and `` {doc}`text <path>` `` link to the note at that
  *   path (relative to the note, `/` from the source folder), as Sphinx does;
  * - a `(label)=` target line is no text: a `` {ref}`label` `` (or
@@ -28,7 +29,7 @@
  * Other directives stay code blocks, as before.
  */
 import GithubSlugger from 'github-slugger'
-import type { Code, Heading, Image, InlineCode, Link, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
+import type { Code, Heading, Image, InlineCode, Link, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { parse as parseYaml } from 'yaml'
 import type { Math } from 'mdast-util-math'
@@ -63,7 +64,6 @@ const TITLED = /^([\s\S]*?)\s*<([^<>]+)>$/
 
 /** What a note's reading has found, for its directives' bodies too. */
 interface MystState {
-  toctreeReported: boolean
   /** Directives already reported as not read, by name. */
   unread: Set<string>
   /** This processor's parser, for a directive's body. */
@@ -80,7 +80,7 @@ export default function remarkMyst(this: Processor) {
   const parser = this.parser
   if (parser) this.parser = (document, file) => parser(rewriteColonFences(document), file)
   return (tree: Root, file: VFile) => {
-    const state: MystState = { toctreeReported: false, unread: new Set(), labels: new Map(), parse: (text) => this.parse(text) as Root }
+    const state: MystState = { unread: new Set(), labels: new Map(), parse: (text) => this.parse(text) as Root }
     states.set(file, state)
     directives(tree, file, state)
     targets(tree, state)
@@ -133,10 +133,20 @@ function directives(tree: Root, file: VFile, state: MystState): void {
     const lead = Math.max(lines.slice(k).findIndex((line) => line.trim() !== ''), 0)
     const body = lines.slice(k + lead).join('\n')
     if (name === 'toctree') {
-      if (!state.toctreeReported) file.message('Sphinx `toctree` dropped: the folders give the sidebar', node, 'slugwiki:myst-toctree')
-      state.toctreeReported = true
-      parent.children.splice(index, 1)
-      return [SKIP, index]
+      // The sidebar is read from the toctrees (content/toctree.ts); a visible one is also its list of links here, as Sphinx shows it.
+      const entries = options.hidden === undefined ? body.split('\n').map((line) => line.trim()).filter((line) => line && !/[*?[]/.test(line) && line !== 'self') : []
+      const items: ListItem[] = entries.map((line) => {
+        const titled = TITLED.exec(line)
+        const target = titled ? titled[2]! : line
+        const url = /^(https?:|mailto:)/i.test(target) || /\.md$/.test(target) ? target : `${target}.md`
+        const text = (titled && titled[1]) || target.split('/').pop()!
+        return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'link', url, children: [{ type: 'text', value: text }], position: node.position }] }] }
+      })
+      const shown: RootContent[] = []
+      if (items.length > 0 && options.caption) shown.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: options.caption }] }], position: node.position })
+      if (items.length > 0) shown.push({ type: 'list', ordered: false, spread: false, children: items, position: node.position })
+      parent.children.splice(index, 1, ...shown)
+      return [SKIP, index + shown.length]
     }
     if (CODE.has(name)) {
       node.lang = argument.split(/\s+/)[0] || null

@@ -1,0 +1,69 @@
+/**
+ * A Sphinx site written in MyST markdown: found by its conf.py, its
+ * toctrees read into the sidebar, its directives read; a folder without
+ * such a conf.py reads none of it.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.ts'
+import { formatDiagnostic } from '../src/report.ts'
+import { writeFiles } from './helpers/files.ts'
+
+let tmp: string
+beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-myst-'))))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+/** The sidebar of a page: its entries' text in order (a part title in brackets). */
+function sidebar(html: string): string[] {
+  const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
+  return [...nav.matchAll(/<a [^>]*?href="([^"]*)"[^>]*>([^<]*)<\/a>|<li class="part-title">([^<]*)<\/li>|<span class="draft"[^>]*>([^<]*)<\/span>/g)].map((m) => (m[1] !== undefined ? `${m[2]}→${m[1]}` : m[3] !== undefined ? `[${m[3]}]` : `draft ${m[4]}`))
+}
+
+const files = {
+  'index.md': '# Overview\n\n```{toctree}\n:hidden:\n:caption: Guides\n\nintro\nGuide <guide/index>\nmissing\n```\n\n:::{toctree}\n:caption: Reference\n:glob:\n\nreference/*\n:::\n',
+  'intro.md': '(intro-target)=\n# Intro\n\n```{note}\nA note.\n```\n\nBack to {ref}`intro-target`, on to {doc}`guide/index`.\n',
+  'guide/index.md': '# The guide\n\n```{toctree}\nstart\n```\n',
+  'guide/start.md': '# Start\n',
+  'reference/b.md': '# B\n',
+  'reference/a.md': '# A\n',
+  'orphan.md': '# Orphan\n',
+}
+
+describe('a Sphinx+MyST folder', () => {
+  it('reads its toctrees into the sidebar and its directives, when conf.py names myst_parser', async () => {
+    const src = path.join(tmp, 'docs')
+    writeFiles(src, { ...files, 'conf.py': "extensions = ['myst_parser']\n" })
+    const out = path.join(tmp, 'out')
+    const result = await build({ src, out, cacheDir: path.join(tmp, 'cache'), quiet: true })
+    const shown = (f: string) => path.relative(process.cwd(), path.join(src, f))
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${shown('index.md')}:9:1  warning  \`toctree\` names \`missing\`, which is not a note; listed, not linked  missing-chapter`,
+      `${shown('orphan.md')}  warning  Not listed in any \`toctree\`; built but not in the navigation  unlisted`,
+    ])
+    const index = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(sidebar(index)).toEqual(['Overview→index.html', '[Guides]', 'Intro→intro.html', 'Guide→guide/index.html', 'draft missing', '[Reference]', 'A→reference/a.html', 'B→reference/b.html'])
+    // The guide's own toctree is its chapter's children, shown open on its pages.
+    expect(sidebar(fs.readFileSync(path.join(out, 'guide/start.html'), 'utf8'))).toContain('Start→start.html')
+    // A visible toctree is also its list of links, as Sphinx shows it; a hidden one is not.
+    const guide = fs.readFileSync(path.join(out, 'guide/index.html'), 'utf8')
+    expect(guide).toMatch(/<li><a href="start.html">start<\/a><\/li>/)
+    const intro = fs.readFileSync(path.join(out, 'intro.html'), 'utf8')
+    expect(intro).toContain('admonish-note')
+    expect(intro).toContain('<a href="#intro">Intro</a>')
+    expect(intro).toContain('<a href="guide/index.html">guide/index</a>')
+    expect(intro).not.toContain('(intro-target)=')
+  })
+
+  it('reads none of it without such a conf.py', async () => {
+    const src = path.join(tmp, 'plain')
+    writeFiles(src, files)
+    const out = path.join(tmp, 'plain-out')
+    await build({ src, out, cacheDir: path.join(tmp, 'plain-cache'), quiet: true })
+    const intro = fs.readFileSync(path.join(out, 'intro.html'), 'utf8')
+    expect(intro).not.toContain('admonish-note')
+    expect(intro).toContain('(intro-target)=')
+    expect(sidebar(fs.readFileSync(path.join(out, 'index.html'), 'utf8'))).toContain('The guide→guide/index.html')
+  })
+})
