@@ -155,7 +155,9 @@ function directives(tree: Root, file: VFile, state: MystState): void {
       return
     }
     if (name === 'math') {
-      const math: Math = { type: 'math', value: [argument, body].filter(Boolean).join('\n'), position: node.position }
+      const value = [argument, body].filter(Boolean).join('\n')
+      // mdast-util-math's own shape: its hast (pre > code.math-display) is what KaTeX's plugin typesets.
+      const math: Math = { type: 'math', value, position: node.position, data: { hName: 'pre', hChildren: [{ type: 'element', tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text', value }] }] } }
       parent.children.splice(index, 1, math)
       return
     }
