@@ -245,8 +245,16 @@ function targets(tree: Root, state: MystState): void {
   })
 }
 
-/** The `{doc}` and `{ref}` roles. */
+/** The `{doc}` and `{ref}` roles, and MyST's links to a label, `[text](#label)`. */
 function roles(tree: Root, file: VFile, state: MystState): void {
+  visit(tree, 'link', (node: Link) => {
+    if (!node.url.startsWith('#')) return
+    const label = state.labels.get(decodeURIComponent(node.url.slice(1)))
+    if (!label) return
+    node.url = `#${label.id}`
+    // `[](#label)`: MyST shows the heading's text.
+    if (node.children.length === 0) node.children = [{ type: 'text', value: label.text }]
+  })
   visit(tree, 'inlineCode', (node: InlineCode, index, parent: Parent | undefined) => {
     if (index === undefined || !parent || index === 0) return
     const before = parent.children[index - 1]
