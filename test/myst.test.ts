@@ -70,3 +70,27 @@ describe('a Sphinx+MyST folder', () => {
     expect(sidebar(fs.readFileSync(path.join(out, 'index.html'), 'utf8'))).toContain('The guide→guide/index.html')
   })
 })
+
+describe('broken MyST', () => {
+  it('never throws, and keeps what it cannot read as text or code', async () => {
+    const { render } = await import('./helpers/markdown.ts')
+    const notes = [
+      ':::{note}\nnever closed\n',
+      '- item\n\n  :::{tip}\n  in a list\n  :::\n',
+      '```{note}\n---\n: not: yaml: [\n---\nbody\n```\n',
+      '```{figure}\n```\n',
+      '```{toctree}\n```\n',
+      '{ref}`` `` and {doc}`<>` and {`x`\n',
+      '(a)=\n(b)=\n# Two labels\n\n{ref}`a` {ref}`b`\n',
+      '::::{note}\n:::{warning}\n::::\n',
+      '$$\nx\n$$ (eq)\n% comment\n%\n',
+    ]
+    for (const text of notes) {
+      const { html } = await render(text, { myst: true, math: true })
+      expect(typeof html).toBe('string')
+    }
+    const { html, note } = await render('```{note}\n---\n: not: yaml: [\n---\nbody\n```\n', { myst: true })
+    expect(html).toContain('body')
+    expect(note.diagnostics.map((d) => d.message)).toContain('Unreadable YAML options of a MyST directive: ignored')
+  })
+})
