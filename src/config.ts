@@ -71,7 +71,7 @@ export const slugwikiSchema = z.strictObject({
   'github-wiki': z.boolean().optional(),
   /** A Zola site's content: its shortcodes read (body tags dropped, escaped calls unescaped). Defaults to true for a folder without book.toml whose own or parent folder holds Zola's `zola.toml`, or a `config.toml` setting `base_url`. */
   zola: z.boolean().optional(),
-  /** MyST markdown (Sphinx's myst-parser): its directives and `{doc}` role read. Defaults to true for a wiki without book.toml whose own or parent folder holds a Sphinx `conf.py` naming `myst_parser` or `myst_nb`. */
+  /** MyST markdown (Sphinx's myst-parser): its directives and `{doc}` role read. Defaults to true for a wiki without book.toml whose own or parent folder holds a Sphinx `conf.py` naming `myst_parser` or `myst_nb`, a Jupyter Book's `_toc.yml` or mystmd's `myst.yml`. */
   myst: z.boolean().optional(),
   vitepress: z.boolean().optional(),
   /** A docsify site: `_sidebar.md` is the sidebar, `README.md` the home page, `?>`/`!>` callouts, `':include'` links. Defaults to true for a folder without book.toml or SUMMARY.md whose `index.html` holds `window.$docsify`, or that has `_sidebar.md` beside `README.md`. */
@@ -1000,9 +1000,13 @@ interface SiteGeneratorConfig {
  * case), in the folder or the one above it. A file that does not parse is
  * none: the site generator reports it, not slugwiki.
  */
-/** Whether the notes are a Sphinx site that reads markdown as MyST: a `conf.py` in the folder or one up names myst-parser's or MyST-NB's extension. */
+/**
+ * Whether the notes are MyST markdown: a Sphinx `conf.py` in the folder or one up names myst-parser's or
+ * MyST-NB's extension, or the folder is a Jupyter Book (`_toc.yml`) or a mystmd project (`myst.yml`).
+ */
 function isMystSphinx(src: string): boolean {
   for (const dir of [src, path.dirname(src)]) {
+    if (fs.existsSync(path.join(dir, '_toc.yml')) || fs.existsSync(path.join(dir, 'myst.yml'))) return true
     let text: string
     try {
       text = fs.readFileSync(path.join(dir, 'conf.py'), 'utf8')

@@ -23,7 +23,7 @@ function sidebar(html: string): string[] {
 
 const files = {
   'index.md': '# Overview\n\n```{toctree}\n:hidden:\n:caption: Guides\n\nintro\nGuide <guide/index>\nmissing\n```\n\n:::{toctree}\n:caption: Reference\n:glob:\n\nreference/*\n:::\n',
-  'intro.md': '(intro-target)=\n# Intro\n\n```{note}\nA note.\n```\n\nBack to {ref}`intro-target`, on to {doc}`guide/index`.\n\n```{math}\n:label: square\nx^2\n```\n',
+  'intro.md': '(intro-target)=\n(intro-again)=\n# Intro\n\n```{note}\nA note.\n```\n\nBack to {ref}`intro-target`, {ref}`again <intro-again>`, on to {doc}`guide/index`.\n\n```{math}\n:label: square\nx^2\n```\n',
   'guide/index.md': '# The guide\n\n```{toctree}\nstart\n```\n',
   'guide/start.md': '# Start\n',
   'reference/b.md': '# B\n',
@@ -54,9 +54,18 @@ describe('a Sphinx+MyST folder', () => {
     expect(intro).toContain('<a href="#intro">Intro</a>')
     expect(intro).toContain('<a href="guide/index.html">guide/index</a>')
     expect(intro).not.toContain('(intro-target)=')
+    expect(intro).toContain('<a href="#intro">again</a>')
     // `{math}` is typeset as display math, its `:label:` line no part of it.
     expect(intro).toContain('class="katex-display"')
     expect(intro).not.toContain(':label:')
+  })
+
+  it('is found in a Jupyter Book by its _toc.yml', async () => {
+    const src = path.join(tmp, 'book')
+    writeFiles(src, { '_toc.yml': 'format: jb-book\nroot: intro\n', '_config.yml': 'title: A book\n', 'intro.md': '# Intro\n\n:::{tip}\nA tip.\n:::\n' })
+    const out = path.join(tmp, 'book-out')
+    await build({ src, out, cacheDir: path.join(tmp, 'book-cache'), quiet: true })
+    expect(fs.readFileSync(path.join(out, 'intro.html'), 'utf8')).toContain('admonish-tip')
   })
 
   it('reads none of it without such a conf.py', async () => {

@@ -236,10 +236,11 @@ function targets(tree: Root, state: MystState): void {
   })
     visit(tree, 'paragraph', (node, index, parent) => {
     if (index === undefined || !parent || node.children.length !== 1 || node.children[0]!.type !== 'text') return
-    const target = TARGET.exec(node.children[0]!.value.trim())
-    if (!target) return
+    // One target a line; several may name the same heading.
+    const targets = node.children[0]!.value.split('\n').map((line) => TARGET.exec(line.trim()))
+    if (!targets.every(Boolean)) return
     const next = parent.children[index + 1]
-    if (next?.type === 'heading') state.labels.set(target[1]!, { id: ids.get(next)!, text: toString(next) })
+    if (next?.type === 'heading') for (const target of targets) state.labels.set(target![1]!, { id: ids.get(next)!, text: toString(next) })
     parent.children.splice(index, 1)
     return [SKIP, index]
   })
