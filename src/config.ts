@@ -71,6 +71,8 @@ export const slugwikiSchema = z.strictObject({
   'github-wiki': z.boolean().optional(),
   /** A Zola site's content: its shortcodes read (body tags dropped, escaped calls unescaped). Defaults to true for a folder without book.toml whose own or parent folder holds Zola's `zola.toml`, or a `config.toml` setting `base_url`. */
   zola: z.boolean().optional(),
+  /** MyST markdown (Sphinx's myst-parser): its directives and `{doc}` role read. Defaults to true for a wiki without book.toml whose own or parent folder holds a Sphinx `conf.py` naming `myst_parser` or `myst_nb`, a Jupyter Book's `_toc.yml` or mystmd's `myst.yml`. */
+  myst: z.boolean().optional(),
   vitepress: z.boolean().optional(),
   /** A docsify site: `_sidebar.md` is the sidebar, `README.md` the home page, `?>`/`!>` callouts, `':include'` links. Defaults to true for a folder without book.toml or SUMMARY.md whose `index.html` holds `window.$docsify`, or that has `_sidebar.md` beside `README.md`. */
   docsify: z.boolean().optional(),
@@ -262,6 +264,8 @@ export interface Config {
   githubWiki: boolean
   /** The notes are a Zola site's content (`zola`): its shortcodes are read. */
   zola: boolean
+  /** The notes are Sphinx's MyST markdown (`myst`): its directives and `{doc}` role are read. */
+  myst: boolean
   /**
    * docsify's conventions, read in a docsify site (see `isDocsify`, or
    * `docsify = true`): `_sidebar.md` is the sidebar (and `Config.summary`),
@@ -789,6 +793,7 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
     gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola),
     zola,
+    myst: sw.myst ?? (plainWiki && isMystSphinx(src)),
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,
@@ -995,6 +1000,25 @@ interface SiteGeneratorConfig {
  * case), in the folder or the one above it. A file that does not parse is
  * none: the site generator reports it, not slugwiki.
  */
+/**
+ * Whether the notes are MyST markdown: a Sphinx `conf.py` in the folder or one up names myst-parser's or
+ * MyST-NB's extension, or the folder is a Jupyter Book (`_toc.yml`) or a mystmd project (`myst.yml`).
+ */
+function isMystSphinx(src: string): boolean {
+  for (const dir of [src, path.dirname(src)]) {
+    if (fs.existsSync(path.join(dir, '_toc.yml')) || fs.existsSync(path.join(dir, 'myst.yml'))) return true
+    let text: string
+    try {
+      text = fs.readFileSync(path.join(dir, 'conf.py'), 'utf8')
+    } catch {
+      continue
+    }
+    // Python is no config format a library reads: the extension's module name, quoted, is what Sphinx loads.
+    return /["'](?:myst_parser|myst_nb)["']/.test(text)
+  }
+  return false
+}
+
 function siteGeneratorConfig(src: string): SiteGeneratorConfig | undefined {
   for (const dir of [src, path.dirname(src)]) {
     for (const name of ['zola.toml', 'hugo.toml', 'config.toml']) {

@@ -17,6 +17,7 @@ import { mkdocsFolderOutline, mkdocsNavOutline } from '../content/mkdocs-outline
 import { literateFolders } from '../content/literate-nav.ts'
 import { DecodeError, readText } from '../content/read.ts'
 import { summaryKey, type SummaryMemo } from '../content/summary-memo.ts'
+import { toctreeOutline } from '../content/toctree.ts'
 import { flattenOutline, parseSummary, type OutlineItem, type SummaryResult } from '../content/summary.ts'
 import type { TopicDef } from '../content/topics-file.ts'
 import type { CompiledNote, NoteInput } from '../markdown/compile.ts'
@@ -152,6 +153,21 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       const quiet = ignore().add(mkdocs.notInNav)
       outlineFile = { name: `\`nav\` of ${path.basename(mkdocs.file)}`, quiet: (source) => quiet.ignores(source) }
     } else outline = mkdocsFolderOutline(published.map((n) => n.source), titleOf, mkdocs.sectionIndexes)
+  }
+  if (!outline && config.myst) {
+    // A Sphinx site's navigation is its toctrees, from the root document down.
+    const titles = new Map(published.map((n) => [n.source, n.title]))
+    const toc = toctreeOutline({
+      notes: published.map((n) => n.source),
+      read: (s) => readNavFile(path.join(config.src, s)).text,
+      titleOf: (s) => titles.get(s) ?? s,
+      display: displaySource,
+    })
+    if (toc) {
+      for (const d of toc.diagnostics) diagnostics.add(d)
+      outline = toc.items
+      outlineFile = { name: 'any `toctree`' }
+    }
   }
   if (!outline) {
     const titles = new Map(published.map((n) => [n.source, n.title]))

@@ -47,6 +47,7 @@ import remarkFrontmatterYaml from './remark-frontmatter-yaml.ts'
 import remarkZolaShortcodes from './remark-zola-shortcodes.ts'
 import remarkHeadingAttributes from './remark-heading-attributes.ts'
 import remarkMdbookAdmonish from './remark-mdbook-admonish.ts'
+import remarkMyst, { mystBody } from './remark-myst.ts'
 import remarkDisplayMath from './remark-display-math.ts'
 import remarkInlineFootnotes from './remark-inline-footnotes.ts'
 import remarkMdbookMath from './remark-mdbook-math.ts'
@@ -148,6 +149,8 @@ export interface ProcessorOptions {
   githubWiki?: boolean
   /** Zola's shortcodes: body ones' tags dropped, escaped calls and raw markers as Zola renders them (default false). */
   zola?: boolean
+  /** MyST markdown's directives and `{doc}` role (a Sphinx site using myst_parser). */
+  myst?: boolean
   /** docsify's markdown: `?>`/`!>` helpers, link and image options, routes, heading `:id=` (default: not read). */
   docsify?: DocsifyOptions
   /** Callouts' default titles in the wiki's language, by type (default: the plugins' English ones). */
@@ -189,9 +192,11 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.zola) processor.use(remarkZolaShortcodes)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
   if (options.gitbookBlocks) processor.use(remarkGitbookBlocks, { titles: options.calloutTitles })
+  // Before admonish: a MyST admonition becomes an admonish block.
+  if (options.myst) processor.use(remarkMyst)
   processor
     // Before every plugin that reads markdown, so that an admonish block's body is the note's markdown to them.
-    .use(remarkMdbookAdmonish, { settings: options.admonish, titles: options.calloutTitles })
+    .use(remarkMdbookAdmonish, { settings: options.admonish, titles: options.calloutTitles, ...(options.myst && { body: mystBody }) })
   if (options.trplListing) processor.use(remarkTrplListing, { mode: options.trplListing })
   if (options.specRules) processor.use(remarkSpecRules)
   if (options.toc) processor.use(remarkTocMarker, options.toc)

@@ -35,6 +35,8 @@ export interface RemarkMdbookAdmonishOptions {
   settings?: AdmonishConfig
   /** Callouts' default titles in the wiki's language (default: mdbook-admonish's, from the directive's name). */
   titles?: CalloutTitles
+  /** Read a block's parsed body before its own blocks are (remark-myst's `mystBody`: a MyST directive nested in another's body). */
+  body?: (tree: Root, file: VFile) => void
 }
 
 /** What a block becomes in mdast: a `div` (mdast-util-to-hast's element for a node it does not know). */
@@ -50,7 +52,7 @@ const TYPE = /^[\w-]+$/
 const AD_BLOCK = /^ad-([\w-]+)$/
 
 /** The opening fence of either kind of block, anywhere in the text (in a list or a quote too). */
-const FENCE_OF_BLOCK = /(?:```|~~~)[`~]*[ \t]*(?:admonish|ad-)/
+const FENCE_OF_BLOCK = /(?:```|~~~)[`~]*[ \t]*(?:admonish|ad-|\{)|:::[ \t]*\{/
 /** One of its option lines, before the body. */
 const AD_OPTION = /^(title|collapse|icon|color)\s*:(.*)$/i
 /** Its types that are no admonish directive, and the one they look like. */
@@ -77,6 +79,7 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
   return (tree: Root, file: VFile) => {
     const source = String(file.value)
     // A fence's info string, not prose: `ad-` alone is in every other note (`read-copy-update`).
+    // `{` (or `:::{`) is a MyST directive's, which remark-myst may have made an admonish block.
     if (!FENCE_OF_BLOCK.test(source)) return
     const lines = source.split('\n')
     const lineStarts = [0]
@@ -135,6 +138,7 @@ export default function remarkMdbookAdmonish(this: Processor, options: RemarkMdb
       visit(root, (child) => {
         if (child !== root && child.position) child.position = { start: move(child.position.start), end: move(child.position.end) }
       })
+      options.body?.(root, file)
       expand(root)
       return root.children
     }

@@ -86,6 +86,8 @@ export interface WorkerSettings {
   githubWiki?: boolean
   /** Zola's shortcodes (`zola`). */
   zola?: boolean
+  /** MyST markdown (`myst`). */
+  myst?: boolean
   /** docsify's markdown (`docsify`): helpers, link options, routes (default not read). */
   docsify?: DocsifyOptions
   /** Callouts' default titles in the wiki's language, by type (`calloutTitles` of its words; default the plugins' English ones). */
