@@ -994,13 +994,6 @@ interface SiteGeneratorConfig {
 }
 
 /**
- * A Zola or Hugo site's config beside its content folder (or in the folder
- * given): Zola's `zola.toml` (0.19's name) or a `config.toml` setting
- * `base_url`; Hugo's `hugo.toml` or a `config.toml` setting `baseURL` (any
- * case), in the folder or the one above it. A file that does not parse is
- * none: the site generator reports it, not slugwiki.
- */
-/**
  * Whether the notes are MyST markdown: a Sphinx `conf.py` in the folder or one up names myst-parser's or
  * MyST-NB's extension, or the folder is a Jupyter Book (`_toc.yml`) or a mystmd project (`myst.yml`).
  */
@@ -1019,6 +1012,13 @@ function isMystSphinx(src: string): boolean {
   return false
 }
 
+/**
+ * A Zola or Hugo site's config beside its content folder (or in the folder
+ * given): Zola's `zola.toml` (0.19's name) or a `config.toml` setting
+ * `base_url`; Hugo's `hugo.toml` or a `config.toml` setting `baseURL` (any
+ * case), in the folder or the one above it. A file that does not parse is
+ * none: the site generator reports it, not slugwiki.
+ */
 function siteGeneratorConfig(src: string): SiteGeneratorConfig | undefined {
   for (const dir of [src, path.dirname(src)]) {
     for (const name of ['zola.toml', 'hugo.toml', 'config.toml']) {
