@@ -23,6 +23,7 @@ import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeInlineHilite from './rehype-inline-hilite.ts'
 import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
+import rehypeStarlightComponents, { rehypeStarlightJsx } from './rehype-starlight-components.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
@@ -128,6 +129,8 @@ export interface ProcessorOptions {
   vitepress?: boolean
   /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
   docusaurus?: boolean
+  /** Astro Starlight's MDX components (`<Aside>`, `<Card>`, `<LinkCard>`, …) as the theme's markup (default false: raw HTML, sanitised). */
+  starlight?: boolean
   /** MkDocs's markdown: admonitions (`!!! note`), collapsible ones (`??? tip`), content tabs (`=== "C"`), abbreviations, keys, each when its extension is on; `true` all of them (default: none). */
   mkdocs?: boolean | MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
@@ -224,7 +227,12 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   else processor.use(remarkAttrList, { images: true })
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
-  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
+  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true })
+  // Starlight's JSX tags as HTML must read them (`<LinkCard />` closed, `<Aside>` no HTML `<aside>`), then as the theme's markup, before sanitising.
+  if (options.starlight) rehype.use(rehypeStarlightJsx)
+  rehype.use(rehypeRawWhenNeeded)
+  if (options.starlight) rehype.use(rehypeStarlightComponents, { titles: options.calloutTitles })
+  rehype.use(rehypeAnchorNames)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts);
   // a warning names what of the author's raw HTML it removed.
   if (!options.trusted) rehype.use(rehypeSanitizeNote, noteSchema).use(rehypeRenest)
