@@ -32,14 +32,33 @@ const PREFIX = 'sl-'
 // A JSX tag: its name starts with a capital; attributes are quoted strings, bare names or `{…}` expressions without nested braces.
 const TAG = /<(\/?)([A-Z][\w.]*)((?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{[^{}]*\}))?)*)\s*(\/?)>/g
 
-/** Rewrite a raw HTML's JSX tags as HTML reads them: self-closing ones opened and closed, known ones renamed. */
+// A code span as markdown reads one: a run of backticks, then anything up to the same run.
+const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g
+
+/** Escape text for HTML. */
+const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/**
+ * Rewrite a raw HTML's JSX tags as HTML reads them: self-closing ones opened
+ * and closed, known ones renamed. A code span between them is code, as MDX
+ * reads a component's children as markdown: `` `<Aside>` `` there is the
+ * text of a tag, never one.
+ */
 function htmlOfJsx(value: string): string {
-  return value.replace(TAG, (whole, close: string, name: string, attributes: string, selfClosing: string) => {
-    const known = COMPONENTS.includes(name)
-    if (!known && !selfClosing) return whole
-    const tag = known ? PREFIX + name.toLowerCase() : name
-    return selfClosing ? `<${tag}${attributes}></${tag}>` : `<${close}${tag}${attributes}>`
-  })
+  const jsx = (part: string) =>
+    part.replace(TAG, (whole, close: string, name: string, attributes: string, selfClosing: string) => {
+      const known = COMPONENTS.includes(name)
+      if (!known && !selfClosing) return whole
+      const tag = known ? PREFIX + name.toLowerCase() : name
+      return selfClosing ? `<${tag}${attributes}></${tag}>` : `<${close}${tag}${attributes}>`
+    })
+  let out = ''
+  let end = 0
+  for (const match of value.matchAll(CODE_SPAN)) {
+    out += jsx(value.slice(end, match.index)) + `<code>${escapeHtml(match[2]!.replace(/^ (.*[^ ].*) $/s, '$1'))}</code>`
+    end = match.index + match[0].length
+  }
+  return out + jsx(value.slice(end))
 }
 
 /** Before rehype-raw: read the raw HTML's JSX tags as HTML would need them written. */
@@ -101,6 +120,8 @@ function markup(node: Element, titles: CalloutTitles | undefined): ElementConten
 /** After rehype-raw: Starlight's components as the theme's markup. */
 export default function rehypeStarlightComponents(options: { titles?: CalloutTitles } = {}) {
   return (tree: Root) => {
+    // The blocks made here, which a paragraph must not hold.
+    const blocks = new Set<ElementContent>()
     const replace = (parent: Root | Element) => {
       const out: RootContent[] = []
       for (const child of parent.children) {
@@ -109,8 +130,14 @@ export default function rehypeStarlightComponents(options: { titles?: CalloutTit
           continue
         }
         replace(child)
-        if (child.tagName.startsWith(PREFIX) && COMPONENTS.some((c) => PREFIX + c.toLowerCase() === child.tagName)) out.push(...markup(child, options.titles))
-        else out.push(child)
+        if (child.tagName.startsWith(PREFIX) && COMPONENTS.some((c) => PREFIX + c.toLowerCase() === child.tagName)) {
+          const made = markup(child, options.titles)
+          made.forEach((m) => m.type === 'element' && m.tagName === 'div' && blocks.add(m))
+          out.push(...made)
+        } else if (child.tagName === 'p' && child.children.some((c) => blocks.has(c)) && child.children.every((c) => blocks.has(c) || (c.type === 'text' && c.value.trim() === ''))) {
+          // A component written as a paragraph (`<LinkCard` over several lines is no HTML block) is a block, not in one.
+          out.push(...child.children.filter((c) => blocks.has(c)))
+        } else out.push(child)
       }
       parent.children = out as typeof parent.children
     }
