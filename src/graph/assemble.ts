@@ -165,7 +165,7 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
     outline = config.docusaurus
-      ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options))
+      ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options), { starlight: config.starlight })
       : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start, (s) => weights.get(s))
   }
 
