@@ -206,7 +206,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkHeadingAttributes)
     .use(remarkFenceAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
-    .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus })
+    .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus, starlight: options.starlight })
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
   if (options.comments) processor.use(remarkComments)
