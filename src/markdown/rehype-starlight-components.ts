@@ -101,7 +101,8 @@ function markup(node: Element, titles: CalloutTitles | undefined): ElementConten
       return [at(h('div', { className: ['starlight-card'] }, [h('p', h('strong', text(props.title) ?? '')), ...children]))]
     case 'linkcard': {
       const title = text(props.title) ?? text(props.href) ?? ''
-      const link = typeof props.href === 'string' ? h('a', { href: props.href }, title) : h('span', title)
+      // The link is at the tag, for a broken one's warning to point there.
+      const link = typeof props.href === 'string' ? at(h('a', { href: props.href }, title)) : h('span', title)
       const description = text(props.description)
       return [at(h('div', { className: ['starlight-card', 'starlight-link-card'] }, [h('p', h('strong', link)), ...(description ? [h('p', description)] : [])]))]
     }
