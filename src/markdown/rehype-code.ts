@@ -135,6 +135,9 @@ function markLines(meta: CodeMeta, hidden: Set<number>): ShikiTransformer {
     name: 'slugwiki:lines',
     line(node, line) {
       if (meta.highlight.has(line)) this.addClassToHast(node, 'highlighted')
+      // Expressive Code's `ins={4}` and `del={5}`: the classes shiki's `// [!code ++]` and `--` give, styled and copied alike.
+      if (meta.inserted?.has(line)) this.addClassToHast(node, ['diff', 'add'])
+      if (meta.deleted?.has(line)) this.addClassToHast(node, ['diff', 'remove'])
       if (hidden.has(line)) this.addClassToHast(node, 'hidden-line')
     },
     code(node) {
@@ -173,7 +176,7 @@ function blockKey(job: HighlightJob): string {
   const { meta } = job
   const numbers = (set: Set<number>) => [...set].sort((a, b) => a - b)
   return createHash('sha256')
-    .update(JSON.stringify([job.control.salt ?? '', job.lang, job.code, numbers(meta.highlight), numbers(job.hidden), meta.lineNumbers, meta.startLine]))
+    .update(JSON.stringify([job.control.salt ?? '', job.lang, job.code, numbers(meta.highlight), numbers(meta.inserted ?? new Set()), numbers(meta.deleted ?? new Set()), numbers(job.hidden), meta.lineNumbers, meta.startLine]))
     .digest('base64url')
 }
 
