@@ -176,7 +176,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkFrontmatterYaml)
-    .use(remarkVitepressHome)
+    .use(remarkVitepressHome, { starlight: options.starlight })
     .use(remarkEmptyNote)
     .use(remarkGfm)
     .use(remarkDuplicateDefinitions)
