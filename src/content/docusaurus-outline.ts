@@ -141,7 +141,8 @@ export function docusaurusOutline(docs: DocusaurusDoc[], categories: (dir: strin
       const { name: shown, prefix } = parseNumberPrefix(name)
       const title = meta?.label ?? shown
       const chapter: OutlineChapter = page
-        ? { kind: 'chapter', title: meta?.label ?? label(page), source: page.source, children }
+        ? // Starlight's `sidebar.label` names the page's own entry ("Overview"), not its group: the folder is titled by the page's title.
+          { kind: 'chapter', title: meta?.label ?? (options.starlight ? page.title : label(page)), source: page.source, children }
         : { kind: 'chapter', title, folder: true, children, ...(meta?.link?.type === 'generated-index' && { generatedIndex: generatedIndex(sub, title, meta.link, meta.file) }) }
       out.push({ key: `${name}/`, position: meta?.position ?? (page && position(page)) ?? prefix, chapter })
     }
