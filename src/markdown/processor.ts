@@ -24,6 +24,7 @@ import rehypeCode from './rehype-code.ts'
 import rehypeInlineHilite from './rehype-inline-hilite.ts'
 import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
 import rehypeStarlightComponents, { rehypeStarlightJsx } from './rehype-starlight-components.ts'
+import remarkJsxParagraphs from './remark-jsx-paragraphs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
@@ -185,6 +186,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
   if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
+  // A Starlight doc's `<Badge style={{ … }} />`: a paragraph of JSX markdown cannot read as HTML, made raw HTML.
+  if (options.starlight) processor.use(remarkJsxParagraphs)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
