@@ -185,9 +185,9 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyLinks)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
-  if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
-  // A Starlight doc's `<Badge style={{ … }} />`: a paragraph of JSX markdown cannot read as HTML, made raw HTML.
+  // A Starlight doc's JSX that markdown misreads (`<Badge style={{ … }} />`, a tag's `>` on its own line, an `.mdx` doc's indented children).
   if (options.starlight) processor.use(remarkJsxParagraphs)
+  if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
