@@ -35,6 +35,13 @@ const TAG = /<(\/?)([A-Z][\w.]*)((?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[
 // A code span as markdown reads one: a run of backticks, then anything up to the same run.
 const CODE_SPAN = /(`+)([\s\S]*?[^`])\1(?!`)/g
 
+/** A fence's lines without the indentation they share, and without the blanks before its closing fence. */
+function dedent(code: string): string {
+  const lines = code.replace(/\n[^\S\n]*$/, '').split('\n')
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length))
+  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n')
+}
+
 /** Escape text for HTML. */
 const escapeHtml = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
@@ -55,7 +62,11 @@ function htmlOfJsx(value: string): string {
   let out = ''
   let end = 0
   for (const match of value.matchAll(CODE_SPAN)) {
-    out += jsx(value.slice(end, match.index)) + `<code>${escapeHtml(match[2]!.replace(/^ (.*[^ ].*) $/s, '$1'))}</code>`
+    // A fence between the tags (MDX reads a component's children as markdown, fences and all) is a block of code in its language.
+    const fence = match[1]!.length >= 3 && /^[^\n]*\n/.exec(match[2]!)
+    const lang = fence ? /^[\w+#.-]+/.exec(fence[0])?.[0] : undefined
+    const code = fence ? `<pre><code${lang ? ` class="language-${lang}"` : ''}>${escapeHtml(dedent(match[2]!.slice(fence[0].length)))}</code></pre>` : `<code>${escapeHtml(match[2]!.replace(/^ (.*[^ ].*) $/s, '$1'))}</code>`
+    out += jsx(value.slice(end, match.index)) + code
     end = match.index + match[0].length
   }
   return out + jsx(value.slice(end))
