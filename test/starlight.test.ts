@@ -43,7 +43,7 @@ describe('a Starlight site', () => {
       'astro.config.mjs': CONFIG,
       'src/content/docs/index.mdx': '---\ntitle: Home\ntemplate: splash\n---\n\nimport { LinkCard } from \'@astrojs/starlight/components\';\n\n<LinkCard title="Start" href="/guides/start/" />\n',
       'src/content/docs/guides/start.mdx': '---\ntitle: Starting\n---\n\n:::tip[Did you know?]\nA tip.\n:::\n\nBack [home](/), on to [IPC](/concept/inter-process-communication/#events).\n\n<LinkCard\n  title="Gone"\n  href="/concept/gone/"\n/>\n',
-      'src/content/docs/concept/Inter-Process Communication/index.md': '---\ntitle: IPC\n---\n\n## Events\n',
+      'src/content/docs/concept/Inter-Process Communication/index.md': '---\ntitle: IPC\n---\n\n## Events\n\nRead against its URL, `/concept/inter-process-communication/`: [start](../../guides/start/).\n',
     })
     const out = path.join(tmp, 'build-out')
     const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'build-cache'), quiet: true })
@@ -54,6 +54,9 @@ describe('a Starlight site', () => {
     expect(start).toContain('<p class="markdown-alert-title custom-block-title">Did you know?</p>')
     // Astro's slug of the folder `Inter-Process Communication` is `inter-process-communication`.
     expect(start).toContain('<a href="../concept/Inter-Process%20Communication/index.html#events">IPC</a>')
+    // A relative link is a URL, read against the page's own: it climbs out of the folder as a file path only.
+    const ipc = fs.readFileSync(path.join(out, 'concept/Inter-Process Communication/index.html'), 'utf8')
+    expect(ipc).toContain('<a href="../../guides/start.html">start</a>')
     const home = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
     expect(home).toContain('<a href="guides/start.html">Start</a>')
   })
