@@ -27,7 +27,7 @@ const isDir = (dir: string) => fs.existsSync(dir) && fs.statSync(dir).isDirector
  * shares the Docusaurus site's shape: both are MDX docs under a config that
  * is never run, with a folder published at the root.
  */
-export function findStarlightSite(srcArg: string, display: (p: string) => string): DocusaurusSite | undefined {
+export function findStarlightSite(srcArg: string, display: (p: string) => string): (DocusaurusSite & { title?: string }) | undefined {
   let root: string | undefined
   let configFile = configFileIn(srcArg, CONFIG_NAMES)
   if (configFile && isDir(path.join(srcArg, DOCS))) root = srcArg
@@ -39,7 +39,9 @@ export function findStarlightSite(srcArg: string, display: (p: string) => string
   if (!root || !configFile || !isStarlight(configFile)) return undefined
   const sidebar = sidebarPlace(configFile)
   const publicDir = path.join(root, 'public')
+  const title = siteTitle(configFile)
   return {
+    ...(title && { title }),
     root,
     configFile,
     docs: path.join(root, DOCS),
@@ -75,4 +77,22 @@ function sidebarPlace(configFile: string): { line: number; column: number } | un
   if (!match) return undefined
   const before = text.slice(0, match.index).split('\n')
   return { line: before.length, column: before[before.length - 1]!.length + 1 }
+}
+
+/**
+ * The site's title as the config writes it, a string literal as Starlight's
+ * first option (`starlight({ title: 'Tauri', … })`), found in its text, never
+ * run; a title written any other way (a variable, a per-language mapping) is
+ * not read, and the site's folder titles the wiki.
+ */
+function siteTitle(configFile: string): string | undefined {
+  let text: string
+  try {
+    text = fs.readFileSync(configFile, 'utf8')
+  } catch {
+    return undefined
+  }
+  const match = /\bstarlight\(\s*\{\s*title\s*:\s*(?:'([^'\\\n]*)'|"([^"\\\n]*)")/.exec(text)
+  const title = (match?.[1] ?? match?.[2])?.trim()
+  return title || undefined
 }

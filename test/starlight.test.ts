@@ -25,12 +25,19 @@ describe('a Starlight site', () => {
       expect(config.src).toBe(path.join(dir, 'src/content/docs'))
       expect(config.root).toBe(dir)
       expect(config.starlight).toBe(true)
+      // Its title, a string literal, read from the config's text.
+      expect(config.title).toBe('Docs')
       // Its docs are MDX, read as a Docusaurus site's are; Astro serves `public/` at the root.
       expect(config.docusaurus).toBe(true)
       expect(config.staticDir).toBe(path.join(dir, 'public'))
       // The sidebar the config writes is JavaScript: named, at its line and column, as not read.
       expect(config.docusaurusSite?.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['detect/astro.config.mjs:8:7 starlight'])
     }
+  })
+
+  it('is titled by its folder when the config names its title any other way', () => {
+    const dir = site('variable-title', { 'astro.config.ts': "import starlight from '@astrojs/starlight';\nconst title = 'T';\nexport default { integrations: [starlight({ title, sidebar })] };\n", 'src/content/docs/a.md': '# A\n' })
+    expect(resolveConfig({ src: dir }, tmp).title).toBe('variable-title')
   })
 
   it('is no Starlight site for an Astro site without Starlight, nor for src/content/docs without a config', () => {
