@@ -8,6 +8,7 @@ import { docusaurusOutline, type DocusaurusDoc } from '../src/content/docusaurus
 import { docusaurusUrl } from '../src/content/docusaurus-urls.ts'
 import type { OutlineItem } from '../src/content/summary.ts'
 import type { SourcePath } from '../src/paths.ts'
+import { searchDocuments } from '../src/search/build-index.ts'
 import { writeFiles } from './helpers/files.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-starlight-'))
@@ -48,7 +49,7 @@ describe('a Starlight site', () => {
   it('publishes .mdx pages titled by their frontmatter, with asides, components and Starlight URLs resolved', async () => {
     const dir = site('build', {
       'astro.config.mjs': CONFIG,
-      'src/content/docs/index.mdx': '---\ntitle: Home\ntemplate: splash\n---\n\nimport { LinkCard } from \'@astrojs/starlight/components\';\n\n<LinkCard title="Start" href="/guides/start/" />\n',
+      'src/content/docs/index.mdx': '---\ntitle: Home\ntemplate: splash\npagefind: false\n---\n\nimport { LinkCard } from \'@astrojs/starlight/components\';\n\n<LinkCard title="Start" href="/guides/start/" />\n',
       'src/content/docs/guides/start.mdx': '---\ntitle: Starting\n---\n\n:::tip[Did you know?]\nA tip.\n:::\n\nBack [home](/), on to [IPC](/concept/inter-process-communication/#events).\n\n<LinkCard\n  title="Gone"\n  href="/concept/gone/"\n/>\n',
       'src/content/docs/concept/Inter-Process Communication/index.md': '---\ntitle: IPC\n---\n\n## Events\n\nRead against its URL, `/concept/inter-process-communication/`: [start](../../guides/start/).\n',
     })
@@ -64,6 +65,8 @@ describe('a Starlight site', () => {
     // A relative link is a URL, read against the page's own: it climbs out of the folder as a file path only.
     const ipc = fs.readFileSync(path.join(out, 'concept/Inter-Process Communication/index.html'), 'utf8')
     expect(ipc).toContain('<a href="../../guides/start.html">start</a>')
+    // `pagefind: false` keeps a page out of search only.
+    expect(result.graph && searchDocuments(result.graph).notes.map((n) => n.source).sort()).toEqual(['concept/Inter-Process Communication/index.md', 'guides/start.mdx'])
     const home = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
     expect(home).toContain('<a href="guides/start.html">Start</a>')
   })
