@@ -253,6 +253,12 @@ describe('cache fingerprint', () => {
     expect(noteFingerprint('v', { ...settings, myst: false })).toBe(noteFingerprint('v', settings))
   })
 
+  it('changes when a Starlight site’s components and asides are read', () => {
+    const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b', docusaurus: true }
+    expect(noteFingerprint('v', { ...settings, starlight: true })).not.toBe(noteFingerprint('v', settings))
+    expect(noteFingerprint('v', { ...settings, starlight: false })).toBe(noteFingerprint('v', settings))
+  })
+
   it('changes with the Rust Reference’s [preprocessor.spec]', () => {
     const settings = { math: false, trusted: false, lightTheme: 'a', darkTheme: 'b' }
     expect(noteFingerprint('v', { ...settings, specRules: true })).not.toBe(noteFingerprint('v', settings))

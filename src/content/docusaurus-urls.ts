@@ -7,8 +7,15 @@
  * folder's category index (`index`, `README` or `<folder>` doc) at the
  * folder's own URL (`/guides/`). slugwiki keeps each page where its file
  * is, and makes this URL a redirect to it when it differs.
+ *
+ * A Starlight doc's URL is Astro's content collection slug: each folder and
+ * the file name slugged by github-slugger (`Inter-Process Communication/` →
+ * `/inter-process-communication/`), number prefixes kept, an `index` file at
+ * its folder's URL, with Starlight's trailing slash; frontmatter `slug`
+ * (from the docs root) in place of it.
  */
 import path from 'node:path'
+import { slug as githubSlug } from 'github-slugger'
 import { isCategoryIndex, parseNumberPrefix } from './docusaurus-outline.ts'
 
 /** A doc as its URL needs it. */
@@ -22,7 +29,8 @@ export interface UrlDoc {
  * frontmatter `slug` or `id` that is no string is left out (the key's
  * problem is the caller's to report).
  */
-export function docusaurusUrl(doc: UrlDoc): string {
+export function docusaurusUrl(doc: UrlDoc, options: { starlight?: boolean } = {}): string {
+  if (options.starlight) return starlightUrl(doc)
   const slug = typeof doc.frontmatter.slug === 'string' ? doc.frontmatter.slug : undefined
   const id = typeof doc.frontmatter.id === 'string' ? doc.frontmatter.id : undefined
   // `parse_number_prefixes: false` keeps them, in the folders' part too.
@@ -40,4 +48,12 @@ export function docusaurusUrl(doc: UrlDoc): string {
   } catch {
     return resolved
   }
+}
+
+/** A Starlight doc's URL path from the docs root (`/concept/inter-process-communication/`, `/` for the top `index`). */
+function starlightUrl(doc: UrlDoc): string {
+  const slug = typeof doc.frontmatter.slug === 'string' ? doc.frontmatter.slug.replace(/^\/+|\/+$/g, '') : undefined
+  // Astro slugs each segment of the path (its `getContentEntryIdAndSlug`), then drops a trailing `index`.
+  const own = slug ?? doc.source.replace(/\.mdx?$/i, '').split('/').map((part) => githubSlug(part)).join('/').replace(/(?:^|\/)index$/, '')
+  return own ? `/${own}/` : '/'
 }

@@ -182,11 +182,11 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     // GitBook's `structure.readme` is its first page.
     const start = config.githubWiki ? ('Home.md' as SourcePath) : config.gitbookYaml?.readme?.source
     outline = config.docusaurus
-      ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options))
+      ? docusaurusOutline(published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter })), docusaurusCategories(published.map((n) => n.source), options), { starlight: config.starlight })
       : outlineFromFolders(published.map((n) => n.source), (s) => titles.get(s) ?? s, start, (s) => weights.get(s))
   }
 
-  const urls = config.docusaurus ? docusaurusUrls(published) : undefined
+  const urls = config.docusaurus ? docusaurusUrls(published, config.starlight) : undefined
   // Docusaurus's `unlisted: true`: built, reachable by its URL only.
   const hidden = config.docusaurus ? published.filter((n) => n.frontmatter.unlisted === true).map((n) => n.source) : undefined
   const graph = buildSiteGraph({ notes: published, bodies: options.bodies, outline, assets: listing.assets, topics: options.topics, indices: config.indices, notFound, unpublished: [...skipped.keys()], urls, hidden, authoredOutline: outlineFile !== undefined, outside: (link) => outsideLink(config.repositoryLinks, config.src, link.url, link.target, link.outside === 'image') })
@@ -222,9 +222,9 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
   return graph
 }
 
-/** The Docusaurus URL of each doc. */
-function docusaurusUrls(notes: CompiledNote[]): Map<SourcePath, string> {
-  return new Map(notes.map((note) => [note.source, docusaurusUrl(note)]))
+/** The Docusaurus (or Starlight) URL of each doc. */
+function docusaurusUrls(notes: CompiledNote[], starlight: boolean): Map<SourcePath, string> {
+  return new Map(notes.map((note) => [note.source, docusaurusUrl(note, { starlight })]))
 }
 
 /**

@@ -4,7 +4,9 @@
  * `[label]` naming a block's tab in a code group; and as PyMdown's
  * `pymdownx.highlight` writes it (MkDocs, Material): `title="x.py"`,
  * `linenums="10"` (numbered from 10), `hl_lines="2 3 5-7"` (lines of the
- * block, counted from 1 whatever `linenums` starts at).
+ * block, counted from 1 whatever `linenums` starts at); and as Expressive
+ * Code writes it (Astro Starlight): `ins={4}` and `del={5-6}` mark lines
+ * inserted or deleted, `mark={2}` as `{2}` does.
  */
 export interface CodeMeta {
   title?: string
@@ -15,6 +17,10 @@ export interface CodeMeta {
   lineNumbers: boolean
   /** First line number when counting (`showLineNumbers{10}`). */
   startLine: number
+  /** Expressive Code's `ins={4}`: 1-based lines marked inserted. */
+  inserted?: Set<number>
+  /** Expressive Code's `del={5}`: 1-based lines marked deleted. */
+  deleted?: Set<number>
 }
 
 /** Greedy, as VitePress's `extractTitle` reads it: `[a [b] c]` is `a [b] c`. */
@@ -25,6 +31,8 @@ const RANGES = /\{([\d\s,-]+)\}/
 const LINE_NUMBERS = /\b(?:showLineNumbers|linenums|line-numbers)(?:\{(\d+)\}|=(\d+)\b)?/
 /** pymdownx.highlight's `linenums="10"` (its first number: where counting starts; a step and special lines may follow). */
 const PYMDOWN_LINENUMS = /\blinenums=(?:"(\d+)[^"]*"|'(\d+)[^']*'|(\d+))/
+/** Expressive Code's line markers, `ins={4}`, `del={5-6}`, `mark={2}` (its text markers, `ins="word"`, are not read). */
+const EC_LINES = /\b(ins|del|mark)=\{([\d\s,-]*)\}/g
 /** pymdownx.highlight's `hl_lines="2 3 5-7"`. */
 const PYMDOWN_HL_LINES = /\bhl_lines=(?:"([^"]*)"|'([^']*)')/
 
@@ -50,6 +58,12 @@ export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
     rest = rest.replace(hlLines[0], ' ')
     addLines(result.highlight, (hlLines[1] ?? hlLines[2] ?? '').split(/\s+/))
   }
+  // Before the bare `{2}`: `ins={4}` holds one that is no highlight.
+  rest = rest.replace(EC_LINES, (_, kind: string, ranges: string) => {
+    const lines = kind === 'mark' ? result.highlight : kind === 'ins' ? (result.inserted ??= new Set()) : (result.deleted ??= new Set())
+    addLines(lines, ranges.split(','))
+    return ' '
+  })
   const numbers = pymdownNumbers ? null : LINE_NUMBERS.exec(rest)
   if (numbers) {
     result.lineNumbers = true

@@ -23,6 +23,8 @@ import rehypeAnchorNames from './rehype-anchor-names.ts'
 import rehypeCode from './rehype-code.ts'
 import rehypeInlineHilite from './rehype-inline-hilite.ts'
 import remarkDocusaurusTabs from './remark-docusaurus-tabs.ts'
+import rehypeStarlightComponents, { rehypeStarlightJsx } from './rehype-starlight-components.ts'
+import remarkJsxParagraphs from './remark-jsx-paragraphs.ts'
 import rehypeCodeSymbols from './rehype-code-symbols.ts'
 import rehypeFinalSanitize from './rehype-final-sanitize.ts'
 import rehypeFontAwesome from './rehype-font-awesome.ts'
@@ -129,6 +131,8 @@ export interface ProcessorOptions {
   vitepress?: boolean
   /** Docusaurus's admonitions: `:::note`, `:::tip[Title]` and the rest (default false: VitePress's containers only). */
   docusaurus?: boolean
+  /** Astro Starlight's MDX components (`<Aside>`, `<Card>`, `<LinkCard>`, …) as the theme's markup (default false: raw HTML, sanitised). */
+  starlight?: boolean
   /** MkDocs's markdown: admonitions (`!!! note`), collapsible ones (`??? tip`), content tabs (`=== "C"`), abbreviations, keys, each when its extension is on; `true` all of them (default: none). */
   mkdocs?: boolean | MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers, as `[preprocessor.spec]` renders them (default: not read). */
@@ -176,7 +180,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml', 'toml'])
     .use(remarkFrontmatterYaml)
-    .use(remarkVitepressHome)
+    .use(remarkVitepressHome, { starlight: options.starlight })
     .use(remarkEmptyNote)
     .use(remarkGfm)
     .use(remarkDuplicateDefinitions)
@@ -184,6 +188,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkEmptyLinks)
   // MDX's `import`/`export` lines are code for Docusaurus's React page, no text of it.
   // Its `<Tabs>`: the theme's tabs, the markdown between the tags read as the note's.
+  // A Starlight doc's JSX that markdown misreads (`<Badge style={{ … }} />`, a tag's `>` on its own line, an `.mdx` doc's indented children).
+  if (options.starlight) processor.use(remarkJsxParagraphs)
   if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
@@ -208,7 +214,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(remarkHeadingAttributes)
     .use(remarkFenceAttributes)
     .use(remarkWikilinks, { headingIds: options.headingIds, githubWiki: options.githubWiki })
-    .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus })
+    .use(remarkVitepressContainers, { titles: options.calloutTitles, docusaurus: options.docusaurus, starlight: options.starlight })
   if (options.blockIds) processor.use(remarkBlockIds)
   // Extends the parser, wherever it is listed: no plugin, nor an admonish body parsed on its own, sees a comment.
   if (options.comments) processor.use(remarkComments)
@@ -229,7 +235,12 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   else processor.use(remarkAttrList, { images: true })
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
-  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRawWhenNeeded).use(rehypeAnchorNames)
+  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true })
+  // Starlight's JSX tags as HTML must read them (`<LinkCard />` closed, `<Aside>` no HTML `<aside>`), then as the theme's markup, before sanitising.
+  if (options.starlight) rehype.use(rehypeStarlightJsx)
+  rehype.use(rehypeRawWhenNeeded)
+  if (options.starlight) rehype.use(rehypeStarlightComponents, { titles: options.calloutTitles })
+  rehype.use(rehypeAnchorNames)
   // Pass 1: the author's HTML and URLs, before any plugin of ours adds markup (see sanitize-schema.ts);
   // a warning names what of the author's raw HTML it removed.
   if (!options.trusted) rehype.use(rehypeSanitizeNote, noteSchema).use(rehypeRenest)
@@ -275,7 +286,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before highlighting: a diagram's source is not code.
   rehype.use(onlyWhen('mermaid', rehypeMermaid))
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus, fileNameComments: options.starlight })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.inlineHilite !== false)) rehype.use(rehypeInlineHilite, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.

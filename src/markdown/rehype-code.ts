@@ -36,7 +36,15 @@ export interface RehypeCodeOptions {
   plainLangs?: ReadonlySet<string>
   /** Docusaurus's magic comments (`// highlight-next-line`, `// highlight-start` … `// highlight-end`; default false). */
   magicComments?: boolean
+  /** Expressive Code's file name comment on a block's first line, `// src/main.rs`, as its title (Starlight; default false). */
+  fileNameComments?: boolean
 }
+
+/**
+ * A first line that is only a comment naming a file, as Expressive Code's frames read it (`// my-test-file.js`,
+ * `# src-tauri/Cargo.toml`, `<!-- index.html -->`, `/* a.css *\/`): a path with an extension, nothing else.
+ */
+const FILE_NAME_COMMENT = /^[^\S\n]*(?:(?:\/\/|#|--|;)[^\S\n]*([\w@~.\/-]*\w\.[A-Za-z0-9]+)|<!--[^\S\n]*([\w@~.\/-]*\w\.[A-Za-z0-9]+)[^\S\n]*-->|\/\*[^\S\n]*([\w@~.\/-]*\w\.[A-Za-z0-9]+)[^\S\n]*\*\/)[^\S\n]*(?:\n|$)/
 
 /** Fence names that may hold a kernel log. */
 const LOG_LANGS = new Set(['', 'log', 'dmesg', 'kmsg'])
@@ -135,6 +143,9 @@ function markLines(meta: CodeMeta, hidden: Set<number>): ShikiTransformer {
     name: 'slugwiki:lines',
     line(node, line) {
       if (meta.highlight.has(line)) this.addClassToHast(node, 'highlighted')
+      // Expressive Code's `ins={4}` and `del={5}`: the classes shiki's `// [!code ++]` and `--` give, styled and copied alike.
+      if (meta.inserted?.has(line)) this.addClassToHast(node, ['diff', 'add'])
+      if (meta.deleted?.has(line)) this.addClassToHast(node, ['diff', 'remove'])
       if (hidden.has(line)) this.addClassToHast(node, 'hidden-line')
     },
     code(node) {
@@ -173,7 +184,7 @@ function blockKey(job: HighlightJob): string {
   const { meta } = job
   const numbers = (set: Set<number>) => [...set].sort((a, b) => a - b)
   return createHash('sha256')
-    .update(JSON.stringify([job.control.salt ?? '', job.lang, job.code, numbers(meta.highlight), numbers(job.hidden), meta.lineNumbers, meta.startLine]))
+    .update(JSON.stringify([job.control.salt ?? '', job.lang, job.code, numbers(meta.highlight), numbers(meta.inserted ?? new Set()), numbers(meta.deleted ?? new Set()), numbers(job.hidden), meta.lineNumbers, meta.startLine]))
     .digest('base64url')
 }
 
@@ -250,6 +261,14 @@ export default function rehypeCode(options: RehypeCodeOptions) {
       if (magic) {
         code = magic.code
         meta = { ...meta, highlight: new Set([...meta.highlight, ...magic.highlight]) }
+      }
+      // Expressive Code's file name comment: the block's title, its line removed (only without line marks, which count it).
+      const named = options.fileNameComments && meta.title === undefined && meta.highlight.size === 0 && !meta.inserted && !meta.deleted ? FILE_NAME_COMMENT.exec(code) : null
+      if (named) {
+        meta = { ...meta, title: named[1] ?? named[2] ?? named[3] }
+        // The caption reads the block's own meta.
+        block.meta = { ...block.meta, title: meta.title }
+        code = code.slice(named[0].length)
       }
       let rendered: Element
       let hiddenLines = 0

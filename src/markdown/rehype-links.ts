@@ -209,6 +209,9 @@ export default function rehypeLinks(options: Options = {}) {
         links.push({ ...base, kind: 'asset', target: fromSource as SourcePath, wiki: value, outside: node.tagName === 'a' ? 'link' : 'image' })
         return
       }
+      // In an MDX site (Docusaurus, Starlight) a link is a URL, read against the page's own URL: `../../guides/menu` from
+      // `/concept/architecture/` climbs out of the folder as a file path, not as a URL. The graph stage reads it so.
+      if (!target && options.mdx && node.tagName === 'a' && !isNote.test(written) && !written.startsWith('/')) return byPath(written)
       if (!target) {
         // How to make it lead to the repository's file, for a link that stays in the checkout.
         const { hint, depth } = options.outside ?? {}

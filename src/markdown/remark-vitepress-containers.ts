@@ -15,7 +15,9 @@
  *
  * In a Docusaurus site Docusaurus's admonitions are read too, the same
  * syntax with its own types (`:::note`, `:::caution`, `:::important`,
- * `:::success`, `:::secondary`) and its v3 title, `:::tip[My title]`.
+ * `:::success`, `:::secondary`) and its v3 title, `:::tip[My title]`; in a
+ * Starlight site its asides instead, `:::note`, `:::tip`, `:::caution` and
+ * `:::danger` (titled `:::tip[My title]`), as its remark-asides reads them.
  */
 import type { CalloutTitles, CalloutType } from '../words/index.ts'
 import type { Paragraph, Parent, Root, RootContent } from 'mdast'
@@ -47,10 +49,22 @@ const DOCUSAURUS_TYPES: Record<string, { style: string; title: string; type: Cal
   secondary: { style: 'other', title: 'SECONDARY', type: 'note' },
 }
 
-/** A type's default title: the wiki's language's when given, upper-cased as VitePress's are. */
+/**
+ * Starlight's asides, its only four types, in the alert style of their colour (`note` blue, `tip`
+ * purple, `caution` yellow, `danger` red), titled as Starlight writes them, not upper-cased.
+ */
+const STARLIGHT_TYPES: Record<string, { style: string; title: string; type: CalloutType }> = {
+  note: { style: 'note', title: 'Note', type: 'note' },
+  tip: { style: 'tip', title: 'Tip', type: 'tip' },
+  caution: { style: 'warning', title: 'Caution', type: 'caution' },
+  danger: { style: 'caution', title: 'Danger', type: 'danger' },
+}
+
+/** A type's default title: the wiki's language's when given, upper-cased as VitePress's are (Starlight's as they are). */
 function defaultTitle(TYPES: typeof DOCUSAURUS_TYPES, type: string | undefined, titles: CalloutTitles | undefined): string | undefined {
   const known = TYPES[type ?? '']
   if (!known || !titles) return known?.title
+  if (TYPES === STARLIGHT_TYPES) return titles[known.type]
   return type === 'details' ? titles.details : titles[known.type].toLocaleUpperCase()
 }
 
@@ -77,8 +91,8 @@ const containerOptions = (TYPES: typeof DOCUSAURUS_TYPES, titles: CalloutTitles 
 })
 
 /** Parse VitePress containers; other `:::` text stays text. */
-export default function remarkVitepressContainers(this: Processor, options: { titles?: CalloutTitles; docusaurus?: boolean } = {}) {
-  const TYPES = options.docusaurus ? DOCUSAURUS_TYPES : VITEPRESS_TYPES
+export default function remarkVitepressContainers(this: Processor, options: { titles?: CalloutTitles; docusaurus?: boolean; starlight?: boolean } = {}) {
+  const TYPES = options.starlight ? STARLIGHT_TYPES : options.docusaurus ? DOCUSAURUS_TYPES : VITEPRESS_TYPES
   const containers = remarkFlexibleContainers.call(this, containerOptions(TYPES, options.titles)) as (tree: Root) => void
   return (tree: Root, file: VFile) => {
     // A container opens with a line of colons, written as such: without one, three walks of the tree are saved.
@@ -96,7 +110,7 @@ export default function remarkVitepressContainers(this: Processor, options: { ti
       }
       if (first.type !== 'text') return
       // Docusaurus v3's title in brackets against the type (`:::tip[My title]`) is v2's after a space (`:::tip My title`).
-      if (options.docusaurus) first.value = first.value.replace(/^(:{3,}[\w-]+)\[([^\]\n]*)\](?=[^\S\n]*(?:\n|$))/, (_, fence: string, title: string) => `${fence} ${title}`)
+      if (options.docusaurus || options.starlight) first.value = first.value.replace(/^(:{3,}[\w-]+)\[([^\]\n]*)\](?=[^\S\n]*(?:\n|$))/, (_, fence: string, title: string) => `${fence} ${title}`)
       const type = OPENING.exec(first.value)?.[1]
       // The plugin takes the first word of the line as the type and throws when there is none (`:::{`).
       const rest = /^:{3,}([^\n]*)/.exec(first.value)?.[1]

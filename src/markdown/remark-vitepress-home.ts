@@ -11,6 +11,12 @@
  * at the value's line:col), counted as links and sanitised as the note's
  * own, and search indexes their text. A value written with HTML tags
  * (VitePress renders each as HTML) is raw HTML in the note, sanitised as any.
+ *
+ * Astro Starlight's `hero` (any page with one, as its `template: splash`
+ * home pages have) is read alike in a Starlight site: its `title` (else the
+ * page's) is the heading, `tagline` below it, `image` by its `file` (or
+ * `light`, `dark`), and `actions` (`text`, `link`, `variant`: `primary` the
+ * brand button, the others the plain one).
  */
 import type { Heading, Image, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast'
 import type { Position } from 'unist'
@@ -35,10 +41,13 @@ declare module 'mdast' {
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const text = (value: unknown): string | undefined => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined)
 
-export default function remarkVitepressHome() {
+export default function remarkVitepressHome(options: { starlight?: boolean } = {}) {
   return (tree: Root, file: VFile) => {
     const frontmatter = file.data.frontmatter ?? {}
-    if (frontmatter.layout !== 'home') return
+    const starlight = options.starlight === true && isRecord(frontmatter.hero)
+    if (frontmatter.layout !== 'home' && !starlight) return
+    // Starlight's names for VitePress's keys: the heading, an image's file, a button's style.
+    const keyOf = starlight ? { name: 'title', src: 'file', theme: 'variant' } : { name: 'name', src: 'src', theme: 'theme' }
     const placeOf = file.data.frontmatterPlace ?? (() => undefined)
     const position = (keys: Keys): Position | undefined => placeOf(keys)
     const warn = (keys: Keys, expected: string) =>
@@ -66,11 +75,11 @@ export default function remarkVitepressHome() {
     const image = (value: unknown, keys: Keys): Image | undefined => {
       if (typeof value === 'string') return { type: 'image', url: value, alt: '', position: position(keys) }
       if (isRecord(value)) {
-        const src = text(value.src) ?? text(value.light)
-        const at = value.src !== undefined ? [...keys, 'src'] : [...keys, 'light']
+        const src = text(value[keyOf.src]) ?? text(value.light) ?? (starlight ? text(value.dark) : undefined)
+        const at = value[keyOf.src] !== undefined ? [...keys, keyOf.src] : value.light !== undefined || !starlight ? [...keys, 'light'] : [...keys, 'dark']
         if (src) return { type: 'image', url: src, alt: text(value.alt) ?? '', position: position(at) }
       }
-      warn(keys, 'a path, or a mapping with `src`')
+      warn(keys, `a path, or a mapping with \`${keyOf.src}\``)
       return undefined
     }
 
@@ -80,8 +89,10 @@ export default function remarkVitepressHome() {
       if (!isRecord(hero)) warn(['hero'], 'a mapping (`name`, `text`, `tagline`, `image`, `actions`)')
       else {
         const parts: RootContent[] = []
-        const name = text(hero.name)
-        if (name) parts.push(classed({ type: 'heading', depth: 1, children: [inline(name, ['hero', 'name'])], position: position(['hero', 'name']) }, 'vp-hero-name'))
+        // Starlight's hero is titled by the page's title when it has none of its own.
+        const name = text(hero[keyOf.name]) ?? (starlight ? text(frontmatter.title) : undefined)
+        const nameKeys = hero[keyOf.name] !== undefined || !starlight ? ['hero', keyOf.name] : ['title']
+        if (name) parts.push(classed({ type: 'heading', depth: 1, children: [inline(name, nameKeys)], position: position(nameKeys) }, 'vp-hero-name'))
         const heroText = text(hero.text)
         if (heroText) parts.push(paragraph('vp-hero-text', [inline(heroText, ['hero', 'text'])], ['hero', 'text']))
         const tagline = text(hero.tagline)
@@ -97,7 +108,9 @@ export default function remarkVitepressHome() {
             const label = isRecord(action) ? text(action.text) : undefined
             const url = isRecord(action) ? text(action.link) : undefined
             if (!label || !url) return void warn(keys, 'a mapping with `text` and `link`')
-            const theme = action.theme === 'alt' ? 'alt' : 'brand'
+            // VitePress's `theme: alt`; Starlight's `variant` (`primary` by default; `secondary`, `minimal`).
+            const style = action[keyOf.theme]
+            const theme = starlight ? (style === undefined || style === 'primary' ? 'brand' : 'alt') : style === 'alt' ? 'alt' : 'brand'
             if (buttons.length > 0) buttons.push({ type: 'text', value: ' ' })
             buttons.push(link(url, [{ type: 'text', value: label }], [...keys, 'link'], ['vp-button', `vp-button-${theme}`]))
           })

@@ -68,6 +68,8 @@ export interface WorkerSettings {
   vitepress?: boolean
   /** Docusaurus's admonitions, `:::note` and the rest (default not read). */
   docusaurus?: boolean
+  /** Astro Starlight's components, `<Aside>`, `<Card>`, `<LinkCard>` and the rest (default not read). */
+  starlight?: boolean
   /** MkDocs's admonitions, collapsible blocks and content tabs, as its `markdown_extensions` turn them on (default not read). */
   mkdocs?: MkdocsBlocks
   /** The Rust Reference's `r[rule.id]` markers (`[preprocessor.spec]`; default not read). */

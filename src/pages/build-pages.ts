@@ -248,7 +248,7 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
 
   // mdBook opens a book without README.md on its first chapter; so do we, by redirect. GitBook opens on `structure.readme`.
   // Docusaurus's docs home is the doc whose URL is `/` (`slug: /`).
-  const docsHome = config.docusaurus ? graph.all.find((s) => docusaurusUrl({ source: s, frontmatter: graph.notes.get(s)!.frontmatter }) === '/') : undefined
+  const docsHome = config.docusaurus ? graph.all.find((s) => docusaurusUrl({ source: s, frontmatter: graph.notes.get(s)!.frontmatter }, { starlight: config.starlight }) === '/') : undefined
   const first = gitbookReadme(graph, config, diagnostics) ?? docsHome ?? graph.all[0]
   if (first && !graph.bySlug.has(toSlug('index.html'))) {
     pages.push({ kind: 'redirect', slug: toSlug('index.html'), title: navTitle(graph, first), to: hrefTo(toSlug('index.html'), slugOf(first)) })
@@ -398,7 +398,7 @@ function docusaurusRedirects(graph: SiteGraph, options: BuildPagesOptions, taken
         diagnostics.push({ file: options.display(source), ...(at !== undefined && { line: at, column: 1 }), severity: 'warning', message: `Frontmatter \`${bad}\` should be a string; ignored`, rule: 'frontmatter' })
       }
     }
-    const url = docusaurusUrl({ source, frontmatter })
+    const url = docusaurusUrl({ source, frontmatter }, { starlight: options.config.starlight })
     const s = url === '/' ? toSlug('index.html') : pathSlug(url)
     if (s === slugOf(source)) continue
     if (!s) {

@@ -58,8 +58,9 @@ export interface SearchDocuments {
 
 /** The documents of every published note and index page of `graph`. */
 export function searchDocuments(graph: SiteGraph): SearchDocuments {
-  // A hidden note (Docusaurus's `unlisted`) is found by its URL only.
-  const notes = graph.all.filter((source) => !graph.hidden.has(source)).map((source): NoteSearchDocument => {
+  // A hidden note (Docusaurus's `unlisted`) is found by its URL only; so is one whose frontmatter says `pagefind: false`
+  // (Starlight's key, named after the search engine both use).
+  const notes = graph.all.filter((source) => !graph.hidden.has(source) && graph.notes.get(source)!.frontmatter.pagefind !== false).map((source): NoteSearchDocument => {
     const note = graph.notes.get(source)!
     const { crumb, section } = crumbOf(graph, source)
     const tags = Array.isArray(note.frontmatter.tags) ? note.frontmatter.tags.map(String) : []
