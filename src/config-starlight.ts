@@ -20,6 +20,12 @@ const DOCS = path.join('src', 'content', 'docs')
 
 const isDir = (dir: string) => fs.existsSync(dir) && fs.statSync(dir).isDirectory()
 
+/** The site folder whose `src/content/docs` is `docs`, three levels up; undefined for a folder laid out otherwise. */
+export function siteOfDocs(docs: string): string | undefined {
+  const up = path.resolve(docs, '..', '..', '..')
+  return path.join(up, DOCS) === path.resolve(docs) ? up : undefined
+}
+
 /**
  * The Starlight site of `srcArg`: `srcArg` itself when it holds an Astro
  * config and `src/content/docs/` (the notes are that folder), or the folder
@@ -32,8 +38,8 @@ export function findStarlightSite(srcArg: string, display: (p: string) => string
   let configFile = configFileIn(srcArg, CONFIG_NAMES)
   if (configFile && isDir(path.join(srcArg, DOCS))) root = srcArg
   else {
-    const up = path.resolve(srcArg, '..', '..', '..')
-    configFile = path.join(up, DOCS) === path.resolve(srcArg) ? configFileIn(up, CONFIG_NAMES) : undefined
+    const up = siteOfDocs(srcArg)
+    configFile = up === undefined ? undefined : configFileIn(up, CONFIG_NAMES)
     if (configFile) root = up
   }
   if (!root || !configFile || !isStarlight(configFile)) return undefined

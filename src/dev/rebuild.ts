@@ -9,7 +9,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { ConfigError, configPlace, resolveConfig, type CliOptions, type Config } from '../config.ts'
 import { CONFIG_NAMES as DOCUSAURUS_CONFIG_NAMES, SIDEBAR_NAMES as DOCUSAURUS_SIDEBAR_NAMES } from '../config-docusaurus.ts'
-import { CONFIG_NAMES as ASTRO_CONFIG_NAMES } from '../config-starlight.ts'
+import { CONFIG_NAMES as ASTRO_CONFIG_NAMES, siteOfDocs } from '../config-starlight.ts'
 import type { SourceListing } from '../content/discover.ts'
 import { discoverSources, includedNotes, loadTopics } from '../content/load.ts'
 import { memorySummaryMemo } from '../content/summary-memo.ts'
@@ -160,8 +160,9 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       // looked for beside the notes too, where one added would make them a site's folder.
       ...[...new Set([config.root, config.src])].flatMap((dir) => [...DOCUSAURUS_CONFIG_NAMES, ...DOCUSAURUS_SIDEBAR_NAMES].map((name) => path.join(dir, name))),
       // A Starlight site's Astro config (its title, its `sidebar` named in a warning; one added or removed makes the
-      // folder a Starlight site or no longer one), at the site's folder, three above its docs.
-      ...[...new Set([config.root, path.resolve(config.src, '..', '..', '..')])].flatMap((dir) => ASTRO_CONFIG_NAMES.map((name) => path.join(dir, name))),
+      // folder a Starlight site or no longer one), at the site's folder, three above its docs when they are its
+      // `src/content/docs` (any other wiki's folder three up is no site of its: never watched).
+      ...[...new Set([config.root, siteOfDocs(config.src) ?? config.root])].flatMap((dir) => ASTRO_CONFIG_NAMES.map((name) => path.join(dir, name))),
       // docsify's shell, which makes the folder a docsify site (and says how its links read), and, until
       // the folder is one, its sidebar, which beside README.md makes it one; once it is, the sidebar is
       // read as SUMMARY.md is, with the notes.
