@@ -136,7 +136,8 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   for (const icon of mdbookTheme.favicons) if (!assetSet.has(icon.name)) plan.copies.set(icon.name, icon.file)
   // Material for MkDocs's `theme.logo`, `theme.favicon` (files of `docs_dir`, published as they are) and `copyright`.
   const mkdocs = mkdocsSiteParts(config, assetSet, diagnostics, display)
-  const favicons = [...mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel })), ...(mkdocs.favicon ? [{ name: mkdocs.favicon, rel: 'icon' }] : [])]
+  const own = [...mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel })), ...(mkdocs.favicon ? [{ name: mkdocs.favicon, rel: 'icon' }] : [])]
+  const favicons = own.length > 0 || ROOT_FAVICONS.some((name) => assetSet.has(name)) ? own : themeFavicon(theme)
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph, config.sectionLabels))
   plan.files.set('sitemap.xml', sitemap(config, pages))
@@ -164,6 +165,18 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
     return { config, graph, theme, extraStyles, extraScripts, favicons, feeds, logo: mkdocs.logo, footer: mkdocs.copyright }
   }
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }
+}
+
+/** A favicon among the book's own files at its root, which browsers ask for (or a host serves) unlinked. */
+const ROOT_FAVICONS = ['favicon.ico', 'favicon.svg', 'favicon.png']
+
+/**
+ * The theme's icon for a site without one of its own, as mdBook's and Quartz's
+ * default themes have one: without it every page load asks for a missing
+ * `/favicon.ico` and the tab shows a blank icon.
+ */
+function themeFavicon(theme: LoadedTheme): Array<{ name: string; rel: string }> {
+  return theme.assets.has('favicon.svg') ? [{ name: `${ASSET_DIR}/favicon.svg`, rel: 'icon' }] : []
 }
 
 /** Every note the site shows: the 404 page's too, which is no page of its own unless SUMMARY lists it. */

@@ -50,12 +50,21 @@ describe('favicons of the theme folder', () => {
     expect(fs.existsSync(path.join(s.out, 'favicon.svg'))).toBe(false)
   })
 
-  it('are none without a theme folder: no link, no file', async () => {
+  it('are the slugwiki theme’s icon without a theme folder, as mdBook’s default theme has one: no file at the root', async () => {
     const s = book('')
     const { read, warnings } = await run(s)
-    expect(read('index.html')).not.toMatch(/rel="(shortcut )?icon"/)
+    expect(read('index.html').match(/<link rel="(?:shortcut )?icon"[^>]*>/g)).toEqual(['<link rel="icon" href="_slugwiki/favicon.svg">'])
+    expect(read('a/b/deep.html')).toContain('<link rel="icon" href="../../_slugwiki/favicon.svg">')
+    expect(read('_slugwiki/favicon.svg')).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/)
     expect(fs.existsSync(path.join(s.out, 'favicon.png'))).toBe(false)
     expect(warnings).toEqual([])
+  })
+
+  it('are no link at all when the book’s own files have a favicon.ico at the root, which browsers ask for themselves', async () => {
+    const s = book('', { 'src/favicon.ico': 'ICO' })
+    const { read } = await run(s)
+    expect(read('favicon.ico')).toBe('ICO')
+    expect(read('index.html')).not.toMatch(/rel="(shortcut )?icon"/)
   })
 
   it('give way to a favicon among the book’s own files, which mdBook copies last', async () => {

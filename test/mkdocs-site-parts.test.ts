@@ -75,7 +75,8 @@ describe("Material's logo and favicon, and MkDocs's copyright", () => {
     ])
     const home = read('index.html')
     expect(home).not.toContain('site-logo')
-    expect(home).not.toContain('rel="icon"')
+    // The favicon left out is no link; the theme's own icon stands in, as for any site without one.
+    expect(home.match(/<link rel="icon"[^>]*>/g)).toEqual(['<link rel="icon" href="_slugwiki/favicon.svg">'])
     expect(home).not.toContain('site-footer')
   })
 })
