@@ -17,15 +17,16 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { toHtml } from 'hast-util-to-html'
 import { createHighlighter, createJavaScriptRegexEngine, createOnigurumaEngine, type RegexEngine } from 'shiki'
 import { createCodeHighlighter } from '../src/markdown/highlighter.ts'
 import { generateCorpus } from './corpus/generate.ts'
+import { scriptArgs } from './script-args.ts'
 
-const { values } = parseArgs({
-  options: { notes: { type: 'string', default: '200' }, engines: { type: 'string', default: 'true' }, rounds: { type: 'string', default: '3' } },
-})
+const values = scriptArgs(
+  { notes: { type: 'string', default: '200' }, engines: { type: 'string', default: 'true' }, rounds: { type: 'string', default: '3' } },
+  'Usage: npm run bench:highlight -- [--notes N] [--engines true|false] [--rounds R]',
+)
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-hl-'))
 const corpus = generateCorpus({ notes: Number(values.notes), dir })
 const blocks = new Map<string, string[]>()

@@ -16,7 +16,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { resolveConfig } from '../src/config.ts'
 import { loadSources } from '../src/content/load.ts'
 import { assembleGraph } from '../src/graph/assemble.ts'
@@ -29,11 +28,12 @@ import { loadTheme } from '../src/theme/load.ts'
 import { renderPage } from '../src/theme/render.ts'
 import { themeDirs } from '../src/render-site.ts'
 import { buildCommand } from './bench/command.ts'
+import { scriptArgs } from './script-args.ts'
 import { measure, median } from './bench/measure.ts'
 import { generateCorpus } from './corpus/generate.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
-const { values } = parseArgs({ options: { notes: { type: 'string', default: '2000' }, repeat: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } } })
+const values = scriptArgs({ notes: { type: 'string', default: '2000' }, repeat: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } }, 'Usage: npm run bench:indices -- [--notes N] [--repeat R] [--keep]')
 const notes = Number(values.notes)
 const repeat = Math.max(1, Number(values.repeat))
 const log = (line: string) => process.stderr.write(`${line}\n`)

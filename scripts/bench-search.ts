@@ -9,7 +9,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import zlib from 'node:zlib'
 import { compileSite } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
@@ -20,6 +19,7 @@ import { emitSearch } from '../src/search/emit.ts'
 import { ASSET_DIR } from '../src/theme/render.ts'
 import { launchBrowser, serveSite } from '../test/helpers/browser.ts'
 import { generateCorpus } from './corpus/generate.ts'
+import { scriptArgs } from './script-args.ts'
 
 /** Queries a reader of the benchmark wiki would type: identifiers, parts, concepts, a miss. */
 const QUERIES = [
@@ -49,9 +49,10 @@ const IN_PAGE = `async (queries) => {
   return { floor, cold, warm }
 }`
 
-const { values } = parseArgs({
-  options: { notes: { type: 'string', default: '2000,10000' }, keep: { type: 'boolean', default: false }, site: { type: 'string' } },
-})
+const values = scriptArgs(
+  { notes: { type: 'string', default: '2000,10000' }, keep: { type: 'boolean', default: false }, site: { type: 'string' } },
+  'Usage: npm run bench:search -- [--notes 2000,10000] [--keep] [--site DIR]',
+)
 const gz = (bytes: Uint8Array | Buffer) => zlib.gzipSync(bytes).length
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 const ms = (n: number) => `${n.toFixed(1)} ms`

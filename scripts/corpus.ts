@@ -5,25 +5,13 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { generateCorpus } from './corpus/generate.ts'
+import { scriptArgs } from './script-args.ts'
 
-const USAGE = 'Usage: npm run corpus -- --notes N --out DIR [--seed S]\n'
-let values: { notes: string; out?: string; seed: string; help?: boolean }
-try {
-  ;({ values } = parseArgs({
-    options: { notes: { type: 'string', default: '2000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' }, help: { type: 'boolean', short: 'h' } },
-  }))
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}`)
-  process.exit(1)
-}
-if (values.help) {
-  process.stdout.write(USAGE)
-  process.exit(0)
-}
+const USAGE = 'Usage: npm run corpus -- --notes N --out DIR [--seed S]'
+const values = scriptArgs({ notes: { type: 'string', default: '2000' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } }, USAGE)
 if (!values.out || !/^[1-9]\d*$/.test(values.notes) || !/^\d+$/.test(values.seed)) {
-  process.stderr.write(`${values.out ? '--notes must be a positive whole number and --seed a whole number\n' : ''}${USAGE}`)
+  process.stderr.write(`${values.out ? '--notes must be a positive whole number and --seed a whole number\n' : ''}${USAGE}\n`)
   process.exit(1)
 }
 const dir = path.resolve(values.out)

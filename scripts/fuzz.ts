@@ -6,10 +6,10 @@
  * (each with its own seed, `seed + i`). Prints progress, then every job's
  * seed and, on failure, the shrunk counterexample (exit 1).
  */
-import { parseArgs } from 'node:util'
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import fc from 'fast-check'
 import { checkNote, createHarness, noteText } from '../test/robustness/fuzz-property.ts'
+import { scriptArgs } from './script-args.ts'
 
 interface Job {
   runs: number
@@ -43,14 +43,15 @@ async function runJob(job: Job, report: (r: Report) => void): Promise<void> {
 if (!isMainThread) {
   await runJob(workerData as Job, (r) => parentPort!.postMessage(r))
 } else {
-  const { values } = parseArgs({
-    options: {
+  const values = scriptArgs(
+    {
       runs: { type: 'string', default: '10000' },
       seed: { type: 'string' },
       jobs: { type: 'string', default: '1' },
       every: { type: 'string', default: '1000' },
     },
-  })
+    'Usage: npm run fuzz -- [--runs N] [--seed N] [--jobs N] [--every N]',
+  )
   const runs = Number(values.runs)
   const jobs = Math.max(1, Number(values.jobs))
   const every = Number(values.every)
