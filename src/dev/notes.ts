@@ -39,6 +39,8 @@ export interface NoteStoreOptions {
   disk?: { cache: DiskNoteCache; tool: string }
   /** Told after each note an update compiles (or finds in a cache), with how many it has: the first build's progress. */
   onProgress?: (done: number, total: number) => void
+  /** While the first update compiles, its notes are written to `disk` this many at a time (default `FIRST_BUILD_BATCH`). */
+  firstBuildBatch?: number
 }
 
 /** One note loaded again: what the site showed of it before, and shows now. */
@@ -110,8 +112,16 @@ function diagnosticsOf(state: NoteState): Diagnostic[] {
  */
 const WARM_UP_NOTES = 128
 
+/**
+ * The first update of a big wiki without a cache compiles for minutes, and the
+ * server is stopped by Ctrl-C's default (no handler is set before it serves):
+ * its notes go to disk as they compile, in batches of this many, so that a
+ * start stopped midway resumes where it stopped, as `npm run build` does.
+ */
+const FIRST_BUILD_BATCH = 64
+
 /** Create an empty store; the first `update` loads everything. */
-export function createNoteStore({ config, pool, displaySource, disk, onProgress }: NoteStoreOptions): NoteStore {
+export function createNoteStore({ config, pool, displaySource, disk, onProgress, firstBuildBatch = FIRST_BUILD_BATCH }: NoteStoreOptions): NoteStore {
   const states = new Map<SourcePath, NoteState>()
   const memory = memoryNoteCache()
   // Keys whose entry is on `disk`, true for those read from there (their blocks stay there until a
@@ -140,6 +150,8 @@ export function createNoteStore({ config, pool, displaySource, disk, onProgress 
       if (!disk || options?.lasting === false) return
       onDisk.set(key, false)
       unwritten.push({ key, note, body })
+      // Later updates write after the reload instead (`update`'s end), off its path.
+      if (states.size === 0 && unwritten.length >= firstBuildBatch) persist()
     },
     page: (key) => memory.page(key),
     print: (key) => memory.print(key),

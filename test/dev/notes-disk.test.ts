@@ -110,6 +110,36 @@ describe('the dev note store over the persistent cache', () => {
     expect(fs.readFileSync(path.join(config.out, 'kernel/rcu.html'), 'utf8')).toContain('Edited in the dev server.')
   })
 
+  it('writes the first update’s notes as they compile, so a start stopped midway resumes where it stopped', async () => {
+    // The first three notes compile; the rest wait, as a big wiki's would while the server is stopped.
+    let open = () => {}
+    const gate = new Promise<void>((resolve) => (open = resolve))
+    const inner = pool
+    let calls = 0
+    pool = { ...inner, compile: (input, reuse) => (++calls <= 3 ? inner.compile(input, reuse) : gate.then(() => inner.compile(input, reuse))) }
+    const store = createNoteStore({ config, pool, displaySource, disk: { cache: DiskNoteCache.forWiki(cacheDir, config.src), tool: toolFingerprint() }, firstBuildBatch: 2 })
+    stores.push(store)
+    const first = store.update(notes, new Set())
+    const entries = () => {
+      const [folder] = fs.existsSync(cacheDir) ? fs.readdirSync(cacheDir) : []
+      const dir = folder && path.join(cacheDir, folder, 'entries')
+      return dir && fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => /^[^.]+\.json$/.test(name)).length : 0
+    }
+    // Polled, not timed: the entries are written while the update still waits on its other notes.
+    await expect.poll(entries, { timeout: 20_000, interval: 50 }).toBeGreaterThanOrEqual(2)
+    // A second start over the same cache (the first one stopped) finds them instead of compiling them.
+    compiled.length = 0
+    pool = inner
+    const restart = diskStore()
+    await restart.update(notes, new Set())
+    expect(compiled.length).toBeLessThanOrEqual(notes.length - 2)
+    open()
+    await first
+    const fresh = freshStore()
+    await fresh.update(notes, new Set())
+    expect(shown(restart)).toEqual(shown(fresh))
+  })
+
   it('compiles again a note whose entry lost a body file, and shows it whole', async () => {
     await buildOnce()
     const source = 'kernel/rcu.md' as SourcePath
