@@ -16,7 +16,7 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import { toString } from 'hast-util-to-string'
 import type { Root } from 'mdast'
-import { visit, EXIT } from 'unist-util-visit'
+import { visit, EXIT, SKIP } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 
 export interface TocOptions {
@@ -51,6 +51,9 @@ export function rehypeTocFill(options: TocOptions = {}) {
     let placeholder: Element | undefined
     const headings: Array<{ level: number; id: string; children: ElementContent[] }> = []
     visit(tree, 'element', (node) => {
+      // The footnotes' heading is remark-gfm's, not the author's: mdbook-toc
+      // reads the markdown, where footnote definitions have none.
+      if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return SKIP
       if (!placeholder) {
         if (node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes(CLASS)) placeholder = node
         return

@@ -9,7 +9,7 @@ import { toString } from 'hast-util-to-string'
 import { visit } from 'unist-util-visit'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import { fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
+import { climbsAboveRoot, fragmentHref, hrefTo, resolveSource, slugOf, type SourcePath } from '../paths.ts'
 import type { LinkInfo } from './data.ts'
 import { safeId } from './rehype-headings.ts'
 import { headingId } from './remark-wikilinks.ts'
@@ -201,6 +201,10 @@ export default function rehypeLinks(options: Options = {}) {
       const root = written.startsWith('/') ? posix.normalize(written) === '/' : posix.join(posix.dirname(self), written) === '.'
       if (root && node.tagName === 'a') return byPath('/')
       const target = resolveSource(self, written)
+      // A page of another site beside this one on its host (`../../std/cell/struct.UnsafeCell.html` in the
+      // Cargo Book, `../std/…` in the Reference, all served from doc.rust-lang.org): a URL, as mdBook leaves it,
+      // not a file of the project to find. Only an `.html` page: a `.md` or source file above is the repository's.
+      if (!target && node.tagName === 'a' && /\.html?$/i.test(written) && climbsAboveRoot(value, slugOf(self))) return
       const fromSource = target ? undefined : posix.normalize(written.startsWith('/') ? written.slice(1) : posix.join(posix.dirname(self), written))
       if (options.outside?.repository && fromSource !== undefined && climbs(fromSource) > 0 && (node.tagName === 'a' || node.tagName === 'img')) {
         // Another file of the repository (`../core/x.c` from `doc/`), as GitHub links it: where it leads depends

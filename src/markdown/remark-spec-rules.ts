@@ -32,7 +32,9 @@
  * std::mem::transmute`), which mdbook-spec resolves with rustdoc, leads to
  * rustdoc's search for that path on doc.rust-lang.org: the item's own page
  * needs its kind (`fn.`, `struct.`), which only rustdoc knows. Left as it
- * is, sanitising would drop it as a URL of an unknown scheme (`std:`).
+ * is, sanitising would drop it as a URL of an unknown scheme (`std:`). So
+ * does such a path in brackets that nothing defines (`` [`std::ops::Fn`] ``),
+ * which mdbook-spec hands to rustdoc as it is; it was shown as text.
  *
  * mdbook-spec's `> [!EDITION-2024]` admonition is titled "2024 Edition
  * differences", as it titles it; the callout is then Obsidian's, with that
@@ -61,6 +63,9 @@ const isRuleName = (name: string) => RULE_NAME.test(name) && !FILE_NAME.test(nam
 /** A path into the standard library's crates (`std::mem::transmute`, `core::ptr::NonNull::as_ptr`, `std::vec!`). */
 const STD_PATH = /^(std|core|alloc|proc_macro|test)::([A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*!?)(?:#.*)?$/
 
+/** A standard library path in brackets, as code or not (`` [`std::ops::Fn`] ``, `[std::vec!]`): rustdoc's intra-doc link. */
+const STD_BRACKETED = /\[(`?)((?:std|core|alloc|proc_macro|test)::[A-Za-z0-9_]+(?:::[A-Za-z0-9_]+)*!?)\1\]/g
+
 /** rustdoc's search for a standard library path, on doc.rust-lang.org. */
 function stdSearch(url: string): string | undefined {
   const match = STD_PATH.exec(url)
@@ -81,11 +86,20 @@ export default function remarkSpecRules(this: Processor) {
   }
 }
 
-/** `[name]: name` for each bracketed rule-like name of `doc`, as mdbook-spec defines every rule. */
+/**
+ * `[name]: name` for each bracketed rule-like name of `doc`, as mdbook-spec defines every rule, and
+ * `` [`std::ops::Fn`]: std::ops::Fn `` for each bracketed standard library path: mdbook-spec hands
+ * every reference nothing defines to rustdoc, which resolves such a path as an intra-doc link.
+ */
 function ruleDefinitions(doc: string): string {
-  const names = new Set<string>()
-  for (const match of doc.matchAll(BRACKETED)) if (isRuleName(match[1]!)) names.add(match[1]!)
-  return names.size === 0 ? '' : `\n\n${[...names].map((name) => `[${name}]: ${name}`).join('\n')}\n`
+  const labels = new Map<string, string>()
+  for (const match of doc.matchAll(BRACKETED)) if (isRuleName(match[1]!)) labels.set(match[1]!, match[1]!)
+  for (const match of doc.matchAll(STD_BRACKETED)) labels.set(`${match[1]}${match[2]}${match[1]}`, match[2]!)
+  // The note's own definition wins anyway; ours after it would only be a second one, reported as such.
+  for (const match of doc.matchAll(/^ {0,3}\[([^\]\n]+)\]:/gm)) {
+    for (const label of labels.keys()) if (label.toLowerCase() === match[1]!.trim().toLowerCase()) labels.delete(label)
+  }
+  return labels.size === 0 ? '' : `\n\n${[...labels].map(([label, url]) => `[${label}]: ${url}`).join('\n')}\n`
 }
 
 /** The node, or the rule marker it starts with and what is left of it. */
