@@ -51,6 +51,8 @@ export interface MkdocsMarkdown {
   abbr: boolean
   /** `++ctrl+alt+del++` (`pymdownx.keys`). */
   keys: boolean
+  /** `Term` over `:   Definition` (Python-Markdown's `def_list`). */
+  defList: boolean
   /** `[Start](start.md){ .md-button }` (Python-Markdown's `attr_list`). */
   attrList: boolean
   /** `<div markdown>` (Python-Markdown's `md_in_html`). */
@@ -194,7 +196,7 @@ export const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || va
 /** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
-  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false }
+  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, defList: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false }
   return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
@@ -456,6 +458,7 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     details: has('pymdownx.details'),
     tabbed: has('pymdownx.tabbed'),
     abbr: has('abbr', 'markdown.extensions.abbr'),
+    defList: has('def_list', 'markdown.extensions.def_list'),
     keys: has('pymdownx.keys'),
     attrList: has('attr_list', 'markdown.extensions.attr_list'),
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),

@@ -313,7 +313,7 @@ describe("PyMdown's snippets", () => {
     })
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, defList: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })
 

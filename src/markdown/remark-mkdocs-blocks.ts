@@ -77,6 +77,8 @@ export interface MkdocsBlocks {
   abbr?: boolean
   /** `++ctrl+c++` (`pymdownx.keys`, remark-pymdown-keys.ts). */
   keys?: boolean
+  /** `Term` over `:   Definition` (Python-Markdown's `def_list`, remark-def-list.ts). */
+  defList?: boolean
   /** `[a](b){ .md-button }` (Python-Markdown's `attr_list`, remark-attr-list.ts). */
   attrList?: boolean
   /** `<div markdown>` (Python-Markdown's `md_in_html`, remark-md-in-html.ts). */
