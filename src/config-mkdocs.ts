@@ -61,6 +61,8 @@ export interface MkdocsMarkdown {
   mark: boolean
   /** `:warning:` shortcodes (`pymdownx.emoji`). */
   emoji: boolean
+  /** `pymdownx.emoji`'s `options.custom_icons`: folders of SVG files, absolute, each `a/b.svg` the icon `:a-b:` (Material's custom icons). */
+  customIcons?: string[]
   /** mkdocs-macros (`plugins: [macros]`): its Jinja is shown as written, with a warning a page (remark-mkdocs-macros). */
   macros?: true
   /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
@@ -451,6 +453,10 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
   // Python-Markdown also knows its extensions by their module paths.
   const has = (...names: string[]) => names.some((name) => options.has(name))
   const snippets = options.get('pymdownx.snippets')
+  const emojiOptions = options.get('pymdownx.emoji')?.options
+  const iconFolders = emojiOptions !== null && typeof emojiOptions === 'object' ? (emojiOptions as Record<string, unknown>).custom_icons : undefined
+  // Material resolves them from the project folder, where MkDocs runs.
+  const customIcons = (Array.isArray(iconFolders) ? iconFolders : []).filter((p): p is string => typeof p === 'string').map((p) => path.resolve(root, p))
   const base = snippets?.base_path
   const basePaths = (Array.isArray(base) ? base : typeof base === 'string' ? [base] : ['.']).filter((p): p is string => typeof p === 'string')
   return {
@@ -464,6 +470,7 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),
     mark: has('pymdownx.mark'),
     emoji: has('pymdownx.emoji'),
+    ...(customIcons.length > 0 && { customIcons }),
     inlineHilite: has('pymdownx.inlinehilite'),
     ...(snippets && {
       snippets: {

@@ -343,6 +343,23 @@ describe("Material's icon shortcodes (pymdownx.emoji)", () => {
     // Without pymdownx.emoji the shortcodes are text, as MkDocs leaves them.
     expect((await render(markdown, { mkdocs: true })).html).toContain(':octicons-tag-24: v3.18')
   })
+
+  it("draws a site's own icons (custom_icons folders, from the project folder) as images of their SVG files; other names stay text", async () => {
+    const bee = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><style>.st0{fill:#FFE100;}</style><path class="st0" d="M0 0h8v8z"/></svg>'
+    const dir = site('custom-icons', {
+      'mkdocs.yml': 'site_name: Icons\nmarkdown_extensions:\n  - pymdownx.emoji:\n      options:\n        custom_icons:\n          - overrides/.icons\n',
+      'docs/index.md': '# Icons\n',
+      'overrides/.icons/ebee-color.svg': bee,
+      'overrides/.icons/brands/bee.svg': bee,
+    })
+    const folders = resolveConfig({ src: dir }, tmp).mkdocsMarkdown?.customIcons
+    expect(folders).toEqual([path.join(dir, 'overrides/.icons')])
+    const markdown = ':ebee-color: eBPF, [:brands-bee:](https://ebpf.io), :simple-github:, :ebpf-go: and sched:sched_switch: as written; `:ebee-color:` in code.\n'
+    const { note, html } = await render(markdown, { mkdocs: { customIcons: folders }, emoji: true })
+    const image = `<img class="mkdocs-icon" src="data:image/svg+xml;base64,${Buffer.from(bee).toString('base64')}" alt="">`
+    expect(html).toBe(`<p>${image} eBPF, <a href="https://ebpf.io">${image}</a>, ${html.match(/<svg class="fa-icon mkdocs-icon".*?<\/svg>/)?.[0]}, :ebpf-go: and sched:sched_switch: as written; <code>:ebee-color:</code> in code.</p>`)
+    expect(note.diagnostics.filter((d) => d.rule === 'mkdocs-icon')).toEqual([])
+  })
 })
 
 describe("PyMdown's InlineHilite", () => {

@@ -251,7 +251,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeUnnestLinks)
     .use(rehypeFontAwesome)
   // Material's icon shortcodes come with its emoji index (`pymdownx.emoji`), so only where `:warning:` is read too.
-  if (options.mkdocs && options.emoji) rehype.use(rehypeMkdocsIcons)
+  if (options.mkdocs && options.emoji) rehype.use(rehypeMkdocsIcons, { customIcons: options.mkdocs === true ? [] : (options.mkdocs.customIcons ?? []) })
   if (options.taskMarks) rehype.use(rehypeTaskMarks)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.

@@ -85,6 +85,8 @@ export interface MkdocsBlocks {
   mdInHtml?: boolean
   /** `pymdownx.inlinehilite`: `` `#!c int x;` `` is highlighted inline code (read by rehype-inline-hilite; default true). */
   inlineHilite?: boolean
+  /** Folders of Material's custom icons (`pymdownx.emoji`'s `custom_icons`), absolute: read by rehype-mkdocs-icons. */
+  customIcons?: string[]
   /** mkdocs-macros in `plugins`: its `{{ … }}` is warned of (remark-mkdocs-macros; default false). */
   macros?: boolean
 }
