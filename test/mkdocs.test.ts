@@ -344,6 +344,13 @@ describe("Material's icon shortcodes (pymdownx.emoji)", () => {
     expect((await render(markdown, { mkdocs: true })).html).toContain(':octicons-tag-24: v3.18')
   })
 
+  it('names the line and column of a dropped icon in text an abbreviation split (a heading naming a term)', async () => {
+    const markdown = 'Intro.\n\n#### :material-zzz-head-cog: Advanced: Special Map Sections\n\n*[Map]: Shared memory\n'
+    const { note, html } = await render(markdown, { mkdocs: true, emoji: true })
+    expect(html).toContain('Advanced: Special <abbr title="Shared memory">Map</abbr> Sections')
+    expect(note.diagnostics.filter((d) => d.rule === 'mkdocs-icon').map((d) => `${d.line}:${d.column}`)).toEqual(['3:6'])
+  })
+
   it("draws a site's own icons (custom_icons folders, from the project folder) as images of their SVG files; other names stay text", async () => {
     const bee = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><style>.st0{fill:#FFE100;}</style><path class="st0" d="M0 0h8v8z"/></svg>'
     const dir = site('custom-icons', {
