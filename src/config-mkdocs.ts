@@ -65,6 +65,14 @@ export interface MkdocsMarkdown {
   customIcons?: string[]
   /** mkdocs-macros (`plugins: [macros]`): its Jinja is shown as written, with a warning a page (remark-mkdocs-macros). */
   macros?: true
+  /**
+   * mkdocs-macros's variables, as its `on_config` gathers them: its
+   * `include_yaml` files merged in order, `extra` (mkdocs.yml's, those
+   * files' merged over it) and each of `extra`'s keys, and `config` (the
+   * file's settings). `{{ name }}` and `{{ extra.name }}` are replaced by
+   * content/mkdocs-macros.ts.
+   */
+  macroVariables?: Record<string, unknown>
   /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
   inlineHilite: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
@@ -326,7 +334,10 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   for (const plugin of plugins) {
     const [name, options] = typeof plugin === 'string' ? [plugin, {}] : plugin !== null && typeof plugin === 'object' ? (Object.entries(plugin)[0] ?? ['', {}]) : ['', {}]
     if (name === 'literate-nav') settings.literateNav = text((options as Record<string, unknown> | null)?.nav_file) ?? 'SUMMARY.md'
-    if (name === 'macros') settings.markdown.macros = true
+    if (name === 'macros') {
+      settings.markdown.macros = true
+      settings.markdown.macroVariables = macroVariables(data, (options as Record<string, unknown> | null)?.include_yaml, root, (message) => warn(message, 'plugins'))
+    }
   }
   settings.notInNav = patterns('not_in_nav')
   settings.excludeDocs = patterns('exclude_docs')
@@ -433,6 +444,33 @@ export function editTemplate(repoUrl: string | undefined, editUri: string | unde
   if (!uri) return undefined
   if (!uri.endsWith('/')) uri += '/'
   return join(`${uri}${MARK}`)
+}
+
+/** mkdocs-macros's variables (see `MkdocsMarkdown.macroVariables`); an `include_yaml` file it cannot read is a warning, as mkdocs-macros traces one. */
+function macroVariables(data: Record<string, unknown>, includeYaml: unknown, root: string, warn: (message: string) => void): Record<string, unknown> {
+  const mapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+  let variables: Record<string, unknown> = { extra: mapping(data.extra) ? data.extra : {} }
+  for (const item of Array.isArray(includeYaml) ? includeYaml : []) {
+    // A file name, or `{key: file}` putting the file's content under that key.
+    const [key, name] = typeof item === 'string' ? [undefined, item] : mapping(item) ? (Object.entries(item)[0] ?? []) : []
+    if (typeof name !== 'string') continue
+    let doc: Document
+    try {
+      doc = parseDocument(fs.readFileSync(path.resolve(root, name), 'utf8'))
+    } catch (error) {
+      warn(`mkdocs-macros's \`include_yaml\`: cannot read \`${name}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); its variables are unset`)
+      continue
+    }
+    if (doc.errors.length > 0) {
+      warn(`mkdocs-macros's \`include_yaml\`: \`${name}\` is no YAML (${doc.errors[0]!.message.split('\n')[0]}); its variables are unset`)
+      continue
+    }
+    const content: unknown = doc.toJS()
+    const merged = typeof key === 'string' ? { [key]: content } : content
+    if (mapping(merged)) variables = merge(variables, merged)
+  }
+  const extra = variables.extra as Record<string, unknown>
+  return { ...variables, config: data, ...extra }
 }
 
 /**

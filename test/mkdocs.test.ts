@@ -393,10 +393,41 @@ describe('mkdocs-macros', () => {
     const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'macros-cache'), quiet: true })
     const shown = result.diagnostics.map(formatDiagnostic)
     expect(shown).toHaveLength(1)
-    expect(shown[0]).toMatch(/docs\/index\.md:3:7 +warning +mkdocs-macros's `\{\{ linux_version\("5\.8"\) \}\}` \(and 3 more on this page\) is not run: slugwiki runs no Jinja, so it is shown as written +mkdocs-macros$/)
-    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Since {{ linux_version("5.8") }}')
+    expect(shown[0]).toMatch(/docs\/index\.md:3:7 +warning +mkdocs-macros's `\{\{ linux_version\("5\.8"\) \}\}` \(and 2 more on this page\) is not run: slugwiki runs no Jinja, so it is shown as written +mkdocs-macros$/)
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Since {{ linux_version("5.8") }} and M.')
     const without = site('no-macros', { ...files, 'mkdocs.yml': 'site_name: M\n' })
     const quiet = await build({ src: without, out: path.join(tmp, 'no-macros-out'), cacheDir: path.join(tmp, 'no-macros-cache'), quiet: true })
     expect(quiet.diagnostics).toEqual([])
+  })
+
+  it("replaces its variables (extra, include_yaml files, config) written alone on a line, in code too, as its Jinja does; leaves the rest as written", async () => {
+    const page = [
+      '# {{ proj }}',
+      '',
+      "{{ proj }} is {{extra.proj}}, on {{ config.site_name }} {{ release.major }} ({{ release.stable }}); {{ godoc('Map') }} and {{ nothing }} stay.",
+      '',
+      'See {{',
+      '    proj }} and {% raw %}{{ proj }}{% endraw %}.',
+      '',
+      '```go',
+      '// {{ proj }}',
+      '```',
+      '',
+    ].join('\n')
+    const yml = 'site_name: Docs\nextra:\n  proj: "`ebpf-go`"\n  shadowed: mkdocs\nplugins:\n  - macros:\n      include_yaml:\n        - vars.yml\n        - release: release.yml\n        - missing.yml\n'
+    const dir = site('macro-variables', { 'mkdocs.yml': yml, 'vars.yml': 'extra:\n  shadowed: vars\n', 'release.yml': 'major: 6\nstable: true\n', 'docs/index.md': page })
+    const out = path.join(tmp, 'macro-variables-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'macro-variables-cache'), quiet: true })
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(html).toContain('<h1 id="ebpf-go"><code>ebpf-go</code>')
+    expect(html).toContain("<p><code>ebpf-go</code> is <code>ebpf-go</code>, on Docs 6 (True); {{ godoc('Map') }} and {{ nothing }} stay.</p>")
+    expect(html).toContain('See {{\nproj }} and {% raw %}{{ proj }}{% endraw %}.')
+    expect(html).toMatch(/\/\/ `ebpf-go`/)
+    const shown = result.diagnostics.map(formatDiagnostic)
+    expect(shown).toHaveLength(2)
+    expect(shown[0]).toMatch(/docs\/index\.md:3:101 +warning +mkdocs-macros's `\{\{ godoc\('Map'\) \}\}` \(and 5 more on this page\)/)
+    expect(shown[1]).toMatch(/mkdocs\.yml:\d+:\d+ +warning +mkdocs-macros's `include_yaml`: cannot read `missing\.yml` \(ENOENT\); its variables are unset +mkdocs$/)
+    const settings = readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p)
+    expect(settings.markdown.macroVariables?.shadowed).toBe('vars')
   })
 })
