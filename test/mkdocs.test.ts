@@ -427,6 +427,8 @@ describe('mkdocs-macros', () => {
     expect(shown).toHaveLength(2)
     expect(shown[0]).toMatch(/docs\/index\.md:3:101 +warning +mkdocs-macros's `\{\{ godoc\('Map'\) \}\}` \(and 5 more on this page\)/)
     expect(shown[1]).toMatch(/mkdocs\.yml:\d+:\d+ +warning +mkdocs-macros's `include_yaml`: cannot read `missing\.yml` \(ENOENT\); its variables are unset +mkdocs$/)
+    const multiline = await render("See {{\n    godoc('Map') }}.\n", { mkdocs: { macros: true } })
+    expect(multiline.note.diagnostics.map((d) => d.message)).toEqual(["mkdocs-macros's `{{ godoc('Map') }}` is not run: slugwiki runs no Jinja, so it is shown as written"])
     const settings = readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p)
     expect(settings.markdown.macroVariables?.shadowed).toBe('vars')
   })

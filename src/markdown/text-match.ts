@@ -37,7 +37,9 @@ export function pointAt(node: TextMatch['node'], index: number): Point | undefin
  * ` (and N more on this page)` or nothing.
  */
 export function warnFirstMatch(file: VFile, first: TextMatch, count: number, say: (shown: string, more: string) => string, rule: string): void {
-  const shown = first.code.length > 60 ? `${first.code.slice(0, 57)}…` : first.code
+  // A match over several lines (`{{\n  proj }}`) is shown on one, as a diagnostic is one line.
+  const code = first.code.replace(/\s*\n\s*/g, ' ')
+  const shown = code.length > 60 ? `${code.slice(0, 57)}…` : code
   const more = count > 1 ? ` (and ${count - 1} more on this page)` : ''
   file.message(say(shown, more), matchPlace(first), rule)
 }
