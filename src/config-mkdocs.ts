@@ -51,6 +51,8 @@ export interface MkdocsMarkdown {
   abbr: boolean
   /** `++ctrl+alt+del++` (`pymdownx.keys`). */
   keys: boolean
+  /** `Term` over `:   Definition` (Python-Markdown's `def_list`). */
+  defList: boolean
   /** `[Start](start.md){ .md-button }` (Python-Markdown's `attr_list`). */
   attrList: boolean
   /** `<div markdown>` (Python-Markdown's `md_in_html`). */
@@ -59,8 +61,18 @@ export interface MkdocsMarkdown {
   mark: boolean
   /** `:warning:` shortcodes (`pymdownx.emoji`). */
   emoji: boolean
+  /** `pymdownx.emoji`'s `options.custom_icons`: folders of SVG files, absolute, each `a/b.svg` the icon `:a-b:` (Material's custom icons). */
+  customIcons?: string[]
   /** mkdocs-macros (`plugins: [macros]`): its Jinja is shown as written, with a warning a page (remark-mkdocs-macros). */
   macros?: true
+  /**
+   * mkdocs-macros's variables, as its `on_config` gathers them: its
+   * `include_yaml` files merged in order, `extra` (mkdocs.yml's, those
+   * files' merged over it) and each of `extra`'s keys, and `config` (the
+   * file's settings). `{{ name }}` and `{{ extra.name }}` are replaced by
+   * content/mkdocs-macros.ts.
+   */
+  macroVariables?: Record<string, unknown>
   /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
   inlineHilite: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
@@ -194,7 +206,7 @@ export const isUrl = (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) || va
 /** The settings of an `mkdocs.yml` that sets nothing: MkDocs's defaults, no extension on. */
 function unset(file: string, diagnostics: Diagnostic[]): MkdocsSettings {
   const root = path.dirname(file)
-  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false }
+  const markdown: MkdocsMarkdown = { admonition: false, details: false, tabbed: false, abbr: false, defList: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false }
   return { file, root, docs: path.join(root, 'docs'), extraCss: [], extraJs: [], markdown, sectionIndexes: false, directoryUrls: true, notInNav: [], excludeDocs: [], places: {}, diagnostics }
 }
 
@@ -322,7 +334,10 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   for (const plugin of plugins) {
     const [name, options] = typeof plugin === 'string' ? [plugin, {}] : plugin !== null && typeof plugin === 'object' ? (Object.entries(plugin)[0] ?? ['', {}]) : ['', {}]
     if (name === 'literate-nav') settings.literateNav = text((options as Record<string, unknown> | null)?.nav_file) ?? 'SUMMARY.md'
-    if (name === 'macros') settings.markdown.macros = true
+    if (name === 'macros') {
+      settings.markdown.macros = true
+      settings.markdown.macroVariables = macroVariables(data, (options as Record<string, unknown> | null)?.include_yaml, root, (message) => warn(message, 'plugins'))
+    }
   }
   settings.notInNav = patterns('not_in_nav')
   settings.excludeDocs = patterns('exclude_docs')
@@ -431,6 +446,33 @@ export function editTemplate(repoUrl: string | undefined, editUri: string | unde
   return join(`${uri}${MARK}`)
 }
 
+/** mkdocs-macros's variables (see `MkdocsMarkdown.macroVariables`); an `include_yaml` file it cannot read is a warning, as mkdocs-macros traces one. */
+function macroVariables(data: Record<string, unknown>, includeYaml: unknown, root: string, warn: (message: string) => void): Record<string, unknown> {
+  const mapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+  let variables: Record<string, unknown> = { extra: mapping(data.extra) ? data.extra : {} }
+  for (const item of Array.isArray(includeYaml) ? includeYaml : []) {
+    // A file name, or `{key: file}` putting the file's content under that key.
+    const [key, name] = typeof item === 'string' ? [undefined, item] : mapping(item) ? (Object.entries(item)[0] ?? []) : []
+    if (typeof name !== 'string') continue
+    let doc: Document
+    try {
+      doc = parseDocument(fs.readFileSync(path.resolve(root, name), 'utf8'))
+    } catch (error) {
+      warn(`mkdocs-macros's \`include_yaml\`: cannot read \`${name}\` (${(error as NodeJS.ErrnoException).code ?? String(error)}); its variables are unset`)
+      continue
+    }
+    if (doc.errors.length > 0) {
+      warn(`mkdocs-macros's \`include_yaml\`: \`${name}\` is no YAML (${doc.errors[0]!.message.split('\n')[0]}); its variables are unset`)
+      continue
+    }
+    const content: unknown = doc.toJS()
+    const merged = typeof key === 'string' ? { [key]: content } : content
+    if (mapping(merged)) variables = merge(variables, merged)
+  }
+  const extra = variables.extra as Record<string, unknown>
+  return { ...variables, config: data, ...extra }
+}
+
 /**
  * `markdown_extensions`: a list of names, or of one-key mappings of a name to
  * its options (MkDocs also takes a mapping of names), as MkDocs reads it.
@@ -449,6 +491,10 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
   // Python-Markdown also knows its extensions by their module paths.
   const has = (...names: string[]) => names.some((name) => options.has(name))
   const snippets = options.get('pymdownx.snippets')
+  const emojiOptions = options.get('pymdownx.emoji')?.options
+  const iconFolders = emojiOptions !== null && typeof emojiOptions === 'object' ? (emojiOptions as Record<string, unknown>).custom_icons : undefined
+  // Material resolves them from the project folder, where MkDocs runs.
+  const customIcons = (Array.isArray(iconFolders) ? iconFolders : []).filter((p): p is string => typeof p === 'string').map((p) => path.resolve(root, p))
   const base = snippets?.base_path
   const basePaths = (Array.isArray(base) ? base : typeof base === 'string' ? [base] : ['.']).filter((p): p is string => typeof p === 'string')
   return {
@@ -456,11 +502,13 @@ function markdownExtensions(value: unknown, root: string): MkdocsMarkdown {
     details: has('pymdownx.details'),
     tabbed: has('pymdownx.tabbed'),
     abbr: has('abbr', 'markdown.extensions.abbr'),
+    defList: has('def_list', 'markdown.extensions.def_list'),
     keys: has('pymdownx.keys'),
     attrList: has('attr_list', 'markdown.extensions.attr_list'),
     mdInHtml: has('md_in_html', 'markdown.extensions.md_in_html'),
     mark: has('pymdownx.mark'),
     emoji: has('pymdownx.emoji'),
+    ...(customIcons.length > 0 && { customIcons }),
     inlineHilite: has('pymdownx.inlinehilite'),
     ...(snippets && {
       snippets: {

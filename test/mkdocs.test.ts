@@ -313,7 +313,7 @@ describe("PyMdown's snippets", () => {
     })
     expect(resolveConfig({ src: project }, tmp).mkdocsMarkdown?.snippets).toEqual({ basePaths: [project], autoAppend: [] })
     const based = site('snippets-based', { 'mkdocs.yml': 'markdown_extensions:\n  - admonition\n  - pymdownx.snippets:\n      base_path: [docs, includes]\n', 'docs/index.md': '# Home\n' })
-    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
+    expect(resolveConfig({ src: based }, tmp).mkdocsMarkdown).toEqual({ admonition: true, details: false, tabbed: false, abbr: false, defList: false, keys: false, attrList: false, mdInHtml: false, mark: false, emoji: false, inlineHilite: false, snippets: { basePaths: [path.join(based, 'docs'), path.join(based, 'includes')], autoAppend: [] } })
   })
 })
 
@@ -343,6 +343,30 @@ describe("Material's icon shortcodes (pymdownx.emoji)", () => {
     // Without pymdownx.emoji the shortcodes are text, as MkDocs leaves them.
     expect((await render(markdown, { mkdocs: true })).html).toContain(':octicons-tag-24: v3.18')
   })
+
+  it('names the line and column of a dropped icon in text an abbreviation split (a heading naming a term)', async () => {
+    const markdown = 'Intro.\n\n#### :material-zzz-head-cog: Advanced: Special Map Sections\n\n*[Map]: Shared memory\n'
+    const { note, html } = await render(markdown, { mkdocs: true, emoji: true })
+    expect(html).toContain('Advanced: Special <abbr title="Shared memory">Map</abbr> Sections')
+    expect(note.diagnostics.filter((d) => d.rule === 'mkdocs-icon').map((d) => `${d.line}:${d.column}`)).toEqual(['3:6'])
+  })
+
+  it("draws a site's own icons (custom_icons folders, from the project folder) as images of their SVG files; other names stay text", async () => {
+    const bee = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><style>.st0{fill:#FFE100;}</style><path class="st0" d="M0 0h8v8z"/></svg>'
+    const dir = site('custom-icons', {
+      'mkdocs.yml': 'site_name: Icons\nmarkdown_extensions:\n  - pymdownx.emoji:\n      options:\n        custom_icons:\n          - overrides/.icons\n',
+      'docs/index.md': '# Icons\n',
+      'overrides/.icons/ebee-color.svg': bee,
+      'overrides/.icons/brands/bee.svg': bee,
+    })
+    const folders = resolveConfig({ src: dir }, tmp).mkdocsMarkdown?.customIcons
+    expect(folders).toEqual([path.join(dir, 'overrides/.icons')])
+    const markdown = ':ebee-color: eBPF, [:brands-bee:](https://ebpf.io), :simple-github:, :ebpf-go: and sched:sched_switch: as written; `:ebee-color:` in code.\n'
+    const { note, html } = await render(markdown, { mkdocs: { customIcons: folders }, emoji: true })
+    const image = `<img class="mkdocs-icon" src="data:image/svg+xml;base64,${Buffer.from(bee).toString('base64')}" alt="">`
+    expect(html).toBe(`<p>${image} eBPF, <a href="https://ebpf.io">${image}</a>, ${html.match(/<svg class="fa-icon mkdocs-icon".*?<\/svg>/)?.[0]}, :ebpf-go: and sched:sched_switch: as written; <code>:ebee-color:</code> in code.</p>`)
+    expect(note.diagnostics.filter((d) => d.rule === 'mkdocs-icon')).toEqual([])
+  })
 })
 
 describe("PyMdown's InlineHilite", () => {
@@ -369,10 +393,43 @@ describe('mkdocs-macros', () => {
     const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'macros-cache'), quiet: true })
     const shown = result.diagnostics.map(formatDiagnostic)
     expect(shown).toHaveLength(1)
-    expect(shown[0]).toMatch(/docs\/index\.md:3:7 +warning +mkdocs-macros's `\{\{ linux_version\("5\.8"\) \}\}` \(and 3 more on this page\) is not run: slugwiki runs no Jinja, so it is shown as written +mkdocs-macros$/)
-    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Since {{ linux_version("5.8") }}')
+    expect(shown[0]).toMatch(/docs\/index\.md:3:7 +warning +mkdocs-macros's `\{\{ linux_version\("5\.8"\) \}\}` \(and 2 more on this page\) is not run: slugwiki runs no Jinja, so it is shown as written +mkdocs-macros$/)
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('Since {{ linux_version("5.8") }} and M.')
     const without = site('no-macros', { ...files, 'mkdocs.yml': 'site_name: M\n' })
     const quiet = await build({ src: without, out: path.join(tmp, 'no-macros-out'), cacheDir: path.join(tmp, 'no-macros-cache'), quiet: true })
     expect(quiet.diagnostics).toEqual([])
+  })
+
+  it("replaces its variables (extra, include_yaml files, config) written alone on a line, in code too, as its Jinja does; leaves the rest as written", async () => {
+    const page = [
+      '# {{ proj }}',
+      '',
+      "{{ proj }} is {{extra.proj}}, on {{ config.site_name }} {{ release.major }} ({{ release.stable }}); {{ godoc('Map') }} and {{ nothing }} stay.",
+      '',
+      'See {{',
+      '    proj }} and {% raw %}{{ proj }}{% endraw %}.',
+      '',
+      '```go',
+      '// {{ proj }}',
+      '```',
+      '',
+    ].join('\n')
+    const yml = 'site_name: Docs\nextra:\n  proj: "`ebpf-go`"\n  shadowed: mkdocs\nplugins:\n  - macros:\n      include_yaml:\n        - vars.yml\n        - release: release.yml\n        - missing.yml\n'
+    const dir = site('macro-variables', { 'mkdocs.yml': yml, 'vars.yml': 'extra:\n  shadowed: vars\n', 'release.yml': 'major: 6\nstable: true\n', 'docs/index.md': page })
+    const out = path.join(tmp, 'macro-variables-out')
+    const result = await build({ src: dir, out, cacheDir: path.join(tmp, 'macro-variables-cache'), quiet: true })
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(html).toContain('<h1 id="ebpf-go"><code>ebpf-go</code>')
+    expect(html).toContain("<p><code>ebpf-go</code> is <code>ebpf-go</code>, on Docs 6 (True); {{ godoc('Map') }} and {{ nothing }} stay.</p>")
+    expect(html).toContain('See {{\nproj }} and {% raw %}{{ proj }}{% endraw %}.')
+    expect(html).toMatch(/\/\/ `ebpf-go`/)
+    const shown = result.diagnostics.map(formatDiagnostic)
+    expect(shown).toHaveLength(2)
+    expect(shown[0]).toMatch(/docs\/index\.md:3:101 +warning +mkdocs-macros's `\{\{ godoc\('Map'\) \}\}` \(and 5 more on this page\)/)
+    expect(shown[1]).toMatch(/mkdocs\.yml:\d+:\d+ +warning +mkdocs-macros's `include_yaml`: cannot read `missing\.yml` \(ENOENT\); its variables are unset +mkdocs$/)
+    const multiline = await render("See {{\n    godoc('Map') }}.\n", { mkdocs: { macros: true } })
+    expect(multiline.note.diagnostics.map((d) => d.message)).toEqual(["mkdocs-macros's `{{ godoc('Map') }}` is not run: slugwiki runs no Jinja, so it is shown as written"])
+    const settings = readMkdocsYaml(path.join(dir, 'mkdocs.yml'), (p) => p)
+    expect(settings.markdown.macroVariables?.shadowed).toBe('vars')
   })
 })

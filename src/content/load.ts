@@ -2,6 +2,7 @@
  * Load stage: find the notes, read them as UTF-8 and expand mdBook's
  * `{{#include}}` links. Produces the inputs of the markdown stage.
  */
+import { replaceMacroVariables } from './mkdocs-macros.ts'
 import fs from 'node:fs'
 import path from 'node:path'
 import { isMdBook, type Config } from '../config.ts'
@@ -188,7 +189,10 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     const inside = toSourcePath(path.relative(config.src, absolute))
     return inside ? displaySource(inside) : path.relative(process.cwd(), absolute)
   }
-  const expansion = expandIncludes(text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
+  // mkdocs-macros renders the page before snippets are read, so a snippet's `{{ }}` stays as written there too.
+  const variables = config.mkdocsMarkdown?.macroVariables
+  const rendered = variables ? replaceMacroVariables(text, variables) : { text, shifts: [] }
+  const expansion = expandIncludes(rendered.text, { file, root: config.includeRoot, read, display, vitepress: config.vitepress ? { srcRoot: config.src } : undefined, docsify: config.docsify ? { srcRoot: config.src } : undefined, snippets: config.mkdocsMarkdown?.snippets })
   diagnostics.push(...expansion.diagnostics)
   // Hugo's `[x]({{< ref "y" >}})` and its other shortcodes: only within a line, so every line keeps its number.
   // An mdBook's chapter is written for mdBook, where a shortcode is text (a chapter about Hugo shows one).
@@ -203,7 +207,7 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Hugo shortcode \`${call.name}\` is not rendered (it is the site's own template): ${what}`, rule: 'hugo-shortcode' })
   }
   return {
-    input: { source, text: hugo.text, segments: expansion.segments, includeTitle: expansion.title },
+    input: { source, text: hugo.text, segments: expansion.segments, includeTitle: expansion.title, ...(rendered.shifts.length > 0 && { columnShifts: rendered.shifts }) },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
     outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),

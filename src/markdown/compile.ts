@@ -3,6 +3,7 @@
  * return the body tree and facts as plain data, with diagnostics mapped back
  * to the file and line the text came from.
  */
+import { pageColumn, type ColumnShift } from '../content/mkdocs-macros.ts'
 import path from 'node:path'
 import type { Root as HastRoot } from 'hast'
 import { VFile } from 'vfile'
@@ -21,6 +22,8 @@ export interface NoteInput {
   segments: LineSegment[]
   /** Title set by `{{#title}}`. */
   includeTitle?: string
+  /** Where mkdocs-macros's variables, replaced, moved the page's lines' text (content/mkdocs-macros.ts). */
+  columnShifts?: ColumnShift[]
 }
 
 /**
@@ -105,10 +108,13 @@ export async function compileNote(
 
   const toDiagnostic = (m: VFileMessage): Diagnostic => {
     const mapped = m.line ? mapLine(input.segments, m.line) : undefined
+    const line = mapped?.line ?? m.line ?? undefined
+    // A replaced variable moved the rest of its line, on the page's own lines (the first segment's file; not a snippet's).
+    const own = !mapped || mapped.file === input.segments[0]?.file
     return {
       file: mapped?.file ?? display(input.source),
-      line: mapped?.line ?? m.line ?? undefined,
-      column: m.column ?? undefined,
+      line,
+      column: m.column && line && own ? pageColumn(input.columnShifts, line, m.column) : (m.column ?? undefined),
       severity: m.fatal ? 'error' : 'warning',
       message: withCause(m),
       rule: (m.ruleId ?? m.source ?? 'markdown').replace(/^slugwiki:/, ''),

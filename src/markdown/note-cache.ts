@@ -74,7 +74,7 @@ export type CompileSettings = Pick<Config, 'math' | 'trusted' | 'lightTheme' | '
  */
 export function noteCacheKey(input: NoteInput, settings: CompileSettings, version = ''): string {
   const hash = createHash('sha256')
-  hash.update(JSON.stringify([version, input.source, input.includeTitle ?? null, input.segments, settings.math, settings.trusted, settings.lightTheme, settings.darkTheme]))
+  hash.update(JSON.stringify([version, input.source, input.includeTitle ?? null, input.segments, input.columnShifts ?? null, settings.math, settings.trusted, settings.lightTheme, settings.darkTheme]))
   hash.update('\0')
   hash.update(input.text)
   return hash.digest('base64url')

@@ -65,6 +65,8 @@ import remarkComments from './remark-comments.ts'
 import remarkWikilinks from './remark-wikilinks.ts'
 import remarkGitbookBlocks from './remark-gitbook-blocks.ts'
 import remarkMkdocsMacros from './remark-mkdocs-macros.ts'
+import remarkDefList from './remark-def-list.ts'
+import { defListHastHandlers } from 'mdast-util-definition-list'
 import remarkPandocCitations from './remark-pandoc-citations.ts'
 import remarkFenceAttributes from './remark-fence-attributes.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
@@ -194,6 +196,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
+  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.defList !== false)) processor.use(remarkDefList)
   // Before the plugins that read blocks: a body shortcode's markdown is the note's to them.
   if (options.zola) processor.use(remarkZolaShortcodes)
   // Before every plugin that reads blocks: a hint's or a tab's body is the note's markdown to them.
@@ -235,7 +238,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   else processor.use(remarkAttrList, { images: true })
   // Last of the markdown plugins: a term is marked wherever the others left text.
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.abbr !== false)) processor.use(remarkAbbr)
-  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true })
+  const rehype = processor.use(remarkRehype, { allowDangerousHtml: true, handlers: defListHastHandlers })
   // Starlight's JSX tags as HTML must read them (`<LinkCard />` closed, `<Aside>` no HTML `<aside>`), then as the theme's markup, before sanitising.
   if (options.starlight) rehype.use(rehypeStarlightJsx)
   rehype.use(rehypeRawWhenNeeded)
@@ -248,7 +251,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
     .use(rehypeUnnestLinks)
     .use(rehypeFontAwesome)
   // Material's icon shortcodes come with its emoji index (`pymdownx.emoji`), so only where `:warning:` is read too.
-  if (options.mkdocs && options.emoji) rehype.use(rehypeMkdocsIcons)
+  if (options.mkdocs && options.emoji) rehype.use(rehypeMkdocsIcons, { customIcons: options.mkdocs === true ? [] : (options.mkdocs.customIcons ?? []) })
   if (options.taskMarks) rehype.use(rehypeTaskMarks)
   rehype
     // GitHub's and mdBook 0.5's `> [!NOTE]` alerts; their icons are added after sanitising.

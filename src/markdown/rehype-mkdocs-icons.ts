@@ -6,9 +6,13 @@
  * that inline SVG, and any other is dropped with a warning at its place, so
  * no page shows `:material-…:` as text (isovalent/ebpf-docs tags every
  * helper with `[:octicons-tag-24: v3.18](…)`). A link the drop leaves empty
- * shows the icon's name. Code keeps its text.
+ * shows the icon's name. Code keeps its text. A site's own icons
+ * (`custom_icons` folders: cilium/ebpf's `:ebee-color:`) are their SVG files
+ * as images: an image keeps the file's own `<style>` and colours to itself,
+ * where Material's inline copy lets them reach the page, and runs no script.
  */
 import fs from 'node:fs'
+import path from 'node:path'
 import { createRequire } from 'node:module'
 import octicons, { type OcticonNode } from '@primer/octicons'
 import type { Element, ElementContent, Root, Text } from 'hast'
@@ -19,8 +23,46 @@ import type { VFile } from 'vfile'
 import { matchPlace } from './text-match.ts'
 import { OCTICON_OF } from './rehype-font-awesome.ts'
 
-/** A shortcode of one of Material's icon sets, as its emoji index names them. */
-const SHORTCODE = /:(octicons|material|fontawesome|simple)-([a-z0-9]+(?:-[a-z0-9]+)*):/g
+/** The name of one of Material's icon sets' icons, as its emoji index names them: the set, then the icon. */
+const SET_NAME = /^(octicons|material|fontawesome|simple)-([a-z0-9]+(?:-[a-z0-9]+)*)$/
+
+/** A shortcode of one of Material's icon sets, or of one of `names` (a site's own icons). */
+const shortcodeOf = (names: Iterable<string>) =>
+  new RegExp(`:(${[...names].map((n) => `${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|`).join('')}(?:octicons|material|fontawesome|simple)-[a-z0-9]+(?:-[a-z0-9]+)*):`, 'g')
+
+/**
+ * The icons of `custom_icons` folders by name, as Material's index names them:
+ * each SVG file under a folder, its path from there with `/` as `-`
+ * (`brands/ebee.svg` is `brands-ebee`); an earlier folder's name wins.
+ */
+function customIconFiles(folders: string[]): Map<string, string> {
+  const files = new Map<string, string>()
+  for (const folder of folders) {
+    let names: string[] = []
+    try {
+      names = fs.readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    } catch {
+      // A folder that is not there holds no icons, as Material's glob finds none.
+    }
+    for (const name of names) {
+      if (!name.endsWith('.svg')) continue
+      const icon = name.slice(0, -'.svg'.length).split(path.sep).join('-')
+      if (!files.has(icon)) files.set(icon, path.join(folder, name))
+    }
+  }
+  return files
+}
+
+/** A site's own icon as an image of its SVG file's text, or undefined when the file cannot be read. */
+function customIcon(file: string): Element | undefined {
+  let svg: Buffer
+  try {
+    svg = fs.readFileSync(file)
+  } catch {
+    return undefined
+  }
+  return { type: 'element', tagName: 'img', properties: { className: ['mkdocs-icon'], src: `data:image/svg+xml;base64,${svg.toString('base64')}`, alt: '' }, children: [] }
+}
 
 /** Elements whose text is no prose. */
 const VERBATIM = new Set(['code', 'pre', 'kbd', 'samp', 'script', 'style', 'svg', 'math', 'textarea'])
@@ -74,25 +116,38 @@ export function iconSvg(set: string, name: string): Element | undefined {
   return octicon(OCTICON_OF[plain] ?? plain)
 }
 
+export interface Options {
+  /** `custom_icons` folders, absolute (default none). */
+  customIcons?: string[]
+}
+
 /** Replace icon shortcodes in prose with their SVG, or drop them with a warning. */
-export default function rehypeMkdocsIcons() {
+export default function rehypeMkdocsIcons(options: Options = {}) {
+  const custom = customIconFiles(options.customIcons ?? [])
+  // Only names of a set or of the site's own icons: any other `:name:` (`sched:sched_switch:`) is text.
+  const shortcode = shortcodeOf(custom.keys())
+  const images = new Map<string, Element | undefined>()
   return (tree: Root, file: VFile) => {
     visitParents(tree, 'text', (node: Text, ancestors) => {
       if (!node.value.includes(':')) return
       if (ancestors.some((a) => a.type === 'element' && VERBATIM.has(a.tagName))) return
       // `matchAll` copies the expression (and its `lastIndex`), so the shared one is never advanced.
-      const matches = [...node.value.matchAll(SHORTCODE)]
+      const matches = [...node.value.matchAll(shortcode)]
       if (matches.length === 0) return
       const parent = ancestors.at(-1) as Root | Element
       const parts: ElementContent[] = []
       let last = 0
       for (const match of matches) {
-        const [code, set, name] = match as unknown as [string, string, string]
+        const code = match[0]
         if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) })
         last = match.index + code.length
-        const svg = iconSvg(set, name)
+        const own = custom.get(match[1]!)
+        if (own !== undefined && !images.has(own)) images.set(own, customIcon(own))
+        const [, set, name] = SET_NAME.exec(match[1]!) ?? []
+        const svg = own !== undefined ? images.get(own) : iconSvg(set!, name!)
         if (svg) {
-          parts.push(svg)
+          // One image element a file, shared by the note's uses: each place gets its own copy.
+          parts.push(own !== undefined ? structuredClone(svg) : svg)
           continue
         }
         file.message(`Icon \`${code}\` is not one slugwiki draws (it draws octicons, simple-icons's brands and the Material and Font Awesome icons octicons has alike); dropped`, matchPlace({ node, index: match.index }), 'slugwiki:mkdocs-icon')
@@ -103,7 +158,7 @@ export default function rehypeMkdocsIcons() {
       // A link that said nothing but a dropped icon keeps a name to be read by.
       const link = ancestors.findLast((a): a is Element => a.type === 'element' && a.tagName === 'a')
       if (link && toString(link).trim() === '' && !link.children.some((c) => c.type === 'element' && (c.tagName === 'img' || c.tagName === 'svg'))) {
-        const names = matches.map((m) => m[2]!.replaceAll('-', ' '))
+        const names = matches.map((m) => (SET_NAME.exec(m[1]!)?.[2] ?? m[1]!).replaceAll('-', ' '))
         parent.children.splice(index, parts.length, { type: 'text', value: names.join(' ') })
         return [SKIP, index + 1]
       }

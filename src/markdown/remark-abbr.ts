@@ -13,6 +13,7 @@
  */
 import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast'
 import { SKIP, visit } from 'unist-util-visit'
+import { pointAt } from './text-match.ts'
 import type { VFile } from 'vfile'
 
 /** One definition line (Python-Markdown's `AbbrBlockprocessor.RE`, a line at a time). */
@@ -54,14 +55,21 @@ export default function remarkAbbr() {
       if (node.type !== 'text' || index === undefined || !parent) return
       const text = (node as Text).value
       const parts: PhrasingContent[] = []
+      // Each piece keeps its place in the note, so a later warning inside it (an icon, a link) names its line and column.
+      const piece = (from: number, to: number): Text => {
+        const start = pointAt(node as Text, from)
+        const end = pointAt(node as Text, to)
+        return { type: 'text', value: text.slice(from, to), ...(start && end && { position: { start, end } }) }
+      }
       let last = 0
       for (const match of text.matchAll(pattern)) {
-        if (match.index! > last) parts.push({ type: 'text', value: text.slice(last, match.index) })
-        parts.push({ type: 'abbr', data: { hName: 'abbr', hProperties: { title: titles.get(match[0])! } }, children: [{ type: 'text', value: match[0] }] } as unknown as PhrasingContent)
+        if (match.index! > last) parts.push(piece(last, match.index!))
+        const term = piece(match.index!, match.index! + match[0].length)
+        parts.push({ type: 'abbr', data: { hName: 'abbr', hProperties: { title: titles.get(match[0])! } }, children: [term], ...(term.position && { position: term.position }) } as unknown as PhrasingContent)
         last = match.index! + match[0].length
       }
       if (parts.length === 0) return
-      if (last < text.length) parts.push({ type: 'text', value: text.slice(last) })
+      if (last < text.length) parts.push(piece(last, text.length))
       parent.children.splice(index, 1, ...(parts as never[]))
       return [SKIP, index + parts.length]
     })

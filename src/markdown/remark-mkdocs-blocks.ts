@@ -77,12 +77,16 @@ export interface MkdocsBlocks {
   abbr?: boolean
   /** `++ctrl+c++` (`pymdownx.keys`, remark-pymdown-keys.ts). */
   keys?: boolean
+  /** `Term` over `:   Definition` (Python-Markdown's `def_list`, remark-def-list.ts). */
+  defList?: boolean
   /** `[a](b){ .md-button }` (Python-Markdown's `attr_list`, remark-attr-list.ts). */
   attrList?: boolean
   /** `<div markdown>` (Python-Markdown's `md_in_html`, remark-md-in-html.ts). */
   mdInHtml?: boolean
   /** `pymdownx.inlinehilite`: `` `#!c int x;` `` is highlighted inline code (read by rehype-inline-hilite; default true). */
   inlineHilite?: boolean
+  /** Folders of Material's custom icons (`pymdownx.emoji`'s `custom_icons`), absolute: read by rehype-mkdocs-icons. */
+  customIcons?: string[]
   /** mkdocs-macros in `plugins`: its `{{ … }}` is warned of (remark-mkdocs-macros; default false). */
   macros?: boolean
 }

@@ -1,7 +1,8 @@
 /**
  * mkdocs-macros's Jinja (`{{ linux_version("5.8") }}`, `{% if … %}`), in an
  * MkDocs site whose `plugins` lists `macros`: slugwiki runs no Jinja (its
- * variables and macros are the project's Python), so the text is shown as
+ * macros are the project's Python; content/mkdocs-macros.ts has replaced the
+ * plain variables already), so what is left is shown as
  * written, and one warning a page, at the first, says so and counts them,
  * rather than leaving the reader to find `{{ … }}` on the page. Code keeps
  * its text and is not counted, as mkdocs-macros's authors fence examples so.

@@ -12,6 +12,7 @@ import type { SourcePath } from '../../src/paths.ts'
 import type { HeadingIds, InlineTags } from '../../src/markdown/task.ts'
 import type { TocOptions } from '../../src/markdown/mdbook-toc.ts'
 import type { TrplListingMode } from '../../src/markdown/remark-trpl-listing.ts'
+import type { MkdocsBlocks } from '../../src/markdown/remark-mkdocs-blocks.ts'
 
 let shared: Promise<CodeHighlighter> | undefined
 
@@ -63,7 +64,7 @@ export interface RenderOptions {
   docusaurus?: boolean
   starlight?: boolean
   /** MkDocs's admonitions, content tabs and code attributes. */
-  mkdocs?: boolean
+  mkdocs?: boolean | MkdocsBlocks
   /** Obsidian's inline footnotes `^[note]`. */
   inlineFootnotes?: boolean
   taskMarks?: boolean
