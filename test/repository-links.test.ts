@@ -29,8 +29,8 @@ const NOTE = [
 ].join('\n')
 
 /**
- * A checkout of `https://github.com/example/project` (its remote `remote`, none when undefined) holding
- * `src/x.c`, `src/diagram.png` and the docs folder `docs/` with `files`; `outside.c` lies beside the checkout.
+ * A checkout of `https://github.com/example/project` (its remote `remote`) holding
+ * `src/x.c`, `src/diagram.png` and the docs folder `docs/` with `files`; `outside.c` lies beside the checkout. An empty `remote`: none.
  */
 function checkout(files: Record<string, string>, remote: string | undefined = 'git@github.com:example/project.git'): { repo: string; docs: string; out: string } {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-repolinks-'))
@@ -74,8 +74,28 @@ describe('links leaving the source folder to the repository\'s files', () => {
     ])
   })
 
-  it('a plain folder without a repository URL keeps the warning, saying which setting makes such a link work', async () => {
-    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' })
+  it('a plain folder in a clone of GitHub, GitLab, Codeberg or Bitbucket, without a setting: links lead to the repository its origin remote names', async () => {
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'git@github.com:Example/Project.git')
+    const { outside, hrefs, html } = await built(docs, out)
+    expect(hrefs['the source']).toBe('https://github.com/Example/Project/blob/HEAD/src/x.c')
+    expect(hrefs.lines).toBe('https://github.com/Example/Project/blob/HEAD/src/x.c#L3')
+    expect(html).toContain('<img src="https://github.com/Example/Project/raw/HEAD/src/diagram.png" alt="diagram">')
+    expect(outside.map((line) => line.split(' ')[0])).toEqual(['guide.md:3:74', 'guide.md:3:97'])
+    // The header's repository link and edit links keep to what the config names.
+    expect(html).not.toContain('href="https://github.com/Example/Project"')
+    const codeberg = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'https://user@codeberg.org/example/project.git')
+    expect((await built(codeberg.docs, codeberg.out)).hrefs['the source']).toBe('https://codeberg.org/example/project/src/branch/HEAD/src/x.c')
+  })
+
+  it('a plain folder whose origin is on a host of its own keeps the warning: its URLs cannot be told from its name', async () => {
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'https://git.example.org/example/project.git')
+    const { outside, hrefs } = await built(docs, out)
+    expect(hrefs['the source']).toBe('../src/x.c')
+    expect(outside).toContain("guide.md:3:1 Link `../src/x.c` leaves the source folder; set `repository` in slugwiki.toml to link to the repository's page of the file")
+  })
+
+  it('a plain folder without a repository URL or remote keeps the warning, saying which setting makes such a link work', async () => {
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, '')
     const { outside, hrefs } = await built(docs, out)
     expect(hrefs['the source']).toBe('../src/x.c')
     expect(outside).toContain("guide.md:3:1 Link `../src/x.c` leaves the source folder; set `repository` in slugwiki.toml to link to the repository's page of the file")
