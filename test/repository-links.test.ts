@@ -141,6 +141,16 @@ describe('links leaving the source folder to the repository\'s files', () => {
     expect(outside).toHaveLength(2)
   })
 
+  it('a site built from the repository\'s root: a folder with no note in it leads to the repository\'s page of it, not a missing-link warning', async () => {
+    const { repo, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'https://github.com/example/project.git')
+    const result = await build({ src: repo, out, quiet: true, cache: false })
+    const html = fs.readFileSync(path.join(out, 'docs/guide.html'), 'utf8')
+    expect(html).toContain('<a href="https://github.com/example/project/tree/HEAD/src">the folder</a>')
+    const warnings = result.diagnostics.filter((d) => d.rule !== undefined).map((d) => `${d.rule} ${d.message}`)
+    // A file the checkout does not have is still a missing one.
+    expect(warnings).toEqual(['link-outside Link `../../outside.c` leaves the source folder and the git checkout', 'missing-asset Missing file `../src/missing.c`'])
+  })
+
   it('the print page links to the repository too', async () => {
     const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n', 'slugwiki.toml': 'repository = "https://github.com/example/project"\n' })
     const { html } = await built(docs, out, 'print.html')
