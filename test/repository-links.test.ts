@@ -178,6 +178,19 @@ describe('outsideLink', () => {
     expect(outsideLink(repository, docs, '../..dotted.c', '../..dotted.c', false)).toEqual({ url: 'https://github.com/example/project/blob/HEAD/..dotted.c' })
     expect(outsideLink(repository, docs, '../../outside.c', '../../outside.c', false)).toEqual({ problem: 'Link `../../outside.c` leaves the source folder and the git checkout' })
   })
+
+  it('leads a link climbing out of the checkout to the GitHub page it names from the file\'s own page (a README\'s ../../wiki/Performance), not to a path under /blob/', () => {
+    const { repo } = checkout({ 'guide.md': '# Guide\n' })
+    const repository = { web: 'https://github.com/example/project', host: 'github' as const, checkout: repo, top: repo, ref: 'HEAD', setting: '`repository`' }
+    const at = (written: string, image = false, host: 'github' | 'gitlab' = 'github') => outsideLink({ ...repository, host }, repo, written, written.replace(/[?#].*$/, ''), image)
+    expect(at('../../wiki/Performance')).toEqual({ url: 'https://github.com/example/project/wiki/Performance' })
+    expect(at('../../issues?q=is%3Aopen#top')).toEqual({ url: 'https://github.com/example/project/issues?q=is%3Aopen#top' })
+    expect(at('../../../sibling')).toEqual({ url: 'https://github.com/example/sibling' })
+    // `/example/project/blob/outside.c` is no file on GitHub either; an image of a wiki page is none.
+    expect(at('../outside.c')).toEqual({ problem: 'Link `../outside.c` leaves the source folder and the git checkout' })
+    expect(at('../../wiki/logo.png', true)).toHaveProperty('problem')
+    expect(at('../../wiki/Performance', false, 'gitlab')).toHaveProperty('problem')
+  })
 })
 
 describe('repositoryFileUrl', () => {
