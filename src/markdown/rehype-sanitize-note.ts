@@ -81,8 +81,10 @@ export default function rehypeSanitizeNote(schema: Schema) {
         const tag = `<${node.tagName}>`
         // parse5 leaves an element cut short by the end of its raw HTML (`<textarea>` unclosed) no end.
         if (stripped) strippedUntil = node.position?.end?.offset ?? start
-        // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so.
+        // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so; WAMR's
+        // `<center><img …></center>` keeps its image, which "removed" alone would deny.
         if (!stripped && toString(node).trim() !== '') note(1, tag, tag, item)
+        else if (!stripped && node.children.some((child) => child.type === 'element')) note(1.5, tag, tag, item)
         else note(0, tag, tag, item)
         return
       }
@@ -116,7 +118,7 @@ export default function rehypeSanitizeNote(schema: Schema) {
         .sort((a, b) => a.rank - b.rank)
         .map(({ rank, one, many, count, line }) => {
           const where = count === 1 ? sourceLine(line) : `first ${sourceLine(line)}`
-          const text = rank === 1 ? `${where}, text kept` : where
+          const text = rank === 1 ? `${where}, text kept` : rank === 1.5 ? `${where}, content kept` : where
           return count === 1 ? `${one} (${text})` : `${many} ×${count} (${text})`
         })
       file.message(`${MESSAGES[origin]}: ${items.join(', ')}; set trusted = true in [slugwiki] to publish it as written`, at, 'slugwiki:sanitize')
