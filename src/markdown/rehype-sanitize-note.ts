@@ -57,6 +57,16 @@ export default function rehypeSanitizeNote(schema: Schema) {
       if (id !== undefined) kept[id] = node as Element
     })
 
+    // The author's elements that survived: an unknown element around one (`<center><img></center>`) kept some content.
+    const survived = new Set(authored.flatMap((item, id) => (kept[id] ? [item.node] : [])))
+    const ownMarks = new Set(authored.map((item) => item.node))
+    const keepsElement = (node: Element): boolean => {
+      let found = false
+      walk(node, (child) => {
+        if (child !== node && child.type === 'element' && (survived.has(child as Element) || !ownMarks.has(child as Element))) found = true
+      })
+      return found
+    }
     const removals: Record<Origin, Map<string, Removal>> = { html: new Map(), markdown: new Map() }
     const first: Partial<Record<Origin, Position>> = {}
     const note = (rank: number, one: string, many: string, { node, origin }: Authored): void => {
@@ -84,7 +94,7 @@ export default function rehypeSanitizeNote(schema: Schema) {
         // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so; WAMR's
         // `<center><img …></center>` keeps its image, which "removed" alone would deny.
         if (!stripped && toString(node).trim() !== '') note(1, tag, tag, item)
-        else if (!stripped && node.children.some((child) => child.type === 'element')) note(1.5, tag, tag, item)
+        else if (!stripped && keepsElement(node)) note(1.5, tag, tag, item)
         else note(0, tag, tag, item)
         return
       }
