@@ -36,18 +36,43 @@ export function bookFolderInRepository(root: string, repositoryUrl: string | und
 export function checkoutOf(dir: string, repositoryUrl: string | undefined): string | undefined {
   const top = repositoryRoot(dir)
   if (!repositoryUrl || !top) return undefined
-  let remotes: string
-  try {
-    remotes = execFileSync('git', ['config', '--get-regexp', '^remote\\..*\\.url$'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
-  } catch {
-    return undefined
-  }
   const wanted = repositoryKey(repositoryUrl)
-  const named = remotes.split('\n').some((line) => {
-    const url = line.trim().split(/\s+/)[1]
-    return url !== undefined && repositoryKey(url) === wanted
+  return remotesOf(dir).some((remote) => repositoryKey(remote.url) === wanted) ? top : undefined
+}
+
+/** Hosts whose pages of a repository's files follow from the repository's URL alone. */
+const KNOWN_HOSTS = new Set(['github.com', 'gitlab.com', 'codeberg.org', 'bitbucket.org'])
+
+/**
+ * The web URL (`https://github.com/o/r`) of the repository the git checkout
+ * holding `dir` was cloned from: its `origin` remote, else its only one,
+ * when that is on GitHub, GitLab, Codeberg or Bitbucket; else undefined. A
+ * folder of docs in a clone (WAMR's `doc/`) thus links its sources as GitHub
+ * shows them without a setting; a remote on a host of one's own says nothing
+ * of its URLs (a Gitea's differ from a GitLab's), so it needs `repository`.
+ */
+export function remoteRepository(dir: string): string | undefined {
+  if (!repositoryRoot(dir)) return undefined
+  const remotes = remotesOf(dir)
+  const remote = remotes.find((candidate) => candidate.name === 'origin') ?? (remotes.length === 1 ? remotes[0] : undefined)
+  if (!remote) return undefined
+  const place = repositoryPath(remote.url)
+  const [host, ...names] = place.split('/')
+  return host && KNOWN_HOSTS.has(host.toLowerCase()) && names.length >= 2 && names.every(Boolean) ? `https://${place}` : undefined
+}
+
+/** The checkout's remotes (`git config remote.<name>.url`), none when git cannot say. */
+function remotesOf(dir: string): { name: string; url: string }[] {
+  let config: string
+  try {
+    config = execFileSync('git', ['config', '--get-regexp', '^remote\\..*\\.url$'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  } catch {
+    return []
+  }
+  return config.split('\n').flatMap((line) => {
+    const match = /^remote\.(.+)\.url\s+(\S+)/.exec(line.trim())
+    return match ? [{ name: match[1]!, url: match[2]! }] : []
   })
-  return named ? top : undefined
 }
 
 /**
@@ -57,6 +82,11 @@ export function checkoutOf(dir: string, repositoryUrl: string | undefined): stri
  * Codeberg or a company's own host would never match its remote.
  */
 function repositoryKey(url: string): string {
+  return repositoryPath(url).toLowerCase()
+}
+
+/** `host/owner/name` of a clone URL as written (see `repositoryKey`), its case kept. */
+function repositoryPath(url: string): string {
   return url
     .trim()
     .replace(/^[a-z+]+:\/\//i, '')
@@ -64,5 +94,4 @@ function repositoryKey(url: string): string {
     .replace(/^([^/:]+):(?!\d+\/)/, '$1/')
     .replace(/\/+$/, '')
     .replace(/\.git$/, '')
-    .toLowerCase()
 }

@@ -16,7 +16,7 @@ import { findMkdocsSite, type MkdocsMarkdown, type MkdocsSettings } from './conf
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { parseBookJson, type BookJson } from './config-book-json.ts'
 import { admonishConfig, admonishSchema, type AdmonishConfig } from './config-admonish.ts'
-import { bookFolderInRepository, checkoutOf, repositoryRoot } from './config-repository.ts'
+import { bookFolderInRepository, checkoutOf, remoteRepository, repositoryRoot } from './config-repository.ts'
 import { branchOfEditTemplate, type RepositoryLinks } from './repository-links.ts'
 import { textDirection, textDirectionSchema, type TextDirection } from './config-direction.ts'
 import { WORD_KEYS, wordsFor, type Locale } from './words/index.ts'
@@ -730,8 +730,11 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   // mdBook's `git-repository-url`, or ours for a wiki without book.toml.
   const gitRepositoryUrl = sw.repository ?? html['git-repository-url']
   const repositoryUrl = gitRepositoryUrl ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo
+  // Links leaving the source folder lead to the repository the config names, else to the one the checkout was cloned
+  // from (GitHub shows a docs folder's `../src/x.c` so); the header and edit links keep to what the config names.
+  const linkedRepository = repositoryUrl ?? remoteRepository(src)
   // The checkout whose files are the repository's, and the branch an edit link names (a default MkDocs gives is no choice).
-  const checkout = checkoutOf(src, repositoryUrl)
+  const checkout = checkoutOf(src, linkedRepository)
   const editTemplate = mkdocsSite ? (mkdocsSite.editUriNamed ? mkdocsSite.editUrlTemplate : undefined) : html['edit-url-template']
   // MkDocs's extra files are files of `docs_dir`; mdBook's additional ones are relative to the book root.
   const inDocs = (files: string[]) => files.map((file) => (srcFromRoot ? `${srcFromRoot}/${file.replace(/^\.?\//, '')}` : file))
@@ -752,13 +755,13 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     repositoryUrl,
     repositoryHost: repositoryHost(html['git-repository-icon'], repositoryUrl),
     repositoryLinks: {
-      web: repositoryUrl?.replace(/\/+$/, '').replace(/\.git$/, ''),
+      web: linkedRepository?.replace(/\/+$/, '').replace(/\.git$/, ''),
       // A self-hosted GitLab or Gitea is known by the icon the book gives it; a generic icon says nothing of the URLs.
-      host: repositoryHost(html['git-repository-icon'], repositoryUrl) === 'other' ? repositoryHost(undefined, repositoryUrl) : repositoryHost(html['git-repository-icon'], repositoryUrl),
+      host: repositoryHost(html['git-repository-icon'], linkedRepository) === 'other' ? repositoryHost(undefined, linkedRepository) : repositoryHost(html['git-repository-icon'], linkedRepository),
       checkout,
       top: repositoryRoot(src),
       // mdBook's `{path}` is from the book root, MkDocs's from `docs_dir`.
-      ref: (checkout && branchOfEditTemplate(editTemplate, repositoryUrl, path.relative(checkout, mkdocsSite ? src : root).split(path.sep).join('/'))) || 'HEAD',
+      ref: (checkout && branchOfEditTemplate(editTemplate, linkedRepository, path.relative(checkout, mkdocsSite ? src : root).split(path.sep).join('/'))) || 'HEAD',
       setting: mkdocsSite ? '`repo_url` in mkdocs.yml' : docsify ? "`repo: '…'` in index.html's `window.$docsify`" : isBook ? '`[output.html] git-repository-url` in book.toml' : '`repository` in slugwiki.toml',
     },
     // MkDocs's `edit_uri` is joined to `repo_url` and names the page by its path under `docs_dir`.

@@ -50,7 +50,10 @@ export function outsideLink(repository: RepositoryLinks, src: string, written: s
   if (!repository.web || !repository.checkout) return { problem: `${leaves}${outsideHint(repository) ?? ''}` }
   const file = path.resolve(src, fromSource)
   const inRepository = path.relative(repository.checkout, file)
-  if (inRepository === '..' || inRepository.startsWith(`..${path.sep}`) || path.isAbsolute(inRepository)) return { problem: `${leaves} and the git checkout` }
+  if (inRepository === '..' || inRepository.startsWith(`..${path.sep}`) || path.isAbsolute(inRepository)) {
+    const page = image || path.isAbsolute(inRepository) ? undefined : beyondCheckout(repository, inRepository.split(path.sep).join('/'))
+    return page ? { url: page + written.slice(written.search(/[?#]|$/)) } : { problem: `${leaves} and the git checkout` }
+  }
   let stat: fs.Stats
   try {
     stat = fs.statSync(file)
@@ -60,6 +63,23 @@ export function outsideLink(repository: RepositoryLinks, src: string, written: s
   const hashAt = written.indexOf('#')
   const fragment = hashAt === -1 ? '' : written.slice(hashAt)
   return { url: repositoryFileUrl(repository, inRepository.split(path.sep).join('/'), stat.isDirectory() ? 'tree' : image ? 'raw' : 'blob') + fragment }
+}
+
+/**
+ * The GitHub page a link climbing out of the checkout leads to (`../../wiki/Performance`
+ * from the root README: `https://github.com/o/r/wiki/Performance`), as GitHub
+ * reads it against the file's own page (`/o/r/blob/<ref>/README.md`), when
+ * that is a page of the repository or its owner (wiki, issues, releases, a
+ * sibling repository) rather than a path under `/blob/`, which names no file;
+ * else undefined. Other hosts' file pages nest differently (GitLab's
+ * `/-/blob/`), and READMEs write such links for GitHub.
+ */
+function beyondCheckout(repository: RepositoryLinks, fromCheckout: string): string | undefined {
+  if (repository.host !== 'github' || repository.ref.includes('/')) return undefined
+  const web = new URL(repository.web!.replace(/\/*$/, '/'))
+  const page = new URL(fromCheckout, repositoryFileUrl(repository, '', 'blob') + '/')
+  const blob = `${web.pathname}blob/`
+  return page.origin === web.origin && page.pathname !== '/' && !page.pathname.startsWith(blob) && page.pathname !== blob.slice(0, -1) ? page.href : undefined
 }
 
 /**

@@ -29,8 +29,8 @@ const NOTE = [
 ].join('\n')
 
 /**
- * A checkout of `https://github.com/example/project` (its remote `remote`, none when undefined) holding
- * `src/x.c`, `src/diagram.png` and the docs folder `docs/` with `files`; `outside.c` lies beside the checkout.
+ * A checkout of `https://github.com/example/project` (its remote `remote`) holding
+ * `src/x.c`, `src/diagram.png` and the docs folder `docs/` with `files`; `outside.c` lies beside the checkout. An empty `remote`: none.
  */
 function checkout(files: Record<string, string>, remote: string | undefined = 'git@github.com:example/project.git'): { repo: string; docs: string; out: string } {
   const top = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-repolinks-'))
@@ -74,8 +74,28 @@ describe('links leaving the source folder to the repository\'s files', () => {
     ])
   })
 
-  it('a plain folder without a repository URL keeps the warning, saying which setting makes such a link work', async () => {
-    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' })
+  it('a plain folder in a clone of GitHub, GitLab, Codeberg or Bitbucket, without a setting: links lead to the repository its origin remote names', async () => {
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'git@github.com:Example/Project.git')
+    const { outside, hrefs, html } = await built(docs, out)
+    expect(hrefs['the source']).toBe('https://github.com/Example/Project/blob/HEAD/src/x.c')
+    expect(hrefs.lines).toBe('https://github.com/Example/Project/blob/HEAD/src/x.c#L3')
+    expect(html).toContain('<img src="https://github.com/Example/Project/raw/HEAD/src/diagram.png" alt="diagram">')
+    expect(outside.map((line) => line.split(' ')[0])).toEqual(['guide.md:3:74', 'guide.md:3:97'])
+    // The header's repository link and edit links keep to what the config names.
+    expect(html).not.toContain('href="https://github.com/Example/Project"')
+    const codeberg = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'https://user@codeberg.org/example/project.git')
+    expect((await built(codeberg.docs, codeberg.out)).hrefs['the source']).toBe('https://codeberg.org/example/project/src/branch/HEAD/src/x.c')
+  })
+
+  it('a plain folder whose origin is on a host of its own keeps the warning: its URLs cannot be told from its name', async () => {
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, 'https://git.example.org/example/project.git')
+    const { outside, hrefs } = await built(docs, out)
+    expect(hrefs['the source']).toBe('../src/x.c')
+    expect(outside).toContain("guide.md:3:1 Link `../src/x.c` leaves the source folder; set `repository` in slugwiki.toml to link to the repository's page of the file")
+  })
+
+  it('a plain folder without a repository URL or remote keeps the warning, saying which setting makes such a link work', async () => {
+    const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n' }, '')
     const { outside, hrefs } = await built(docs, out)
     expect(hrefs['the source']).toBe('../src/x.c')
     expect(outside).toContain("guide.md:3:1 Link `../src/x.c` leaves the source folder; set `repository` in slugwiki.toml to link to the repository's page of the file")
@@ -121,6 +141,18 @@ describe('links leaving the source folder to the repository\'s files', () => {
     expect(outside).toHaveLength(2)
   })
 
+  it('a site built from the repository\'s root: a folder with no note in it leads to the repository\'s page of it, not a missing-link warning', async () => {
+    const { repo, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n[home](../)\n' }, 'https://github.com/example/project.git')
+    const result = await build({ src: repo, out, quiet: true, cache: false })
+    // The source folder itself is the site's front page, never the repository's.
+    expect(fs.readFileSync(path.join(out, 'docs/other.html'), 'utf8')).not.toContain('github.com/example/project/tree')
+    const html = fs.readFileSync(path.join(out, 'docs/guide.html'), 'utf8')
+    expect(html).toContain('<a href="https://github.com/example/project/tree/HEAD/src">the folder</a>')
+    const warnings = result.diagnostics.filter((d) => d.rule !== undefined).map((d) => `${d.rule} ${d.message}`)
+    // A file the checkout does not have is still a missing one.
+    expect(warnings.filter((warning) => !warning.includes('`../`'))).toEqual(['link-outside Link `../../outside.c` leaves the source folder and the git checkout', 'missing-asset Missing file `../src/missing.c`'])
+  })
+
   it('the print page links to the repository too', async () => {
     const { docs, out } = checkout({ 'guide.md': NOTE, 'other.md': '# Other\n', 'slugwiki.toml': 'repository = "https://github.com/example/project"\n' })
     const { html } = await built(docs, out, 'print.html')
@@ -147,6 +179,19 @@ describe('outsideLink', () => {
     const repository = { web: 'https://github.com/example/project', host: 'github' as const, checkout: repo, top: repo, ref: 'HEAD', setting: '`repository`' }
     expect(outsideLink(repository, docs, '../..dotted.c', '../..dotted.c', false)).toEqual({ url: 'https://github.com/example/project/blob/HEAD/..dotted.c' })
     expect(outsideLink(repository, docs, '../../outside.c', '../../outside.c', false)).toEqual({ problem: 'Link `../../outside.c` leaves the source folder and the git checkout' })
+  })
+
+  it('leads a link climbing out of the checkout to the GitHub page it names from the file\'s own page (a README\'s ../../wiki/Performance), not to a path under /blob/', () => {
+    const { repo } = checkout({ 'guide.md': '# Guide\n' })
+    const repository = { web: 'https://github.com/example/project', host: 'github' as const, checkout: repo, top: repo, ref: 'HEAD', setting: '`repository`' }
+    const at = (written: string, image = false, host: 'github' | 'gitlab' = 'github') => outsideLink({ ...repository, host }, repo, written, written.replace(/[?#].*$/, ''), image)
+    expect(at('../../wiki/Performance')).toEqual({ url: 'https://github.com/example/project/wiki/Performance' })
+    expect(at('../../issues?q=is%3Aopen#top')).toEqual({ url: 'https://github.com/example/project/issues?q=is%3Aopen#top' })
+    expect(at('../../../sibling')).toEqual({ url: 'https://github.com/example/sibling' })
+    // `/example/project/blob/outside.c` is no file on GitHub either; an image of a wiki page is none.
+    expect(at('../outside.c')).toEqual({ problem: 'Link `../outside.c` leaves the source folder and the git checkout' })
+    expect(at('../../wiki/logo.png', true)).toHaveProperty('problem')
+    expect(at('../../wiki/Performance', false, 'gitlab')).toHaveProperty('problem')
   })
 })
 

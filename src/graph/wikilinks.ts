@@ -174,6 +174,14 @@ export function resolveWikilinks(
       if ('target' in draft) return { ...link, problem: `${exact ? 'Link' : 'Wikilink'} to draft \`${draft.target}\`, which is not published`, problemRule: 'draft-link' }
     }
     const what = link.kind === 'asset' ? 'file' : 'note'
+    // A folder of the source folder with no note in it (`../core/iwasm/include` from `doc/` of a site built from the
+    // repository's root): no page of the site, but GitHub shows it, and so does the site when the repository is known.
+    // The source folder itself (`./` from its root) is the site's front page, not a folder of the repository to leave for.
+    if (exact && found.problem === 'missing' && link.kind === 'page' && name.startsWith('/') && outside) {
+      const folder = path.posix.normalize(name).replace(/^\/+|\/+$/g, '')
+      const repository = folder === '' || folder === '.' ? undefined : outside({ ...link, target: folder as SourcePath, outside: 'link' })
+      if (repository && 'url' in repository) return { ...link, kind: 'asset', outside: 'link', target: repository.url as SourcePath, fragment: undefined }
+    }
     if (exact && found.problem === 'ambiguous') return { ...link, problem: `Link \`${link.url}\` is ambiguous: it could be ${found.candidates!.map((c) => `\`${c}\``).join(', ')}; write its path` }
     if (exact) return { ...link, problem: `Link to missing ${what} \`${link.url}\`` }
     const problem =

@@ -57,6 +57,16 @@ export default function rehypeSanitizeNote(schema: Schema) {
       if (id !== undefined) kept[id] = node as Element
     })
 
+    // The author's elements that survived: an unknown element around one (`<center><img></center>`) kept some content.
+    const survived = new Set(authored.flatMap((item, id) => (kept[id] ? [item.node] : [])))
+    const ownMarks = new Set(authored.map((item) => item.node))
+    const keepsElement = (node: Element): boolean => {
+      let found = false
+      walk(node, (child) => {
+        if (child !== node && child.type === 'element' && (survived.has(child as Element) || !ownMarks.has(child as Element))) found = true
+      })
+      return found
+    }
     const removals: Record<Origin, Map<string, Removal>> = { html: new Map(), markdown: new Map() }
     const first: Partial<Record<Origin, Position>> = {}
     const note = (rank: number, one: string, many: string, { node, origin }: Authored): void => {
@@ -81,8 +91,10 @@ export default function rehypeSanitizeNote(schema: Schema) {
         const tag = `<${node.tagName}>`
         // parse5 leaves an element cut short by the end of its raw HTML (`<textarea>` unclosed) no end.
         if (stripped) strippedUntil = node.position?.end?.offset ?? start
-        // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so.
+        // Unknown elements (`<font>`, `<center>`) are replaced by their content: a lesser loss, said so; WAMR's
+        // `<center><img …></center>` keeps its image, which "removed" alone would deny.
         if (!stripped && toString(node).trim() !== '') note(1, tag, tag, item)
+        else if (!stripped && keepsElement(node)) note(1.5, tag, tag, item)
         else note(0, tag, tag, item)
         return
       }
@@ -116,7 +128,7 @@ export default function rehypeSanitizeNote(schema: Schema) {
         .sort((a, b) => a.rank - b.rank)
         .map(({ rank, one, many, count, line }) => {
           const where = count === 1 ? sourceLine(line) : `first ${sourceLine(line)}`
-          const text = rank === 1 ? `${where}, text kept` : where
+          const text = rank === 1 ? `${where}, text kept` : rank === 1.5 ? `${where}, content kept` : where
           return count === 1 ? `${one} (${text})` : `${many} ×${count} (${text})`
         })
       file.message(`${MESSAGES[origin]}: ${items.join(', ')}; set trusted = true in [slugwiki] to publish it as written`, at, 'slugwiki:sanitize')
