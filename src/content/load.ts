@@ -69,8 +69,10 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const mkdocsFile = config.mkdocsSite ? toSourcePath(path.relative(config.src, config.mkdocsSite.file)) : undefined
   // docsify's shell page is its program, not a page of the site (and would be the home page's `index.html`).
   const docsifyShell = config.docsify ? ['index.html'] : []
+  // Jekyll leaves out `_` files and folders (`_layouts`, `_includes`, `_site`) but its collections, and what `exclude` names.
+  const ignored = [...(mkdocsExcluded ?? []), ...(config.jekyll?.ignore ?? [])]
   const configNames = [...(config.docusaurus ? CATEGORY_FILES : []), ...(config.docsify ? DOCSIFY_PARTS : [])]
-  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, ...docsifyShell, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames, mdx: config.docusaurus, ignore: mkdocsExcluded })
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, ...docsifyShell, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames, mdx: config.docusaurus, ignore: ignored.length ? ignored : undefined })
   return config.mkdocs ? withoutShadowedReadmes(listing, (source) => display(path.join(config.src, source)), diagnostics) : listing
 }
 

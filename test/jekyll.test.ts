@@ -1,0 +1,83 @@
+/**
+ * A Jekyll site, as GitHub Pages builds it (just-the-docs/just-the-docs's
+ * repository: `_config.yml`, `index.md`, `docs/`), built end to end: its
+ * title, the files Jekyll leaves out, its collections.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type BuildResult } from '../src/build.ts'
+import { formatDiagnostic } from '../src/report.ts'
+import { listFiles, writeFiles } from './helpers/files.ts'
+
+let tmp: string
+beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-jekyll-'))))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+/** Build `files` as a source folder; the site's files and the diagnostics, files named from the source folder. */
+async function site(name: string, files: Record<string, string>) {
+  const src = path.join(tmp, name)
+  const out = path.join(tmp, `${name}-out`)
+  writeFiles(src, files)
+  const result: BuildResult = await build({ src, out, cacheDir: path.join(tmp, `${name}-cache`), quiet: true })
+  const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+  const written = fs.existsSync(out) ? listFiles(out).filter((f) => !f.startsWith('_slugwiki/')) : []
+  const diagnostics = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
+  return { read, written, diagnostics }
+}
+
+// just-the-docs/just-the-docs's `_config.yml`, shortened.
+const CONFIG = `title: Just the Docs
+description: A Jekyll theme for documentation
+baseurl: "" # the subpath of your site, e.g. /blog
+permalink: pretty
+exclude:
+  - bin/
+  - lib/
+  - "*.gemspec"
+  - README.md
+  - fixtures/
+collections:
+  tests:
+    permalink: "/:collection/:path/"
+    output: true
+  drafts_box:
+    output: false
+`
+
+describe('a Jekyll site', () => {
+  it("is titled by _config.yml and leaves out what Jekyll does: `_` folders but collections, `exclude`, Jekyll's defaults", async () => {
+    const { read, written, diagnostics } = await site('just-the-docs', {
+      '_config.yml': CONFIG,
+      'index.md': '---\ntitle: Home\nnav_order: 1\n---\n\n# Focus on writing good documentation\n',
+      // Excluded: the README would be the home page too, and clash with index.md.
+      'README.md': '# just-the-docs\n\nA modern, highly customizable, and responsive Jekyll theme.\n',
+      'docs/README.md': '# Kept: `exclude` names the top README.md only\n',
+      'docs/configuration.md': '---\ntitle: Configuration\n---\n\n# Configuration\n',
+      '_includes/nav_footer_custom.md': 'an include\n',
+      '_layouts/minimal.html': '<html>{{ content }}</html>\n',
+      '_sass/custom/setup.scss': '$pink-000: #f77ef1;\n',
+      '_site/index.md': '# a stale build\n',
+      '_data/people.yml': '- name: a\n',
+      '_tests/index.md': '# Tests\n',
+      '_drafts_box/wip.md': '# not published\n',
+      'fixtures/Test.md': '# a fixture\n',
+      'lib/tasks/search.rake': 'task :search\n',
+      'just-the-docs.gemspec': 'Gem::Specification.new\n',
+      'Gemfile': "source 'https://rubygems.org'\n",
+      'docs/#notes.md#': 'an editor backup\n',
+      'docs/old.md~': 'an editor backup\n',
+      'assets/images/logo.png': 'png',
+    })
+    expect(diagnostics).toEqual([])
+    expect(written.filter((f) => !['.nojekyll', '.slugwiki-output', '404.html', 'print.html', 'sitemap.xml'].includes(f))).toEqual([
+      '_tests/index.html',
+      'assets/images/logo.png',
+      'docs/configuration.html',
+      'docs/index.html',
+      'index.html',
+    ])
+    expect(read('docs/configuration.html')).toContain('<title>Configuration · Just the Docs</title>')
+  })
+})
