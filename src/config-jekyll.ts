@@ -23,6 +23,8 @@ export interface JekyllSite {
    * `include` names; then `exclude`'s entries and Jekyll's default ones.
    */
   ignore: string[]
+  /** just-the-docs' `nav_sort: case_insensitive` (default: capitals before lowercase). */
+  navSortCaseInsensitive: boolean
 }
 
 /** Jekyll's own `exclude` defaults (Jekyll 4's `Configuration::DEFAULTS`), kept when a site sets its own. */
@@ -54,7 +56,7 @@ export function readJekyllSite(src: string): JekyllSite | undefined {
   for (const name of collections) ignore.push(`!/_${name}/`)
   for (const entry of list(config.include)) ignore.push(`!${anchored(entry)}`)
   for (const entry of [...DEFAULT_EXCLUDE, ...list(config.exclude)]) ignore.push(anchored(entry))
-  return { file, title: text(config.title), description: text(config.description), ignore }
+  return { file, title: text(config.title), description: text(config.description), ignore, navSortCaseInsensitive: config.nav_sort === 'case_insensitive' }
 }
 
 /**

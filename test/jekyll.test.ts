@@ -27,6 +27,19 @@ async function site(name: string, files: Record<string, string>) {
   return { read, written, diagnostics }
 }
 
+/** The sidebar of a page: its entries' text in order, nested ones indented by two spaces a level. */
+function sidebar(html: string): string[] {
+  const nav = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''
+  const entries: string[] = []
+  let depth = -1
+  for (const m of nav.matchAll(/<ol\b|<\/ol>|<a [^>]*>([^<]*)<\/a>/g)) {
+    if (m[0] === '</ol>') depth--
+    else if (m[0] === '<ol') depth++
+    else entries.push(`${'  '.repeat(depth)}${m[1]}`)
+  }
+  return entries
+}
+
 // just-the-docs/just-the-docs's `_config.yml`, shortened.
 const CONFIG = `title: Just the Docs
 description: A Jekyll theme for documentation
@@ -79,5 +92,47 @@ describe('a Jekyll site', () => {
       'index.html',
     ])
     expect(read('docs/configuration.html')).toContain('<title>Configuration · Just the Docs</title>')
+  })
+
+  it("lists the pages in the sidebar as just-the-docs does: by `parent` and `grand_parent` titles, `nav_order` first, then titles, capitals first", async () => {
+    const page = (fm: string) => `---\n${fm}\n---\n\nText.\n`
+    const { read, diagnostics } = await site('nav', {
+      '_config.yml': 'title: Just the Docs\n',
+      'index.md': page('title: Home\nnav_exclude: true\npermalink: /'),
+      'docs/configuration.md': page('title: Configuration\nnav_order: 2'),
+      'docs/ui-components/ui-components.md': page('title: UI Components\nnav_order: 96\nhas_children: true'),
+      'docs/ui-components/code.md': page('title: Code\nparent: UI Components\nnav_order: 6'),
+      'docs/ui-components/callouts.md': page('title: Callouts\nparent: UI Components\nnav_order: 1.5'),
+      'docs/ui-components/typography.md': page('title: Typography\nparent: UI Components\nnav_order: 1'),
+      'docs/ui-components/line-nos.md': page('title: Code with line numbers\nparent: Code\ngrand_parent: UI Components'),
+      // Two pages titled `Main Navigation`: `grand_parent` picks the one under Navigation.
+      'docs/navigation/navigation.md': page('title: Navigation\nnav_order: 5'),
+      'docs/navigation/main/index.md': page('title: Main Navigation\nparent: Navigation'),
+      'docs/archive/main.md': page('title: Main Navigation\nparent: Archive'),
+      'docs/archive/index.md': page('title: Archive'),
+      'docs/navigation/main/order.md': page('title: Ordering Pages\nparent: Main Navigation\ngrand_parent: Navigation'),
+      'docs/navigation/main/alpha.md': page('title: alpha\nparent: Main Navigation\ngrand_parent: Navigation'),
+      'docs/navigation/main/zeta.md': page('title: Zeta\nparent: Main Navigation\ngrand_parent: Navigation'),
+      'docs/navigation/main/first.md': page('title: Last by title\nparent: Main Navigation\ngrand_parent: Navigation\nnav_order: 10'),
+      'docs/hidden.md': page('title: Hidden\nnav_exclude: true'),
+      'docs/orphan.md': page('title: Orphan\nparent: Nowhere'),
+    })
+    expect(diagnostics).toEqual(['docs/orphan.md:3:1  warning  `parent: Nowhere`: no page has this title; listed at the top of the sidebar  jekyll-nav'])
+    expect(sidebar(read('docs/navigation/main/order.html'))).toEqual([
+      'Home',
+      'Configuration',
+      'Navigation',
+      '  Main Navigation',
+      '    Last by title',
+      '    Ordering Pages',
+      '    Zeta',
+      '    alpha',
+      'UI Components',
+      'Archive',
+      'Orphan',
+    ])
+    // The sidebar opens the current page's branch only.
+    expect(sidebar(read('docs/ui-components/line-nos.html')).slice(3)).toEqual(['UI Components', '  Typography', '  Callouts', '  Code', '    Code with line numbers', 'Archive', 'Orphan'])
+    expect(sidebar(read('docs/archive/main.html')).slice(4)).toEqual(['Archive', '  Main Navigation', 'Orphan'])
   })
 })
