@@ -809,7 +809,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     taskMarks: sw['task-marks'] ?? plainWiki,
     shortestLinks: sw['shortest-links'] ?? plainWiki,
     // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
-    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola),
+    // A Jekyll site's `{% … %}` is Liquid, read before markdown (content/jekyll-liquid.ts), no GitBook block.
+    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola && !jekyllSite),
     zola,
     myst: sw.myst ?? (plainWiki && isMystSphinx(src)),
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).

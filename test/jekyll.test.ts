@@ -135,4 +135,62 @@ describe('a Jekyll site', () => {
     expect(sidebar(read('docs/ui-components/line-nos.html')).slice(3)).toEqual(['UI Components', '  Typography', '  Callouts', '  Code', '    Code with line numbers', 'Archive', 'Orphan'])
     expect(sidebar(read('docs/archive/main.html')).slice(4)).toEqual(['Archive', '  Main Navigation', 'Orphan'])
   })
+
+  it("reads Liquid that means something without Jekyll, and warns once per construct for the rest", async () => {
+    // From just-the-docs's docs/ui-components/code.md and callouts.md, Jekyll's docs/_docs/liquid/tags.md, a CityJSON index.md.
+    const { read, diagnostics } = await site('liquid', {
+      '_config.yml': 'title: Liquid\n',
+      'index.md': '# Home\n',
+      'docs/configuration.md': '# Configuration\n\n## Callouts\n',
+      'docs/code.md': [
+        '# Code',
+        '',
+        'When you have [configured]({% link docs/configuration.md %}#callouts) the `color`.',
+        '[Missing]({{ site.baseurl }}{% link docs/utilities/utilities.md %}#typography)',
+        '<img src="{{ \'/assets/logo.svg\' | prepend: site.baseurl }}" width="600">',
+        '[Home]({{ "/" | relative_url }})',
+        '',
+        '{% highlight markdown %}',
+        '```js',
+        'var fun = 1',
+        '```',
+        '{% endhighlight %}',
+        '',
+        '```liquid',
+        '{% raw %}{{ page.title }} and {% link x.md %}{% endraw %}',
+        '{% for p in site.pages %}{% endfor %}',
+        '```',
+        '',
+        '{% raw %}',
+        'Text: {{ kept }}',
+        '{% endraw %}',
+        '',
+        '{% include nav_footer_custom.html %}',
+        '{% for post in site.posts limit:3 %}',
+        '  <a href="{{ post.url }}">{{ post.title }}</a>',
+        '{% endfor %}',
+        '',
+        'Last line 29: {{ page.title }}',
+      ].join('\n'),
+      'assets/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    })
+    expect(diagnostics).toEqual([
+      'docs/code.md:4:1  warning  Link to missing note `/docs/utilities/utilities.md#typography`  missing-link',
+      "docs/code.md:23:1  warning  Liquid `{% include %}` is not run (it needs Jekyll and the site's data): the line is dropped  jekyll-liquid",
+      "docs/code.md:24:1  warning  Liquid `{% for %}` is not run (it needs Jekyll and the site's data): the tag is dropped, what it encloses kept  jekyll-liquid",
+      // The link check reads the URL as written.
+      'docs/code.md:25:3  warning  Link to missing note `{{ post.url }}`  missing-link',
+      "docs/code.md:25:12  warning  Liquid `{{ … }}` is not run (it needs Jekyll and the site's data): shown as written  jekyll-liquid",
+    ])
+    const html = read('docs/code.html')
+    expect(html).toContain('<a href="configuration.html#callouts">configured</a>')
+    expect(html).toContain('<img src="../assets/logo.svg" width="600"')
+    expect(html).toContain('<a href="../index.html">Home</a>')
+    // The highlighted block is a markdown block showing a fence, the raw text is as written, in code and out.
+    const text = html.replace(/<(?!figure)[^>]+>/g, '')
+    expect(text).toContain('<figure class="code" id="code-1" data-lang="markdown">```js\nvar fun = 1\n```')
+    expect(text).toContain('{{ page.title }} and {% link x.md %}\n{% for p in site.pages %}{% endfor %}')
+    expect(html).toContain('Text: {{ kept }}')
+    expect(html).not.toMatch(/nav_footer_custom|\{% (?:for post|endfor|highlight|endhighlight|raw|endraw)/)
+  })
 })

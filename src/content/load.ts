@@ -13,6 +13,7 @@ import { CATEGORY_FILES } from './docusaurus-category.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { replaceHugoRefs } from './hugo-refs.ts'
 import { readHugoShortcodes } from './hugo-shortcodes.ts'
+import { readJekyllLiquid } from './jekyll-liquid.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
@@ -204,8 +205,18 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     const what = call.kind === 'link' ? "the link's text is kept, unlinked" : call.kind === 'paired' ? 'its body is kept, the tags dropped' : 'shown as written'
     diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Hugo shortcode \`${call.name}\` is not rendered (it is the site's own template): ${what}`, rule: 'hugo-shortcode' })
   }
+  // A Jekyll page's Liquid: what means something without Jekyll is markdown, the rest one warning per construct.
+  const liquid = config.jekyll ? readJekyllLiquid(hugo.text) : { text: hugo.text, calls: [] }
+  const told = new Set<string>()
+  for (const call of liquid.calls) {
+    if (told.has(call.name)) continue
+    told.add(call.name)
+    const shown = call.name === '{{ }}' ? '`{{ … }}`' : `\`{% ${call.name} %}\``
+    const what = call.kind === 'kept' ? 'shown as written' : call.name === 'include' ? 'the line is dropped' : 'the tag is dropped, what it encloses kept'
+    diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Liquid ${shown} is not run (it needs Jekyll and the site's data): ${what}`, rule: 'jekyll-liquid' })
+  }
   return {
-    input: { source, text: hugo.text, segments: expansion.segments, includeTitle: expansion.title },
+    input: { source, text: liquid.text, segments: expansion.segments, includeTitle: expansion.title },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
     outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),
