@@ -88,6 +88,8 @@ export interface WorkerSettings {
   githubWiki?: boolean
   /** Zola's shortcodes (`zola`). */
   zola?: boolean
+  /** kramdown's markdown (a Jekyll site). */
+  kramdown?: boolean
   /** MyST markdown (`myst`). */
   myst?: boolean
   /** docsify's markdown (`docsify`): helpers, link options, routes (default not read). */

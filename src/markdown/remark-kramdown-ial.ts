@@ -1,0 +1,107 @@
+/**
+ * kramdown's block inline attribute lists, as a Jekyll site writes them (the
+ * just-the-docs theme's callouts, labels and font sizes): a line that is only
+ * `{: .class #id key="value" }` sets the attributes of the block just before
+ * it (no blank line between: `# Title` then `{: .no_toc }`, or a paragraph's
+ * last line), else of the block after it (`{: .warning }` then a paragraph or
+ * a block quote). The line itself is not shown. `1. TOC` then `{:toc}` (or
+ * `* TOC`) is kramdown's table of contents: the placeholder mdbook-toc.ts
+ * fills with the headings after it, leaving out those with `.no_toc`.
+ * Attribute definitions (`{:name: .class}`) and references are dropped.
+ *
+ * To CommonMark the line is text: a paragraph of its own, or the first or
+ * last line of the paragraph it sticks to. No remark plugin reads kramdown's
+ * syntax (remark-attr reads another, for remark's old tokenizer); the
+ * attributes are read as remark-attr-list.ts reads Python-Markdown's, which
+ * kramdown's inline lists (`[Button](url){: .btn }`) are too.
+ */
+import type { Parent, Root, RootContent, Text } from 'mdast'
+import { visit } from 'unist-util-visit'
+import { readAttributeList } from './remark-attr-list.ts'
+import { TOC_CLASS } from './mdbook-toc.ts'
+
+/** A whole line that is a block IAL: `{: … }` (or `{:toc}`), its content. */
+const IAL_LINE = /^[ \t]*\{:(?![a-zA-Z][\w-]*:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$/
+/** An attribute list definition, `{:name: .class}`: dropped, as no reference is read. */
+const ALD_LINE = /^[ \t]*\{:[a-zA-Z][\w-]*:[^}\n]*\}[ \t]*$/
+
+/** Read kramdown's block IALs and `{:toc}`. */
+export default function remarkKramdownIal() {
+  return (tree: Root) => {
+    visit(tree, (node) => {
+      if (!('children' in node) || node.type === 'paragraph' || node.type === 'heading') return
+      readBlocks(node as Parent)
+    })
+  }
+}
+
+function readBlocks(parent: Parent) {
+  const children = parent.children as RootContent[]
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!
+    // `1. TOC` / `{:toc}`: a list of one item whose text is `TOC` with the IAL.
+    if (node.type === 'list' && node.children.length === 1 && isTocItem(node.children[0]!)) {
+      children[i] = { type: 'paragraph', children: [], position: node.position, data: { hName: 'div', hProperties: { className: [TOC_CLASS] } } }
+      continue
+    }
+    if (node.type !== 'paragraph') continue
+    const lines = paragraphLines(node)
+    if (lines === undefined) continue
+    // A paragraph of IAL lines only: the block before it when nothing is between, else the one after.
+    if (lines.every((l) => IAL_LINE.test(l) || ALD_LINE.test(l))) {
+      const before = children[i - 1]
+      const touching = before && before.position && node.position && before.position.end.line + 1 === node.position.start.line
+      const target = touching ? before : children[i + 1]
+      for (const line of lines) if (target) apply(target, line)
+      children.splice(i, 1)
+      i--
+      continue
+    }
+    // `{: .warning }` as a paragraph's first line, or `{: .fs-6 }` as its last: the paragraph's.
+    const first = node.children[0]
+    if (first?.type === 'text') {
+      const m = /^([^\n]*)\n/.exec(first.value)
+      if (m && (IAL_LINE.test(m[1]!) || ALD_LINE.test(m[1]!))) {
+        first.value = first.value.slice(m[0].length)
+        apply(node, m[1]!)
+      }
+    }
+    const last = node.children[node.children.length - 1]
+    if (last?.type === 'text') {
+      const m = /\n([^\n]*)$/.exec(last.value)
+      if (m && (IAL_LINE.test(m[1]!) || ALD_LINE.test(m[1]!))) {
+        last.value = last.value.slice(0, m.index)
+        apply(node, m[1]!)
+      }
+    }
+  }
+}
+
+/** A paragraph's lines, when it is text only (an IAL paragraph is). */
+function paragraphLines(node: { children: RootContent[] }): string[] | undefined {
+  if (node.children.length === 0) return undefined
+  const texts = node.children.filter((c): c is Text => c.type === 'text')
+  if (texts.length === 0) return undefined
+  // Only the first and last text can hold a whole IAL line; the rest is read there.
+  if (node.children.length > 1) return ['']
+  return texts[0]!.value.split('\n')
+}
+
+/** Whether a list item is kramdown's `TOC` line with `{:toc}` under it. */
+function isTocItem(item: RootContent): boolean {
+  if (item.type !== 'listItem' || item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return false
+  const lines = paragraphLines(item.children[0]!)
+  return lines !== undefined && lines.length === 2 && lines[1]!.trim() === '{:toc}'
+}
+
+/** Set the attributes of an IAL line on a block (classes added to its own). */
+function apply(node: RootContent, line: string) {
+  const list = IAL_LINE.exec(line)?.[1]
+  const properties = list === undefined ? undefined : readAttributeList(list)
+  if (!properties) return
+  const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> }
+  const own = (data.hProperties ??= {})
+  const classes = [...(Array.isArray(own.className) ? own.className : []), ...((properties.className as string[] | undefined) ?? [])]
+  Object.assign(own, properties)
+  if (classes.length) own.className = classes
+}
