@@ -23,6 +23,8 @@ export interface JekyllSite {
    * `include` names; then `exclude`'s entries and Jekyll's default ones.
    */
   ignore: string[]
+  /** just-the-docs' `callouts`: each name's `title` and `color` (`{: .warning }` paragraphs). */
+  callouts: Record<string, { title?: string; color?: string }>
   /** just-the-docs' `nav_sort: case_insensitive` (default: capitals before lowercase). */
   navSortCaseInsensitive: boolean
 }
@@ -56,7 +58,14 @@ export function readJekyllSite(src: string): JekyllSite | undefined {
   for (const name of collections) ignore.push(`!/_${name}/`)
   for (const entry of list(config.include)) ignore.push(`!${anchored(entry)}`)
   for (const entry of [...DEFAULT_EXCLUDE, ...list(config.exclude)]) ignore.push(anchored(entry))
-  return { file, title: text(config.title), description: text(config.description), ignore, navSortCaseInsensitive: config.nav_sort === 'case_insensitive' }
+  const callouts: JekyllSite['callouts'] = {}
+  if (config.callouts && typeof config.callouts === 'object' && !Array.isArray(config.callouts)) {
+    for (const [name, settings] of Object.entries(config.callouts)) {
+      const s = settings && typeof settings === 'object' ? (settings as Record<string, unknown>) : {}
+      callouts[name] = { ...(text(s.title) && { title: text(s.title) }), ...(text(s.color) && { color: text(s.color) }) }
+    }
+  }
+  return { file, title: text(config.title), description: text(config.description), ignore, callouts, navSortCaseInsensitive: config.nav_sort === 'case_insensitive' }
 }
 
 /**

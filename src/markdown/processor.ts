@@ -70,7 +70,7 @@ import remarkFenceAttributes from './remark-fence-attributes.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
-import remarkKramdownIal from './remark-kramdown-ial.ts'
+import remarkKramdownIal, { type KramdownCallout } from './remark-kramdown-ial.ts'
 import remarkMdInHtml from './remark-md-in-html.ts'
 import remarkPymdownKeys from './remark-pymdown-keys.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
@@ -155,7 +155,7 @@ export interface ProcessorOptions {
   /** Zola's shortcodes: body ones' tags dropped, escaped calls and raw markers as Zola renders them (default false). */
   zola?: boolean
   /** kramdown's markdown, as a Jekyll site writes it: block IALs (`{: .note }`), `{:toc}`, span IALs, `markdown="1"` in HTML (default false). */
-  kramdown?: boolean
+  kramdown?: boolean | { callouts?: Readonly<Record<string, KramdownCallout>> }
   /** MyST markdown's directives and `{doc}` role (a Sphinx site using myst_parser). */
   myst?: boolean
   /** docsify's markdown: `?>`/`!>` helpers, link and image options, routes, heading `:id=` (default: not read). */
@@ -214,7 +214,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.vitepress) processor.use(remarkVitepressToc).use(remarkVitepressVue)
   // Before wikilinks and the link collector: a route is a path of a file by then.
   if (options.docsify) processor.use(remarkDocsify, { docsify: options.docsify, titles: options.calloutTitles })
-  if (options.kramdown) processor.use(remarkKramdownIal)
+  if (options.kramdown) processor.use(remarkKramdownIal, options.kramdown === true ? {} : options.kramdown)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkFenceAttributes)

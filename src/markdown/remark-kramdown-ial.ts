@@ -9,6 +9,13 @@
  * fills with the headings after it, leaving out those with `.no_toc`.
  * Attribute definitions (`{:name: .class}`) and references are dropped.
  *
+ * just-the-docs' callouts: a paragraph or block quote whose class is one
+ * `_config.yml` lists under `callouts` is a callout in the theme's alert
+ * frame, titled with the callout's `title`; with `<name>-title` a block
+ * quote's first paragraph is its title. Its `color` picks the frame:
+ * blue, green, purple, yellow and red are GitHub's note, tip, important,
+ * warning and caution; another colour a neutral frame.
+ *
  * To CommonMark the line is text: a paragraph of its own, or the first or
  * last line of the paragraph it sticks to. No remark plugin reads kramdown's
  * syntax (remark-attr reads another, for remark's old tokenizer); the
@@ -25,14 +32,66 @@ const IAL_LINE = /^[ \t]*\{:(?![a-zA-Z][\w-]*:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$/
 /** An attribute list definition, `{:name: .class}`: dropped, as no reference is read. */
 const ALD_LINE = /^[ \t]*\{:[a-zA-Z][\w-]*:[^}\n]*\}[ \t]*$/
 
-/** Read kramdown's block IALs and `{:toc}`. */
-export default function remarkKramdownIal() {
+/** A just-the-docs callout as `_config.yml` defines it. */
+export interface KramdownCallout {
+  title?: string
+  color?: string
+}
+
+export interface KramdownIalOptions {
+  /** just-the-docs' `callouts` of `_config.yml`, by name (default none). */
+  callouts?: Readonly<Record<string, KramdownCallout>>
+}
+
+/** The theme's alert style of a just-the-docs colour (GitHub's alerts' palette). */
+const STYLE: Record<string, string> = { blue: 'note', green: 'tip', purple: 'important', yellow: 'warning', red: 'caution' }
+
+/** Read kramdown's block IALs and `{:toc}`, then just-the-docs' callouts. */
+export default function remarkKramdownIal(options: KramdownIalOptions = {}) {
+  const callouts = options.callouts ?? {}
   return (tree: Root) => {
     visit(tree, (node) => {
       if (!('children' in node) || node.type === 'paragraph' || node.type === 'heading') return
       readBlocks(node as Parent)
     })
+    if (Object.keys(callouts).length === 0) return
+    visit(tree, (node) => {
+      if (node.type === 'paragraph' || node.type === 'blockquote') frame(node, callouts)
+    })
   }
+}
+
+/** Make a paragraph or block quote with a callout's class a callout: its title, then its content in the frame. */
+function frame(node: RootContent & { children: RootContent[] }, callouts: Readonly<Record<string, KramdownCallout>>) {
+  const own = (node.data as { hProperties?: Record<string, unknown> } | undefined)?.hProperties
+  const classes = Array.isArray(own?.className) ? (own.className as string[]) : []
+  let name: string | undefined
+  let titled = false
+  for (const c of classes) {
+    if (Object.hasOwn(callouts, c)) name = c
+    else if (node.type === 'blockquote' && c.endsWith('-title') && Object.hasOwn(callouts, c.slice(0, -6))) {
+      name = c.slice(0, -6)
+      titled = true
+    }
+    if (name) break
+  }
+  if (!name) return
+  const callout = callouts[name]!
+  const content = [...node.children]
+  // `<name>-title`: the quote's first paragraph is the title.
+  const first = titled && content[0]?.type === 'paragraph' ? (content.shift() as RootContent & { children: RootContent[] }) : undefined
+  const title = first ? first.children : callout.title ? [{ type: 'text', value: callout.title } as RootContent] : []
+  // The content in the frame's content box: the paragraph itself, or the quote's blocks.
+  const body = { type: 'blockquote', children: node.type === 'paragraph' ? [{ type: 'paragraph', children: node.children }] : content, data: { hName: 'div', hProperties: { className: ['callout-content'] } } } as RootContent
+  const style = STYLE[callout.color ?? ''] ?? 'other'
+  const rest = classes.filter((c) => c !== name && c !== `${name}-title`)
+  const frameNode = node as unknown as { type: string; children: RootContent[]; data: { hName: string; hProperties: Record<string, unknown> } }
+  frameNode.type = 'blockquote'
+  frameNode.data = { hName: 'div', hProperties: { ...own, className: ['markdown-alert', `markdown-alert-${style}`, 'callout', ...rest] } }
+  frameNode.children = [
+    ...(title.length ? [{ type: 'paragraph', children: title, data: { hProperties: { className: ['markdown-alert-title', 'callout-title'] } } } as RootContent] : []),
+    body,
+  ]
 }
 
 function readBlocks(parent: Parent) {

@@ -73,7 +73,7 @@ export interface RenderOptions {
   githubWiki?: boolean
   /** Zola's shortcodes. */
   zola?: boolean
-  kramdown?: boolean
+  kramdown?: boolean | { callouts?: Record<string, { title?: string; color?: string }> }
   myst?: boolean
   docsify?: DocsifyOptions
 }
