@@ -65,7 +65,8 @@ export function readJekyllSite(src: string): JekyllSite | undefined {
       callouts[name] = { ...(text(s.title) && { title: text(s.title) }), ...(text(s.color) && { color: text(s.color) }) }
     }
   }
-  return { file, title: text(config.title), description: text(config.description), ignore, callouts, navSortCaseInsensitive: config.nav_sort === 'case_insensitive' }
+  // jekyll-seo-tag's title: `title`, else `name` (Jekyll's own docs set only `name`).
+  return { file, title: text(config.title) ?? text(config.name), description: text(config.description), ignore, callouts, navSortCaseInsensitive: config.nav_sort === 'case_insensitive' }
 }
 
 /**

@@ -94,6 +94,14 @@ describe('a Jekyll site', () => {
     expect(read('docs/configuration.html')).toContain('<title>Configuration · Just the Docs</title>')
   })
 
+  it('is titled by `name` when _config.yml has no `title`, as jekyll-seo-tag titles it (Jekyll\'s own docs)', async () => {
+    const { read } = await site('jekyll-docs', {
+      '_config.yml': '---\nversion: 4.3.3\nname: Jekyll • Simple, blog-aware, static sites\ncollections:\n  docs:\n    output: true\n',
+      '_docs/includes.md': '---\ntitle: Includes\npermalink: /docs/includes/\n---\n\nThe `include` tag.\n',
+    })
+    expect(read('_docs/includes.html')).toContain('<title>Includes · Jekyll • Simple, blog-aware, static sites</title>')
+  })
+
   it("lists the pages in the sidebar as just-the-docs does: by `parent` and `grand_parent` titles, `nav_order` first, then titles, capitals first", async () => {
     const page = (fm: string) => `---\n${fm}\n---\n\nText.\n`
     const { read, diagnostics } = await site('nav', {
