@@ -1,7 +1,7 @@
 /**
  * kramdown's block inline attribute lists, as a Jekyll site writes them (the
  * just-the-docs theme's callouts, labels and font sizes): a line that is only
- * `{: .class #id key="value" }` sets the attributes of the block just before
+ * `{: .class #id }` sets the id and classes of the block just before
  * it (no blank line between: `# Title` then `{: .no_toc }`, or a paragraph's
  * last line), else of the block after it (`{: .warning }` then a paragraph or
  * a block quote). The line itself is not shown. `1. TOC` then `{:toc}` (or
@@ -156,8 +156,10 @@ function isTocItem(item: RootContent): boolean {
 /** Set the attributes of an IAL line on a block (classes added to its own). */
 function apply(node: RootContent, line: string) {
   const list = IAL_LINE.exec(line)?.[1]
-  const properties = list === undefined ? undefined : readAttributeList(list)
-  if (!properties) return
+  const read = list === undefined ? undefined : readAttributeList(list)
+  // An id and classes only: other attributes (`data-kind="lead"`) would be taken off by the final sanitising pass anyway.
+  const properties = read && { ...(read.id !== undefined && { id: read.id }), ...(read.className !== undefined && { className: read.className }) }
+  if (!properties || Object.keys(properties).length === 0) return
   const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> }
   const own = (data.hProperties ??= {})
   const classes = [...(Array.isArray(own.className) ? own.className : []), ...((properties.className as string[] | undefined) ?? [])]
