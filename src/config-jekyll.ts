@@ -32,9 +32,11 @@ export interface JekyllSite {
 /** Jekyll's own `exclude` defaults (Jekyll 4's `Configuration::DEFAULTS`), kept when a site sets its own. */
 const DEFAULT_EXCLUDE = ['.sass-cache/', '.jekyll-cache/', 'gemfiles/', 'Gemfile', 'Gemfile.lock', 'node_modules/', 'vendor/bundle/', 'vendor/cache/', 'vendor/gems/', 'vendor/ruby/']
 
-/** The Jekyll site whose `_config.yml` is in `src`, if it is one that parses to a mapping. */
+/** The Jekyll site whose `_config.yml` is in `src`, if it is one that parses to a mapping and no `.nojekyll` turns Jekyll off. */
 export function readJekyllSite(src: string): JekyllSite | undefined {
   const file = path.join(src, '_config.yml')
+  // GitHub Pages publishes a folder holding `.nojekyll` as it is, without Jekyll.
+  if (fs.existsSync(path.join(src, '.nojekyll'))) return undefined
   let data: unknown
   try {
     data = parseYaml(fs.readFileSync(file, 'utf8'))

@@ -94,6 +94,16 @@ describe('a Jekyll site', () => {
     expect(read('docs/configuration.html')).toContain('<title>Configuration · Just the Docs</title>')
   })
 
+  it('is no Jekyll site with `.nojekyll` beside _config.yml: GitHub Pages publishes it as it is', async () => {
+    const { written } = await site('nojekyll', {
+      '.nojekyll': '',
+      '_config.yml': 'title: Not Jekyll\n',
+      'index.md': '# Home\n',
+      '_notes/a.md': '# A\n',
+    })
+    expect(written).toContain('_notes/a.html')
+  })
+
   it('is titled by `name` when _config.yml has no `title`, as jekyll-seo-tag titles it (Jekyll\'s own docs)', async () => {
     const { read } = await site('jekyll-docs', {
       '_config.yml': '---\nversion: 4.3.3\nname: Jekyll • Simple, blog-aware, static sites\ncollections:\n  docs:\n    output: true\n',
