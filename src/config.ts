@@ -12,6 +12,7 @@ import { codeThemeSchema } from './config-code-themes.ts'
 import { findDocusaurusSite } from './config-docusaurus.ts'
 import { findStarlightSite } from './config-starlight.ts'
 import { isDocsify, readDocsifyShell } from './config-docsify.ts'
+import { readJekyllSite, type JekyllSite } from './config-jekyll.ts'
 import { findMkdocsSite, type MkdocsMarkdown, type MkdocsSettings } from './config-mkdocs.ts'
 import { parseGitbookYaml, type GitbookRedirect, type YamlPlace } from './config-gitbook.ts'
 import { parseBookJson, type BookJson } from './config-book-json.ts'
@@ -278,6 +279,8 @@ export interface Config {
   docsify: boolean
   /** docsify's `relativePath: true` in its `index.html`: a note's links are read from its folder, not from the site's root. */
   docsifyRelativePath: boolean
+  /** A Jekyll site's `_config.yml` beside the notes (no other site's config): its title, and what Jekyll leaves out of the site. */
+  jekyll?: JekyllSite
   /** The notes are a GitBook repository (`.gitbook.yaml` or `.gitbook/` beside them, no book.toml): SUMMARY.md's `## Group` headings are part titles. */
   gitbook: boolean
   /** GitBook's `.gitbook.yaml`, when the notes are a GitBook repository that has one (see `GitbookSettings`). */
@@ -709,6 +712,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const docsify = sw.docsify ?? (!isBook && !gitbookYaml && !mkdocsSite && !docusaurusSite && isDocsify(src))
   // What its `index.html` says of the site (its name, repository, how links read), searched for, never run.
   const docsifyShell = docsify ? readDocsifyShell(src) : undefined
+  // A Jekyll site (GitHub Pages' own generator), when nothing else claims the folder.
+  const jekyllSite = isBook || gitbookYaml || mkdocsSite || docusaurusSite || siteFolder || docsify ? undefined : readJekyllSite(src)
   // mdbook-katex renders `$…$` and `$$…$$` from the chapter's source, before markdown reads it.
   const katexBook = isBook && parsed.preprocessor?.katex !== undefined
   const html = parsed.output?.html ?? {}
@@ -746,9 +751,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     base,
     siteUrl: host && siteOrigin(`${host}${base}`)?.href,
     feed: { enabled: sw.feed ?? true, explicit: sw.feed === true, items: sw['feed-items'], content: sw['feed-content'] },
-    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? generator?.title ?? starlightSite?.title ?? path.basename(root),
+    title: parsed.book?.title ?? mkdocsSite?.siteName ?? bookJson?.title ?? docsifyShell?.name ?? generator?.title ?? starlightSite?.title ?? jekyllSite?.title ?? path.basename(root),
     authors: parsed.book?.authors ?? (mkdocsSite?.author ? [mkdocsSite.author] : bookJson?.author ? [bookJson.author] : []),
-    description: parsed.book?.description ?? mkdocsSite?.description ?? bookJson?.description,
+    description: parsed.book?.description ?? mkdocsSite?.description ?? bookJson?.description ?? jekyllSite?.description,
     language: language ?? 'en',
     words: wordsFor(language ?? 'en', sw.words),
     textDirection: sw['text-direction'] ?? parsed.book?.['text-direction'] ?? textDirection(language),
@@ -807,13 +812,15 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     taskMarks: sw['task-marks'] ?? plainWiki,
     shortestLinks: sw['shortest-links'] ?? plainWiki,
     // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
-    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola),
+    // A Jekyll site's `{% … %}` is Liquid, read before markdown (content/jekyll-liquid.ts), no GitBook block.
+    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola && !jekyllSite),
     zola,
     myst: sw.myst ?? (plainWiki && isMystSphinx(src)),
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,
     docsifyRelativePath: docsifyShell?.relativePath ?? false,
+    jekyll: jekyllSite,
     gitbook: !isBook && (gitbookYaml !== undefined || bookJson !== undefined || fs.existsSync(path.join(src, '.gitbook'))),
     gitbookYaml: gitbookYaml?.settings,
     bookJson: bookJson && { file: bookJson.file, diagnostics: bookJson.diagnostics },

@@ -14,6 +14,7 @@ import { CATEGORY_FILES } from './docusaurus-category.ts'
 import { discover, type SourceListing } from './discover.ts'
 import { replaceHugoRefs } from './hugo-refs.ts'
 import { readHugoShortcodes } from './hugo-shortcodes.ts'
+import { readJekyllLiquid } from './jekyll-liquid.ts'
 import { expandIncludes, type Unreadable } from './include.ts'
 import { findUnprintable, showUnprintable } from '../unprintable.ts'
 import { DecodeError, readText } from './read.ts'
@@ -70,8 +71,10 @@ export function discoverSources({ config, diagnostics, display }: LoadOptions): 
   const mkdocsFile = config.mkdocsSite ? toSourcePath(path.relative(config.src, config.mkdocsSite.file)) : undefined
   // docsify's shell page is its program, not a page of the site (and would be the home page's `index.html`).
   const docsifyShell = config.docsify ? ['index.html'] : []
+  // Jekyll leaves out `_` files and folders (`_layouts`, `_includes`, `_site`) but its collections, and what `exclude` names.
+  const ignored = [...(mkdocsExcluded ?? []), ...(config.jekyll?.ignore ?? [])]
   const configNames = [...(config.docusaurus ? CATEGORY_FILES : []), ...(config.docsify ? DOCSIFY_PARTS : [])]
-  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, ...docsifyShell, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames, mdx: config.docusaurus, ignore: mkdocsExcluded })
+  const listing = discover({ src: config.src, exclude: [config.out, ...wikiThemeFolders(config.root)], configFiles: [config.topicsFile, ...wikiParts, ...bookJson, ...docsifyShell, config.summary, ...(mkdocsFile ? [mkdocsFile] : [])], diagnostics, display, dotFolders: config.gitbook ? ['.gitbook'] : [], publicDir: config.vitepress ? 'public' : undefined, staticDir: config.staticDir, configNames, mdx: config.docusaurus, ignore: ignored.length ? ignored : undefined })
   return config.mkdocs ? withoutShadowedReadmes(listing, (source) => display(path.join(config.src, source)), diagnostics) : listing
 }
 
@@ -206,8 +209,18 @@ export function loadNote(source: SourcePath, { config, read, displaySource }: Lo
     const what = call.kind === 'link' ? "the link's text is kept, unlinked" : call.kind === 'paired' ? 'its body is kept, the tags dropped' : 'shown as written'
     diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Hugo shortcode \`${call.name}\` is not rendered (it is the site's own template): ${what}`, rule: 'hugo-shortcode' })
   }
+  // A Jekyll page's Liquid: what means something without Jekyll is markdown, the rest one warning per construct.
+  const liquid = config.jekyll ? readJekyllLiquid(hugo.text) : { text: hugo.text, calls: [] }
+  const told = new Set<string>()
+  for (const call of liquid.calls) {
+    if (told.has(call.name)) continue
+    told.add(call.name)
+    const shown = call.name === '{{ }}' ? '`{{ … }}`' : `\`{% ${call.name} %}\``
+    const what = call.kind === 'kept' ? 'shown as written' : call.name === 'include' ? 'the line is dropped' : 'the tag is dropped, what it encloses kept'
+    diagnostics.push({ file: displaySource(source), line: call.line, column: call.column, severity: 'warning', message: `Liquid ${shown} is not run (it needs Jekyll and the site's data): ${what}`, rule: 'jekyll-liquid' })
+  }
   return {
-    input: { source, text: hugo.text, segments: expansion.segments, includeTitle: expansion.title, ...(rendered.shifts.length > 0 && { columnShifts: rendered.shifts }) },
+    input: { source, text: liquid.text, segments: expansion.segments, includeTitle: expansion.title, ...(rendered.shifts.length > 0 && { columnShifts: rendered.shifts }) },
     dependencies: insideSource(config, expansion.dependencies),
     missing: insideSource(config, expansion.missing),
     outside: [...expansion.dependencies, ...expansion.missing].filter((file) => !sourcePathOf(config, file)).sort(),

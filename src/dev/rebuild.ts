@@ -168,6 +168,8 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       // read as SUMMARY.md is, with the notes.
       path.join(config.src, 'index.html'),
       config.docsify ? undefined : path.join(config.src, '_sidebar.md'),
+      // A Jekyll site's `_config.yml`: its title, what it leaves out, its callouts; one added makes the folder a Jekyll site.
+      path.join(config.src, '_config.yml'),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
 

@@ -13,6 +13,7 @@ import { frontmatterWeight, outlineFromFolders, sortedSectionWeights } from '../
 import { CATEGORY_FILES, parseCategoryFile, type CategoryMeta } from '../content/docusaurus-category.ts'
 import { docusaurusOutline } from '../content/docusaurus-outline.ts'
 import { docusaurusUrl } from '../content/docusaurus-urls.ts'
+import { justTheDocsOutline, usesJustTheDocsNav } from '../content/jekyll-outline.ts'
 import { mkdocsFolderOutline, mkdocsNavOutline } from '../content/mkdocs-outline.ts'
 import { literateFolders } from '../content/literate-nav.ts'
 import { DecodeError, readText } from '../content/read.ts'
@@ -167,6 +168,15 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
       for (const d of toc.diagnostics) diagnostics.add(d)
       outline = toc.items
       outlineFile = { name: 'any `toctree`' }
+    }
+  }
+  if (!outline && config.jekyll) {
+    // A just-the-docs site's sidebar is its pages' `parent` and `nav_order`, not its folders.
+    const nav = published.map((n) => ({ source: n.source, title: n.title, frontmatter: n.frontmatter, lines: n.frontmatterLines }))
+    if (usesJustTheDocsNav(nav)) {
+      const jtd = justTheDocsOutline(nav, { caseInsensitive: config.jekyll.navSortCaseInsensitive, display: displaySource })
+      for (const d of jtd.diagnostics) diagnostics.add(d)
+      outline = jtd.items
     }
   }
   if (!outline) {

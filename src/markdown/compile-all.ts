@@ -108,6 +108,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     outsideLinks: outsideLinks(config.repositoryLinks, config.src),
     githubWiki: config.githubWiki,
     zola: config.zola,
+    kramdown: config.jekyll && { callouts: config.jekyll.callouts },
     myst: config.myst,
     docsify: config.docsify ? { relativePath: config.docsifyRelativePath } : undefined,
     calloutTitles: calloutTitles(config.words),

@@ -59,13 +59,13 @@ export function toolFingerprint(): string {
 
 /** The fingerprint of compiled notes: the tool's version and the settings every note is compiled with. */
 export function noteFingerprint(tool: string, settings: WorkerSettings): string {
-  const { math, mathSyntax, katex, trusted, smartPunctuation, hideLines, admonish, lightTheme, darkTheme, langs, topics, symbols, highlights, emoji, inlineTags, blockIds, comments, headingIds, trplListing, inlineFootnotes, shortestLinks, taskMarks, specRules, svgbob, toc, gitbookBlocks, githubWiki, zola, myst, docsify, vitepress, docusaurus, starlight, mkdocs, calloutTitles, outsideLinks } = settings
+  const { math, mathSyntax, katex, trusted, smartPunctuation, hideLines, admonish, lightTheme, darkTheme, langs, topics, symbols, highlights, emoji, inlineTags, blockIds, comments, headingIds, trplListing, inlineFootnotes, shortestLinks, taskMarks, specRules, svgbob, toc, gitbookBlocks, githubWiki, zola, kramdown, myst, docsify, vitepress, docusaurus, starlight, mkdocs, calloutTitles, outsideLinks } = settings
   // Tables' entries sorted: the order book.toml lists them in changes nothing.
   const prefixes = sorted(hideLines ?? {})
   const { onFailure, defaultTitle, defaultCollapsible, idPrefix, builtinCollapsible, custom } = admonish ?? DEFAULT_ADMONISH
   const admonitions = [onFailure, defaultTitle ?? null, defaultCollapsible, idPrefix, sorted(builtinCollapsible), sorted(custom).map(([name, c]) => [name, c.directive, c.title ?? null, c.collapsible ?? null])]
   return createHash('sha256')
-    .update(JSON.stringify([tool, math, mathSyntax ?? 'katex', katex ? [sorted(katex.macros), katex.leqno, katex.fleqn] : null, trusted, smartPunctuation ?? false, prefixes, admonitions, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, emoji ?? false, inlineTags ?? false, blockIds ?? false, comments ?? false, headingIds ?? 'github', trplListing ?? null, inlineFootnotes ?? false, shortestLinks ?? false, taskMarks ?? false, specRules ?? false, svgbob ?? false, toc ?? null, gitbookBlocks ?? false, githubWiki ?? false, zola ?? false, myst ?? false, docsify ?? null, vitepress ?? false, docusaurus ?? false, starlight ?? false, mkdocs ?? false, calloutTitles ?? null, outsideLinks ?? null]))
+    .update(JSON.stringify([tool, math, mathSyntax ?? 'katex', katex ? [sorted(katex.macros), katex.leqno, katex.fleqn] : null, trusted, smartPunctuation ?? false, prefixes, admonitions, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, emoji ?? false, inlineTags ?? false, blockIds ?? false, comments ?? false, headingIds ?? 'github', trplListing ?? null, inlineFootnotes ?? false, shortestLinks ?? false, taskMarks ?? false, specRules ?? false, svgbob ?? false, toc ?? null, gitbookBlocks ?? false, githubWiki ?? false, zola ?? false, kramdown ?? false, myst ?? false, docsify ?? null, vitepress ?? false, docusaurus ?? false, starlight ?? false, mkdocs ?? false, calloutTitles ?? null, outsideLinks ?? null]))
     .digest('base64url')
 }
 

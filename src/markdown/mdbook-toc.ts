@@ -26,7 +26,9 @@ export interface TocOptions {
   maxLevel?: number
 }
 
-const CLASS = 'mdbook-toc'
+/** The placeholder's class, which kramdown's `{:toc}` (remark-kramdown-ial.ts) puts down too. */
+export const TOC_CLASS = 'mdbook-toc'
+const CLASS = TOC_CLASS
 
 /** Put a placeholder where the note first writes the marker. */
 export function remarkTocMarker(options: TocOptions = {}) {
@@ -60,6 +62,8 @@ export function rehypeTocFill(options: TocOptions = {}) {
       }
       const level = /^h([1-6])$/.exec(node.tagName)?.[1]
       if (level === undefined || Number(level) > maxLevel || typeof node.properties.id !== 'string') return
+      // kramdown's `{: .no_toc }` keeps a heading out of the table.
+      if (Array.isArray(node.properties.className) && node.properties.className.includes('no_toc')) return
       headings.push({ level: Number(level), id: node.properties.id, children: headingText(node) })
     })
     if (!placeholder) return

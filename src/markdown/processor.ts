@@ -72,6 +72,7 @@ import remarkFenceAttributes from './remark-fence-attributes.ts'
 import remarkMkdocsBlocks, { type MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import remarkAbbr from './remark-abbr.ts'
 import remarkAttrList from './remark-attr-list.ts'
+import remarkKramdownIal, { type KramdownCallout } from './remark-kramdown-ial.ts'
 import remarkMdInHtml from './remark-md-in-html.ts'
 import remarkPymdownKeys from './remark-pymdown-keys.ts'
 import remarkMdxEsm from './remark-mdx-esm.ts'
@@ -155,6 +156,8 @@ export interface ProcessorOptions {
   githubWiki?: boolean
   /** Zola's shortcodes: body ones' tags dropped, escaped calls and raw markers as Zola renders them (default false). */
   zola?: boolean
+  /** kramdown's markdown, as a Jekyll site writes it: block IALs (`{: .note }`), `{:toc}`, span IALs, `markdown="1"` in HTML (default false). */
+  kramdown?: boolean | { callouts?: Readonly<Record<string, KramdownCallout>> }
   /** MyST markdown's directives and `{doc}` role (a Sphinx site using myst_parser). */
   myst?: boolean
   /** docsify's markdown: `?>`/`!>` helpers, link and image options, routes, heading `:id=` (default: not read). */
@@ -195,7 +198,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.docusaurus) processor.use(remarkMdxEsm).use(remarkDocusaurusTabs)
   // Before every plugin that reads blocks: an admonition's or a tab's body is the note's markdown to them.
   if (options.mkdocs) processor.use(remarkMkdocsBlocks, options.mkdocs === true ? {} : options.mkdocs)
-  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) processor.use(remarkMdInHtml)
+  // kramdown's `markdown="1"` is Python-Markdown's md_in_html attribute.
+  if ((options.mkdocs && (options.mkdocs === true || options.mkdocs.mdInHtml !== false)) || options.kramdown) processor.use(remarkMdInHtml)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.defList !== false)) processor.use(remarkDefList)
   // Before the plugins that read blocks: a body shortcode's markdown is the note's to them.
   if (options.zola) processor.use(remarkZolaShortcodes)
@@ -213,6 +217,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.vitepress) processor.use(remarkVitepressToc).use(remarkVitepressVue)
   // Before wikilinks and the link collector: a route is a path of a file by then.
   if (options.docsify) processor.use(remarkDocsify, { docsify: options.docsify, titles: options.calloutTitles })
+  if (options.kramdown) processor.use(remarkKramdownIal, options.kramdown === true ? {} : options.kramdown)
   processor
     .use(remarkHeadingAttributes)
     .use(remarkFenceAttributes)
@@ -233,7 +238,8 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.mkdocs && options.mkdocs !== true && options.mkdocs.macros) processor.use(remarkMkdocsMacros)
   processor.use(remarkPandocCitations)
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.keys !== false)) processor.use(remarkPymdownKeys)
-  if (options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) processor.use(remarkAttrList)
+  // kramdown's span IALs (`[Button](url){: .btn }`) are Python-Markdown's attribute lists.
+  if ((options.mkdocs && (options.mkdocs === true || options.mkdocs.attrList !== false)) || options.kramdown) processor.use(remarkAttrList)
   // pandoc's (Quarto's, markdown-it-attrs') `![x](x.png){#fig:x width=60%}` everywhere else.
   else processor.use(remarkAttrList, { images: true })
   // Last of the markdown plugins: a term is marked wherever the others left text.

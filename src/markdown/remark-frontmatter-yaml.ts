@@ -127,7 +127,7 @@ function readFrontmatter(node: Yaml, file: VFile): Frontmatter {
 function normalise(data: Record<string, unknown>, out: Frontmatter, place: KeyPlace, node: Yaml | Toml, file: VFile): Frontmatter {
   // Where the keys whose values later stages check are written (an alias that collides is reported there).
   const lines: Record<string, number> = {}
-  for (const key of ['aliases', 'permalink', 'prev', 'next', 'date', 'slug', 'id', 'pagination_prev', 'pagination_next', 'keywords', 'image']) {
+  for (const key of ['aliases', 'permalink', 'prev', 'next', 'date', 'slug', 'id', 'pagination_prev', 'pagination_next', 'keywords', 'image', 'parent']) {
     const pos = data[key] === undefined || data[key] === null ? undefined : place(key).pos
     if (pos) lines[key] = pos.line
   }

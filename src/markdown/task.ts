@@ -4,6 +4,7 @@
  * the pool's watchdog reads. Kept apart so the main thread never loads the
  * markdown pipeline itself.
  */
+import type { KramdownCallout } from './remark-kramdown-ial.ts'
 import type { DocsifyOptions } from '../content/docsify.ts'
 import type { MkdocsBlocks } from './remark-mkdocs-blocks.ts'
 import type { LanguageRegistration } from 'shiki'
@@ -88,6 +89,8 @@ export interface WorkerSettings {
   githubWiki?: boolean
   /** Zola's shortcodes (`zola`). */
   zola?: boolean
+  /** kramdown's markdown (a Jekyll site), with just-the-docs' callouts. */
+  kramdown?: boolean | { callouts?: Readonly<Record<string, KramdownCallout>> }
   /** MyST markdown (`myst`). */
   myst?: boolean
   /** docsify's markdown (`docsify`): helpers, link options, routes (default not read). */

@@ -284,6 +284,8 @@ export function buildPages(graph: SiteGraph, options: BuildPagesOptions): { page
       const what = alias === permalink && !aliases.includes(alias) ? 'Permalink' : 'Alias'
       const line = lines?.[what === 'Permalink' ? 'permalink' : 'aliases']
       const warn = (message: string) => diagnostics.push({ file: options.display(source), ...(line !== undefined && { line, column: 1 }), severity: 'warning', message, rule: 'alias' })
+      // `permalink: /` on the site's home page (Jekyll's and Quartz's `index.md`) names the page's own URL: nothing to redirect.
+      if (alias.trim() === '/' && graph.slugs.get(source) === toSlug('index.html')) continue
       const redirect = aliasPage(alias, source, graph)
       if (!redirect) {
         warn(`${what} \`${alias}\` is not a path inside the site`)

@@ -74,13 +74,14 @@ export interface RenderOptions {
   githubWiki?: boolean
   /** Zola's shortcodes. */
   zola?: boolean
+  kramdown?: boolean | { callouts?: Record<string, { title?: string; color?: string }> }
   myst?: boolean
   docsify?: DocsifyOptions
 }
 
 /** Compile markdown as a note and return the note and its body HTML. */
 export async function render(markdown: string, options: RenderOptions = {}): Promise<{ note: CompiledTree; html: string }> {
-  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, emoji: options.emoji, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds, trplListing: options.trplListing, inlineFootnotes: options.inlineFootnotes, taskMarks: options.taskMarks, shortestLinks: options.shortestLinks, gitbookBlocks: options.gitbookBlocks, githubWiki: options.githubWiki, zola: options.zola, myst: options.myst, docsify: options.docsify, specRules: options.specRules, svgbob: options.svgbob, toc: options.toc, vitepress: options.vitepress, docusaurus: options.docusaurus, starlight: options.starlight, mkdocs: options.mkdocs })
+  const processor = createProcessor({ math: options.math ?? false, mathSyntax: options.mathSyntax, katex: options.katex, trusted: options.trusted ?? false, smartPunctuation: options.smartPunctuation, hideLines: options.hideLines, admonish: options.admonish && admonishConfig(admonishSchema.parse(options.admonish)), highlighter: await highlighter(), topics: options.topics, highlights: options.highlights, emoji: options.emoji, inlineTags: options.inlineTags, blockIds: options.blockIds, comments: options.comments, headingIds: options.headingIds, trplListing: options.trplListing, inlineFootnotes: options.inlineFootnotes, taskMarks: options.taskMarks, shortestLinks: options.shortestLinks, gitbookBlocks: options.gitbookBlocks, githubWiki: options.githubWiki, zola: options.zola, kramdown: options.kramdown, myst: options.myst, docsify: options.docsify, specRules: options.specRules, svgbob: options.svgbob, toc: options.toc, vitepress: options.vitepress, docusaurus: options.docusaurus, starlight: options.starlight, mkdocs: options.mkdocs })
   const source = (options.source ?? 'note.md') as SourcePath
   const note = await compileNote(processor, { source, text: markdown, segments: [] }, (s) => s)
   return { note, html: toHtml(note.tree) }
