@@ -37,6 +37,8 @@ export function readJekyllSite(src: string): JekyllSite | undefined {
   const file = path.join(src, '_config.yml')
   // GitHub Pages publishes a folder holding `.nojekyll` as it is, without Jekyll.
   if (fs.existsSync(path.join(src, '.nojekyll'))) return undefined
+  // A Jupyter Book's `_config.yml` sits beside its `_toc.yml`: its pages are MyST, no Liquid or kramdown.
+  if (fs.existsSync(path.join(src, '_toc.yml'))) return undefined
   let data: unknown
   try {
     data = parseYaml(fs.readFileSync(file, 'utf8'))

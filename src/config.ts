@@ -732,6 +732,8 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
   const plainWiki = !isBook && !mkdocsSite
   const generator = plainWiki ? siteGeneratorConfig(src) : undefined
   const zola = sw.zola ?? generator?.kind === 'zola'
+  // Sphinx and Jupyter Book read no `{% %}`: a MyST page shows one as written.
+  const myst = sw.myst ?? (plainWiki && isMystSphinx(src))
   // mdBook's `git-repository-url`, or ours for a wiki without book.toml.
   const gitRepositoryUrl = sw.repository ?? html['git-repository-url']
   const repositoryUrl = gitRepositoryUrl ?? mkdocsSite?.repoUrl ?? docsifyShell?.repo
@@ -813,9 +815,9 @@ export function resolveConfig(options: CliOptions, cwd = process.cwd()): Config 
     shortestLinks: sw['shortest-links'] ?? plainWiki,
     // A Zola site's `{% quote(…) %}` is its shortcode, no GitBook block.
     // A Jekyll site's `{% … %}` is Liquid, read before markdown (content/jekyll-liquid.ts), no GitBook block.
-    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola && !jekyllSite),
+    gitbookBlocks: sw['gitbook-blocks'] ?? (plainWiki && !zola && !jekyllSite && !myst),
     zola,
-    myst: sw.myst ?? (plainWiki && isMystSphinx(src)),
+    myst,
     // docsify's `_sidebar.md` is no GitHub wiki's `_Sidebar.md` (a file system that ignores case finds one for the other).
     githubWiki: sw['github-wiki'] ?? (!isBook && !docsify && isGithubWiki(src)),
     docsify,

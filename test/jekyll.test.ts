@@ -104,6 +104,20 @@ describe('a Jekyll site', () => {
     expect(written).toContain('_notes/a.html')
   })
 
+  it('is no Jekyll site when a `_toc.yml` is beside _config.yml: that is a Jupyter Book, read as MyST', async () => {
+    const { written, read } = await site('jupyter-book', {
+      '_config.yml': 'title: My Book\nauthor: Me\n',
+      '_toc.yml': 'format: jb-book\nroot: intro\n',
+      'intro.md': '# Intro\n\n{% raw %}kept{% endraw %}\n\n```{note}\nA MyST note.\n```\n',
+    })
+    expect(written).toContain('intro.html')
+    const page = read('intro.html')
+    // Liquid is no Jupyter Book's: the tags stay as written, as Jupyter Book shows them.
+    expect(page).toContain('{% raw %}kept{% endraw %}')
+    expect(page).toContain('A MyST note.')
+    expect(page).not.toContain('```{note}')
+  })
+
   it('is titled by `name` when _config.yml has no `title`, as jekyll-seo-tag titles it (Jekyll\'s own docs)', async () => {
     const { read } = await site('jekyll-docs', {
       '_config.yml': '---\nversion: 4.3.3\nname: Jekyll • Simple, blog-aware, static sites\ncollections:\n  docs:\n    output: true\n',
