@@ -73,6 +73,8 @@ export interface MkdocsMarkdown {
    * content/mkdocs-macros.ts.
    */
   macroVariables?: Record<string, unknown>
+  /** mkdocs-macros's `include_yaml` files, absolute: the dev server reads the config again when one changes. */
+  macroFiles?: string[]
   /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
   inlineHilite: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
@@ -336,7 +338,9 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     if (name === 'literate-nav') settings.literateNav = text((options as Record<string, unknown> | null)?.nav_file) ?? 'SUMMARY.md'
     if (name === 'macros') {
       settings.markdown.macros = true
-      settings.markdown.macroVariables = macroVariables(data, (options as Record<string, unknown> | null)?.include_yaml, root, (message) => warn(message, 'plugins'))
+      const includeYaml = (options as Record<string, unknown> | null)?.include_yaml
+      settings.markdown.macroVariables = macroVariables(data, includeYaml, root, (message) => warn(message, 'plugins'))
+      settings.markdown.macroFiles = includedYamlFiles(includeYaml).map(([, name]) => path.resolve(root, name))
     }
   }
   settings.notInNav = patterns('not_in_nav')
@@ -446,14 +450,20 @@ export function editTemplate(repoUrl: string | undefined, editUri: string | unde
   return join(`${uri}${MARK}`)
 }
 
+const mapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+/** mkdocs-macros's `include_yaml` items: a file name, or `{key: file}` putting the file's content under that key. */
+function includedYamlFiles(includeYaml: unknown): [string | undefined, string][] {
+  return (Array.isArray(includeYaml) ? includeYaml : []).flatMap((item: unknown): [string | undefined, string][] => {
+    const [key, name] = typeof item === 'string' ? [undefined, item] : mapping(item) ? (Object.entries(item)[0] ?? []) : []
+    return typeof name === 'string' ? [[typeof key === 'string' ? key : undefined, name]] : []
+  })
+}
+
 /** mkdocs-macros's variables (see `MkdocsMarkdown.macroVariables`); an `include_yaml` file it cannot read is a warning, as mkdocs-macros traces one. */
 function macroVariables(data: Record<string, unknown>, includeYaml: unknown, root: string, warn: (message: string) => void): Record<string, unknown> {
-  const mapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
   let variables: Record<string, unknown> = { extra: mapping(data.extra) ? data.extra : {} }
-  for (const item of Array.isArray(includeYaml) ? includeYaml : []) {
-    // A file name, or `{key: file}` putting the file's content under that key.
-    const [key, name] = typeof item === 'string' ? [undefined, item] : mapping(item) ? (Object.entries(item)[0] ?? []) : []
-    if (typeof name !== 'string') continue
+  for (const [key, name] of includedYamlFiles(includeYaml)) {
     let doc: Document
     try {
       doc = parseDocument(fs.readFileSync(path.resolve(root, name), 'utf8'))

@@ -100,3 +100,40 @@ describe('a link to `index.md` in a book whose folder page is README.md', () => 
     expect(fs.readFileSync(path.join(bookOut, 'setup/index.html'), 'utf8')).toMatch(/Linked from[\s\S]*href="\.\.\/intro.html"/)
   })
 })
+
+describe('a link to the source folder in a wiki with no README.md or index.md there', () => {
+  let wiki: string
+  let wikiOut: string
+  let wikiResult: BuildResult
+  beforeAll(async () => {
+    wiki = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-front-'))
+    fs.mkdirSync(path.join(wiki, 'src/guide'), { recursive: true })
+    fs.writeFileSync(path.join(wiki, 'src/alpha.md'), '# Alpha\n\nBack to [the start](./) or [the top](.).\n')
+    fs.writeFileSync(path.join(wiki, 'src/guide/intro.md'), '# Intro\n\nSee [the front page](../) and [the same](/) but not [a readme](../README.md).\n')
+    wikiOut = path.join(wiki, 'out')
+    wikiResult = await build({ src: path.join(wiki, 'src'), out: wikiOut, cache: false, quiet: true })
+  })
+  afterAll(() => fs.rmSync(wiki, { recursive: true, force: true }))
+
+  it('leads to the front page, the redirect index.html, without a warning; a missing file there is still one', () => {
+    const found = wikiResult.diagnostics.filter((d) => d.rule.startsWith('missing')).map((d) => `${d.file.split('/').slice(-2).join('/')}:${d.line}:${d.column} ${d.message}`)
+    expect(found).toEqual(['guide/intro.md:3:53 Link to missing note `../README.md`'])
+    expect(fs.readFileSync(path.join(wikiOut, 'index.html'), 'utf8')).toContain('<meta http-equiv="refresh" content="0; url=alpha.html">')
+    const alpha = fs.readFileSync(path.join(wikiOut, 'alpha.html'), 'utf8')
+    expect(['the start', 'the top'].map((text) => new RegExp(`<a ([^>]*)>${text}</a>`).exec(alpha)?.[1])).toEqual(['href="index.html"', 'href="index.html"'])
+    const intro = fs.readFileSync(path.join(wikiOut, 'guide/intro.html'), 'utf8')
+    expect(/<a ([^>]*)>the front page<\/a>/.exec(intro)?.[1]).toBe('href="../index.html"')
+    expect(/<a ([^>]*)>the same<\/a>/.exec(intro)?.[1]).toBe('href="../index.html"')
+  })
+
+  it('in a book without README.md, `index.html` (mdBook copies the first chapter there) is no missing note either', async () => {
+    const book = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-front-book-'))
+    fs.mkdirSync(path.join(book, 'src'))
+    fs.writeFileSync(path.join(book, 'book.toml'), '[book]\ntitle = "T"\n')
+    fs.writeFileSync(path.join(book, 'src/SUMMARY.md'), '# Summary\n\n- [Intro](intro.md)\n')
+    fs.writeFileSync(path.join(book, 'src/intro.md'), '# Intro\n\nSee [the start](index.html).\n')
+    const built = await build({ src: book, out: path.join(book, 'out'), cache: false, quiet: true })
+    fs.rmSync(book, { recursive: true, force: true })
+    expect(built.diagnostics.filter((d) => d.rule.startsWith('missing'))).toEqual([])
+  })
+})

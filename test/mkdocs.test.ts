@@ -367,6 +367,25 @@ describe("Material's icon shortcodes (pymdownx.emoji)", () => {
     expect(html).toBe(`<p>${image} eBPF, <a href="https://ebpf.io">${image}</a>, ${html.match(/<svg class="fa-icon mkdocs-icon".*?<\/svg>/)?.[0]}, :ebpf-go: and sched:sched_switch: as written; <code>:ebee-color:</code> in code.</p>`)
     expect(note.diagnostics.filter((d) => d.rule === 'mkdocs-icon')).toEqual([])
   })
+
+  it('draws an edited icon anew on an unchanged page built from the persistent cache', async () => {
+    const svg = (fill: string) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><path fill="${fill}" d="M0 0h8v8z"/></svg>`
+    const dir = site('custom-icons-cached', {
+      'mkdocs.yml': 'site_name: Icons\nmarkdown_extensions:\n  - pymdownx.emoji:\n      options:\n        custom_icons:\n          - overrides/.icons\n',
+      'docs/index.md': '# Icons\n\n:ebee: eBPF\n',
+      'overrides/.icons/ebee.svg': svg('#FFE100'),
+    })
+    const out = path.join(tmp, 'custom-icons-cached-out')
+    const options = { src: dir, out, cacheDir: path.join(tmp, 'custom-icons-cache'), quiet: true }
+    const image = (fill: string) => `src="data:image/svg+xml;base64,${Buffer.from(svg(fill)).toString('base64')}"`
+    await build(options)
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain(image('#FFE100'))
+    fs.writeFileSync(path.join(dir, 'overrides/.icons/ebee.svg'), svg('#000000'))
+    await build(options)
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8')
+    expect(html).toContain(image('#000000'))
+    expect(html).not.toContain(image('#FFE100'))
+  })
 })
 
 describe("PyMdown's InlineHilite", () => {

@@ -170,8 +170,13 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       config.docsify ? undefined : path.join(config.src, '_sidebar.md'),
       // A Jekyll site's `_config.yml`: its title, what it leaves out, its callouts; one added makes the folder a Jekyll site.
       path.join(config.src, '_config.yml'),
+      // mkdocs-macros's `include_yaml` files: their variables are replaced in every page's text.
+      ...(config.mkdocsMarkdown?.macroFiles ?? []),
     ].filter((f): f is string => !!f)
   const themeFolders = () => [...theme.folders, themeDirs(config)[0]!]
+  // Folders whose files configure the site as a whole: mdBook's theme folder (favicons, ignored
+  // templates), and an MkDocs site's `custom_icons` folders, whose icons every page's processor lists.
+  const configFolders = () => [config.mdbookTheme.dir, ...(config.mkdocsMarkdown?.customIcons ?? [])]
 
   /** Read the config, theme and processor from scratch; keeps the old ones when the new config is broken. */
   const reset = async () => {
@@ -208,7 +213,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
   const update = async (changes: Change[]): Promise<RebuildResult> => {
     const started = performance.now()
     // The first build has no changes, and no theme yet to ask for its folders.
-    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [], configFolders: [config.mdbookTheme.dir], additional: additionalFiles() })
+    const c = classifyChanges(changes, { config, configFiles: configFiles(), themeFolders: built ? themeFolders() : [], configFolders: configFolders(), additional: additionalFiles() })
     let everything = !built
     if (!built) await reset()
     else if (c.config) {
@@ -296,7 +301,7 @@ export async function createDevSite(options: DevSiteOptions): Promise<DevSite> {
       return config
     },
     // Before the first build there is no theme yet to ask for its folders: they are added after it.
-    watchPaths: () => [config.src, ...[...configFiles(), ...(built ? themeFolders() : []), config.mdbookTheme.dir, ...config.extraWatchDirs, ...(config.staticDir ? [config.staticDir] : [])].filter((f) => fs.existsSync(f))],
+    watchPaths: () => [config.src, ...[...configFiles(), ...(built ? themeFolders() : []), ...configFolders(), ...config.extraWatchDirs, ...(config.staticDir ? [config.staticDir] : [])].filter((f) => fs.existsSync(f))],
     // Config files outside the notes' folder are watched by name too: one made while serving (a
     // slugwiki.toml beside `.gitbook.yaml`) is no watched path, which are those that existed at start.
     // So are `additional-css`/`additional-js` files (`theme/custom.css` beside book.toml), which no note includes.

@@ -28,6 +28,7 @@ import type { Diagnostics } from '../report.ts'
 import { checkLinks } from './check-links.ts'
 import { checkEmbeds } from './embeds.ts'
 import { buildSiteGraph, type NotFoundNote, type SiteGraph } from './site-graph.ts'
+import { FRONT_PAGE } from './wikilinks.ts'
 
 export interface AssembleOptions {
   config: Config
@@ -227,6 +228,8 @@ export function assembleGraph(compiled: CompiledNote[], options: AssembleOptions
     const page = pathSlug(from)
     if (page) redirects.add(page)
   }
+  // With no note there, the front page is a redirect to the first page (pages/build-pages.ts).
+  if (graph.all.length > 0 && !graph.bySlug.has(toSlug(FRONT_PAGE))) redirects.add(FRONT_PAGE)
   for (const d of checkLinks(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [], skipped, redirects })) diagnostics.add(d)
   for (const d of checkEmbeds(graph, { display: displaySource, segments: (s) => segments.get(s) ?? [] })) diagnostics.add(d)
   return graph

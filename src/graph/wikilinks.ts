@@ -57,6 +57,9 @@ function lookup(names: NameTable, from: SourcePath, name: string, suffixes: stri
 
 const noteStem = (file: SourcePath) => file.replace(/\.mdx?$/i, '')
 /** What a name without extension may leave out: a note's extension (`.mdx` only a Docusaurus site has), or a folder's index (Hugo's `_index.md` too). */
+/** The site's front page, written whether or not a note is there (pages/build-pages.ts). */
+export const FRONT_PAGE = 'index.html' as SourcePath
+
 const NOTE_SUFFIXES = ['', '.md', '/readme.md', '/index.md', '/_index.md', '.mdx', '/readme.mdx', '/index.mdx', '/_index.mdx']
 const assetStem = (file: SourcePath) => file
 
@@ -177,9 +180,12 @@ export function resolveWikilinks(
     // A folder of the source folder with no note in it (`../core/iwasm/include` from `doc/` of a site built from the
     // repository's root): no page of the site, but GitHub shows it, and so does the site when the repository is known.
     // The source folder itself (`./` from its root) is the site's front page, not a folder of the repository to leave for.
-    if (exact && found.problem === 'missing' && link.kind === 'page' && name.startsWith('/') && outside) {
+    if (exact && found.problem === 'missing' && link.kind === 'page' && name.startsWith('/')) {
       const folder = path.posix.normalize(name).replace(/^\/+|\/+$/g, '')
-      const repository = folder === '' || folder === '.' ? undefined : outside({ ...link, target: folder as SourcePath, outside: 'link' })
+      // With no README.md or index.md there, the site's front page is still `index.html`: the pages stage
+      // writes it as a redirect to the first page (mdBook copies its first chapter there), so the link leads to it.
+      if (folder === '' || folder === '.') return { ...link, kind: 'asset', target: FRONT_PAGE }
+      const repository = outside?.({ ...link, target: folder as SourcePath, outside: 'link' })
       if (repository && 'url' in repository) return { ...link, kind: 'asset', outside: 'link', target: repository.url as SourcePath, fragment: undefined }
     }
     if (exact && found.problem === 'ambiguous') return { ...link, problem: `Link \`${link.url}\` is ambiguous: it could be ${found.candidates!.map((c) => `\`${c}\``).join(', ')}; write its path` }

@@ -63,9 +63,11 @@ export function noteFingerprint(tool: string, settings: WorkerSettings): string 
   // Tables' entries sorted: the order book.toml lists them in changes nothing.
   const prefixes = sorted(hideLines ?? {})
   const { onFailure, defaultTitle, defaultCollapsible, idPrefix, builtinCollapsible, custom } = admonish ?? DEFAULT_ADMONISH
+  // A site's own icons are read from their folders when the processor is made: an edited SVG is another icon.
+  const icons = mkdocs?.customIcons ? folderFingerprint(mkdocs.customIcons) : null
   const admonitions = [onFailure, defaultTitle ?? null, defaultCollapsible, idPrefix, sorted(builtinCollapsible), sorted(custom).map(([name, c]) => [name, c.directive, c.title ?? null, c.collapsible ?? null])]
   return createHash('sha256')
-    .update(JSON.stringify([tool, math, mathSyntax ?? 'katex', katex ? [sorted(katex.macros), katex.leqno, katex.fleqn] : null, trusted, smartPunctuation ?? false, prefixes, admonitions, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, emoji ?? false, inlineTags ?? false, blockIds ?? false, comments ?? false, headingIds ?? 'github', trplListing ?? null, inlineFootnotes ?? false, shortestLinks ?? false, taskMarks ?? false, specRules ?? false, svgbob ?? false, toc ?? null, gitbookBlocks ?? false, githubWiki ?? false, zola ?? false, kramdown ?? false, myst ?? false, docsify ?? null, vitepress ?? false, docusaurus ?? false, starlight ?? false, mkdocs ?? false, calloutTitles ?? null, outsideLinks ?? null]))
+    .update(JSON.stringify([tool, math, mathSyntax ?? 'katex', katex ? [sorted(katex.macros), katex.leqno, katex.fleqn] : null, trusted, smartPunctuation ?? false, prefixes, admonitions, lightTheme, darkTheme, langs ?? [], topics ?? [], symbols ?? true, highlights ?? false, emoji ?? false, inlineTags ?? false, blockIds ?? false, comments ?? false, headingIds ?? 'github', trplListing ?? null, inlineFootnotes ?? false, shortestLinks ?? false, taskMarks ?? false, specRules ?? false, svgbob ?? false, toc ?? null, gitbookBlocks ?? false, githubWiki ?? false, zola ?? false, kramdown ?? false, myst ?? false, docsify ?? null, vitepress ?? false, docusaurus ?? false, starlight ?? false, mkdocs ?? false, icons, calloutTitles ?? null, outsideLinks ?? null]))
     .digest('base64url')
 }
 
