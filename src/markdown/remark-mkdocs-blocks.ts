@@ -89,6 +89,8 @@ export interface MkdocsBlocks {
   customIcons?: string[]
   /** mkdocs-macros in `plugins`: its `{{ … }}` is warned of (remark-mkdocs-macros; default false). */
   macros?: boolean
+  /** Material's `content.code.annotate` (in `theme.features`): every code block's annotations are read, not only `.annotate` ones' (rehype-code; default false). */
+  codeAnnotate?: boolean
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */
