@@ -257,6 +257,16 @@ describe("MkDocs's navigation", () => {
     expect(off.warnings).toEqual([])
   })
 
+  it("names a code annotation marker in the site's language", async () => {
+    const dir = site('annotate-de', {
+      'mkdocs.yml': 'site_name: A\ntheme:\n  name: material\n  language: de\n',
+      'docs/index.md': '# Start\n\n``` { .yaml .annotate }\nenv: dev # (1)!\n```\n\n1. Die Umgebung.\n',
+    })
+    const out = path.join(tmp, 'annotate-de-out')
+    await build({ src: dir, out, cacheDir: path.join(tmp, 'annotate-de-cache'), quiet: true })
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<a class="code-annotation" href="#code-1-annotation-1" aria-label="Anmerkung 1">1</a>')
+  })
+
   it('publishes no mkdocs.yml of a docs_dir that holds it', async () => {
     const dir = site('docs-dot', { 'mkdocs.yml': 'site_name: Dot\ndocs_dir: .\n', 'index.md': '# Home\n' })
     const out = path.join(tmp, 'docs-dot-out')

@@ -78,16 +78,16 @@ export function findAnnotationMarkers(lines: readonly ScopedToken[][]): Annotati
 /** The id of annotation `n` of block `blockId` (`code-3-annotation-1`), which its markers link to. */
 export const annotationId = (blockId: string, n: number) => `${blockId}-annotation-${n}`
 
-/** The marker element: a link to its annotation, named for it. */
-function markerElement(blockId: string, n: number): Element {
-  return h('a.code-annotation', { href: `#${annotationId(blockId, n)}`, ariaLabel: `Annotation ${n}` }, String(n))
+/** The marker element: a link to its annotation, named by `label` (`Annotation {n}`). */
+function markerElement(blockId: string, n: number, label: string): Element {
+  return h('a.code-annotation', { href: `#${annotationId(blockId, n)}`, ariaLabel: label.replaceAll('{n}', String(n)) }, String(n))
 }
 
 /**
  * A shiki transformer putting each marker's link where its columns were,
  * splitting the tokens it cuts through (their colours kept on both sides).
  */
-export function annotationMarkers(markers: readonly AnnotationMarker[], blockId: string): ShikiTransformer {
+export function annotationMarkers(markers: readonly AnnotationMarker[], blockId: string, label: string): ShikiTransformer {
   return {
     name: 'slugwiki:code-annotations',
     line(node, line) {
@@ -111,7 +111,7 @@ export function annotationMarkers(markers: readonly AnnotationMarker[], blockId:
           const marker = mine.find((m) => m.start <= from && from < m.end)
           // One link for the marker's columns, at the piece where they start.
           if (marker) {
-            if (marker.start === from) out.push(markerElement(blockId, marker.number))
+            if (marker.start === from) out.push(markerElement(blockId, marker.number, label))
             continue
           }
           out.push({ ...child, properties: { ...child.properties }, children: [{ type: 'text', value: only.value.slice(from - column, points[k + 1]! - column) }] })

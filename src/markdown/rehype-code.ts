@@ -45,6 +45,8 @@ export interface RehypeCodeOptions {
    * (default: not read).
    */
   annotations?: 'all' | 'class'
+  /** A marker's accessible name, `{n}` its number (default `Annotation {n}`). */
+  annotationLabel?: string
 }
 
 /**
@@ -184,8 +186,8 @@ interface HighlightJob {
   lang: string
   meta: CodeMeta
   hidden: Set<number>
-  /** Material's code annotations: the block's id, and how many items its list has (0: none follows). */
-  annotate?: { id: string; items: number }
+  /** Material's code annotations: the block's id, how many items its list has (0: none follows), a marker's name. */
+  annotate?: { id: string; items: number; label: string }
 }
 
 /** Everything that shapes a block's `pre`; the salt stands for the tool, themes and settings. */
@@ -218,7 +220,7 @@ async function highlightBlock(job: HighlightJob, key: string | undefined): Promi
       ? (scopes) => {
           markers = findAnnotationMarkers(scopes)
           // A marker without its item stays as written, as Material leaves it.
-          return [annotationMarkers(markers.filter((m) => m.number >= 1 && m.number <= annotate.items), annotate.id), ...transformers]
+          return [annotationMarkers(markers.filter((m) => m.number >= 1 && m.number <= annotate.items), annotate.id, annotate.label), ...transformers]
         }
       : transformers,
   )
@@ -346,7 +348,7 @@ export default function rehypeCode(options: RehypeCodeOptions) {
         // highlighted afresh rather than taken from the cache, which keeps its `pre` but not its scopes.
         const annotated = options.annotations && grammar !== 'text' && mayHoldAnnotation(shown.code) && (options.annotations === 'all' || block.meta.annotate === true)
         const list = annotated ? findAnnotationList(block.parent, block.index) : undefined
-        const job: HighlightJob = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden, ...(annotated && { annotate: { id, items: list ? annotationItems(list).length : 0 } }) }
+        const job: HighlightJob = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden, ...(annotated && { annotate: { id, items: list ? annotationItems(list).length : 0, label: options.annotationLabel ?? 'Annotation {n}' } }) }
         key = annotated ? undefined : blockKey(job)
         const highlighted = await highlightBlock(job, key)
         if (list && highlighted.markers) annotationWarnings(highlighted.markers, job.annotate!.items, block.pre, file)
