@@ -217,8 +217,8 @@ async function highlightBlock(job: HighlightJob, key: string | undefined): Promi
     job.code,
     job.lang,
     annotate
-      ? (scopes) => {
-          markers = findAnnotationMarkers(scopes)
+      ? (lines) => {
+          markers = findAnnotationMarkers(lines)
           // A marker without its item stays as written, as Material leaves it.
           return [annotationMarkers(markers.filter((m) => m.number >= 1 && m.number <= annotate.items), annotate.id, annotate.label), ...transformers]
         }
@@ -344,15 +344,19 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           )
           grammar = 'text'
         }
-        // Material's code annotations: the markers are read from the grammar's comments, so such a block is
-        // highlighted afresh rather than taken from the cache, which keeps its `pre` but not its scopes.
-        const annotated = options.annotations && grammar !== 'text' && mayHoldAnnotation(shown.code) && (options.annotations === 'all' || block.meta.annotate === true)
-        const list = annotated ? findAnnotationList(block.parent, block.index) : undefined
-        const job: HighlightJob = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden, ...(annotated && { annotate: { id, items: list ? annotationItems(list).length : 0, label: options.annotationLabel ?? 'Annotation {n}' } }) }
-        key = annotated ? undefined : blockKey(job)
+        // Material's code annotations, when an ordered list follows (else the block is unchanged, as in Material).
+        // Their markers are read from the grammar's comments, so such a block is highlighted afresh rather than
+        // taken from the cache, which keeps its `pre` but not its scopes.
+        const annotating = options.annotations && grammar !== 'text' && mayHoldAnnotation(shown.code) && (options.annotations === 'all' || block.meta.annotate === true)
+        const list = annotating ? findAnnotationList(block.parent, block.index) : undefined
+        const annotate = list && { id, items: annotationItems(list).length, label: options.annotationLabel ?? 'Annotation {n}' }
+        const job: HighlightJob = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden, ...(annotate && { annotate }) }
+        key = annotate ? undefined : blockKey(job)
         const highlighted = await highlightBlock(job, key)
-        if (list && highlighted.markers) annotationWarnings(highlighted.markers, job.annotate!.items, block.pre, file)
-        if (list && highlighted.markers?.some((m) => m.number >= 1 && m.number <= job.annotate!.items)) markAnnotationList(list, id)
+        if (annotate && highlighted.markers) {
+          annotationWarnings(highlighted.markers, annotate.items, block.pre, file)
+          if (highlighted.markers.some((m) => m.number >= 1 && m.number <= annotate.items)) markAnnotationList(list, id)
+        }
         rendered = highlighted.pre
         // A block left plain has no symbols: reading them would run its runaway grammar again.
         if (grammar !== resolved) scopes.set(id, [])
