@@ -77,6 +77,8 @@ export interface MkdocsMarkdown {
   macroFiles?: string[]
   /** `` `#!c int x;` `` as highlighted inline code (`pymdownx.inlinehilite`). */
   inlineHilite: boolean
+  /** Material's `content.code.annotate` (in `theme.features`, though read with the markdown): every code block's annotations are read. */
+  codeAnnotate?: boolean
   /** `--8<-- "file"` (`pymdownx.snippets`): the folders its paths are relative to, absolute, tried in order, and the files `auto_append` ends every page with. */
   snippets?: { basePaths: string[]; autoAppend: string[] }
 }
@@ -304,10 +306,12 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
   if (typeof directoryUrls === 'boolean') settings.directoryUrls = directoryUrls
   else if (directoryUrls !== undefined && directoryUrls !== null) warn('`use_directory_urls` should be true or false; read as true, its default', 'use_directory_urls')
   const theme = data.theme
+  let codeAnnotate = false
   if (theme !== null && typeof theme === 'object' && !Array.isArray(theme)) {
     settings.language = text((theme as Record<string, unknown>).language)
     const features = (theme as Record<string, unknown>).features
     settings.sectionIndexes = Array.isArray(features) && features.includes('navigation.indexes')
+    codeAnnotate = Array.isArray(features) && features.includes('content.code.annotate')
     // The theme mapping's own node, when this file (not an `INHERIT`ed one) writes it: the places of its keys.
     const themeNode = 'theme' in parsed.data ? nodeOf('theme') : undefined
     for (const key of ['logo', 'favicon'] as const) {
@@ -331,6 +335,7 @@ export function readMkdocsYaml(file: string, display: (p: string) => string, env
     })
   }
   settings.markdown = markdownExtensions(data.markdown_extensions, root)
+  if (codeAnnotate) settings.markdown.codeAnnotate = true
   // `plugins` is a list of names or one-key mappings, as `markdown_extensions` is.
   const plugins = Array.isArray(data.plugins) ? data.plugins : data.plugins !== null && typeof data.plugins === 'object' ? [data.plugins] : []
   for (const plugin of plugins) {

@@ -3,6 +3,8 @@
  * Chromium, in both themes: a tab set is the theme's code group, its panels
  * any markdown, `===+` the tab shown first; `???` is closed, `???+` open.
  * MkDocs's directory URLs (`/other/#deep-part`) lead to the page, fragment kept.
+ * Material's code annotations are numbered links to the list under the block,
+ * which Copy leaves out.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -10,6 +12,8 @@ import { serveInBothThemes, type ThemedSites } from './helpers/themes.ts'
 
 const TABS = ['=== "C"', '    ```c', '    int x;', '    ```', '', '===+ "Prose"', '    A paragraph, *shown first*.', '', '=== "List"', '    - one', '    - two', ''].join('\n')
 const FOLDS = ['??? note "Closed"', '    Hidden body.', '', '???+ tip "Open"', '    Shown body.', ''].join('\n')
+
+const ANNOTATED = ['``` { .yaml .annotate }', 'env: dev  # (1)!', 'name: x # see (2)', '```', '', '1. The environment.', '2. The name.', ''].join('\n')
 
 let themed: ThemedSites
 
@@ -19,6 +23,7 @@ beforeAll(async () => {
       'mkdocs.yml': 'site_name: Tabs\nnav:\n  - index.md\n  - Links:\n      - Kernel: https://kernel.org/\n      - other.md\nmarkdown_extensions:\n  - admonition\n  - pymdownx.details\n  - pymdownx.superfences\n  - pymdownx.tabbed:\n      alternate_style: true\n',
       'docs/index.md': `# Home\n\n${TABS}\n${FOLDS}\n!!! warning "Careful"\n    Warned body.\n`,
       'docs/other.md': '# Other\n\n## Deep part\n',
+      'docs/annotated.md': `# Annotated\n\n${ANNOTATED}`,
     },
     'slugwiki-mkdocs-browser-',
   )
@@ -27,10 +32,10 @@ afterAll(async () => {
   await themed?.close()
 })
 
-async function open(theme: 'default' | 'paper', options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(theme: 'default' | 'paper', options: { javaScriptEnabled?: boolean } = {}, file = 'index.html'): Promise<Page> {
   const context = await themed.context({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', ...options })
   const page = await context.newPage()
-  const response = await page.goto(`${themed.sites[theme].url}index.html`)
+  const response = await page.goto(`${themed.sites[theme].url}${file}`)
   expect(response?.status()).toBeLessThan(400)
   return page
 }
@@ -83,6 +88,30 @@ describe.each(['default', 'paper'] as const)('MkDocs blocks in the %s theme', (t
     const callout = page.locator('.callout.warning')
     expect(await callout.count()).toBe(1)
     expect(await callout.evaluate((e) => getComputedStyle(e, '::before').content)).toBe('none')
+  })
+
+  it("shows Material's code annotations as numbered links to the list under the block, which Copy leaves out", async () => {
+    const page = await open(theme, {}, 'annotated.html')
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(themed.sites[theme].url).origin })
+    const marker = page.getByRole('link', { name: 'Annotation 1' })
+    expect(await marker.isVisible()).toBe(true)
+    expect(await page.getByRole('link', { name: 'Annotation 2' }).textContent()).toBe('2')
+    // A disc: its own colours, not the code's.
+    const [colour, background] = await marker.evaluate((e) => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])
+    expect(background).not.toBe('rgba(0, 0, 0, 0)')
+    expect(colour).not.toBe(background)
+    const item = page.locator('ol.code-annotations > li').first()
+    expect(await item.isVisible()).toBe(true)
+    // The list's own numbers, as discs; no list marker besides.
+    expect(await item.evaluate((e) => getComputedStyle(e, '::before').content)).toBe('counter(annotation)')
+    await marker.click()
+    await page.waitForURL(/#code-1-annotation-1$/)
+    expect(await page.locator('li:target').textContent()).toBe('The environment.')
+    const figure = page.locator('figure.code')
+    await figure.hover()
+    await figure.locator('.copy-button').click()
+    await expect.poll(() => figure.locator('.copy-button').textContent()).toBe('Copied')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('env: dev  \nname: x # see ')
   })
 
   it("sends a reader of MkDocs's directory URL to the page, the #fragment kept", async () => {

@@ -227,6 +227,46 @@ describe("MkDocs's navigation", () => {
     expect(read('shown.html')).toContain('page-toc')
   })
 
+  it("reads Material's code annotations with `content.code.annotate`, and not once the feature is gone, whatever the cache holds", async () => {
+    const annotated = 'site_name: A\ntheme:\n  name: material\n  features:\n    - content.code.annotate\n'
+    const dir = site('annotate', {
+      'mkdocs.yml': annotated,
+      'docs/index.md': '# Home\n\n```yaml\nenv: dev # (1)!\nname: x # (2)\n```\n\n1. The environment.\n',
+    })
+    const out = path.join(tmp, 'annotate-out')
+    const cacheDir = path.join(tmp, 'annotate-cache')
+    const run = async () => {
+      const result = await build({ src: dir, out, cacheDir, quiet: true })
+      return { html: fs.readFileSync(path.join(out, 'index.html'), 'utf8'), warnings: result.diagnostics.map((d) => `${path.basename(d.file ?? '')}:${d.line}:${d.column} ${d.message}`) }
+    }
+    const first = await run()
+    expect(first.html).toContain('<a class="code-annotation" href="#code-1-annotation-1" aria-label="Annotation 1">1</a>')
+    expect(first.html).toContain('<li id="code-1-annotation-1">The environment.</li>')
+    expect(first.warnings).toEqual(['index.md:5:11 Code annotation `(2)` has no item 2 in the list after the block; shown as written'])
+    // From the cache: the same page and the same warning.
+    expect(await run()).toEqual(first)
+    // The note edited elsewhere: its unchanged block is highlighted again, not taken without its markers from the block cache.
+    fs.appendFileSync(path.join(dir, 'docs/index.md'), '\nMore.\n')
+    const edited = await run()
+    expect(edited.warnings).toEqual(first.warnings)
+    expect(edited.html).toContain('href="#code-1-annotation-1"')
+    fs.writeFileSync(path.join(dir, 'mkdocs.yml'), 'site_name: A\ntheme:\n  name: material\n')
+    const off = await run()
+    expect(off.html).not.toContain('code-annotation')
+    expect(off.html).toContain('# (1)!')
+    expect(off.warnings).toEqual([])
+  })
+
+  it("names a code annotation marker in the site's language", async () => {
+    const dir = site('annotate-de', {
+      'mkdocs.yml': 'site_name: A\ntheme:\n  name: material\n  language: de\n',
+      'docs/index.md': '# Start\n\n``` { .yaml .annotate }\nenv: dev # (1)!\n```\n\n1. Die Umgebung.\n',
+    })
+    const out = path.join(tmp, 'annotate-de-out')
+    await build({ src: dir, out, cacheDir: path.join(tmp, 'annotate-de-cache'), quiet: true })
+    expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<a class="code-annotation" href="#code-1-annotation-1" aria-label="Anmerkung 1">1</a>')
+  })
+
   it('publishes no mkdocs.yml of a docs_dir that holds it', async () => {
     const dir = site('docs-dot', { 'mkdocs.yml': 'site_name: Dot\ndocs_dir: .\n', 'index.md': '# Home\n' })
     const out = path.join(tmp, 'docs-dot-out')

@@ -56,6 +56,12 @@ describe('section records', () => {
     expect(sections[1]).toMatchObject({ id: 'then', heading: 'Then', prose: 'After.' })
   })
 
+  it("index an annotated block's code without its annotation markers, and the annotations as prose", async () => {
+    const md = '# Config\n\n```yaml\nenv: dev # (1)!\nname: x # see (2)\n```\n\n1. The environment.\n2. The name.\n'
+    const { note } = await render(md, { source: 'd.md', mkdocs: { codeAnnotate: true } })
+    expect(collectSections(note.tree)).toEqual([{ id: 'config', depth: 1, heading: 'Config', prose: 'The environment. The name.', code: 'env: dev name: x # see' }])
+  })
+
   it('leave out a generated table of contents, whose headings are indexed at their own sections', async () => {
     const md = '# Symbols\n\n[TOC]\n\nLead text.\n\n## Symbol Table\n\nTable text.\n\n### Referencing a Symbol\n\nMore.\n'
     for (const options of [{ toc: { marker: '[TOC]' } }, { vitepress: true }]) {

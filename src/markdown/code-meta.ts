@@ -6,7 +6,8 @@
  * `linenums="10"` (numbered from 10), `hl_lines="2 3 5-7"` (lines of the
  * block, counted from 1 whatever `linenums` starts at); and as Expressive
  * Code writes it (Astro Starlight): `ins={4}` and `del={5-6}` mark lines
- * inserted or deleted, `mark={2}` as `{2}` does.
+ * inserted or deleted, `mark={2}` as `{2}` does; and Material's `.annotate`
+ * class, which remark-fence-attributes keeps from ```` ``` { .yaml .annotate } ````.
  */
 export interface CodeMeta {
   title?: string
@@ -21,6 +22,8 @@ export interface CodeMeta {
   inserted?: Set<number>
   /** Expressive Code's `del={5}`: 1-based lines marked deleted. */
   deleted?: Set<number>
+  /** Material's `.annotate`: the block's code annotations are read (code-annotations.ts). */
+  annotate?: boolean
 }
 
 /** Greedy, as VitePress's `extractTitle` reads it: `[a [b] c]` is `a [b] c`. */
@@ -40,6 +43,7 @@ const PYMDOWN_HL_LINES = /\bhl_lines=(?:"([^"]*)"|'([^']*)')/
 export function parseCodeMeta(meta: string | undefined | null): CodeMeta {
   const result: CodeMeta = { highlight: new Set(), lineNumbers: false, startLine: 1 }
   if (!meta) return result
+  if (/(?:^|\s)\.annotate(?=\s|$)/.test(meta)) result.annotate = true
   const title = TITLE.exec(meta)
   if (title) result.title = title[1] ?? title[2] ?? title[3]
   const withoutTitle = title ? meta.replace(title[0], '') : meta

@@ -100,7 +100,7 @@ export function poolOptions(config: Config, threads?: number, topics: readonly T
     docusaurus: config.docusaurus,
     starlight: config.starlight,
     // Snippets are read by the load stage, before markdown: not the processor's.
-    mkdocs: config.mkdocsMarkdown && { admonition: config.mkdocsMarkdown.admonition, details: config.mkdocsMarkdown.details, tabbed: config.mkdocsMarkdown.tabbed, abbr: config.mkdocsMarkdown.abbr, defList: config.mkdocsMarkdown.defList, keys: config.mkdocsMarkdown.keys, attrList: config.mkdocsMarkdown.attrList, mdInHtml: config.mkdocsMarkdown.mdInHtml, inlineHilite: config.mkdocsMarkdown.inlineHilite, macros: config.mkdocsMarkdown.macros, customIcons: config.mkdocsMarkdown.customIcons },
+    mkdocs: config.mkdocsMarkdown && { admonition: config.mkdocsMarkdown.admonition, details: config.mkdocsMarkdown.details, tabbed: config.mkdocsMarkdown.tabbed, abbr: config.mkdocsMarkdown.abbr, defList: config.mkdocsMarkdown.defList, keys: config.mkdocsMarkdown.keys, attrList: config.mkdocsMarkdown.attrList, mdInHtml: config.mkdocsMarkdown.mdInHtml, inlineHilite: config.mkdocsMarkdown.inlineHilite, macros: config.mkdocsMarkdown.macros, customIcons: config.mkdocsMarkdown.customIcons, codeAnnotate: config.mkdocsMarkdown.codeAnnotate, codeAnnotationLabel: config.words['code-annotation'] },
     inlineFootnotes: config.inlineFootnotes,
     taskMarks: config.taskMarks,
     shortestLinks: config.shortestLinks,

@@ -92,9 +92,11 @@ export interface CodeHighlighter {
   resolve(lang: string): string | undefined
   /**
    * Highlight code as a `pre` tree whose tokens carry both schemes' colours
-   * as classes (see `stylesheet`), with the scopes of the same pass.
+   * as classes (see `stylesheet`), with the scopes of the same pass;
+   * transformers may be made from those scopes (code annotations read where
+   * the comments are).
    */
-  highlight(code: string, lang: string, transformers?: ShikiTransformer[]): Promise<Highlighted>
+  highlight(code: string, lang: string, transformers?: ShikiTransformer[] | ((scopes: ScopedToken[][]) => ShikiTransformer[])): Promise<Highlighted>
   /**
    * The grammar's scopes for each token of each line, outermost first, for
    * reading facts (symbol definitions) out of code: the same as `highlight`
@@ -173,8 +175,9 @@ export async function createCodeHighlighter(options: HighlighterOptions): Promis
   return {
     themes,
     resolve,
-    async highlight(code, lang, transformers = []) {
+    async highlight(code, lang, given = []) {
       const { id, tokens, scopes } = await tokenize(code, lang)
+      const transformers = typeof given === 'function' ? given(scopes) : given
       const options = { lang: id, themes, defaultColor: false as const, transformers }
       // shiki's own renderer, so line transformers work as with codeToHast; the `pre`'s colours are in the stylesheet too.
       const tree = tokensToHast(tokens, { ...options, fg: '', bg: '', themeName: colors.themeName, rootStyle: false }, {

@@ -177,6 +177,12 @@ function preprocessorLangs(options: ProcessorOptions): ReadonlySet<string> | und
   return langs.length ? new Set(langs) : undefined
 }
 
+/** Material's code annotations: in every block with its `content.code.annotate`, else in `.annotate` ones, in an MkDocs site. */
+function codeAnnotations(options: ProcessorOptions): 'all' | 'class' | undefined {
+  if (!options.mkdocs) return undefined
+  return options.mkdocs !== true && options.mkdocs.codeAnnotate ? 'all' : 'class'
+}
+
 export type NoteProcessor = Processor<MdastRoot, MdastRoot, HastRoot, undefined, undefined>
 
 /** Create a fresh processor; reuse it for every note of a build. */
@@ -295,7 +301,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   // Before highlighting: a diagram's source is not code.
   rehype.use(onlyWhen('mermaid', rehypeMermaid))
   // mdbook-spec draws a ```` ```grammar ```` block as productions and railroad diagrams; its source is shown here.
-  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus, fileNameComments: options.starlight })
+  rehype.use(rehypeCode, { highlighter: options.highlighter, hideLines: options.hideLines, plainLangs: preprocessorLangs(options), magicComments: options.docusaurus, fileNameComments: options.starlight, annotations: codeAnnotations(options), annotationLabel: options.mkdocs && options.mkdocs !== true ? options.mkdocs.codeAnnotationLabel : undefined })
   if (options.symbols !== false) rehype.use(rehypeCodeSymbols, { highlighter: options.highlighter })
   if (options.mkdocs && (options.mkdocs === true || options.mkdocs.inlineHilite !== false)) rehype.use(rehypeInlineHilite, { highlighter: options.highlighter })
   // Pass 2, after the last plugin that adds markup: keep it last.

@@ -22,6 +22,7 @@ import type { VFile } from 'vfile'
 import { parseCodeMeta, splitLanguageMeta, type CodeMeta } from './code-meta.ts'
 import { readMagicComments } from './code-magic-comments.ts'
 import { NOTATIONS, mayHoldNotation } from './code-notations.ts'
+import { annotationItems, annotationMarkers, findAnnotationList, findAnnotationMarkers, markAnnotationList, mayHoldAnnotation, type AnnotationMarker } from './code-annotations.ts'
 import type { CodeHighlighter } from './highlighter.ts'
 import type { ScopedToken } from './tokenize.ts'
 import { isKernelLog, renderKernelLog } from './kernel-log.ts'
@@ -38,6 +39,14 @@ export interface RehypeCodeOptions {
   magicComments?: boolean
   /** Expressive Code's file name comment on a block's first line, `// src/main.rs`, as its title (Starlight; default false). */
   fileNameComments?: boolean
+  /**
+   * Material for MkDocs's code annotations (code-annotations.ts): in `all`
+   * blocks (its `content.code.annotate`) or those of `class` `.annotate`
+   * (default: not read).
+   */
+  annotations?: 'all' | 'class'
+  /** A marker's accessible name, `{n}` its number (default `Annotation {n}`). */
+  annotationLabel?: string
 }
 
 /**
@@ -177,6 +186,8 @@ interface HighlightJob {
   lang: string
   meta: CodeMeta
   hidden: Set<number>
+  /** Material's code annotations: the block's id, how many items its list has (0: none follows), a marker's name. */
+  annotate?: { id: string; items: number; label: string }
 }
 
 /** Everything that shapes a block's `pre`; the salt stands for the tool, themes and settings. */
@@ -192,22 +203,50 @@ function blockKey(job: HighlightJob): string {
  * Highlight one block, with the scopes of its tokens, or reuse the `pre` of an
  * identical block from the note's previous version (then without scopes).
  */
-async function highlightBlock(job: HighlightJob, key: string): Promise<{ pre: Element; scopes?: ScopedToken[][] }> {
+async function highlightBlock(job: HighlightJob, key: string | undefined): Promise<{ pre: Element; scopes?: ScopedToken[][]; markers?: AnnotationMarker[] }> {
   const { control, meta } = job
-  const hit = control.blocks?.get(key)
+  const hit = key === undefined ? undefined : control.blocks?.get(key)
   // A copy: the stored tree is the cache's, and later plugins may change this one.
   if (hit) return { pre: structuredClone(hit) }
   control.enter?.(job.index)
   // Lines first: the notations remove lines (a comment alone on its line), which would shift their numbers.
   const transformers = mayHoldNotation(job.code) ? [markLines(meta, job.hidden), ...NOTATIONS] : [markLines(meta, job.hidden)]
-  const { tree, scopes } = await job.highlighter.highlight(job.code, job.lang, transformers)
+  let markers: AnnotationMarker[] | undefined
+  const { annotate } = job
+  const { tree, scopes } = await job.highlighter.highlight(
+    job.code,
+    job.lang,
+    annotate
+      ? (lines) => {
+          markers = findAnnotationMarkers(lines)
+          // A marker without its item stays as written, as Material leaves it.
+          return [annotationMarkers(markers.filter((m) => m.number >= 1 && m.number <= annotate.items), annotate.id, annotate.label), ...transformers]
+        }
+      : transformers,
+  )
   control.leave?.(job.index)
   const pre = tree.children[0] as Element
   if (meta.lineNumbers) {
     pre.properties.dataLineNumbers = ''
     if (meta.startLine !== 1) pre.properties.style = `counter-reset:line ${meta.startLine - 1}`
   }
-  return { pre, scopes }
+  return { pre, scopes, markers }
+}
+
+/**
+ * Warn of each annotation marker whose item the list after the block lacks,
+ * at the marker. A block with no list after it has no annotations, as in
+ * Material: a page showing the syntax (`# (1)!` in a markdown block) is no mistake.
+ */
+function annotationWarnings(markers: AnnotationMarker[], items: number, pre: Element, file: VFile): void {
+  const start = pre.position?.start
+  for (const m of markers) {
+    if (m.number >= 1 && m.number <= items) continue
+    const written = `(${m.number})${m.strip ? '!' : ''}`
+    // The block's first line is the one after the fence; columns from the fence's own.
+    const place = start && { line: start.line + m.line, column: start.column + m.start }
+    file.message(`Code annotation \`${written}\` has no item ${m.number} in the list after the block; shown as written`, place ?? pre.position, 'slugwiki:code-annotation')
+  }
 }
 
 /** A VitePress `::: code-group` (remark-vitepress-containers). */
@@ -305,9 +344,19 @@ export default function rehypeCode(options: RehypeCodeOptions) {
           )
           grammar = 'text'
         }
-        const job = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden }
-        key = blockKey(job)
+        // Material's code annotations, when an ordered list follows (else the block is unchanged, as in Material).
+        // Their markers are read from the grammar's comments, so such a block is highlighted afresh rather than
+        // taken from the cache, which keeps its `pre` but not its scopes.
+        const annotating = options.annotations && grammar !== 'text' && mayHoldAnnotation(shown.code) && (options.annotations === 'all' || block.meta.annotate === true)
+        const list = annotating ? findAnnotationList(block.parent, block.index) : undefined
+        const annotate = list && { id, items: annotationItems(list).length, label: options.annotationLabel ?? 'Annotation {n}' }
+        const job: HighlightJob = { highlighter, control, index: n, code: shown.code, lang: grammar, meta, hidden: shown.hidden, ...(annotate && { annotate }) }
+        key = annotate ? undefined : blockKey(job)
         const highlighted = await highlightBlock(job, key)
+        if (annotate && highlighted.markers) {
+          annotationWarnings(highlighted.markers, annotate.items, block.pre, file)
+          if (highlighted.markers.some((m) => m.number >= 1 && m.number <= annotate.items)) markAnnotationList(list, id)
+        }
         rendered = highlighted.pre
         // A block left plain has no symbols: reading them would run its runaway grammar again.
         if (grammar !== resolved) scopes.set(id, [])

@@ -3,7 +3,8 @@
  * MkDocs site that lists it): `[Start](start.md){ .md-button }`,
  * `![Logo](logo.png){ width="300" }`, `*word*{ #id .class }` set the id,
  * classes and attributes of the element just before the braces, as
- * Material's buttons, image sizes and alignments are written. (Headings'
+ * Material's buttons, image sizes and alignments are written; and a
+ * paragraph's last line holding only braces (`blockAttributes`). (Headings'
  * `{ #id .class }` are read everywhere, by remark-heading-attributes.) What
  * the sanitiser does not allow (`style`, `on…`) is removed with the rest of
  * the author's HTML.
@@ -18,7 +19,7 @@
  * no remark plugin reads Python-Markdown's form (remark-attr reads another
  * syntax, for remark's old tokenizer).
  */
-import type { Parent, PhrasingContent, Root, Text } from 'mdast'
+import type { Paragraph, Parent, PhrasingContent, Root, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 
 /** Python-Markdown's inline attribute list (`AttrListTreeprocessor.INLINE_RE`): braces right after the element, an optional `:`. */
@@ -55,10 +56,42 @@ export interface AttrListOptions {
   images?: boolean
 }
 
-/** Set the attributes of `{ … }` on the inline element before it. */
+/** Python-Markdown's block attribute list (`AttrListTreeprocessor.BLOCK_RE`): a paragraph's last line holding only braces. */
+const BLOCK = /\n[ \t]*\{:?[ \t]*([^}\n \t][^}\n]*?)[ \t]*\}[ \t]*$/
+
+/**
+ * A paragraph's last line holding only an attribute list (`text (1)` over
+ * `{ .annotate }`, as Material's annotations are written): its attributes go
+ * on the paragraph, the line goes. A paragraph that is that line alone, right
+ * under a fenced block, is dropped: pymdownx.superfences leaves the block as
+ * a placeholder line above it, so the attributes went on a paragraph around
+ * the block that the browser closes empty (Material's script skips it).
+ */
+function blockAttributes(tree: Root): void {
+  visit(tree, 'paragraph', (node: Paragraph, index, parent: Parent | undefined) => {
+    const last = node.children.at(-1)
+    if (last?.type !== 'text' || index === undefined || !parent) return
+    const previous = parent.children[index - 1]
+    const alone = node.children.length === 1 && previous?.type === 'code' && previous.position && node.position && node.position.start.line === previous.position.end.line + 1
+    const m = BLOCK.exec(alone ? `\n${last.value}` : last.value)
+    const properties = m ? readAttributeList(m[1]!) : undefined
+    if (!m || !properties) return
+    if (alone) {
+      parent.children.splice(index, 1)
+      return index
+    }
+    last.value = last.value.slice(0, m.index)
+    if (last.value === '') node.children.pop()
+    const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> }
+    data.hProperties = { ...data.hProperties, ...properties }
+  })
+}
+
+/** Set the attributes of `{ … }` on the inline element before it, and (in an MkDocs site) on a paragraph whose last line it is. */
 export default function remarkAttrList(options: AttrListOptions = {}) {
   const targets = options.images ? IMAGES : TARGETS
   return (tree: Root) => {
+    if (!options.images) blockAttributes(tree)
     visit(tree, 'text', (node: Text, index, parent: Parent | undefined) => {
       if (index === undefined || index === 0 || !parent || !node.value.startsWith('{')) return
       const target = parent.children[index - 1] as PhrasingContent

@@ -5,7 +5,8 @@
  * listings, as dendibakh's perf-book writes every one) are blocks of the
  * first class's language, their `key="value"`s the meta code-meta reads
  * (pandoc's `.numberLines`, from its `startFrom`, numbers the lines);
- * other classes and an `#id` are dropped (the theme's code frame has its
+ * Material's `.annotate` (code-annotations.ts) stays in the meta, as code-meta
+ * reads it; other classes and an `#id` are dropped (the theme's code frame has its
  * own). R Markdown's and Quarto's ```` ```{r} ```` name the language as a
  * bare first word. CommonMark gives the whole `{…}` as the info string, whose
  * first word is no language (GitHub and mdBook highlight nothing then); no
@@ -13,6 +14,9 @@
  */
 import type { Code, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
+
+/** Material's class for a block whose code annotations are read. */
+const ANNOTATE = /(?:^|\s)\.annotate(?=\s|$)/
 
 /** Read the fence attribute blocks of `tree` into languages and meta. */
 export function fenceAttributes(tree: Root): void {
@@ -28,6 +32,7 @@ export function fenceAttributes(tree: Root): void {
       const from = /\bstartFrom=["']?(\d+)/.exec(braces[1]!)
       attributes.push(from ? `showLineNumbers{${from[1]}}` : 'showLineNumbers')
     }
+    if (ANNOTATE.test(braces[1]!)) attributes.push('.annotate')
     node.meta = attributes.length ? attributes.join(' ') : null
   })
 }

@@ -89,6 +89,10 @@ export interface MkdocsBlocks {
   customIcons?: string[]
   /** mkdocs-macros in `plugins`: its `{{ … }}` is warned of (remark-mkdocs-macros; default false). */
   macros?: boolean
+  /** Material's `content.code.annotate` (in `theme.features`): every code block's annotations are read, not only `.annotate` ones' (rehype-code; default false). */
+  codeAnnotate?: boolean
+  /** A code annotation marker's accessible name in the wiki's language, `{n}` its number (default `Annotation {n}`). */
+  codeAnnotationLabel?: string
 }
 
 /** Read an opener line (the text from its paragraph's column), of the kinds `on`. */

@@ -59,7 +59,8 @@ function textOf(node: ElementContent, out: string[]): void {
   }
   if (node.type !== 'element' || SKIP.has(node.tagName)) return
   const c = classes(node)
-  if (c.includes('heading-anchor') || c.includes('katex-html') || c.includes('copy-button')) return
+  // Material's code annotation markers are links to the annotations (indexed as prose), no text of the code.
+  if (c.includes('heading-anchor') || c.includes('katex-html') || c.includes('copy-button') || c.includes('code-annotation')) return
   if (c.includes('katex-mathml')) {
     // KaTeX keeps the TeX it was given in an <annotation>; search that rather than the MathML glyphs.
     out.push(' ', findAnnotation(node) ?? '', ' ')

@@ -106,4 +106,5 @@ export const DE: Locale = {
   'callout-example': 'Beispiel',
   'callout-quote': 'Zitat',
   'callout-details': 'Details',
+  'code-annotation': 'Anmerkung {n}',
 }

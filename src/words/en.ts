@@ -117,6 +117,8 @@ export const EN = {
   'callout-example': 'Example',
   'callout-quote': 'Quote',
   'callout-details': 'Details',
+  // Material for MkDocs's code annotations: a marker's accessible name (rehype-code).
+  'code-annotation': 'Annotation {n}',
 } as const
 
 /** A key of the theme's words. */

@@ -106,4 +106,5 @@ export const ES: Locale = {
   'callout-example': 'Ejemplo',
   'callout-quote': 'Cita',
   'callout-details': 'Detalles',
+  'code-annotation': 'Anotación {n}',
 }

@@ -106,4 +106,5 @@ export const FR: Locale = {
   'callout-example': 'Exemple',
   'callout-quote': 'Citation',
   'callout-details': 'Détails',
+  'code-annotation': 'Annotation {n}',
 }

@@ -106,4 +106,5 @@ export const IT: Locale = {
   'callout-example': 'Esempio',
   'callout-quote': 'Citazione',
   'callout-details': 'Dettagli',
+  'code-annotation': 'Annotazione {n}',
 }

@@ -106,4 +106,5 @@ export const JA: Locale = {
   'callout-example': '例',
   'callout-quote': '引用',
   'callout-details': '詳細',
+  'code-annotation': '注釈 {n}',
 }

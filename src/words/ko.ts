@@ -106,4 +106,5 @@ export const KO: Locale = {
   'callout-example': '예시',
   'callout-quote': '인용',
   'callout-details': '자세히',
+  'code-annotation': '주석 {n}',
 }

@@ -106,4 +106,5 @@ export const PT: Locale = {
   'callout-example': 'Exemplo',
   'callout-quote': 'Citação',
   'callout-details': 'Detalhes',
+  'code-annotation': 'Anotação {n}',
 }

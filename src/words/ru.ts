@@ -118,4 +118,5 @@ export const RU: Locale = {
   'callout-example': 'Пример',
   'callout-quote': 'Цитата',
   'callout-details': 'Подробности',
+  'code-annotation': 'Примечание {n}',
 }

@@ -106,4 +106,5 @@ export const ZH: Locale = {
   'callout-example': '示例',
   'callout-quote': '引用',
   'callout-details': '详情',
+  'code-annotation': '注释 {n}',
 }

@@ -176,10 +176,12 @@
 
   // Copy buttons: the code as written, without line numbers or the fold's summary.
   // A diff's removed lines are left out, as VitePress copies them: what is copied is the code after the change.
+  // A line's text as written: Material's code annotation markers (`a.code-annotation`) are links, no code.
+  const lineText = (node) => (node.querySelector?.('.code-annotation') ? [...node.childNodes].filter((c) => !c.matches?.('.code-annotation')).map(lineText).join('') : node.textContent)
   const codeText = (code) =>
     $(':scope > .diff.remove', code)
-      ? [...code.children].filter((line) => !line.matches('.diff.remove')).map((line) => line.textContent.replace(/\n$/, '')).join('\n')
-      : code.textContent
+      ? [...code.children].filter((line) => !line.matches('.diff.remove')).map((line) => lineText(line).replace(/\n$/, '')).join('\n')
+      : lineText(code)
   // A block's buttons share one row (style.css): a longer word ("Kopieren", "Copy failed") pushes the other button
   // aside instead of running under it.
   const buttonRow = (figure) => $(':scope > .code-buttons', figure) || figure.appendChild(el('div', { class: 'code-buttons' }, []))
