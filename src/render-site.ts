@@ -137,7 +137,8 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   // Material for MkDocs's `theme.logo`, `theme.favicon` (files of `docs_dir`, published as they are) and `copyright`.
   const mkdocs = mkdocsSiteParts(config, assetSet, diagnostics, display)
   const own = [...mdbookTheme.favicons.map(({ name, rel }) => ({ name, rel })), ...(mkdocs.favicon ? [{ name: mkdocs.favicon, rel: 'icon' }] : [])]
-  const favicons = own.length > 0 || ROOT_FAVICONS.some((name) => assetSet.has(name)) ? own : themeFavicon(theme)
+  const atRoot = ROOT_FAVICONS.filter(({ name }) => assetSet.has(name))
+  const favicons = own.length > 0 ? own : atRoot.length > 0 ? atRoot : themeFavicon(theme)
   // The whole outline once, for the sidebar script; pages carry only their own branch.
   plan.files.set(`${ASSET_DIR}/${NAV_ASSET}`, navScript(graph, config.sectionLabels))
   plan.files.set('sitemap.xml', sitemap(config, pages))
@@ -167,8 +168,17 @@ export function planSite(graph: SiteGraph, options: PlanSiteOptions): SitePlan {
   return { pages, plan, renderOptions, fingerprint: pageFingerprints(renderOptions) }
 }
 
-/** A favicon among the book's own files at its root, which browsers ask for (or a host serves) unlinked. */
-const ROOT_FAVICONS = ['favicon.ico', 'favicon.svg', 'favicon.png']
+/**
+ * A favicon among the site's own files at its root (Starlight's and VitePress's
+ * `public/favicon.svg`, a book's `src/favicon.png`), linked as mdBook links
+ * its theme's: a browser asks for `/favicon.ico` alone, and only at the host's
+ * root, not under a base path.
+ */
+const ROOT_FAVICONS = [
+  { name: 'favicon.svg', rel: 'icon' },
+  { name: 'favicon.png', rel: 'shortcut icon' },
+  { name: 'favicon.ico', rel: 'icon' },
+]
 
 /**
  * The theme's icon for a site without one of its own, as mdBook's and Quartz's

@@ -60,11 +60,12 @@ describe('favicons of the theme folder', () => {
     expect(warnings).toEqual([])
   })
 
-  it('are no link at all when the book’s own files have a favicon.ico at the root, which browsers ask for themselves', async () => {
-    const s = book('', { 'src/favicon.ico': 'ICO' })
+  it('are the book’s own favicon files at the root without a theme folder, linked as mdBook links its theme’s (a base path hides /favicon.ico from browsers)', async () => {
+    const s = book('', { 'src/favicon.ico': 'ICO', 'src/favicon.png': 'PNG' })
     const { read } = await run(s)
     expect(read('favicon.ico')).toBe('ICO')
-    expect(read('index.html')).not.toMatch(/rel="(shortcut )?icon"/)
+    expect(read('index.html').match(/<link rel="(?:shortcut )?icon"[^>]*>/g)).toEqual(['<link rel="shortcut icon" href="favicon.png">', '<link rel="icon" href="favicon.ico">'])
+    expect(read('a/b/deep.html')).toContain('<link rel="icon" href="../../favicon.ico">')
   })
 
   it('give way to a favicon among the book’s own files, which mdBook copies last', async () => {
