@@ -56,10 +56,10 @@ function lookup(names: NameTable, from: SourcePath, name: string, suffixes: stri
 }
 
 const noteStem = (file: SourcePath) => file.replace(/\.mdx?$/i, '')
-/** What a name without extension may leave out: a note's extension (`.mdx` only a Docusaurus site has), or a folder's index (Hugo's `_index.md` too). */
 /** The site's front page, written whether or not a note is there (pages/build-pages.ts). */
 export const FRONT_PAGE = 'index.html' as SourcePath
 
+/** What a name without extension may leave out: a note's extension (`.mdx` only a Docusaurus site has), or a folder's index (Hugo's `_index.md` too). */
 const NOTE_SUFFIXES = ['', '.md', '/readme.md', '/index.md', '/_index.md', '.mdx', '/readme.mdx', '/index.mdx', '/_index.mdx']
 const assetStem = (file: SourcePath) => file
 
