@@ -28,6 +28,8 @@ export interface TocOptions {
 
 /** The placeholder's class, which kramdown's `{:toc}` (remark-kramdown-ial.ts) puts down too. */
 export const TOC_CLASS = 'mdbook-toc'
+/** A placeholder's second class: list every level (a class, as sanitising keeps classes and drops data attributes). */
+export const TOC_ALL_LEVELS = 'toc-all-levels'
 const CLASS = TOC_CLASS
 
 /** Put a placeholder where the note first writes the marker. */
@@ -48,8 +50,8 @@ export function remarkTocMarker(options: TocOptions = {}) {
 
 /** Fill the placeholder with links to the headings after it. */
 export function rehypeTocFill(options: TocOptions = {}) {
-  const maxLevel = options.maxLevel ?? 4
   return (tree: HastRoot) => {
+    let maxLevel = options.maxLevel ?? 4
     let placeholder: Element | undefined
     const headings: Array<{ level: number; id: string; children: ElementContent[] }> = []
     visit(tree, 'element', (node) => {
@@ -57,7 +59,14 @@ export function rehypeTocFill(options: TocOptions = {}) {
       // reads the markdown, where footnote definitions have none.
       if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) return SKIP
       if (!placeholder) {
-        if (node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes(CLASS)) placeholder = node
+        if (node.tagName === 'div' && Array.isArray(node.properties.className) && node.properties.className.includes(CLASS)) {
+          placeholder = node
+          // kramdown's `{:toc}` lists every level.
+          if (node.properties.className.includes(TOC_ALL_LEVELS)) {
+            maxLevel = 6
+            node.properties.className = node.properties.className.filter((c) => c !== TOC_ALL_LEVELS)
+          }
+        }
         return
       }
       const level = /^h([1-6])$/.exec(node.tagName)?.[1]

@@ -25,7 +25,7 @@
 import type { Parent, Root, RootContent, Text } from 'mdast'
 import { visit } from 'unist-util-visit'
 import { readAttributeList } from './remark-attr-list.ts'
-import { TOC_CLASS } from './mdbook-toc.ts'
+import { TOC_ALL_LEVELS, TOC_CLASS } from './mdbook-toc.ts'
 
 /** A whole line that is a block IAL: `{: … }` (or `{:toc}`), its content. */
 const IAL_LINE = /^[ \t]*\{:(?![a-zA-Z][\w-]*:)[ \t]*([^}\n]*?)[ \t]*\}[ \t]*$/
@@ -100,7 +100,8 @@ function readBlocks(parent: Parent) {
     const node = children[i]!
     // `1. TOC` / `{:toc}`: a list of one item whose text is `TOC` with the IAL.
     if (node.type === 'list' && node.children.length === 1 && isTocItem(node.children[0]!)) {
-      children[i] = { type: 'paragraph', children: [], position: node.position, data: { hName: 'div', hProperties: { className: [TOC_CLASS] } } }
+      // kramdown's `toc_levels` default is 1–6, where mdbook-toc's is 4.
+      children[i] = { type: 'paragraph', children: [], position: node.position, data: { hName: 'div', hProperties: { className: [TOC_CLASS, TOC_ALL_LEVELS] } } }
       continue
     }
     if (node.type !== 'paragraph') continue
