@@ -8,27 +8,17 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build, type BuildResult } from '../src/build.ts'
 import { resolveConfig } from '../src/config.ts'
 import { docsifyRoute } from '../src/content/docsify.ts'
-import { formatDiagnostic } from '../src/report.ts'
-import { listFiles, writeFiles } from './helpers/files.ts'
+import { writeFiles } from './helpers/files.ts'
+import { buildFiles } from './helpers/site.ts'
 
 let tmp: string
 beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-docsify-'))))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 /** Build `files` as a source folder; the site's pages and the warnings, files named from the source folder. */
-async function site(name: string, files: Record<string, string>) {
-  const src = path.join(tmp, name)
-  const out = path.join(tmp, `${name}-out`)
-  writeFiles(src, files)
-  const result: BuildResult = await build({ src, out, cacheDir: path.join(tmp, `${name}-cache`), quiet: true })
-  const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
-  const pages = listFiles(out).filter((f) => f.endsWith('.html') && !f.startsWith('_slugwiki/'))
-  const warnings = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
-  return { read, pages, warnings, result }
-}
+const site = (name: string, files: Record<string, string>) => buildFiles(tmp, name, files)
 
 /** The sidebar of a page: its entries' text in order, links as `text→href`. */
 function sidebar(html: string): string[] {

@@ -7,9 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build, type BuildResult } from '../src/build.ts'
-import { formatDiagnostic } from '../src/report.ts'
-import { listFiles, writeFiles } from './helpers/files.ts'
+import { buildFiles } from './helpers/site.ts'
 
 let tmp: string
 beforeAll(() => void (tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'slugwiki-jekyll-'))))
@@ -17,14 +15,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 /** Build `files` as a source folder; the site's files and the diagnostics, files named from the source folder. */
 async function site(name: string, files: Record<string, string>) {
-  const src = path.join(tmp, name)
-  const out = path.join(tmp, `${name}-out`)
-  writeFiles(src, files)
-  const result: BuildResult = await build({ src, out, cacheDir: path.join(tmp, `${name}-cache`), quiet: true })
-  const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
-  const written = fs.existsSync(out) ? listFiles(out).filter((f) => !f.startsWith('_slugwiki/')) : []
-  const diagnostics = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
-  return { read, written, diagnostics }
+  const { read, written, warnings } = await buildFiles(tmp, name, files)
+  return { read, written, diagnostics: warnings }
 }
 
 /** The sidebar of a page: its entries' text in order, nested ones indented by two spaces a level. */

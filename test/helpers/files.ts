@@ -12,12 +12,11 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
   return dir
 }
 
-/** Every file under `dir`, relative and sorted. */
+/** Every file under `dir`, relative, POSIX separators, sorted. */
 export function listFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
+  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
     .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort()
 }
 

@@ -2,7 +2,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { writeFiles } from './files.ts'
+import { build } from '../../src/build.ts'
+import { formatDiagnostic } from '../../src/report.ts'
+import { listFiles, writeFiles } from './files.ts'
 
 export interface TempSite {
   /** The temporary folder holding everything. */
@@ -54,10 +56,21 @@ export function snapshot(dir: string): Array<[string, string]> {
   return out
 }
 
-/** Every file under `dir`, relative, POSIX separators, sorted. */
-export function listFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort()
+export { listFiles }
+
+/**
+ * Write `files` as the source folder `<dir>/<name>` (or `src`) and build it
+ * into `<dir>/<name>-out` with a cache of its own: the result, a reader of
+ * the output, its files but `_slugwiki/`'s and its pages, and its
+ * diagnostics formatted with files named from the source folder.
+ */
+export async function buildFiles(dir: string, name: string, files: Record<string, string>, src = path.join(dir, name)) {
+  const out = path.join(dir, `${name}-out`)
+  writeFiles(src, files)
+  const result = await build({ src, out, cacheDir: path.join(dir, `${name}-cache`), quiet: true })
+  const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8')
+  const written = fs.existsSync(out) ? listFiles(out).filter((f) => !f.startsWith('_slugwiki/')) : []
+  const pages = written.filter((f) => f.endsWith('.html'))
+  const warnings = result.diagnostics.map((d) => formatDiagnostic({ ...d, file: path.relative(src, path.resolve(d.file)) }))
+  return { result, read, written, pages, warnings }
 }
