@@ -280,7 +280,7 @@ export function createProcessor(options: ProcessorOptions): NoteProcessor {
   if (options.toc) rehype.use(rehypeTocFill, options.toc)
   if (options.vitepress) rehype.use(rehypeVitepressTocFill)
   rehype
-    .use(rehypeLinks, { shortestLinks: options.shortestLinks, mdx: options.docusaurus, outside: options.outsideLinks })
+    .use(rehypeLinks, { shortestLinks: options.shortestLinks, mdx: options.docusaurus, outside: options.outsideLinks, liquid: Boolean(options.kramdown) })
     // After the link collector too; before topics, whose mentions are never inside a tag.
     .use(rehypeInlineTags, { mode: options.inlineTags })
     // After the link collector, so topic links are not taken for the author's own links.

@@ -53,6 +53,8 @@ export interface Options {
   mdx?: boolean
   /** Links leaving the source folder (default: each a `link-outside` warning, see `OutsideLinks`). */
   outside?: OutsideLinks
+  /** A Jekyll site: a URL holding Liquid left as written (`{{ post.url }}`) is Liquid's, not a path to check (default false). */
+  liquid?: boolean
 }
 
 /** How many folders a normalised relative path climbs (`../../x` two, `..` one). */
@@ -153,6 +155,8 @@ export default function rehypeLinks(options: Options = {}) {
     function linkAttribute(node: Element, ancestors: Array<Element | Root>, attribute: string): void {
       const value = node.properties[attribute]
       if (typeof value !== 'string' || value === '') return
+      // content/jekyll-liquid.ts warned of it already: it leads nowhere slugwiki can tell.
+      if (options.liquid && /\{\{|\{%/.test(decode(value))) return
       // Generated footnote references point at ids remark-rehype made itself.
       if (node.properties.dataFootnoteRef !== undefined || node.properties.dataFootnoteBackref !== undefined) return
       const line = node.position?.start.line
