@@ -57,11 +57,16 @@ export function checkLinks(graph: SiteGraph, options: CheckLinksOptions): Diagno
         const target = resolvePageTarget(graph, link.target)
         if (!target) {
           if (link.kind === 'asset' && graph.assets.has(link.target)) continue
+          // A note left out says why first: a book's unlisted README.md has the front page's URL, which is a
+          // redirect to the first chapter then.
+          const why = options.skipped?.get(link.target)
+          if (why !== undefined) {
+            warn(`Link to \`${link.target}\`, which is not published: ${why}`, 'draft-link')
+            continue
+          }
           // A book that moved a chapter keeps its old URL as a redirect, and older chapters still link to it.
           if (options.redirects?.has(/\.html$/i.test(link.target) ? link.target : slugOf(link.target))) continue
-          const why = options.skipped?.get(link.target)
-          if (why !== undefined) warn(`Link to \`${link.target}\`, which is not published: ${why}`, 'draft-link')
-          else warn(`Link to missing note \`${link.url}\``, 'missing-link')
+          warn(`Link to missing note \`${link.url}\``, 'missing-link')
           continue
         }
         if (link.fragment && !idsOf(target).has(link.fragment)) warn(`No heading or anchor \`#${link.fragment}\` in \`${target}\``, 'missing-anchor')
